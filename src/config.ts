@@ -1,0 +1,87 @@
+// The one place environment variables are read and validated (shared/spec/cli-and-env.md).
+import { z } from 'zod';
+import cron from 'node-cron';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (what: string) =>
+  optionalText.refine((v) => v === undefined || URL.canParse(v), { message: `must be a ${what} URL` });
+
+const isoInstant = optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
+  message: 'must be an ISO date or date-time, e.g. 2025-07-15 or 2025-07-15T08:00:00+07:00',
+});
+
+const zone = z
+  .string()
+  .default('Asia/Ho_Chi_Minh')
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' },
+  );
+
+const schema = z.object({
+  DATABASE_URL: url('postgres://'),
+  DATA_DIR: z.string().default('./data'),
+  TEST_DATABASE_URL: url('postgres://'),
+  DONDOC_NOW: isoInstant,
+  TZ_NAME: zone,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: url('https://'),
+  TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram rule)',
+  }),
+  ZALO_BOT_TOKEN: optionalText,
+  ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
+  ZALO_WEBHOOK_URL: url('https://'),
+  ZALO_WEBHOOK_SECRET: optionalText,
+  REMINDER_CRON: z
+    .string()
+    .default('0 8 * * 1-5')
+    .refine((v) => cron.validate(v), { message: 'must be a node-cron expression such as "0 8 * * 1-5"' }),
+  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_ADMIN_PASSWORD: optionalText,
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** A bad environment value; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) {
+    const cfg = parsed.data;
+    if (cfg.TELEGRAM_WEBHOOK_URL && !cfg.TELEGRAM_WEBHOOK_SECRET) {
+      throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: must be set when TELEGRAM_WEBHOOK_URL is set');
+    }
+    return cfg;
+  }
+  const issue = parsed.error.issues[0];
+  const name = issue?.path.join('.') ?? 'environment';
+  // Echo no value: a mistyped variable may hold a secret.
+  throw new ConfigError(`${name}: ${issue?.message ?? 'invalid value'}`);
+}
+
+/** The process clock: DONDOC_NOW when set, so runs are reproducible. */
+export function clockFrom(cfg: Pick<Config, 'DONDOC_NOW'>): () => Date {
+  const fixed = cfg.DONDOC_NOW;
+  if (fixed === undefined) return () => new Date();
+  const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(fixed) ? `${fixed}T08:00:00+07:00` : fixed);
+  return () => new Date(at);
+}

@@ -1,0 +1,137 @@
+// The store as the importer sees it: every item and reference by code, loaded once per import.
+import type { ItemStatus, LocalDate } from '../../core/types.ts';
+import type { Tx } from '../db.ts';
+import { agencies, people, programs, targets, tasks } from '../schema.ts';
+import { fold } from './fold.ts';
+
+export interface TargetState {
+  code: string;
+  program: string;
+  titleVi: string;
+  titleEn: string;
+  lead: string;
+  unit: string | null;
+  targetValue: number;
+  currentValue: number;
+  startDate: LocalDate;
+  dueDate: LocalDate;
+  status: ItemStatus;
+  progress: number;
+  updatedAt: Date;
+}
+export interface TaskState {
+  code: string;
+  target: string;
+  titleVi: string;
+  titleEn: string;
+  agency: string;
+  assignee: string | null;
+  startDate: LocalDate;
+  dueDate: LocalDate;
+  status: ItemStatus;
+  progress: number;
+  updatedAt: Date;
+}
+
+export interface Named {
+  ids: Map<string, number>;
+  /** Folded names and aliases → code; null when two codes share the name. */
+  byName: Map<string, string | null>;
+}
+export interface StoreState {
+  programs: Named;
+  agencies: Named;
+  people: Map<string, { id: number; agency: string; name: string }>;
+  peopleByName: Map<string, string[]>;
+  targets: Map<string, TargetState>;
+  targetIds: Map<string, number>;
+  tasks: Map<string, TaskState>;
+}
+
+function named(list: Array<{ id: number; code: string; nameVi: string; nameEn: string; aliases: string[] }>) {
+  const ids = new Map(list.map((r) => [r.code, r.id]));
+  const byName = new Map<string, string | null>();
+  for (const r of list) {
+    for (const name of [r.nameVi, r.nameEn, ...r.aliases]) {
+      const f = fold(name);
+      if (f === '') continue;
+      const seen = byName.get(f);
+      byName.set(f, seen === undefined || seen === r.code ? r.code : null);
+    }
+  }
+  return { ids, byName };
+}
+
+function selectNamed(tx: Tx, table: typeof programs | typeof agencies) {
+  const { id, code, nameVi, nameEn, aliases } = table;
+  return tx.select({ id, code, nameVi, nameEn, aliases }).from(table);
+}
+
+export async function loadState(tx: Tx): Promise<StoreState> {
+  const [programRows, agencyRows, personRows, targetRows, taskRows] = await Promise.all([
+    selectNamed(tx, programs),
+    selectNamed(tx, agencies),
+    tx
+      .select({ id: people.id, code: people.code, name: people.fullName, agencyId: people.agencyId })
+      .from(people),
+    tx.select().from(targets),
+    tx.select().from(tasks),
+  ]);
+  const codeOf = (list: Array<{ id: number; code: string }>) => new Map(list.map((r) => [r.id, r.code]));
+  const programCode = codeOf(programRows);
+  const agencyCode = codeOf(agencyRows);
+  const personCode = codeOf(personRows);
+  const targetCode = codeOf(targetRows);
+  const peopleByName = new Map<string, string[]>();
+  for (const p of personRows) {
+    const f = fold(p.name);
+    peopleByName.set(f, [...(peopleByName.get(f) ?? []), p.code]);
+  }
+  return {
+    programs: named(programRows),
+    agencies: named(agencyRows),
+    people: new Map(
+      personRows.map((p) => [p.code, { id: p.id, agency: agencyCode.get(p.agencyId) ?? '', name: p.name }]),
+    ),
+    peopleByName,
+    targetIds: new Map(targetRows.map((t) => [t.code, t.id])),
+    targets: new Map(
+      targetRows.map((t) => [
+        t.code,
+        {
+          code: t.code,
+          program: programCode.get(t.programId) ?? '',
+          titleVi: t.titleVi,
+          titleEn: t.titleEn,
+          lead: agencyCode.get(t.leadAgencyId) ?? '',
+          unit: t.unit,
+          targetValue: Number(t.targetValue),
+          currentValue: Number(t.currentValue),
+          startDate: t.startDate as LocalDate,
+          dueDate: t.dueDate as LocalDate,
+          status: t.status,
+          progress: t.progress,
+          updatedAt: t.updatedAt,
+        },
+      ]),
+    ),
+    tasks: new Map(
+      taskRows.map((t) => [
+        t.code,
+        {
+          code: t.code,
+          target: targetCode.get(t.targetId) ?? '',
+          titleVi: t.titleVi,
+          titleEn: t.titleEn,
+          agency: agencyCode.get(t.agencyId) ?? '',
+          assignee: t.assigneeId === null ? null : (personCode.get(t.assigneeId) ?? null),
+          startDate: t.startDate as LocalDate,
+          dueDate: t.dueDate as LocalDate,
+          status: t.status,
+          progress: t.progress,
+          updatedAt: t.updatedAt,
+        },
+      ]),
+    ),
+  };
+}

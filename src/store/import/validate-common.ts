@@ -1,0 +1,103 @@
+// The row checks targets and tasks share (code, titles, names, dates, status), and an item's new dates.
+import type { ItemStatus, LocalDate } from '../../core/types.ts';
+import type { Cells } from './cells.ts';
+import { fold } from './fold.ts';
+import type { Named } from './store-state.ts';
+import { parseDay, parseInstant, parseStatus } from './values.ts';
+import { isoInZone } from './zone.ts';
+
+/** Phones' clocks drift; a minute of slack is not "in the future" (as recordUpdate allows). */
+const FUTURE_SLACK_MS = 60_000;
+
+export function readCode(cells: Cells, problems: string[], re: RegExp): string | null {
+  const code = cells.text('code').toUpperCase();
+  if (code === '') {
+    problems.push('code is empty');
+    return null;
+  }
+  if (!re.test(code)) problems.push(`code "${code}" may only have letters, digits and - . / _`);
+  return code;
+}
+
+export function readTitle(cells: Cells, problems: string[]): string {
+  const title = cells.text('title_vi');
+  if (title === '') problems.push('title_vi is empty');
+  return title;
+}
+
+/** title_en is optional: a sheet without the column keeps the stored one. */
+export function readTitleEn(cells: Cells, before: { titleEn: string } | null): string {
+  return cells.has('title_en') ? cells.text('title_en') : (before?.titleEn ?? '');
+}
+
+/** A programme or agency, by code or by one of its names or aliases (folded). */
+export function readNamed(
+  cells: Cells,
+  column: 'program_code' | 'lead_agency_code' | 'agency_code',
+  set: Named,
+  noun: 'programme' | 'agency',
+  problems: string[],
+): string | null {
+  const value = cells.text(column);
+  if (value === '') {
+    problems.push(`${column} is empty`);
+    return null;
+  }
+  const upper = value.toUpperCase();
+  const code = set.ids.has(upper) ? upper : (set.byName.get(fold(value)) ?? null);
+  if (code === null) problems.push(`unknown ${noun} "${value}"`);
+  return code;
+}
+
+export function readDue(cells: Cells, problems: string[]): LocalDate | null {
+  if (cells.blank('due_date')) {
+    problems.push('due_date is empty');
+    return null;
+  }
+  const due = parseDay(cells.raw('due_date') ?? null);
+  if (due === null) {
+    problems.push(`due_date "${cells.text('due_date')}" is not a date (YYYY-MM-DD or dd/mm/yyyy)`);
+  }
+  return due;
+}
+
+export function readStatus(cells: Cells, problems: string[]): ItemStatus | null {
+  if (cells.blank('status')) return null;
+  const s = parseStatus(cells.raw('status') ?? null);
+  if (s === null) {
+    problems.push(
+      `status "${cells.text('status')}" is not one of not_started, in_progress, done, blocked ` +
+        '(chưa bắt đầu, đang thực hiện, hoàn thành, vướng mắc)',
+    );
+  }
+  return s;
+}
+
+export function readUpdatedAt(cells: Cells, problems: string[], now: Date, stored: Date | null): Date | null {
+  if (cells.blank('updated_at')) return null;
+  const at = parseInstant(cells.raw('updated_at') ?? null);
+  if (at === null) problems.push(`updated_at "${cells.text('updated_at')}" is not a date and time`);
+  else if (at.getTime() > now.getTime() + FUTURE_SLACK_MS && at.getTime() !== stored?.getTime()) {
+    // What the store already holds is no news, even when the clock given is earlier.
+    problems.push(`updated_at ${isoInZone(at)} is in the future`);
+  }
+  return at;
+}
+
+/** The updated_at an item ends with: the file's when it states a new one; now when its status moves. */
+export function nextUpdatedAt(
+  before: { status: ItemStatus; progress: number; updatedAt: Date } | null,
+  after: { status: ItemStatus; progress: number },
+  given: Date | null,
+  now: Date,
+): { at: Date; explicit: Date | null } {
+  if (before === null) return { at: given ?? now, explicit: null };
+  if (given !== null && given.getTime() !== before.updatedAt.getTime()) return { at: given, explicit: given };
+  const moved = before.status !== after.status || before.progress !== after.progress;
+  return { at: moved ? now : before.updatedAt, explicit: null };
+}
+
+/** An item keeps its start unless its new due date comes first; a new one starts with its due year. */
+export function startDateFor(before: { startDate: LocalDate } | null, due: LocalDate): LocalDate {
+  return before && before.startDate <= due ? before.startDate : (`${due.slice(0, 4)}-01-01` as LocalDate);
+}

@@ -1,0 +1,97 @@
+// Reads targets and tasks as ItemViews: one SQL shape for every question about items.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Level, Scope } from '../core/ports.ts';
+import type {
+  ItemView,
+  ItemCode,
+  AgencyCode,
+  LocalDate,
+  Percent,
+  PersonCode,
+  ProgramCode,
+  ItemStatus,
+} from '../core/types.ts';
+import { rows, type DbOrTx } from './db.ts';
+
+interface ItemRow {
+  kind: 'target' | 'task';
+  code: string;
+  title_vi: string;
+  title_en: string;
+  program: string;
+  agency: string;
+  agency_vi: string;
+  agency_en: string;
+  assignee_code: string | null;
+  assignee_name: string | null;
+  due: string;
+  start: string;
+  status: ItemStatus;
+  progress: number;
+  updated_at: Date | string;
+}
+
+const TASKS = sql`
+  select 'task' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
+         a.name_vi as agency_vi, a.name_en as agency_en, pe.code as assignee_code, pe.full_name as assignee_name,
+         t.due_date::text as due, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
+         t.updated_at
+    from tasks t
+    join targets tg on tg.id = t.target_id
+    join programs p on p.id = tg.program_id
+    join agencies a on a.id = t.agency_id
+    left join people pe on pe.id = t.assignee_id`;
+
+const TARGETS = sql`
+  select 'target' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
+         a.name_vi as agency_vi, a.name_en as agency_en, null::text as assignee_code, null::text as assignee_name,
+         t.due_date::text as due, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
+         t.updated_at
+    from targets t
+    join programs p on p.id = t.program_id
+    join agencies a on a.id = t.lead_agency_id`;
+
+function toView(r: ItemRow): ItemView {
+  return {
+    kind: r.kind,
+    code: r.code as ItemCode,
+    title: { vi: r.title_vi, en: r.title_en || r.title_vi },
+    program: r.program as ProgramCode,
+    agency: r.agency as AgencyCode,
+    agencyName: { vi: r.agency_vi, en: r.agency_en },
+    assignee: r.assignee_code ? { code: r.assignee_code as PersonCode, name: r.assignee_name ?? '' } : null,
+    dueDate: r.due as LocalDate,
+    startDate: r.start as LocalDate,
+    status: r.status,
+    progress: r.progress as Percent,
+    updatedAt: new Date(r.updated_at),
+  };
+}
+
+/** Filters by programme and agency; both null means the whole province. */
+export function scopeFilter(scope: Scope): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (scope.program) parts.push(sql`p.code = ${scope.program}`);
+  if (scope.agency) parts.push(sql`a.code = ${scope.agency}`);
+  return sql.join(parts, sql` and `);
+}
+
+export async function selectItems(
+  db: DbOrTx,
+  level: Level,
+  where: SQL,
+  orderBy: SQL = sql`t.due_date, t.code`,
+  limit?: number,
+): Promise<ItemView[]> {
+  const base = level === 'task' ? TASKS : TARGETS;
+  const lim = limit === undefined ? sql`` : sql` limit ${limit}`;
+  const result = await rows<ItemRow>(db, sql`${base} where ${where} order by ${orderBy}${lim}`);
+  return result.map(toView);
+}
+
+export async function itemByCode(db: DbOrTx, code: ItemCode): Promise<ItemView | null> {
+  const [task] = await selectItems(db, 'task', sql`t.code = ${code}`);
+  if (task) return task;
+  const [target] = await selectItems(db, 'target', sql`t.code = ${code}`);
+  return target ?? null;
+}

@@ -1,0 +1,217 @@
+// The questions of shared/spec/intent.md, as SQL: overdue, due in a window, one item, summaries, my tasks.
+import { sql } from 'drizzle-orm';
+import type {
+  AgencySummary,
+  Counts,
+  ItemDetail,
+  Level,
+  ProgramSummary,
+  Scope,
+  SummaryView,
+} from '../core/ports.ts';
+import type {
+  AgencyCode,
+  ChannelName,
+  ItemCode,
+  ItemStatus,
+  ItemView,
+  Lexicon,
+  LocalDate,
+  Percent,
+  Period,
+  PersonCode,
+  ProgramCode,
+  UpdateView,
+} from '../core/types.ts';
+import { rows, type DbOrTx } from './db.ts';
+import { itemByCode, scopeFilter, selectItems } from './items.ts';
+
+export function overdue(db: DbOrTx, scope: Scope, level: Level, today: LocalDate): Promise<ItemView[]> {
+  // Due today is not overdue; done never is.
+  return selectItems(db, level, sql`t.status <> 'done' and t.due_date < ${today} and ${scopeFilter(scope)}`);
+}
+
+export function dueBetween(db: DbOrTx, scope: Scope, level: Level, period: Period): Promise<ItemView[]> {
+  return selectItems(
+    db,
+    level,
+    sql`t.status <> 'done' and t.due_date between ${period.from} and ${period.to} and ${scopeFilter(scope)}`,
+  );
+}
+
+export function openTasksOf(db: DbOrTx, person: PersonCode): Promise<ItemView[]> {
+  return selectItems(db, 'task', sql`t.status <> 'done' and pe.code = ${person}`);
+}
+
+interface HistoryRow {
+  at: Date | string;
+  person_code: string | null;
+  person_name: string | null;
+  progress: number | null;
+  status: ItemStatus | null;
+  note: string | null;
+  kind: UpdateView['kind'];
+  channel: ChannelName | null;
+}
+
+export async function itemDetail(db: DbOrTx, code: ItemCode, historyLimit = 5): Promise<ItemDetail | null> {
+  const item = await itemByCode(db, code);
+  if (!item) return null;
+  const column =
+    item.kind === 'task'
+      ? sql`h.task_id = (select id from tasks where code = ${code})`
+      : sql`h.target_id = (select id from targets where code = ${code})`;
+  const history = await rows<HistoryRow>(
+    db,
+    sql`select h.at, pe.code as person_code, pe.full_name as person_name, h.progress::int as progress,
+               h.status::text as status, h.note, h.kind::text as kind, h.channel::text as channel
+          from history h left join people pe on pe.id = h.person_id
+         where ${column} order by h.at desc, h.id desc limit ${historyLimit}`,
+  );
+  const parent =
+    item.kind === 'task'
+      ? ((
+          await selectItems(db, 'target', sql`t.id = (select target_id from tasks where code = ${code})`)
+        )[0] ?? null)
+      : null;
+  const children =
+    item.kind === 'target'
+      ? await selectItems(
+          db,
+          'task',
+          sql`t.target_id = (select id from targets where code = ${code})`,
+          sql`t.code`,
+        )
+      : [];
+  return {
+    item,
+    parent,
+    children,
+    history: history.map((h) => ({
+      at: new Date(h.at),
+      person: h.person_code ? { code: h.person_code as PersonCode, name: h.person_name ?? '' } : null,
+      progress: h.progress === null ? null : (h.progress as Percent),
+      status: h.status,
+      note: h.note,
+      kind: h.kind,
+      channel: h.channel,
+    })),
+  };
+}
+
+interface CountRow {
+  key: string;
+  name_vi: string;
+  name_en: string;
+  total: number;
+  done: number;
+  in_progress: number;
+  blocked: number;
+  not_started: number;
+  overdue: number;
+}
+
+function countColumns(today: LocalDate) {
+  return sql`count(*)::int as total,
+    count(*) filter (where t.status = 'done')::int as done,
+    count(*) filter (where t.status = 'in_progress')::int as in_progress,
+    count(*) filter (where t.status = 'blocked')::int as blocked,
+    count(*) filter (where t.status = 'not_started')::int as not_started,
+    count(*) filter (where t.status <> 'done' and t.due_date < ${today})::int as overdue`;
+}
+
+const toCounts = (r: CountRow | undefined): Counts => ({
+  total: r?.total ?? 0,
+  done: r?.done ?? 0,
+  inProgress: r?.in_progress ?? 0,
+  blocked: r?.blocked ?? 0,
+  notStarted: r?.not_started ?? 0,
+  overdue: r?.overdue ?? 0,
+});
+
+export async function summary(
+  db: DbOrTx,
+  scope: Scope,
+  today: LocalDate,
+  period: Period | null,
+): Promise<SummaryView> {
+  const inPeriod = period ? sql`t.due_date between ${period.from} and ${period.to}` : sql`true`;
+  const where = sql`${scopeFilter(scope)} and ${inPeriod}`;
+  const cols = countColumns(today);
+  const [targetsByProgram, tasksByProgram, targetsByAgency, tasksByAgency] = await Promise.all([
+    rows<CountRow>(
+      db,
+      sql`select p.code as key, p.name_vi, p.name_en, ${cols} from targets t join programs p on p.id = t.program_id
+            join agencies a on a.id = t.lead_agency_id where ${where} group by p.code, p.name_vi, p.name_en`,
+    ),
+    rows<CountRow>(
+      db,
+      sql`select p.code as key, p.name_vi, p.name_en, ${cols} from tasks t join targets tg on tg.id = t.target_id
+            join programs p on p.id = tg.program_id join agencies a on a.id = t.agency_id
+           where ${where} group by p.code, p.name_vi, p.name_en`,
+    ),
+    rows<CountRow>(
+      db,
+      sql`select a.code as key, a.name_vi, a.name_en, ${cols} from targets t join programs p on p.id = t.program_id
+            join agencies a on a.id = t.lead_agency_id where ${where} group by a.code, a.name_vi, a.name_en`,
+    ),
+    rows<CountRow>(
+      db,
+      sql`select a.code as key, a.name_vi, a.name_en, ${cols} from tasks t join targets tg on tg.id = t.target_id
+            join programs p on p.id = tg.program_id join agencies a on a.id = t.agency_id
+           where ${where} group by a.code, a.name_vi, a.name_en`,
+    ),
+  ]);
+  const byKey = (list: CountRow[]) => new Map(list.map((r) => [r.key, r]));
+  const programTasks = byKey(tasksByProgram);
+  const programs: ProgramSummary[] = targetsByProgram
+    .map((r) => ({
+      program: r.key as ProgramCode,
+      name: { vi: r.name_vi, en: r.name_en },
+      targets: toCounts(r),
+      tasks: toCounts(programTasks.get(r.key)),
+    }))
+    .sort((a, b) => a.program.localeCompare(b.program));
+  const agencyTargets = byKey(targetsByAgency);
+  const agencyTasks = byKey(tasksByAgency);
+  const names = new Map(
+    [...targetsByAgency, ...tasksByAgency].map((r) => [r.key, { vi: r.name_vi, en: r.name_en }]),
+  );
+  const agencies: AgencySummary[] = [...names.keys()]
+    .map((key) => ({
+      agency: key as AgencyCode,
+      name: names.get(key)!,
+      targets: toCounts(agencyTargets.get(key)),
+      tasks: toCounts(agencyTasks.get(key)),
+    }))
+    .sort((a, b) => {
+      const doneShare = (c: Counts) => (c.total === 0 ? 1 : c.done / c.total);
+      return (
+        b.tasks.overdue - a.tasks.overdue ||
+        doneShare(a.tasks) - doneShare(b.tasks) ||
+        a.agency.localeCompare(b.agency)
+      );
+    });
+  return { programs, agencies };
+}
+
+export async function lexicon(db: DbOrTx): Promise<Lexicon> {
+  const [programs, agencies] = await Promise.all([
+    rows<{ code: string; name_vi: string; name_en: string; aliases: string[] }>(
+      db,
+      sql`select code, name_vi, name_en, aliases from programs order by code`,
+    ),
+    rows<{ code: string; name_vi: string; name_en: string; aliases: string[] }>(
+      db,
+      sql`select code, name_vi, name_en, aliases from agencies order by code`,
+    ),
+  ]);
+  const entry = <C>(r: { code: string; name_vi: string; name_en: string; aliases: string[] }) => ({
+    code: r.code as C,
+    names: [r.code, r.name_vi, r.name_en, ...r.aliases],
+  });
+  return {
+    programs: programs.map((r) => entry<ProgramCode>(r)),
+    agencies: agencies.map((r) => entry<AgencyCode>(r)),
+  };
+}

@@ -1,0 +1,151 @@
+// recordUpdate: validate, append history, update the item, roll its target up, audit — one transaction.
+import { and, eq, sql } from 'drizzle-orm';
+import { InvalidUpdateError, UnknownCodeError } from '../core/errors.ts';
+import type { UpdateInput, UpdateResult } from '../core/ports.ts';
+import type { ItemStatus, Percent } from '../core/types.ts';
+import { rows, type Db, type Tx } from './db.ts';
+import { itemByCode } from './items.ts';
+import { auditLog, history, people, targets, tasks } from './schema.ts';
+
+export const MAX_NOTE_CHARS = 2000;
+/** Phones' clocks drift; a minute of slack is not "in the future". */
+const FUTURE_SLACK_MS = 60_000;
+
+/** What status and progress an update leaves: done ⇔ 100 %, a bare percent means in progress. */
+export function resolveUpdate(
+  before: { status: ItemStatus; progress: number },
+  given: { status: ItemStatus | null; progress: number | null },
+): { status: ItemStatus; progress: number } {
+  if (given.status === null && given.progress === null) return before; // a note only
+  if (given.status === 'done' || given.progress === 100) return { status: 'done', progress: 100 };
+  if (given.status === 'not_started') return { status: 'not_started', progress: 0 };
+  const status = given.status ?? 'in_progress';
+  // Anything not done stays under 100, as the database requires.
+  return { status, progress: Math.min(given.progress ?? before.progress, 99) };
+}
+
+function validate(input: UpdateInput, now: Date): void {
+  const p = input.progress;
+  if (p !== null && (!Number.isInteger(p) || p < 0 || p > 100)) {
+    throw new InvalidUpdateError('percent_out_of_range', String(p));
+  }
+  if (input.at.getTime() > now.getTime() + FUTURE_SLACK_MS) throw new InvalidUpdateError('time_in_future');
+  if (input.note !== null && input.note.length > MAX_NOTE_CHARS) {
+    throw new InvalidUpdateError('note_too_long', `${input.note.length} > ${MAX_NOTE_CHARS}`);
+  }
+  if (input.status === null && input.progress === null && !input.note?.trim()) {
+    throw new InvalidUpdateError('nothing_to_record');
+  }
+}
+
+/** A target's status and progress follow its tasks (targets without tasks are left alone). */
+export async function rollUpTargets(tx: Tx, targetIds: readonly number[]): Promise<void> {
+  // Batches keep a statement's parameters well under Postgres's limit of 65,535.
+  for (let i = 0; i < targetIds.length; i += 1000) {
+    const batch = targetIds.slice(i, i + 1000);
+    await tx.execute(sql`
+      update targets t set
+        progress = s.progress,
+        status = s.status::item_status,
+        current_value = case when t.unit is null then (case when s.status = 'done' then 1 else 0 end)
+                             else t.current_value end,
+        updated_at = greatest(t.updated_at, s.updated_at)
+      from (
+        select target_id, round(avg(progress))::int as progress, max(updated_at) as updated_at,
+               case when bool_and(status = 'done') then 'done'
+                    when bool_or(status = 'blocked') then 'blocked'
+                    when bool_or(status <> 'not_started') then 'in_progress'
+                    else 'not_started' end as status
+          from tasks where target_id in ${batch} group by target_id) s
+      where t.id = s.target_id`);
+  }
+}
+
+export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promise<UpdateResult> {
+  validate(input, now);
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.code, input.person));
+    if (!person) throw new UnknownCodeError('person', input.person);
+
+    const [task] = await tx
+      .select({ id: tasks.id, targetId: tasks.targetId, status: tasks.status, progress: tasks.progress })
+      .from(tasks)
+      .where(eq(tasks.code, input.item))
+      .for('update');
+    const [target] = task
+      ? []
+      : await tx
+          .select({ id: targets.id, status: targets.status, progress: targets.progress })
+          .from(targets)
+          .where(eq(targets.code, input.item))
+          .for('update');
+    const row = task ?? target;
+    if (!row) throw new UnknownCodeError('item', input.item);
+    const before = { status: row.status, progress: row.progress as Percent };
+
+    if (input.messageId !== null) {
+      const [seen] = await tx
+        .select({ id: history.id })
+        .from(history)
+        .where(
+          and(
+            eq(history.channel, input.channel),
+            eq(history.messageId, input.messageId),
+            eq(history.kind, 'update'),
+          ),
+        );
+      if (seen) {
+        const item = (await itemByCode(tx, input.item))!;
+        return { before, item, target: null, duplicate: true };
+      }
+    }
+
+    const after = resolveUpdate(before, { status: input.status, progress: input.progress });
+    const noteOnly = input.status === null && input.progress === null;
+    await tx.insert(history).values({
+      taskId: task ? task.id : null,
+      targetId: task ? null : target!.id,
+      kind: 'update',
+      personId: person.id,
+      at: input.at,
+      progress: noteOnly ? null : after.progress,
+      status: noteOnly ? null : after.status,
+      note: input.note,
+      channel: input.channel,
+      messageId: input.messageId,
+    });
+    if (task) {
+      await tx
+        .update(tasks)
+        .set({ ...after, updatedAt: input.at })
+        .where(eq(tasks.id, task.id));
+      await rollUpTargets(tx, [task.targetId]);
+    } else {
+      await tx
+        .update(targets)
+        .set({ ...after, updatedAt: input.at })
+        .where(eq(targets.id, target!.id));
+    }
+    await tx.insert(auditLog).values({
+      personId: person.id,
+      actor: input.person,
+      channel: input.channel,
+      action: 'update',
+      entity: task ? 'task' : 'target',
+      entityCode: input.item,
+      before,
+      after: { ...after, note: input.note },
+    });
+    const item = (await itemByCode(tx, input.item))!;
+    const parent = task
+      ? ((await rows<{ code: string }>(tx, sql`select code from targets where id = ${task.targetId}`))[0]
+          ?.code ?? null)
+      : null;
+    return {
+      before,
+      item,
+      target: parent ? await itemByCode(tx, parent as typeof input.item) : null,
+      duplicate: false,
+    };
+  });
+}

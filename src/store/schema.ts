@@ -1,0 +1,375 @@
+// The database schema (drizzle-orm); migrations in drizzle/ are generated from this file by drizzle-kit.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+export const itemStatus = pgEnum('item_status', ['not_started', 'in_progress', 'done', 'blocked']);
+export const role = pgEnum('role', ['leader', 'staff', 'admin']);
+export const lang = pgEnum('lang', ['vi', 'en']);
+export const agencyKind = pgEnum('agency_kind', ['province', 'department', 'commune', 'ward', 'center']);
+export const channel = pgEnum('channel', ['telegram', 'zalo', 'web', 'cli']);
+export const historyKind = pgEnum('history_kind', ['update', 'explanation_request', 'explanation']);
+export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'unreachable']);
+/** What an outbox row carries: a planned reminder, or a core notification (explanation asked/answered). */
+export const reminderKind = pgEnum('reminder_kind', [
+  'assignee',
+  'agency_digest',
+  'leader_digest',
+  'escalation',
+  'notification',
+]);
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const programs = pgTable('programs', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+  aliases: text('aliases')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+});
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: agencyKind('kind').notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => agencies.id),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Who gets the agency digest and escalations; set by the loader from titles, editable. */
+    headPersonId: integer('head_person_id').references((): AnyPgColumn => people.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [index('agencies_parent_idx').on(t.parentId)],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    fullName: text('full_name').notNull(),
+    role: role('role').notNull(),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    titleVi: text('title_vi').notNull().default(''),
+    titleEn: text('title_en').notNull().default(''),
+    lang: lang('lang').notNull().default('vi'),
+    telegramUsername: text('telegram_username'),
+    zaloUserId: text('zalo_user_id'),
+    /** Where reminders go when the person has several chat accounts; null = every registered one. */
+    preferredChannel: channel('preferred_channel'),
+    /** Set when every channel refused the bot (blocked, never started); cleared on the next message from them. */
+    unreachableSince: ts('unreachable_since'),
+  },
+  (t) => [index('people_agency_idx').on(t.agencyId)],
+);
+
+export const chatAccounts = pgTable(
+  'chat_accounts',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    channel: channel('channel').notNull(),
+    externalUserId: text('external_user_id').notNull(),
+    /** The private chat to reach the person in (Telegram: equals the user id; Zalo: the chat id). */
+    chatId: text('chat_id').notNull(),
+    registeredAt: ts('registered_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('chat_accounts_channel_user_uq').on(t.channel, t.externalUserId),
+    index('chat_accounts_person_idx').on(t.personId),
+  ],
+);
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** sha256 of the code: a leaked database does not leak usable codes. */
+    codeHash: text('code_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    usedByAccountId: integer('used_by_account_id').references(() => chatAccounts.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [index('invites_person_idx').on(t.personId)],
+);
+
+export const targets = pgTable(
+  'targets',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    leadAgencyId: integer('lead_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    unit: text('unit'),
+    targetValue: numeric('target_value', { mode: 'number' }).notNull().default(1),
+    currentValue: numeric('current_value', { mode: 'number' }).notNull().default(0),
+    startDate: day('start_date').notNull(),
+    dueDate: day('due_date').notNull(),
+    status: itemStatus('status').notNull().default('not_started'),
+    progress: smallint('progress').notNull().default(0),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('targets_progress_range', sql`${t.progress} between 0 and 100`),
+    check('targets_code_upper', sql`${t.code} = upper(${t.code})`),
+    check('targets_dates', sql`${t.startDate} <= ${t.dueDate}`),
+    index('targets_open_due_idx')
+      .on(t.programId, t.dueDate)
+      .where(sql`${t.status} <> 'done'`),
+    index('targets_agency_idx').on(t.leadAgencyId),
+  ],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    targetId: integer('target_id')
+      .notNull()
+      .references(() => targets.id, { onDelete: 'cascade' }),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    assigneeId: integer('assignee_id').references(() => people.id, { onDelete: 'set null' }),
+    startDate: day('start_date').notNull(),
+    dueDate: day('due_date').notNull(),
+    status: itemStatus('status').notNull().default('not_started'),
+    progress: smallint('progress').notNull().default(0),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('tasks_progress_range', sql`${t.progress} between 0 and 100`),
+    check('tasks_done_is_100', sql`(${t.status} = 'done') = (${t.progress} = 100)`),
+    check('tasks_code_upper', sql`${t.code} = upper(${t.code})`),
+    check('tasks_dates', sql`${t.startDate} <= ${t.dueDate}`),
+    index('tasks_open_due_idx')
+      .on(t.dueDate)
+      .where(sql`${t.status} <> 'done'`),
+    index('tasks_open_agency_due_idx')
+      .on(t.agencyId, t.dueDate)
+      .where(sql`${t.status} <> 'done'`),
+    index('tasks_open_assignee_idx')
+      .on(t.assigneeId, t.dueDate)
+      .where(sql`${t.status} <> 'done'`),
+    index('tasks_target_idx').on(t.targetId),
+  ],
+);
+
+/** Append-only: every status report, explanation request and explanation, with who, when and from where. */
+export const history = pgTable(
+  'history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: integer('task_id').references(() => tasks.id, { onDelete: 'cascade' }),
+    targetId: integer('target_id').references(() => targets.id, { onDelete: 'cascade' }),
+    kind: historyKind('kind').notNull().default('update'),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    at: ts('at').notNull(),
+    progress: smallint('progress'),
+    status: itemStatus('status'),
+    note: text('note'),
+    channel: channel('channel'),
+    messageId: text('message_id'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('history_one_item', sql`(${t.taskId} is null) <> (${t.targetId} is null)`),
+    check('history_progress_range', sql`${t.progress} is null or ${t.progress} between 0 and 100`),
+    check('history_note_length', sql`${t.note} is null or length(${t.note}) <= 4000`),
+    index('history_task_at_idx').on(t.taskId, t.at),
+    index('history_target_at_idx').on(t.targetId, t.at),
+    index('history_person_at_idx').on(t.personId, t.at),
+    // A redelivered chat message must not be recorded twice.
+    uniqueIndex('history_message_uq').on(t.channel, t.messageId, t.kind),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    /** Who acted when it was not a person: 'cli', 'import', 'seed', 'system'. */
+    actor: text('actor').notNull(),
+    channel: channel('channel'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityCode: text('entity_code'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityCode)],
+);
+
+/** Per-chat conversation state: pending confirmation, last list (for paging), last item mentioned. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    channel: channel('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    state: jsonb('state')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.chatId] })],
+);
+
+/** Which bot message was about which item, so a reply to it updates that item. */
+export const botMessages = pgTable(
+  'bot_messages',
+  {
+    channel: channel('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    messageId: text('message_id').notNull(),
+    itemCode: text('item_code').notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.chatId, t.messageId] })],
+);
+
+export const snoozes = pgTable(
+  'snoozes',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    itemCode: text('item_code').notNull(),
+    /** Snoozed through this local day, inclusive. */
+    until: day('until').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.itemCode] })],
+);
+
+export const explanationRequests = pgTable(
+  'explanation_requests',
+  {
+    id: serial('id').primaryKey(),
+    itemCode: text('item_code').notNull(),
+    requestedById: integer('requested_by_id')
+      .notNull()
+      .references(() => people.id),
+    askedPersonId: integer('asked_person_id').references(() => people.id),
+    requestedAt: ts('requested_at').notNull(),
+    answeredAt: ts('answered_at'),
+    answer: text('answer'),
+    requesterNotifiedAt: ts('requester_notified_at'),
+  },
+  (t) => [
+    index('explanations_asked_idx')
+      .on(t.askedPersonId)
+      .where(sql`${t.answeredAt} is null`),
+    uniqueIndex('explanations_open_uq')
+      .on(t.itemCode, t.requestedById)
+      .where(sql`${t.answeredAt} is null`),
+  ],
+);
+
+/** Reminder rules: one row with program_id null for the defaults, one per programme override. */
+export const reminderRules = pgTable('reminder_rules', {
+  id: serial('id').primaryKey(),
+  programId: integer('program_id')
+    .unique()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  rules: jsonb('rules').notNull(),
+});
+
+export const holidays = pgTable('holidays', {
+  day: day('day').primaryKey(),
+  nameVi: text('name_vi').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+/** The last reminder slot each schedule completed; advanced by a guarded upsert so a slot runs once. */
+export const reminderCycles = pgTable('reminder_cycles', {
+  name: text('name').primaryKey(),
+  lastSlot: ts('last_slot').notNull(),
+  completedAt: ts('completed_at').notNull(),
+});
+
+/** Durable outbox: one row per planned message; the idempotency key makes planning twice send once. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    channel: channel('channel').notNull(),
+    chatId: text('chat_id').notNull(),
+    kind: reminderKind('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: outboxStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    sentAt: ts('sent_at'),
+    externalMessageId: text('external_message_id'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('outbox_key_channel_uq').on(t.idempotencyKey, t.channel),
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Inbound updates already handled, so a redelivery (Zalo, Telegram webhook retry) is processed once. */
+export const inboundSeen = pgTable(
+  'inbound_seen',
+  {
+    channel: channel('channel').notNull(),
+    key: text('key').notNull(),
+    seenAt: ts('seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.key] })],
+);

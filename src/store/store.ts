@@ -1,0 +1,48 @@
+// The store as one object implementing the core's port, over any drizzle database.
+import type { CoreStore } from '../core/ports.ts';
+import type { Lexicon } from '../core/types.ts';
+import * as conv from './conversation.ts';
+import type { Db } from './db.ts';
+import * as people from './people.ts';
+import * as q from './queries.ts';
+import { recordUpdate } from './record-update.ts';
+
+export interface Store extends CoreStore {
+  db: Db;
+  /** Forget the cached lexicon after programmes or agencies change (import, seed). */
+  invalidateLexicon(): void;
+}
+
+export function createStore(db: Db, clock: () => Date = () => new Date()): Store {
+  let lexicon: Promise<Lexicon> | null = null;
+  return {
+    db,
+    invalidateLexicon: () => {
+      lexicon = null;
+    },
+    lexicon: () => {
+      lexicon ??= q.lexicon(db).catch((err: unknown) => {
+        lexicon = null;
+        throw err;
+      });
+      return lexicon;
+    },
+    findSender: (channel, id) => people.findSender(db, channel, id),
+    personByCode: (code) => people.personByCode(db, code),
+    register: (code, account, at) => people.register(db, code, account, at),
+    overdue: (scope, level, today) => q.overdue(db, scope, level, today),
+    dueBetween: (scope, level, period) => q.dueBetween(db, scope, level, period),
+    item: (code) => q.itemDetail(db, code),
+    summary: (scope, today, period) => q.summary(db, scope, today, period),
+    openTasksOf: (person) => q.openTasksOf(db, person),
+    recordUpdate: (input) => recordUpdate(db, input, clock()),
+    requestExplanation: (item, by, at) => conv.requestExplanation(db, item, by, at),
+    openExplanationFor: (person, item) => conv.openExplanationFor(db, person, item),
+    answerExplanation: (id, answer, at, source) => conv.answerExplanation(db, id, answer, at, source),
+    snooze: (person, item, until) => conv.snooze(db, person, item, until),
+    conversation: (chat) => conv.conversation(db, chat),
+    saveConversation: (chat, state) => conv.saveConversation(db, chat, state),
+    itemOfBotMessage: (chat, id) => conv.itemOfBotMessage(db, chat, id),
+    rememberBotMessage: (chat, id, item) => conv.rememberBotMessage(db, chat, id, item),
+  };
+}

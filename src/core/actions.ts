@@ -1,0 +1,53 @@
+// Button actions as short strings: Telegram allows 64 bytes of callback data, the web uses the same codec.
+import type { ButtonAction } from './reply.ts';
+import type { ItemCode, ItemStatus, Percent } from './types.ts';
+
+const STATUS_CODE: Record<ItemStatus, string> = {
+  done: 'd',
+  in_progress: 'p',
+  blocked: 'b',
+  not_started: 'n',
+};
+const CODE_STATUS = Object.fromEntries(Object.entries(STATUS_CODE).map(([k, v]) => [v, k])) as Record<
+  string,
+  ItemStatus
+>;
+const ITEM = /^[A-Z][A-Z0-9]{0,15}-\d{1,4}(?:\.\d{1,4})?$/;
+
+export const MAX_ACTION_BYTES = 64;
+
+/** u|CODE|status|percent · s|CODE · pg|N · c|1 */
+export function encodeAction(action: ButtonAction): string {
+  switch (action.kind) {
+    case 'update':
+      return `u|${action.item}|${STATUS_CODE[action.status]}|${action.percent ?? ''}`;
+    case 'snooze':
+      return `s|${action.item}`;
+    case 'page':
+      return `pg|${action.page}`;
+    case 'confirm':
+      return `c|${action.yes ? 1 : 0}`;
+  }
+}
+
+/** Null for anything that is not a well-formed action: a forged or stale button changes nothing. */
+export function decodeAction(data: string): ButtonAction | null {
+  if (Buffer.byteLength(data, 'utf8') > MAX_ACTION_BYTES) return null;
+  const [kind, a, b, c, ...rest] = data.split('|');
+  if (rest.length > 0) return null;
+  if (kind === 'u' && a && ITEM.test(a) && b && CODE_STATUS[b] && c !== undefined) {
+    const percent = c === '' ? null : Number(c);
+    if (percent !== null && !(Number.isInteger(percent) && percent >= 0 && percent <= 100 && /^\d+$/.test(c)))
+      return null;
+    return {
+      kind: 'update',
+      item: a as ItemCode,
+      status: CODE_STATUS[b],
+      percent: percent as Percent | null,
+    };
+  }
+  if (kind === 's' && a && ITEM.test(a) && b === undefined) return { kind: 'snooze', item: a as ItemCode };
+  if (kind === 'pg' && a && /^\d{1,4}$/.test(a) && b === undefined) return { kind: 'page', page: Number(a) };
+  if (kind === 'c' && (a === '0' || a === '1') && b === undefined) return { kind: 'confirm', yes: a === '1' };
+  return null;
+}

@@ -1,0 +1,249 @@
+// One answer per question intent: reads the store and builds the reply's lines in the asker's language.
+import {
+  dueText,
+  formatDay,
+  formatMoment,
+  formatPercent,
+  formatShortDay,
+  itemLine,
+  itemTitle,
+  LIGHT_EMOJI,
+  ownerText,
+  riskOrder,
+  share,
+  trafficLight,
+  expectedProgress,
+} from './format.ts';
+import { messages } from './messages.ts';
+import type { Counts, CoreStore, ItemDetail, Level, Person, Scope } from './ports.ts';
+import type { Line } from './reply.ts';
+import { addDays } from './time.ts';
+import type { AgencyCode, Intent, ItemCode, Lang, Lexicon, LocalDate, Period, UpdateView } from './types.ts';
+
+export interface AnswerContext {
+  store: CoreStore;
+  today: LocalDate;
+  lang: Lang;
+  tz: string;
+}
+
+/** Folded for keyword tests: lower case, no diacritics, đ→d. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+const TARGET_WORDS = /(?<![\p{L}\p{N}])(muc tieu|chi tieu|targets?)(?![\p{L}\p{N}])/u;
+const TASK_WORDS = /(?<![\p{L}\p{N}])(nhiem vu|cong viec|viec|tasks?)(?![\p{L}\p{N}])/u;
+
+/**
+ * Whether a question is about targets (what leaders track) or tasks (what staff do): the word the
+ * person used wins, the first one when both appear; otherwise tasks when an agency is named (an
+ * agency does tasks) and targets for the province or a programme.
+ */
+export function levelOf(text: string, intent: Pick<Intent, 'agency'>): Level {
+  const folded = fold(text);
+  const target = TARGET_WORDS.exec(folded)?.index ?? -1;
+  const task = TASK_WORDS.exec(folded)?.index ?? -1;
+  if (target >= 0 && (task < 0 || target < task)) return 'target';
+  if (task >= 0) return 'task';
+  return intent.agency ? 'task' : 'target';
+}
+
+/** The store's lexicon lists each agency as [code, name_vi, name_en, …aliases]. */
+export function agencyName(lexicon: Lexicon, code: AgencyCode, lang: Lang): string {
+  const names = lexicon.agencies.find((a) => a.code === code)?.names;
+  return (lang === 'vi' ? names?.[1] : names?.[2]) ?? names?.[1] ?? code;
+}
+
+/** "NQ57 · Sở Y tế", "NQ57", or "toàn tỉnh". */
+export function scopeLabel(scope: Scope, lexicon: Lexicon, lang: Lang): string {
+  const parts: string[] = [];
+  if (scope.program) parts.push(scope.program);
+  if (scope.agency) parts.push(agencyName(lexicon, scope.agency, lang));
+  return parts.length > 0 ? parts.join(' · ') : messages(lang).province;
+}
+
+export const scopeOf = (intent: Intent): Scope => ({ program: intent.program, agency: intent.agency });
+
+export async function answerOverdue(ctx: AnswerContext, intent: Intent, level: Level): Promise<Line[]> {
+  const m = messages(ctx.lang);
+  const scope = scopeOf(intent);
+  const label = scopeLabel(scope, await ctx.store.lexicon(), ctx.lang);
+  // The store lists by due date, which is most overdue first.
+  const items = await ctx.store.overdue(scope, level, ctx.today);
+  if (items.length === 0) return [[m.overdueNone(level, label)]];
+  return [
+    [m.overdueHeader(items.length, level, label)],
+    ...items.map((i) => itemLine(i, ctx.today, ctx.lang)),
+  ];
+}
+
+/** The default window is today and the six days after it: "the next 7 days". */
+export function dueSoonPeriod(intent: Intent, today: LocalDate): Period {
+  return intent.period ?? { from: today, to: addDays(today, 6) };
+}
+
+export async function answerDueSoon(ctx: AnswerContext, intent: Intent, level: Level): Promise<Line[]> {
+  const m = messages(ctx.lang);
+  const scope = scopeOf(intent);
+  const label = scopeLabel(scope, await ctx.store.lexicon(), ctx.lang);
+  const period = dueSoonPeriod(intent, ctx.today);
+  const day = (d: LocalDate) => formatShortDay(d, ctx.lang, ctx.today);
+  const when = intent.period
+    ? m.between(day(period.from), day(period.to))
+    : m.next7Days(day(period.from), day(period.to));
+  const items = await ctx.store.dueBetween(scope, level, period);
+  if (items.length === 0) return [[m.dueSoonNone(level, when, label)]];
+  return [
+    [m.dueSoonHeader(items.length, level, when, label)],
+    ...items.map((i) => itemLine(i, ctx.today, ctx.lang)),
+  ];
+}
+
+/** A history entry, with the task it is about when a target's history gathers its tasks' updates. */
+export type HistoryEntry = UpdateView & { item: ItemCode | null };
+
+function historyLine(h: HistoryEntry, ctx: AnswerContext): Line {
+  const m = messages(ctx.lang);
+  const who = h.person?.name ?? '—';
+  const about = h.item ? `${h.item} ` : '';
+  const head = `• ${formatMoment(h.at, ctx.lang, ctx.tz, ctx.today)} — ${about}${who}: `;
+  if (h.kind === 'explanation_request') return [head + m.explanationRequested];
+  if (h.kind === 'explanation') return [`${head}${m.explanationGiven}: ${h.note ?? ''}`];
+  const parts: string[] = [];
+  if (h.progress !== null) parts.push(`${h.progress}%`);
+  if (h.status !== null) parts.push(`(${m.status(h.status)})`);
+  const what = parts.join(' ');
+  const note = h.note ? `${what ? ' — ' : ''}${h.note}` : '';
+  return [head + what + note];
+}
+
+/** How many updates a status answer shows. */
+export const HISTORY_SHOWN = 5;
+
+/**
+ * The latest updates of an item, newest first. Work is reported on tasks, so a target's own history
+ * is nearly empty: it gathers its tasks' updates too, each marked with its task's code.
+ */
+export async function latestHistory(store: CoreStore, detail: ItemDetail): Promise<HistoryEntry[]> {
+  const own: HistoryEntry[] = detail.history.map((h) => ({ ...h, item: null }));
+  const children = await Promise.all(detail.children.map((c) => store.item(c.code)));
+  const fromTasks = children.flatMap((c) => (c ? c.history.map((h) => ({ ...h, item: c.item.code })) : []));
+  return [...own, ...fromTasks].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, HISTORY_SHOWN);
+}
+
+/** One item: what it is, who owns it, where it stands, its tasks and its latest five updates. */
+export function statusLines(detail: ItemDetail, history: HistoryEntry[], ctx: AnswerContext): Line[] {
+  const m = messages(ctx.lang);
+  const { item } = detail;
+  const light = trafficLight(item, ctx.today);
+  const lines: Line[] = [
+    [
+      `${LIGHT_EMOJI[light]} `,
+      { b: m.kind(item.kind) },
+      ' ',
+      { code: item.code },
+      ` ${itemTitle(item, ctx.lang)}`,
+    ],
+  ];
+  if (detail.parent) lines.push([m.partOf(detail.parent.code, itemTitle(detail.parent, ctx.lang))]);
+  lines.push([item.assignee ? m.ownerLabel : m.leadAgencyLabel, ownerText(item, ctx.lang)]);
+  const progress = `${item.progress}% · ${m.status(item.status)}`;
+  const expected = expectedProgress(item, ctx.today);
+  const behind = item.status !== 'done' && item.progress < expected && item.dueDate >= ctx.today;
+  lines.push([
+    m.progressLabel,
+    progress + (behind ? ` (${m.expected(formatPercent(Math.round(expected), ctx.lang))})` : ''),
+  ]);
+  lines.push([
+    m.dueLabel,
+    `${formatDay(item.dueDate, ctx.lang)} (${dueText(item, ctx.today, ctx.lang, false)})`,
+  ]);
+  if (detail.children.length > 0) {
+    lines.push([m.tasksHeader(detail.children.length)]);
+    for (const child of riskOrder(detail.children, ctx.today))
+      lines.push(itemLine(child, ctx.today, ctx.lang));
+  }
+  lines.push([m.historyHeader]);
+  if (history.length === 0) lines.push([m.noHistory]);
+  for (const h of history) lines.push(historyLine(h, ctx));
+  return lines;
+}
+
+function countsLine(c: Counts, lang: Lang): { done: number; total: number; pct: string; overdue: number } {
+  return {
+    done: c.done,
+    total: c.total,
+    pct: formatPercent(share(c.done, c.total), lang),
+    overdue: c.overdue,
+  };
+}
+
+/** How many agencies a summary names as most behind. */
+const WORST_AGENCIES = 5;
+
+export async function answerSummary(ctx: AnswerContext, intent: Intent): Promise<Line[]> {
+  const m = messages(ctx.lang);
+  const scope = scopeOf(intent);
+  const label = scopeLabel(scope, await ctx.store.lexicon(), ctx.lang);
+  const view = await ctx.store.summary(scope, ctx.today, intent.period);
+  const lines: Line[] = [[m.summaryTitle(label, formatDay(ctx.today, ctx.lang))]];
+  if (intent.period) {
+    const day = (d: LocalDate) => formatShortDay(d, ctx.lang, ctx.today);
+    lines.push([m.summaryPeriod(m.between(day(intent.period.from), day(intent.period.to)))]);
+  }
+  if (view.programs.length === 0 && view.agencies.length === 0) return [[m.summaryNone(label)]];
+  if (scope.agency) {
+    const own = view.agencies.find((a) => a.agency === scope.agency);
+    if (own) {
+      lines.push([m.agencyTargetsLine(countsLine(own.targets, ctx.lang))]);
+      lines.push([m.tasksLine(countsLine(own.tasks, ctx.lang))]);
+    }
+  }
+  for (const p of view.programs) {
+    const t = p.targets;
+    lines.push([
+      { b: p.program },
+      m.programLine({ ...countsLine(t, ctx.lang), inProgress: t.inProgress, blocked: t.blocked }),
+    ]);
+    lines.push([m.tasksLine(countsLine(p.tasks, ctx.lang))]);
+  }
+  if (!scope.agency) {
+    const behind = view.agencies.filter((a) => a.tasks.overdue > 0).slice(0, WORST_AGENCIES);
+    if (behind.length > 0) {
+      lines.push([m.worstAgencies]);
+      behind.forEach((a, i) =>
+        lines.push([
+          `${i + 1}. `,
+          { b: a.name[ctx.lang] || a.name.vi },
+          m.agencyLine({
+            overdue: a.tasks.overdue,
+            pct: formatPercent(share(a.tasks.done, a.tasks.total), ctx.lang),
+          }),
+        ]),
+      );
+    }
+  }
+  return lines;
+}
+
+export async function answerMyTasks(ctx: AnswerContext, person: Person): Promise<Line[]> {
+  const m = messages(ctx.lang);
+  const items = riskOrder(await ctx.store.openTasksOf(person.code), ctx.today);
+  if (items.length === 0) return [[m.myTasksNone]];
+  // The owner is the sender: naming them on every line is noise.
+  return [
+    [m.myTasksHeader(items.length)],
+    ...items.map((i) => itemLine(i, ctx.today, ctx.lang, { owner: false })),
+  ];
+}
+
+export function answerHelp(lang: Lang): Line[] {
+  return messages(lang).help.map((text) => [text]);
+}
+
+export function answerUnknown(lang: Lang): Line[] {
+  const m = messages(lang);
+  const [a, b] = m.unknownExamples;
+  return [[m.notUnderstood], [m.examplesIntro], [`• “${a}”`], [`• “${b}”`], [m.seeHelp]];
+}

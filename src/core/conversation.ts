@@ -1,0 +1,230 @@
+// handleMessage: one incoming chat message (or button press) in, the replies to send out.
+import { agencyName, answerHelp, answerUnknown, levelOf } from './answers.ts';
+import { InviteError, UnknownCodeError } from './errors.ts';
+import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
+import { formatInteger, formatShortDay } from './format.ts';
+import { findBadPercent, parseMessage } from './intent/index.ts';
+import { messages } from './messages.ts';
+import { continueList, LIST_INTENTS, showPage } from './paging.ts';
+import type { ExplanationRequest, Person } from './ports.ts';
+import type { ButtonAction, Reply } from './reply.ts';
+import { addDays, localDate } from './time.ts';
+import { reply, say, type ConversationDeps, type IncomingMessage, type Notifier, type Turn } from './turn.ts';
+import type { Lang, LocalDate, ParsedMessage, PersonCode } from './types.ts';
+import { handleUpdate, resolvePending, unknownCodeReply } from './updates.ts';
+
+export type { ConversationDeps, IncomingMessage, Notifier };
+
+/** Longer messages are refused unread: no one types that much to a bot, and it bounds the work done. */
+export const MAX_TEXT_CHARS = 4000;
+
+function findPerson(deps: ConversationDeps, msg: IncomingMessage): Promise<Person | null> {
+  // The CLI and the web console sign people in themselves; their sender id is already a person code.
+  if (msg.channel === 'cli' || msg.channel === 'web')
+    return deps.store.personByCode(msg.senderId as PersonCode);
+  return deps.store.findSender(msg.channel, msg.senderId);
+}
+
+async function register(
+  deps: ConversationDeps,
+  msg: IncomingMessage,
+  person: Person | null,
+  code: string,
+  lang: Lang,
+): Promise<Reply[]> {
+  if (msg.channel === 'cli' || msg.channel === 'web') {
+    return person
+      ? say({ lang }, messages(lang).alreadySignedIn(person.name))
+      : say({ lang }, ...messages(lang).registerHowTo);
+  }
+  try {
+    const who = await deps.store.register(
+      code,
+      { channel: msg.channel, chatId: msg.chatId, externalUserId: msg.senderId },
+      msg.at,
+    );
+    const m = messages(who.lang);
+    return say(
+      { lang: who.lang },
+      m.welcome(who.name, who.agencyName[who.lang] || who.agencyName.vi),
+      m.welcomeHint,
+    );
+  } catch (err) {
+    if (!(err instanceof InviteError)) throw err;
+    const m = messages(lang);
+    const why = { unknown: m.inviteUnknown, used: m.inviteUsed, expired: m.inviteExpired }[err.reason];
+    return say({ lang }, why);
+  }
+}
+
+/** Nothing but spaces, emoji and punctuation: there is nothing to understand. */
+function isBlank(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
+async function onAction(turn: Turn, action: ButtonAction): Promise<Reply[]> {
+  switch (action.kind) {
+    case 'update':
+      return handleUpdate(turn, {
+        item: action.item,
+        status: action.status,
+        percent: action.percent,
+        note: null,
+      });
+    case 'snooze': {
+      // A snooze holds through its day, inclusive (the reminder planner's rule): holding today's
+      // reminders back means the next one comes tomorrow.
+      try {
+        await turn.deps.store.snooze(turn.person.code, action.item, turn.today);
+      } catch (err) {
+        if (err instanceof UnknownCodeError) return unknownCodeReply(turn, err.code);
+        throw err;
+      }
+      const tomorrow = formatShortDay(addDays(turn.today, 1), turn.lang, turn.today);
+      return say(turn, messages(turn.lang).snoozed(action.item, tomorrow));
+    }
+    case 'page':
+      return continueList(turn, action.page);
+    case 'confirm':
+      return resolvePending(turn, action.yes);
+  }
+}
+
+/**
+ * A message without a code that continues the conversation about one item: a reply to a bot message
+ * about it, or — on Zalo, which has no reply threading — a bare "xong"/"80%"/"vướng: …" after the
+ * bot's last message about an item. It is read again with the item's code in front.
+ */
+function aboutItem(turn: Turn, parsed: ParsedMessage): ParsedMessage {
+  if (parsed.intent.target !== null || parsed.control !== null) return parsed;
+  const replied = turn.msg.replyToItem;
+  const ref = replied ?? turn.state.lastItem ?? null;
+  if (ref === null) return parsed;
+  const kind = parsed.intent.intent;
+  if (kind !== 'update' && kind !== 'unknown' && !(replied && kind === 'status')) return parsed;
+  const again = parseMessage(`${ref} ${turn.msg.text}`, turn.lexicon, turn.today);
+  if (again.intent.target !== ref) return parsed;
+  if (again.intent.intent === 'update' || (replied && again.intent.intent === 'status')) return again;
+  return parsed;
+}
+
+/** A report that is clearly a status change ("80%", "xong"), not words of explanation. */
+function isProgressReport(parsed: ParsedMessage): boolean {
+  return (
+    parsed.intent.intent === 'update' && (parsed.intent.percent !== null || parsed.intent.status === 'done')
+  );
+}
+
+/**
+ * The open explanation request a free-text message answers: a reply to a bot message about the item,
+ * or (no reply threading) any message the bot cannot otherwise read, after it last spoke of the item.
+ */
+async function implicitExplanation(turn: Turn, first: ParsedMessage): Promise<ExplanationRequest | null> {
+  const replied = turn.msg.replyToItem;
+  const ref = replied ?? turn.state.lastItem ?? null;
+  if (ref === null || first.intent.target !== null) return null;
+  if (replied === null && first.intent.intent !== 'unknown') return null;
+  const request = await openRequestFor(turn, ref);
+  if (request === null) return null;
+  return isProgressReport(aboutItem(turn, first)) ? null : request;
+}
+
+async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
+  const { msg, state } = turn;
+  const m = messages(turn.lang);
+  if (isBlank(msg.text)) return [reply(turn.lang, answerUnknown(turn.lang))];
+
+  const control = first.control;
+  if (control?.kind === 'next_page') return continueList(turn, null);
+  if (control?.kind === 'confirm' && state.pending) return resolvePending(turn, control.yes);
+  // Any other message leaves a waiting question behind: a "có" much later must not apply it.
+  state.pending = null;
+  if (control?.kind === 'confirm') return say(turn, m.nothingPending);
+
+  // "giải trình: …" answers an open request; a leader with none is asking for one instead.
+  const written = readExplanation(msg.text);
+  if (written) {
+    const request = await openRequestFor(turn, written.item ?? msg.replyToItem);
+    if (request) return answerExplanation(turn, request, written.text);
+    if (turn.person.role === 'staff') return say(turn, m.explainNone);
+  }
+  const bad = findBadPercent(msg.text, turn.lexicon);
+  if (bad !== null && (first.intent.intent === 'update' || first.intent.intent === 'unknown')) {
+    return say(turn, m.badPercent(`${bad}%`));
+  }
+  const implicit = await implicitExplanation(turn, first);
+  if (implicit) return answerExplanation(turn, implicit, msg.text.trim());
+
+  const parsed = aboutItem(turn, first);
+  const intent = parsed.intent;
+  if (parsed.agencyChoices.length > 1 && LIST_INTENTS.has(intent.intent)) {
+    state.agencyChoices = parsed.agencyChoices;
+    const names = parsed.agencyChoices.map((code) => `• ${agencyName(turn.lexicon, code, turn.lang)}`);
+    return say(turn, m.whichAgency, ...names, m.askAgain);
+  }
+  state.agencyChoices = null;
+
+  switch (intent.intent) {
+    case 'update':
+      if (intent.target === null) return say(turn, m.updateNeedsCode);
+      return handleUpdate(turn, {
+        item: intent.target,
+        status: intent.status,
+        percent: intent.percent,
+        note: parsed.note,
+      });
+    case 'request_explanation':
+      return requestExplanation(turn, intent.target);
+    case 'my_tasks':
+      if (msg.chatKind === 'group') return say(turn, m.privateOnly);
+      return showPage(turn, intent, 'task', 1);
+    case 'status':
+      // "tiến độ" without a code asks how things stand: the summary of the scope named.
+      if (intent.target === null) return showPage(turn, { ...intent, intent: 'summary' }, 'target', 1);
+      return showPage(turn, intent, 'target', 1);
+    case 'overdue':
+    case 'due_soon':
+    case 'summary':
+      return showPage(turn, intent, levelOf(msg.text, intent), 1);
+    case 'help':
+      return [reply(turn.lang, answerHelp(turn.lang))];
+    case 'unknown':
+      return [reply(turn.lang, answerUnknown(turn.lang))];
+  }
+}
+
+/**
+ * Handles one message end to end and returns the replies for its chat; an empty array means stay
+ * silent. Notifications to other people go through `deps.notify`.
+ */
+export async function handleMessage(deps: ConversationDeps, msg: IncomingMessage): Promise<Reply[]> {
+  // In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button.
+  const addressed = msg.addressed || msg.action !== null || msg.replyToItem !== null;
+  if (msg.chatKind === 'group' && !addressed) return [];
+
+  const today: LocalDate = localDate(deps.now(), deps.tz);
+  const person = await findPerson(deps, msg);
+  const fallback: Lang = person?.lang ?? msg.langHint ?? 'vi';
+  if (msg.text.length > MAX_TEXT_CHARS) {
+    return say({ lang: fallback }, messages(fallback).tooLong(formatInteger(MAX_TEXT_CHARS, fallback)));
+  }
+  const lexicon = await deps.store.lexicon();
+  // A button press carries no words to read; its language is the person's.
+  const parsed = parseMessage(msg.action === null ? msg.text : '', lexicon, today);
+  const lang: Lang = parsed.lang ?? fallback;
+
+  if (parsed.control?.kind === 'register') {
+    if (msg.chatKind === 'group') return say({ lang }, messages(lang).registerPrivately);
+    return register(deps, msg, person, parsed.control.code, lang);
+  }
+  // Unknown senders learn how to register, in both languages, and nothing else.
+  if (!person) return say({ lang }, ...messages(lang).registerHowTo);
+
+  const chat = { channel: msg.channel, chatId: msg.chatId };
+  const state = await deps.store.conversation(chat);
+  const before = JSON.stringify(state);
+  const turn: Turn = { deps, msg, chat, person, lang, today, lexicon, state };
+  const replies = msg.action !== null ? await onAction(turn, msg.action) : await onText(turn, parsed);
+  if (JSON.stringify(turn.state) !== before) await deps.store.saveConversation(chat, turn.state);
+  return replies;
+}

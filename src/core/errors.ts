@@ -1,0 +1,52 @@
+// One error type per failure kind, so callers branch on the type and the replies name the cause.
+
+/** A code that names no target, task, person or programme in the store. */
+export class UnknownCodeError extends Error {
+  override name = 'UnknownCodeError';
+  constructor(
+    readonly what: 'item' | 'person' | 'program' | 'agency',
+    readonly code: string,
+  ) {
+    super(`unknown ${what} code: ${code}`);
+  }
+}
+
+export type InvalidUpdateReason =
+  'percent_out_of_range' | 'time_in_future' | 'note_too_long' | 'nothing_to_record' | 'target_has_tasks';
+
+/** A status update the store refuses; nothing is written. */
+export class InvalidUpdateError extends Error {
+  override name = 'InvalidUpdateError';
+  constructor(
+    readonly reason: InvalidUpdateReason,
+    detail?: string,
+  ) {
+    super(`invalid update: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+export type InviteFailure = 'unknown' | 'expired' | 'used';
+
+/** A registration code that cannot be used. */
+export class InviteError extends Error {
+  override name = 'InviteError';
+  constructor(readonly reason: InviteFailure) {
+    super(`invite code ${reason}`);
+  }
+}
+
+/** A spreadsheet or CSV that cannot be imported; carries the row-by-row report. */
+export class ImportError extends Error {
+  override name = 'ImportError';
+  constructor(
+    message: string,
+    readonly rows: ReadonlyArray<{ row: number; problem: string }>,
+  ) {
+    super(message);
+  }
+}
+
+/** The embedded database is held by another process that cannot be reached. */
+export class DatabaseBusyError extends Error {
+  override name = 'DatabaseBusyError';
+}

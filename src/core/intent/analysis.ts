@@ -1,0 +1,76 @@
+// One message prepared for matching: composed, capped, folded, item codes masked, words and percents located.
+import {
+  findItemCodes,
+  findPercents,
+  mask,
+  type CodeSpan,
+  type PercentSpan,
+  type ProgramResolver,
+} from './codes.ts';
+import { foldWithMap, tokenize, toNfc, type Folded, type Token } from './normalize.ts';
+
+/** Intent words sit at the start of a message; looking further only lets a pasted document cost time. */
+export const MAX_ANALYSED_CHARS = 1000;
+
+export interface Analysis {
+  /** The whole message in NFC, the source notes are cut from. */
+  full: string;
+  /** Fold of the analysed prefix of `full`. */
+  folded: Folded;
+  /** `folded.text` with item codes overwritten by `#`. */
+  masked: string;
+  tokens: Token[];
+  codes: CodeSpan[];
+  percents: PercentSpan[];
+  /** Whether `full` was longer than what was analysed. */
+  truncated: boolean;
+}
+
+export function analyse(text: string, programOf: ProgramResolver): Analysis {
+  const full = toNfc(text);
+  let cut = Math.min(full.length, MAX_ANALYSED_CHARS);
+  // Never split a surrogate pair: half an emoji would fold to garbage.
+  if (cut < full.length && /[\uD800-\uDBFF]/.test(full.charAt(cut - 1))) cut -= 1;
+  const head = full.slice(0, cut);
+  const folded = foldWithMap(head);
+  const codes = findItemCodes(folded.text, programOf);
+  const masked = mask(folded.text, codes);
+  return {
+    full,
+    folded,
+    masked,
+    tokens: tokenize(masked, folded, head),
+    codes,
+    percents: findPercents(masked),
+    truncated: cut < full.length,
+  };
+}
+
+export const isBarrier = (t: Token | undefined): boolean => t !== undefined && t.folded.startsWith('#');
+
+/** Index of the first token starting at or after a folded offset (tokens.length when none). */
+export function tokenIndexFrom(a: Analysis, offset: number): number {
+  const i = a.tokens.findIndex((t) => t.start >= offset);
+  return i === -1 ? a.tokens.length : i;
+}
+
+/** Offset in `full` of a folded offset. */
+export function origOffset(a: Analysis, offset: number): number {
+  return a.folded.toOrig[offset] ?? a.full.length;
+}
+
+/**
+ * The original text between two folded offsets (to the end of the whole message when `to` is null),
+ * without the punctuation that separated it from the code or status before it; null when nothing is left.
+ */
+export function textBetween(
+  a: Analysis,
+  from: number,
+  to: number | null,
+  trimTrailingSeparators: boolean,
+): string | null {
+  const end = to === null ? a.full.length : origOffset(a, to);
+  let text = a.full.slice(origOffset(a, from), end).replace(/^[\s:;,.!?\-–—]+/u, '');
+  text = trimTrailingSeparators ? text.replace(/[\s,;:\-–—]+$/u, '') : text.trimEnd();
+  return /[^\p{P}\s]/u.test(text) ? text : null;
+}

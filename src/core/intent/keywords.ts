@@ -1,0 +1,374 @@
+// The words that carry each intent, in Vietnamese (with their diacritics) and English, compiled once.
+import type { ItemStatus } from '../types.ts';
+import { compilePhrases, type Phrase } from './phrases.ts';
+
+// Vietnamese phrases are written with their diacritics on purpose: a message typed without any still
+// matches them, but "chấm" (grade) cannot pass for "chậm" (late), nor "trẻ" (young) for "trễ" (late).
+
+export const EXPLAIN = compilePhrases([
+  'giải trình',
+  'yêu cầu giải trình',
+  'đề nghị giải trình',
+  'explain',
+  'explanation',
+  'an explanation',
+  'ask for an explanation',
+  'justify',
+]);
+
+export const MY_TASKS = compilePhrases([
+  'my tasks',
+  'my task',
+  'my items',
+  'my work',
+  'my targets',
+  'my assignments',
+  'my todo',
+  'my to do',
+  'assigned to me',
+  'what do i have',
+  'what have i got',
+]);
+/** "việc của tôi": a work noun somewhere before "của tôi/em/mình". */
+export const MINE = compilePhrases(['của tôi', 'của em', 'của mình', 'của tui', 'của anh', 'của chị']);
+export const WORK_NOUNS = compilePhrases([
+  'việc',
+  'công việc',
+  'nhiệm vụ',
+  'chỉ tiêu',
+  'mục tiêu',
+  'task',
+  'tasks',
+  'đầu việc',
+]);
+
+export const HELP_STRONG = compilePhrases([
+  'hướng dẫn',
+  'trợ giúp',
+  'cách dùng',
+  'cách sử dụng',
+  'sử dụng thế nào',
+  'dùng thế nào',
+  'làm được gì',
+  'làm được những gì',
+  'có thể làm gì',
+  'biết làm gì',
+  'what can you do',
+  'what do you do',
+  'how to use',
+  'how do i use',
+  'how does this work',
+  'list of commands',
+]);
+export const HELP_WEAK = compilePhrases(['giúp', 'giúp đỡ', 'help', 'commands', 'menu']);
+
+export const OVERDUE = compilePhrases([
+  'quá hạn',
+  'trễ hạn',
+  'trễ',
+  'chậm',
+  'chậm tiến độ',
+  'chậm trễ',
+  'lỡ hạn',
+  'quá thời hạn',
+  'overdue',
+  'late',
+  'behind schedule',
+  'behind',
+  'past due',
+  'past deadline',
+  'delayed',
+  'missed deadline',
+]);
+
+export const DUE_SOON = compilePhrases([
+  'sắp đến hạn',
+  'đến hạn',
+  'tới hạn',
+  'sắp tới hạn',
+  'sắp hết hạn',
+  'phải xong trước',
+  'phải xong',
+  'phải hoàn thành trước',
+  'cần xong trước',
+  'cần hoàn thành trước',
+  'hạn chót',
+  'hạn cuối',
+  'sắp tới',
+  'due',
+  'due soon',
+  'deadline',
+  'deadlines',
+  'upcoming',
+  'coming up',
+  'falls due',
+]);
+/** "hạn" alone reads as a deadline only next to a named period ("việc có hạn trong tháng 9"). */
+export const DEADLINE_WORD = compilePhrases(['hạn']);
+
+export const SUMMARY = compilePhrases([
+  'tổng hợp',
+  'báo cáo',
+  'tình hình',
+  'tiến độ',
+  'thống kê',
+  'tổng quan',
+  'kết quả',
+  'đạt bao nhiêu',
+  'bao nhiêu',
+  'tỷ lệ',
+  'tỉ lệ',
+  'summary',
+  'summarise',
+  'summarize',
+  'report',
+  'overall',
+  'progress',
+  'overview',
+  'how many',
+  'statistics',
+  'stats',
+  'status',
+]);
+
+/** Words before an item code that announce a report, so a bare number after the code is its percent. */
+export const UPDATE_PREFIX = compilePhrases(['cập nhật', 'update', 'updated']);
+
+export interface StatusPhrase {
+  status: ItemStatus;
+  /** A label is dropped from the note even when text follows it ("done, đã nghiệm thu"). */
+  label: boolean;
+}
+
+function statusPhrases(
+  status: ItemStatus,
+  label: boolean,
+  texts: readonly string[],
+): [Phrase, StatusPhrase][] {
+  return compilePhrases(texts).map((p) => [p, { status, label }]);
+}
+
+const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
+  ...statusPhrases('done', true, [
+    'xong',
+    'đã xong',
+    'hoàn thành',
+    'đã hoàn thành',
+    'hoàn tất',
+    'đã hoàn tất',
+  ]),
+  ...statusPhrases('done', true, ['done', 'completed', 'complete', 'finished', 'finish']),
+  ...statusPhrases('blocked', false, [
+    'vướng',
+    'vướng mắc',
+    'bị vướng',
+    'đang vướng',
+    'còn vướng',
+    'chờ',
+    'đang chờ',
+    'còn chờ',
+    'bị chặn',
+    'khó khăn',
+    'gặp khó khăn',
+    'đang gặp khó khăn',
+    'bế tắc',
+    'bị tắc',
+    'tạm dừng',
+    'bị kẹt',
+  ]),
+  ...statusPhrases('blocked', true, ['blocked', 'stuck', 'on hold']),
+  ...statusPhrases('in_progress', false, [
+    'đang triển khai',
+    'đang làm',
+    'đang thực hiện',
+    'đang tiến hành',
+    'chưa xong',
+    'chưa hoàn thành',
+  ]),
+  ...statusPhrases('in_progress', true, ['in progress', 'ongoing', 'started', 'not done', 'not finished']),
+  ...statusPhrases('not_started', false, ['chưa bắt đầu', 'chưa triển khai', 'chưa thực hiện', 'chưa làm']),
+  ...statusPhrases('not_started', true, ['not started', 'not yet started']),
+];
+STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);
+
+export const STATUS_PHRASES: readonly Phrase[] = STATUS_ENTRIES.map(([p]) => p);
+export const STATUS_OF = new Map<Phrase, StatusPhrase>(STATUS_ENTRIES);
+
+/** Words that sit between a code, its percent and its status without meaning anything themselves. */
+export const FILLERS = compilePhrases([
+  'đã',
+  'rồi',
+  'nhé',
+  'nha',
+  'ạ',
+  'hiện',
+  'hiện tại',
+  'hiện nay',
+  'vẫn',
+  'còn',
+  'bị',
+  'lên',
+  'đạt',
+  'đạt được',
+  'được',
+  'là',
+  'tiến độ',
+  'trạng thái',
+  'is',
+  'now',
+  'has',
+  'been',
+  'was',
+  'marked',
+  'as',
+  'to',
+  'at',
+  'currently',
+  'the',
+  'status',
+  'progress',
+]);
+
+/** "cho" without its diacritic is usually "for/give" ("cho tôi xem"); it means "waiting" only before these. */
+export const WAITING_OBJECTS = compilePhrases([
+  'kinh phí',
+  'phê duyệt',
+  'duyệt',
+  'vốn',
+  'ý kiến',
+  'thiết bị',
+  'hướng dẫn',
+  'kết quả',
+  'bố trí',
+  'cấp',
+  'giải ngân',
+  'nguồn',
+  'xử lý',
+  'quyết định',
+  'hồ sơ',
+  'thẩm định',
+]);
+export const WAIT_WORD = compilePhrases(['chờ']);
+
+export const QUESTION_PHRASES = compilePhrases([
+  'đến đâu',
+  'thế nào',
+  'ra sao',
+  'sao rồi',
+  'bao giờ',
+  'khi nào',
+  'xong chưa',
+  'hoàn thành chưa',
+  'được chưa',
+  'hay chưa',
+  'bao nhiêu',
+  'how many',
+  'how much',
+]);
+export const QUESTION_ENDINGS = compilePhrases(['chưa', 'không', 'ko', 'hả', 'nhỉ', 'chứ']);
+export const QUESTION_STARTS = compilePhrases([
+  'is',
+  'are',
+  'has',
+  'have',
+  'did',
+  'does',
+  'was',
+  'were',
+  'what',
+  'when',
+  'how',
+  'why',
+  'where',
+  'which',
+  'can',
+  'could',
+  'will',
+]);
+
+export const REGISTER = compilePhrases(['đăng ký', 'đăng kí', 'register']);
+export const NEXT_PAGE = compilePhrases([
+  'trang sau',
+  'trang tiếp',
+  'trang tiếp theo',
+  'tiếp',
+  'tiếp theo',
+  'tiếp tục',
+  'xem tiếp',
+  'xem thêm',
+  'thêm',
+  'next',
+  'next page',
+  'more',
+  'show more',
+  'see more',
+]);
+export const YES = compilePhrases([
+  'có',
+  'đồng ý',
+  'ok',
+  'okay',
+  'oke',
+  'okie',
+  'yes',
+  'yep',
+  'xác nhận',
+  'đúng',
+  'đúng rồi',
+  'chắc chắn',
+  'confirm',
+  'sure',
+  'ừ',
+  'vâng',
+  'dạ',
+  'dạ có',
+  'vâng ạ',
+]);
+export const NO = compilePhrases([
+  'không',
+  'ko',
+  'không đồng ý',
+  'hủy',
+  'huỷ',
+  'hủy bỏ',
+  'huỷ bỏ',
+  'thôi',
+  'no',
+  'nope',
+  'cancel',
+  'dạ không',
+]);
+/** Courtesy words that may trail a one-word answer ("có ạ", "ok nhé", "yes please"). */
+export const COURTESY = compilePhrases([
+  'ạ',
+  'nhé',
+  'nha',
+  'đi',
+  'luôn',
+  'please',
+  'thanks',
+  'cảm ơn',
+  'bot',
+]);
+
+// Words that tell the language of a message written without diacritics; none is also common in the other.
+export const VI_WORDS = new Set(
+  (
+    'viec nhiem vu cua toi nao qua han tien tong hop muc tieu xong hoan thanh dang trien khai sap den tuan ' +
+    'thang nay sau quy nam bao nhieu cao tinh hinh giai trinh yeu cau huong dan giup lam duoc gi khong ' +
+    'chua roi cham tre xa phuong cap nhat nghi quyet ke hoach chuyen doi vuong cho truoc ngay hom dau cuoi ' +
+    'chi kinh phi dat cac nhung la sao nhe oi em anh minh gui xem con tiep trang dong y huy ' +
+    'thoi tiet chuc mung sinh nhat bot lap tram thiet bi'
+  ).split(' '),
+);
+export const EN_WORDS = new Set(
+  (
+    'the of what which is are due overdue late status progress summary report my tasks task targets target ' +
+    'help can you show me list update done completed finished blocked stuck in for by before this next week ' +
+    'month quarter year end how many department resolution project plan ask explanation explain please ' +
+    'behind schedule overall today first half second yes no cancel more register items work any all ' +
+    'deadline deadlines police province provincial committee office health finance justice education ' +
+    'science technology agriculture environment culture sports tourism home affairs from until not started ' +
+    'waiting on with funds'
+  ).split(' '),
+);

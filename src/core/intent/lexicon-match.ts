@@ -1,0 +1,301 @@
+// Which programme and agency a message names, by any alias, exactly or with a close spelling.
+import type { AgencyCode, Lexicon, ProgramCode } from '../types.ts';
+import { hasMarks, marksConsistent, tokenizePhrase, type MarkSig, type Token } from './normalize.ts';
+
+type Kind = 'program' | 'agency';
+
+interface Variant {
+  kind: Kind;
+  code: string;
+  words: Token[];
+  /** Folded words joined by spaces: variants with the same key are the same name spelled differently. */
+  key: string;
+  marked: boolean;
+  /** Another spelling of this name carries diacritics, so this bare one adds nothing and must not override it. */
+  shadowed: boolean;
+  /** Short aliases that are also everyday words ("CA" ~ "cả", "TU" ~ "từ"): only as written in the data. */
+  exactCase: boolean;
+  /** Letters-and-digits form ("nq57", "57nqtw") for names that are codes, so "NQ 57" and "cds-25" match. */
+  compact: string | null;
+  /** Edits a close spelling may have (0: exact only). */
+  budget: number;
+}
+
+interface LexiconIndex {
+  byFirstWord: Map<string, Variant[]>;
+  byCompact: Map<string, Variant[]>;
+  fuzzy: Variant[];
+  programByCompact: Map<string, ProgramCode>;
+}
+
+const VOWEL = /[aeiou]/;
+const MAX_FUZZY_WORDS = 8;
+const MAX_COMPACT_WORDS = 4;
+
+/** Digits compare by value, so "DA 6" is "DA06". */
+function canonicalCompact(words: readonly string[]): string {
+  return words
+    .filter((w) => w !== '&')
+    .join('')
+    .replace(/\d+/g, (digits) => String(Number(digits)));
+}
+
+function isCodeLike(compact: string): boolean {
+  return /[a-z]/.test(compact) && /\d/.test(compact);
+}
+
+function buildVariant(kind: Kind, code: string, name: string): Variant | null {
+  const words = tokenizePhrase(name);
+  if (words.length === 0) return null;
+  const folded = words.map((w) => w.folded);
+  const compact = canonicalCompact(folded);
+  const letters = folded.join('').replace(/[^a-z]/g, '');
+  const budget = compact.length >= 16 ? 2 : compact.length >= 8 ? 1 : 0;
+  return {
+    kind,
+    code,
+    words,
+    key: folded.join(' '),
+    marked: words.some((w) => hasMarks(w.sig)),
+    shadowed: false,
+    exactCase: compact.length <= 3 && VOWEL.test(letters),
+    compact: isCodeLike(compact) && words.length <= MAX_COMPACT_WORDS ? compact : null,
+    budget: words.length <= MAX_FUZZY_WORDS ? budget : 0,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function buildIndex(lexicon: Lexicon): LexiconIndex {
+  const variants: Variant[] = [];
+  const add = (kind: Kind, code: string, names: readonly string[]): void => {
+    const seen = new Set<string>();
+    for (const name of [code, ...names]) {
+      const trimmed = name.trim();
+      if (trimmed === '' || seen.has(trimmed)) continue;
+      seen.add(trimmed);
+      const v = buildVariant(kind, code, trimmed);
+      if (v !== null) variants.push(v);
+    }
+  };
+  for (const e of lexicon.programs) add('program', e.code, e.names);
+  for (const e of lexicon.agencies) add('agency', e.code, e.names);
+
+  const markedKeys = new Set(variants.filter((v) => v.marked).map((v) => `${v.kind}|${v.code}|${v.key}`));
+  const index: LexiconIndex = {
+    byFirstWord: new Map(),
+    byCompact: new Map(),
+    fuzzy: [],
+    programByCompact: new Map(),
+  };
+  for (const v of variants) {
+    v.shadowed = !v.marked && markedKeys.has(`${v.kind}|${v.code}|${v.key}`);
+    push(index.byFirstWord, v.words[0]?.folded ?? '', v);
+    if (v.compact !== null) push(index.byCompact, v.compact, v);
+    if (v.budget > 0 && !v.exactCase && !v.shadowed) index.fuzzy.push(v);
+  }
+  for (const e of lexicon.programs) {
+    index.programByCompact.set(canonicalCompact(tokenizePhrase(e.code).map((w) => w.folded)), e.code);
+  }
+  return index;
+}
+
+const cache = new WeakMap<Lexicon, LexiconIndex>();
+
+function indexOf(lexicon: Lexicon): LexiconIndex {
+  let index = cache.get(lexicon);
+  if (index === undefined) {
+    index = buildIndex(lexicon);
+    cache.set(lexicon, index);
+  }
+  return index;
+}
+
+/** The programme an item code starts with ("da", "6" → DA06), or null when the lexicon has none such. */
+export function programOfCode(lexicon: Lexicon, letters: string, digits: string): ProgramCode | null {
+  return indexOf(lexicon).programByCompact.get(canonicalCompact([letters, digits])) ?? null;
+}
+
+const isBarrier = (t: Token): boolean => t.folded.startsWith('#');
+
+function acceptsExact(v: Variant, window: readonly Token[]): boolean {
+  if (v.exactCase) return window.every((t, k) => t.orig === v.words[k]?.orig);
+  if (v.marked) return window.every((t, k) => marksConsistent(t.sig, v.words[k]?.sig ?? t.sig));
+  return !v.shadowed;
+}
+
+/** Several words glued into a code ("NQ 57") count only when the letters are capitals, so "đã 6" is not ĐA 06. */
+function acceptsCompact(window: readonly Token[]): boolean {
+  if (window.length === 1) return isCodeLike(window[0]?.folded ?? '');
+  return window.every((t) => !/^[a-z]{1,3}$/.test(t.folded) || t.orig === t.orig.toUpperCase());
+}
+
+interface Hit {
+  kind: Kind;
+  codes: string[];
+  start: number;
+  end: number;
+  chars: number;
+}
+
+function exactHits(tokens: readonly Token[], index: LexiconIndex): Hit[] {
+  const bySpan = new Map<string, Hit>();
+  const record = (v: Variant, start: number, end: number): void => {
+    const key = `${v.kind}|${start}|${end}`;
+    const hit = bySpan.get(key);
+    if (hit === undefined)
+      bySpan.set(key, { kind: v.kind, codes: [v.code], start, end, chars: v.key.length });
+    else if (!hit.codes.includes(v.code)) hit.codes.push(v.code);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (first === undefined || isBarrier(first)) continue;
+    for (const v of index.byFirstWord.get(first.folded) ?? []) {
+      const end = i + v.words.length;
+      if (end > tokens.length || !v.words.every((w, k) => tokens[i + k]?.folded === w.folded)) continue;
+      if (acceptsExact(v, tokens.slice(i, end))) record(v, i, end);
+    }
+    let glued: string[] = [];
+    for (let n = 1; n <= MAX_COMPACT_WORDS && i + n <= tokens.length; n++) {
+      const last = tokens[i + n - 1];
+      if (last === undefined || isBarrier(last)) break;
+      glued = [...glued, last.folded];
+      const window = tokens.slice(i, i + n);
+      for (const v of index.byCompact.get(canonicalCompact(glued)) ?? []) {
+        if (acceptsCompact(window)) record(v, i, i + n);
+      }
+    }
+  }
+  return [...bySpan.values()];
+}
+
+/** Longest names first; a word belongs to one name only. */
+function selectHits(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.chars - a.chars || a.start - b.start,
+  );
+  const taken: Hit[] = [];
+  for (const h of sorted) {
+    if (taken.every((t) => h.end <= t.start || h.start >= t.end)) taken.push(h);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+const LOWER_UNIT = tokenizePhrase('xã phường huyện thôn commune communes ward wards');
+const CLASS_WORDS = tokenizePhrase('các cấp');
+
+function isWord(t: Token | undefined, words: readonly Token[]): boolean {
+  return t !== undefined && words.some((w) => w.folded === t.folded && marksConsistent(t.sig, w.sig));
+}
+
+/** "UBND xã" or "Công an phường" is a commune's body, not the province's: naming it picks no agency. */
+function namesLowerUnit(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  if (isWord(next, LOWER_UNIT)) return true;
+  return isWord(next, CLASS_WORDS) && isWord(tokens[end + 1], LOWER_UNIT);
+}
+
+/** Optimal string alignment distance, giving up (returning limit+1) once it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}
+
+/** Edits between a written word and a name's word; short words must be right, a wrong diacritic costs one. */
+function wordCost(t: Token, w: Token, sig: MarkSig | null, limit: number): number {
+  if (t.folded === w.folded) return sig !== null && !marksConsistent(t.sig, sig) ? 1 : 0;
+  if (t.folded.length <= 3 || w.folded.length <= 3) return limit + 1;
+  return editDistance(t.folded, w.folded, Math.min(limit, w.folded.length >= 8 ? 2 : 1));
+}
+
+function fuzzyCodes(
+  tokens: readonly Token[],
+  used: readonly boolean[],
+  variants: readonly Variant[],
+): string[] {
+  let best = Infinity;
+  let codes: string[] = [];
+  for (const v of variants) {
+    const n = v.words.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let cost = 0;
+      for (let k = 0; k < n && cost <= v.budget; k++) {
+        const t = tokens[i + k];
+        const w = v.words[k];
+        if (t === undefined || w === undefined || used[i + k] === true || isBarrier(t)) cost = Infinity;
+        else cost += wordCost(t, w, v.marked ? w.sig : null, v.budget - cost);
+      }
+      if (cost === 0 || cost > v.budget || cost > best) continue;
+      if (cost < best) {
+        best = cost;
+        codes = [];
+      }
+      if (!codes.includes(v.code)) codes.push(v.code);
+    }
+  }
+  return codes;
+}
+
+export interface ScopeMatch {
+  program: ProgramCode | null;
+  agency: AgencyCode | null;
+  /** Agencies named equally well (or several named at once): the bot asks which one. */
+  agencyChoices: AgencyCode[];
+}
+
+/**
+ * The programme and agency among `tokens` (item codes already masked). Exact names and aliases win,
+ * longest first; only when a kind has no exact match is a close spelling of a long name tried.
+ * Two different programmes cancel out (null); two agencies become `agencyChoices`.
+ */
+export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
+  const index = indexOf(lexicon);
+  const hits = selectHits(exactHits(tokens, index)).filter(
+    (h) => h.kind === 'program' || !namesLowerUnit(tokens, h.end),
+  );
+  const used = tokens.map((_, i) => hits.some((h) => i >= h.start && i < h.end));
+  const distinct = (kind: Kind): string[] => [
+    ...new Set(hits.filter((h) => h.kind === kind).flatMap((h) => h.codes)),
+  ];
+
+  let programs = distinct('program');
+  if (programs.length === 0) {
+    programs = fuzzyCodes(
+      tokens,
+      used,
+      index.fuzzy.filter((v) => v.kind === 'program'),
+    );
+  }
+  let agencies = distinct('agency');
+  if (agencies.length === 0) {
+    agencies = fuzzyCodes(
+      tokens,
+      used,
+      index.fuzzy.filter((v) => v.kind === 'agency'),
+    );
+  }
+  const program = programs.length === 1 ? (programs[0] as ProgramCode) : null;
+  if (agencies.length === 1) return { program, agency: agencies[0] as AgencyCode, agencyChoices: [] };
+  return { program, agency: null, agencyChoices: agencies as AgencyCode[] };
+}

@@ -1,0 +1,350 @@
+// Turns one chat message into the Intent of shared/spec/intent.md, plus the note, language and control around it.
+import type {
+  AgencyCode,
+  Control,
+  Intent,
+  IntentName,
+  ItemCode,
+  ItemStatus,
+  Lang,
+  Lexicon,
+  LocalDate,
+  ParsedMessage,
+  Percent,
+} from '../types.ts';
+import { analyse, isBarrier, origOffset, textBetween, tokenIndexFrom, type Analysis } from './analysis.ts';
+import type { ProgramResolver } from './codes.ts';
+import {
+  COURTESY,
+  DEADLINE_WORD,
+  DUE_SOON,
+  EN_WORDS,
+  EXPLAIN,
+  HELP_STRONG,
+  HELP_WEAK,
+  MINE,
+  MY_TASKS,
+  NEXT_PAGE,
+  NO,
+  OVERDUE,
+  REGISTER,
+  SUMMARY,
+  UPDATE_PREFIX,
+  VI_WORDS,
+  WORK_NOUNS,
+  YES,
+} from './keywords.ts';
+import { matchScope, programOfCode } from './lexicon-match.ts';
+import type { Token } from './normalize.ts';
+import { resolvePeriod } from './period.ts';
+import { findPhrase, hasPhrase, matchAt, matchEndingAt, type Phrase } from './phrases.ts';
+import { looksLikeQuestion, readUpdate, type UpdateReading } from './update.ts';
+
+export function emptyIntent(name: IntentName = 'unknown'): Intent {
+  return {
+    intent: name,
+    program: null,
+    agency: null,
+    target: null,
+    percent: null,
+    status: null,
+    period: null,
+  };
+}
+
+/** Intents whose answer is a list or a count, and so can be narrowed to a period. */
+const PERIOD_INTENTS: ReadonlySet<IntentName> = new Set(['overdue', 'due_soon', 'summary', 'my_tasks']);
+
+const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
+
+function detectLang(tokens: readonly Token[]): Lang | null {
+  let vi = 0;
+  let en = 0;
+  for (const t of tokens) {
+    if (isBarrier(t)) continue;
+    if (VIETNAMESE_LETTER.test(t.orig.toLowerCase())) return 'vi';
+    if (VI_WORDS.has(t.folded)) vi += 1;
+    else if (EN_WORDS.has(t.folded)) en += 1;
+  }
+  if (vi === 0 && en === 0) return null;
+  return vi >= en ? 'vi' : 'en';
+}
+
+function resolverFor(lexicon: Lexicon | null): ProgramResolver {
+  return (letters, digits) => (lexicon === null ? null : programOfCode(lexicon, letters, digits));
+}
+
+/** The spec's rules on a reading: 100% or a done word is done+100; a bare percent below 100 is in progress. */
+function updateFields(r: UpdateReading): { percent: Percent | null; status: ItemStatus | null } {
+  if (r.percent !== null) {
+    // Out of range: report neither, so the core asks again (findBadPercent tells it what was written).
+    if (r.percent < 0 || r.percent > 100) return { percent: null, status: null };
+    const percent = Math.floor(r.percent);
+    if (percent === 100) return { percent: 100 as Percent, status: 'done' };
+    const status: ItemStatus = r.status === 'blocked' ? 'blocked' : 'in_progress';
+    return { percent: percent as Percent, status };
+  }
+  if (r.status === 'done') return { percent: 100 as Percent, status: 'done' };
+  return { percent: null, status: r.status };
+}
+
+interface Draft {
+  intent: IntentName;
+  target?: ItemCode | null;
+  reading?: UpdateReading;
+  note?: string | null;
+  control?: Control | null;
+  /** Words that may name the scope (programme, agency): [from, to) token indexes. */
+  scope?: [number, number];
+  /** Where to look for a period (folded offsets). */
+  periodFrom?: number;
+}
+
+function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langFrom: number): ParsedMessage {
+  const intent = emptyIntent(d.intent);
+  const lang = detectLang(a.tokens.slice(langFrom));
+  let agencyChoices: AgencyCode[] = [];
+  if (d.intent !== 'unknown' && d.intent !== 'help') {
+    const [from, to] = d.scope ?? [langFrom, a.tokens.length];
+    const scope = matchScope(a.tokens.slice(from, to), lexicon);
+    intent.program = scope.program;
+    intent.agency = scope.agency;
+    agencyChoices = scope.agencyChoices;
+    intent.target = d.target ?? null;
+    if (d.reading !== undefined) Object.assign(intent, updateFields(d.reading));
+    if (PERIOD_INTENTS.has(d.intent)) intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
+  }
+  return { intent, note: d.note ?? null, lang, control: d.control ?? null, agencyChoices };
+}
+
+/** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
+function coreWords(tokens: readonly Token[]): Token[] {
+  let end = tokens.length;
+  for (;;) {
+    const courtesy = matchEndingAt(tokens, end, COURTESY);
+    if (courtesy === null || end - courtesy.tokens.length <= 0) break;
+    end -= courtesy.tokens.length;
+  }
+  return tokens.slice(0, end);
+}
+
+function isExactly(words: readonly Token[], phrases: readonly Phrase[]): boolean {
+  const p = matchAt(words, 0, phrases);
+  return p !== null && p.tokens.length === words.length;
+}
+
+/** A one-word answer that moves the conversation instead of asking something. */
+function controlOf(a: Analysis): Control | null {
+  if (a.codes.length > 0) return null;
+  const words = coreWords(a.tokens);
+  if (words.length === 0 || words.length > 4) return null;
+  if (isExactly(words, NEXT_PAGE)) return { kind: 'next_page' };
+  if (isExactly(words, YES)) return { kind: 'confirm', yes: true };
+  if (isExactly(words, NO)) return { kind: 'confirm', yes: false };
+  return null;
+}
+
+/** A registration code as the person typed it (case kept: it may be a one-time token). */
+function registrationCode(raw: string): string | null {
+  const code = raw.trim();
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/.test(code) ? code : null;
+}
+
+function firstWordAfter(a: Analysis, foldedOffset: number): string {
+  return a.full.slice(origOffset(a, foldedOffset)).trim().split(/\s+/u)[0] ?? '';
+}
+
+const COMMANDS: Readonly<Record<string, IntentName | 'register' | 'more' | 'yes' | 'no'>> = {
+  help: 'help',
+  start: 'help',
+  huongdan: 'help',
+  overdue: 'overdue',
+  quahan: 'overdue',
+  due: 'due_soon',
+  duesoon: 'due_soon',
+  due_soon: 'due_soon',
+  sapdenhan: 'due_soon',
+  status: 'status',
+  tiendo: 'status',
+  summary: 'summary',
+  report: 'summary',
+  tonghop: 'summary',
+  baocao: 'summary',
+  mytasks: 'my_tasks',
+  my_tasks: 'my_tasks',
+  tasks: 'my_tasks',
+  viectoi: 'my_tasks',
+  update: 'update',
+  capnhat: 'update',
+  explain: 'request_explanation',
+  giaitrinh: 'request_explanation',
+  register: 'register',
+  dangky: 'register',
+  more: 'more',
+  next: 'more',
+  tiep: 'more',
+  cancel: 'no',
+  huy: 'no',
+  yes: 'yes',
+  confirm: 'yes',
+};
+
+const SLASH = /^\s*\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
+
+function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMessage | null {
+  const m = SLASH.exec(a.masked);
+  if (m === null) return null;
+  const argsAt = m[0].length;
+  const first = tokenIndexFrom(a, argsAt);
+  const done = (d: Draft): ParsedMessage => finish(a, { periodFrom: argsAt, ...d }, lexicon, today, first);
+  const command = COMMANDS[m[1] ?? ''];
+  const code = a.codes.find((c) => c.start >= argsAt);
+  const codeIndex = code === undefined ? -1 : tokenIndexFrom(a, code.start);
+  switch (command) {
+    case undefined:
+      return done({ intent: 'unknown' });
+    case 'help':
+    case 'register': {
+      const registration =
+        command === 'help' && m[1] !== 'start' ? null : registrationCode(firstWordAfter(a, argsAt));
+      return done({
+        intent: 'help',
+        control: registration === null ? null : { kind: 'register', code: registration },
+      });
+    }
+    case 'more':
+      return done({ intent: 'unknown', control: { kind: 'next_page' } });
+    case 'yes':
+    case 'no':
+      return done({ intent: 'unknown', control: { kind: 'confirm', yes: command === 'yes' } });
+    case 'status':
+      return code === undefined ? done({ intent: 'summary' }) : done({ intent: 'status', target: code.code });
+    case 'update': {
+      if (code === undefined) return done({ intent: 'update' });
+      const reading = readUpdate(a, codeIndex, true);
+      const note = textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut);
+      return done({ intent: 'update', target: code.code, reading, note, scope: [first, codeIndex] });
+    }
+    case 'request_explanation':
+      return done({
+        intent: 'request_explanation',
+        target: code?.code ?? null,
+        note: code === undefined ? null : textBetween(a, code.end, null, false),
+        scope: [first, codeIndex < 0 ? a.tokens.length : codeIndex],
+      });
+    default:
+      return done({ intent: command });
+  }
+}
+
+function parseItemMessage(a: Analysis): Draft {
+  const code = a.codes[0];
+  if (code === undefined) throw new Error('parseItemMessage needs an item code');
+  const codeIndex = tokenIndexFrom(a, code.start);
+  if (hasPhrase(a.tokens, EXPLAIN)) {
+    return {
+      intent: 'request_explanation',
+      target: code.code,
+      note: textBetween(a, code.end, null, false),
+      scope: [0, codeIndex],
+    };
+  }
+  const announced = hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex);
+  const reading = readUpdate(a, codeIndex, announced);
+  const reported = reading.percent !== null || reading.status !== null;
+  if (reported && (announced || !looksLikeQuestion(a))) {
+    const noteStart = tokenIndexFrom(a, reading.noteFrom);
+    return {
+      intent: 'update',
+      target: code.code,
+      reading,
+      note: textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut),
+      scope: [0, noteStart],
+    };
+  }
+  return { intent: 'status', target: code.code };
+}
+
+/**
+ * A report with no item code ("xong rồi", "80%", "vướng: chờ kinh phí"): the reply to a reminder, whose
+ * item the channel layer fills in. It must open the message, or (when nothing else is asked) close it
+ * with a percent ("đã lắp 12/20 trạm, đạt 60%").
+ */
+function codeFreeReport(a: Analysis, opening: boolean): Draft | null {
+  if (looksLikeQuestion(a)) return null;
+  const reading = readUpdate(a, -1, false);
+  if (reading.percent === null && reading.status === null) return null;
+  const note = textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut);
+  const draft: Draft = { intent: 'update', reading, note, scope: [0, tokenIndexFrom(a, reading.noteFrom)] };
+  if (!opening) return reading.noteTo !== null ? draft : null;
+  if (reading.noteFrom === 0 || reading.noteTo !== null) return null;
+  const headPercent = reading.percent !== null;
+  const separated = /^\s*(?:[:;,.!-]|$)/u.test(a.masked.slice(reading.noteFrom));
+  return headPercent || separated ? draft : null;
+}
+
+function isMyTasks(tokens: readonly Token[]): boolean {
+  if (hasPhrase(tokens, MY_TASKS)) return true;
+  const mine = findPhrase(tokens, MINE);
+  return mine !== null && hasPhrase(tokens, WORK_NOUNS, 0, mine.start);
+}
+
+function classify(a: Analysis, today: LocalDate): IntentName {
+  const t = a.tokens;
+  if (hasPhrase(t, EXPLAIN)) return 'request_explanation';
+  if (isMyTasks(t)) return 'my_tasks';
+  if (hasPhrase(t, HELP_STRONG)) return 'help';
+  if (hasPhrase(t, OVERDUE)) return 'overdue';
+  if (hasPhrase(t, DUE_SOON)) return 'due_soon';
+  if (hasPhrase(t, DEADLINE_WORD) && resolvePeriod(a.masked, today) !== null) return 'due_soon';
+  if (hasPhrase(t, SUMMARY)) return 'summary';
+  if (hasPhrase(t, HELP_WEAK)) return 'help';
+  return 'unknown';
+}
+
+/**
+ * What one message means. Pure: the same text, lexicon and day always give the same answer.
+ * `today` is the local day (Asia/Ho_Chi_Minh) periods are resolved against.
+ */
+export function parseMessage(text: string, lexicon: Lexicon, today: LocalDate): ParsedMessage {
+  const a = analyse(text, resolverFor(lexicon));
+  const command = parseCommand(a, lexicon, today);
+  if (command !== null) return command;
+
+  const registerAt = matchAt(a.tokens, 0, REGISTER);
+  if (registerAt !== null) {
+    const after = a.tokens[registerAt.tokens.length - 1]?.end ?? 0;
+    const code = registrationCode(a.full.slice(origOffset(a, after)));
+    return finish(
+      a,
+      { intent: 'help', control: code === null ? null : { kind: 'register', code } },
+      lexicon,
+      today,
+      0,
+    );
+  }
+  const control = controlOf(a);
+  if (control !== null) return finish(a, { intent: 'unknown', control }, lexicon, today, 0);
+  if (a.codes.length > 0) return finish(a, parseItemMessage(a), lexicon, today, 0);
+  const opening = codeFreeReport(a, true);
+  if (opening !== null) return finish(a, opening, lexicon, today, 0);
+  const intent = classify(a, today);
+  const closing = intent === 'unknown' ? codeFreeReport(a, false) : null;
+  return finish(a, closing ?? { intent }, lexicon, today, 0);
+}
+
+/**
+ * The out-of-range progress an update was written with ("150%", "-5%", "/update X 150"), or null.
+ * parseMessage reports such an update with percent and status null; this tells the core what to refuse.
+ */
+export function findBadPercent(text: string, lexicon: Lexicon | null = null): number | null {
+  const a = analyse(text, resolverFor(lexicon));
+  const bad = (n: number | null): number | null => (n !== null && (n < 0 || n > 100) ? n : null);
+  const slash = SLASH.exec(a.masked);
+  const from = slash === null ? 0 : slash[0].length;
+  const code = a.codes.find((c) => c.start >= from);
+  if (code === undefined) return bad(a.percents.find((p) => p.value < 0 || p.value > 100)?.value ?? null);
+  const codeIndex = tokenIndexFrom(a, code.start);
+  const announced = slash !== null || hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex);
+  return bad(readUpdate(a, codeIndex, announced).percent);
+}

@@ -1,0 +1,363 @@
+// Named time windows ("tuần này", "quý 3", "trước 30/9") resolved against the local day the message arrived.
+import type { LocalDate, Period } from '../types.ts';
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function valid(y: number, m: number, d: number): boolean {
+  return (
+    Number.isInteger(y) && y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+  );
+}
+
+/** Day numbers since 1970-01-01; UTC arithmetic on calendar days, so no zone can shift a date. */
+function dayNumber(v: Ymd): number {
+  return Date.UTC(v.y, v.m - 1, v.d) / DAY_MS;
+}
+
+function fromDayNumber(n: number): Ymd {
+  const date = new Date(n * DAY_MS);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+function addDays(v: Ymd, days: number): Ymd {
+  return fromDayNumber(dayNumber(v) + days);
+}
+
+function iso(v: Ymd): LocalDate {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${String(v.y).padStart(4, '0')}-${pad(v.m)}-${pad(v.d)}` as LocalDate;
+}
+
+function window(from: Ymd, to: Ymd): Period | null {
+  return dayNumber(from) <= dayNumber(to) ? { from: iso(from), to: iso(to) } : null;
+}
+
+function monthWindow(y: number, m: number): Period | null {
+  if (!valid(y, m, 1)) return null;
+  return window({ y, m, d: 1 }, { y, m, d: daysInMonth(y, m) });
+}
+
+function monthsWindow(y: number, firstMonth: number, lastMonth: number): Period | null {
+  if (!valid(y, firstMonth, 1) || !valid(y, lastMonth, 1)) return null;
+  return window({ y, m: firstMonth, d: 1 }, { y, m: lastMonth, d: daysInMonth(y, lastMonth) });
+}
+
+function quarterWindow(y: number, q: number): Period | null {
+  return monthsWindow(y, q * 3 - 2, q * 3);
+}
+
+/** Monday-to-Sunday week containing `v`, shifted by `weeks`. */
+function weekWindow(v: Ymd, weeks: number): Period | null {
+  const monday = dayNumber(v) - ((new Date(dayNumber(v) * DAY_MS).getUTCDay() + 6) % 7) + weeks * 7;
+  return window(fromDayNumber(monday), fromDayNumber(monday + 6));
+}
+
+function shiftMonth(y: number, m: number, by: number): { y: number; m: number } {
+  const index = y * 12 + (m - 1) + by;
+  return { y: Math.floor(index / 12), m: (index % 12) + 1 };
+}
+
+export function parseLocalDate(text: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return null;
+  const v = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return valid(v.y, v.m, v.d) ? v : null;
+}
+
+// prettier-ignore
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+/** Month words that are also ordinary words or abbreviations: only a month next to "in", "by", a year … */
+const MONTH_NEEDS_MARKER = new Set([
+  'may',
+  'march',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+
+interface WrittenDate {
+  d: number;
+  m: number;
+  y: number | null;
+  end: number;
+}
+
+// Sticky, so each is tried exactly where a keyword ended; every quantifier is bounded.
+const DATE_FORMS: readonly RegExp[] = [
+  /(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4}|\d{2}))?(?![\d%])/y,
+  /(\d{1,2})\s{1,3}thang\s{1,3}(\d{1,2})(?:\s{0,3}(?:nam\s{1,3}|\/\s?|,\s?)(\d{4}))?(?!\d)/y,
+  new RegExp(
+    `(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_NAMES})\\.?(?:,?\\s{1,3}(\\d{4}))?(?![a-z\\d])`,
+    'y',
+  ),
+  new RegExp(
+    `(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s{1,3}(\\d{4}))?(?![a-z\\d])`,
+    'y',
+  ),
+];
+
+function readNumberOrMonth(text: string | undefined): number {
+  if (text === undefined) return NaN;
+  return /^\d+$/.test(text) ? Number(text) : (MONTHS[text] ?? NaN);
+}
+
+/** A date written at `pos` (day before month, as Vietnamese and the province write it), or null. */
+function dateAt(text: string, pos: number): WrittenDate | null {
+  for (let form = 0; form < DATE_FORMS.length; form++) {
+    const re = DATE_FORMS[form];
+    if (re === undefined) continue;
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m === null) continue;
+    const monthFirst = form === 3;
+    const d = readNumberOrMonth(monthFirst ? m[2] : m[1]);
+    const mo = readNumberOrMonth(monthFirst ? m[1] : m[2]);
+    const yText = m[3];
+    const y = yText === undefined ? null : yText.length === 2 ? 2000 + Number(yText) : Number(yText);
+    return { d, m: mo, y, end: re.lastIndex };
+  }
+  return null;
+}
+
+/** Thrown inside the resolver when a date is written but does not exist (31/2): no period at all. */
+class InvalidDate extends Error {}
+
+function exact(w: WrittenDate, year: number): Ymd {
+  if (!valid(year, w.m, w.d)) throw new InvalidDate();
+  return { y: year, m: w.m, d: w.d };
+}
+
+/** A deadline without a year is the next such day from today: deadlines point forward. */
+function deadline(w: WrittenDate, today: Ymd): Ymd {
+  if (w.y !== null) return exact(w, w.y);
+  const sameYear = exact(w, today.y);
+  if (dayNumber(sameYear) >= dayNumber(today)) return sameYear;
+  return exact(w, today.y + 1);
+}
+
+const B = '(?<![a-z0-9])';
+const E = '(?![a-z0-9])';
+const re = (source: string): RegExp => new RegExp(source, 'g');
+
+const RANGE_START = re(`${B}(?:tu|from|between)\\s{1,3}(?:(?:ngay|the)\\s{1,3})?`);
+const RANGE_JOIN = /\s{0,3}(?:den|toi|to|until|and|-)\s{0,3}(?:(?:ngay|the)\s{1,3})?/y;
+const BEFORE = re(
+  `${B}(?:truoc|before|by|until|till|den|toi|cho den|no later than|not later than|han chot|deadline|due)\\s{1,3}(?:(?:ngay|the|han|het)\\s{1,3}){0,2}`,
+);
+const ON = re(`${B}(?:ngay|on)\\s{1,3}`);
+
+function* keywordDates(text: string, keyword: RegExp): Generator<WrittenDate> {
+  for (const m of text.matchAll(keyword)) {
+    const date = dateAt(text, m.index + m[0].length);
+    if (date !== null) yield date;
+  }
+}
+
+function firstKeywordDate(text: string, keyword: RegExp): WrittenDate | null {
+  const next = keywordDates(text, keyword).next();
+  return next.done === true ? null : next.value;
+}
+
+function byRange(text: string, today: Ymd): Period | null {
+  for (const first of keywordDates(text, RANGE_START)) {
+    RANGE_JOIN.lastIndex = first.end;
+    if (RANGE_JOIN.exec(text) === null) continue;
+    const second = dateAt(text, RANGE_JOIN.lastIndex);
+    if (second === null) continue;
+    const from = exact(first, first.y ?? today.y);
+    let to = exact(second, second.y ?? from.y);
+    if (second.y === null && dayNumber(to) < dayNumber(from)) to = exact(second, from.y + 1);
+    return window(from, to);
+  }
+  return null;
+}
+
+/** undefined: no deadline written; null: one written that gives no window. */
+function byDeadline(text: string, today: Ymd): Period | null | undefined {
+  const date = firstKeywordDate(text, BEFORE);
+  return date === null ? undefined : window(today, deadline(date, today));
+}
+
+function byDay(text: string, today: Ymd): Period | null {
+  const date = firstKeywordDate(text, ON);
+  if (date === null) return null;
+  const v = exact(date, date.y ?? today.y);
+  return window(v, v);
+}
+
+function yearAfter(m: RegExpExecArray, group: number, today: Ymd): number {
+  const text = m[group];
+  return text === undefined ? today.y : Number(text);
+}
+
+const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
+// prettier-ignore
+const ORDINAL: Readonly<Record<string, number>> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4,
+};
+const YEAR_SUFFIX = `(?:\\s{0,3}(?:\\/|nam|of|,|-)?\\s{0,3}(\\d{4})(?!\\d))?`;
+
+const QUARTER = new RegExp(`${B}(?:quy|q|quarter)\\s?(iv|iii|ii|i|[1-4])${E}${YEAR_SUFFIX}`);
+const QUARTER_ORDINAL = new RegExp(
+  `${B}(first|second|third|fourth|1st|2nd|3rd|4th)\\s{1,3}quarter${E}${YEAR_SUFFIX}`,
+);
+const HALF_FIRST = new RegExp(
+  `${B}(?:(?:6|sau) thang dau(?: nam)?|nua dau(?: nam)?|first half(?: of(?: the)? year)?|h1)${E}${YEAR_SUFFIX}`,
+);
+const HALF_SECOND = new RegExp(
+  `${B}(?:(?:6|sau) thang cuoi(?: nam)?|nua cuoi(?: nam)?|second half(?: of(?: the)? year)?|h2)${E}${YEAR_SUFFIX}`,
+);
+const YEAR_END = new RegExp(
+  `${B}(?:cuoi nam|het nam|end of (?:the |this )?year|year[- ]end|end-of-year)(?: nay)?${E}${YEAR_SUFFIX}`,
+);
+const MONTH_END = new RegExp(
+  `${B}(?:cuoi thang|het thang|end of (?:the |this )?month)(?: nay)?${E}(?!\\s{0,3}\\d)`,
+);
+const MONTH_NUMBER = new RegExp(`${B}thang\\s?(\\d{1,2})(?!\\d)${YEAR_SUFFIX}`);
+const MONTH_NAME = re(
+  `${B}(?:(in|during|for|of|end of|until|by|before|through)\\s{1,3})?(${MONTH_NAMES})\\.?${E}(?:\\s{1,3}(\\d{4})(?!\\d))?`,
+);
+/** "7 ngày tới", "trong vòng 10 ngày", "within 2 weeks": from today to that many days ahead. */
+const NEXT_DAYS: readonly { re: RegExp; days: number }[] = [
+  { re: new RegExp(`${B}(\\d{1,3})\\s{1,3}ngay\\s{1,3}(?:toi|sap toi|nua)${E}`), days: 1 },
+  { re: new RegExp(`${B}trong(?: vong)?\\s{1,3}(\\d{1,3})\\s{1,3}ngay${E}`), days: 1 },
+  { re: new RegExp(`${B}(?:next|within|in)\\s{1,3}(\\d{1,3})\\s{1,3}days?${E}`), days: 1 },
+  { re: new RegExp(`${B}(\\d{1,2})\\s{1,3}tuan\\s{1,3}(?:toi|sap toi|nua)${E}`), days: 7 },
+  { re: new RegExp(`${B}(?:next|within|in)\\s{1,3}(\\d{1,2})\\s{1,3}weeks?${E}`), days: 7 },
+];
+
+const RELATIVE: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = [
+  { re: /(?<![a-z])(?:quy nay|this quarter|current quarter)(?![a-z])/, resolve: (t) => quarterOf(t, 0) },
+  { re: /(?<![a-z])(?:quy sau|quy toi|next quarter)(?![a-z])/, resolve: (t) => quarterOf(t, 1) },
+  { re: /(?<![a-z])(?:quy truoc|last quarter|previous quarter)(?![a-z])/, resolve: (t) => quarterOf(t, -1) },
+];
+
+const LATER: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = [
+  {
+    re: /(?<![a-z])(?:thang nay|this month|current month|trong thang)(?![a-z])/,
+    resolve: (t) => month(t, 0),
+  },
+  { re: /(?<![a-z])(?:thang sau|thang toi|next month)(?![a-z])/, resolve: (t) => month(t, 1) },
+  { re: /(?<![a-z])(?:thang truoc|last month|previous month)(?![a-z])/, resolve: (t) => month(t, -1) },
+  {
+    re: /(?<![a-z])(?:tuan nay|this week|current week|trong tuan)(?![a-z])/,
+    resolve: (t) => weekWindow(t, 0),
+  },
+  { re: /(?<![a-z])(?:tuan sau|tuan toi|next week)(?![a-z])/, resolve: (t) => weekWindow(t, 1) },
+  { re: /(?<![a-z])(?:tuan truoc|last week|previous week)(?![a-z])/, resolve: (t) => weekWindow(t, -1) },
+  {
+    re: /(?<![a-z])(?:nam nay|this year|ca nam|whole year|current year)(?![a-z])/,
+    resolve: (t) => year(t.y),
+  },
+  { re: /(?<![a-z])(?:nam sau|nam toi|next year)(?![a-z])/, resolve: (t) => year(t.y + 1) },
+  { re: /(?<![a-z])(?:nam truoc|nam ngoai|last year)(?![a-z])/, resolve: (t) => year(t.y - 1) },
+  { re: /(?<![a-z])(?:hom nay|today)(?![a-z])/, resolve: (t) => window(t, t) },
+  { re: /(?<![a-z])(?:ngay mai|tomorrow)(?![a-z])/, resolve: (t) => day(t, 1) },
+  { re: /(?<![a-z])(?:hom qua|yesterday)(?![a-z])/, resolve: (t) => day(t, -1) },
+];
+
+function quarterOf(t: Ymd, by: number): Period | null {
+  const shifted = shiftMonth(t.y, Math.floor((t.m - 1) / 3) * 3 + 1, by * 3);
+  return quarterWindow(shifted.y, Math.floor((shifted.m - 1) / 3) + 1);
+}
+
+function month(t: Ymd, by: number): Period | null {
+  const shifted = shiftMonth(t.y, t.m, by);
+  return monthWindow(shifted.y, shifted.m);
+}
+
+function year(y: number): Period | null {
+  return monthsWindow(y, 1, 12);
+}
+
+function day(t: Ymd, by: number): Period | null {
+  const v = addDays(t, by);
+  return window(v, v);
+}
+
+function byMonthName(text: string, today: Ymd): Period | null | undefined {
+  for (const m of text.matchAll(MONTH_NAME)) {
+    const name = m[2] ?? '';
+    const monthNumber = MONTHS[name];
+    const marked = m[1] !== undefined || m[3] !== undefined;
+    if (monthNumber === undefined || (MONTH_NEEDS_MARKER.has(name) && !marked)) continue;
+    return monthWindow(m[3] === undefined ? today.y : Number(m[3]), monthNumber);
+  }
+  return undefined;
+}
+
+function resolveOrThrow(text: string, t: Ymd): Period | null {
+  const range = byRange(text, t);
+  if (range !== null) return range;
+  const due = byDeadline(text, t);
+  if (due !== undefined) return due;
+
+  let m = HALF_FIRST.exec(text);
+  if (m !== null) return monthsWindow(yearAfter(m, 1, t), 1, 6);
+  m = HALF_SECOND.exec(text);
+  if (m !== null) return monthsWindow(yearAfter(m, 1, t), 7, 12);
+  m = QUARTER.exec(text);
+  if (m !== null) {
+    const q = m[1] ?? '';
+    return quarterWindow(yearAfter(m, 2, t), ROMAN[q] ?? Number(q));
+  }
+  m = QUARTER_ORDINAL.exec(text);
+  if (m !== null) return quarterWindow(yearAfter(m, 2, t), ORDINAL[m[1] ?? ''] ?? 0);
+  for (const r of RELATIVE) if (r.re.test(text)) return r.resolve(t);
+
+  m = YEAR_END.exec(text);
+  if (m !== null) return window(t, { y: yearAfter(m, 1, t), m: 12, d: 31 });
+  if (MONTH_END.test(text)) return window(t, { y: t.y, m: t.m, d: daysInMonth(t.y, t.m) });
+  m = MONTH_NUMBER.exec(text);
+  if (m !== null) return monthWindow(yearAfter(m, 2, t), Number(m[1]));
+  const named = byMonthName(text, t);
+  if (named !== undefined) return named;
+
+  for (const ahead of NEXT_DAYS) {
+    m = ahead.re.exec(text);
+    if (m !== null) return window(t, addDays(t, Number(m[1]) * ahead.days));
+  }
+  for (const r of LATER) if (r.re.test(text)) return r.resolve(t);
+  return byDay(text, t);
+}
+
+/**
+ * The window a message names, or null. `foldedText` is lower case without diacritics ("truoc 30/9").
+ * Whole named periods ("Q3", "tháng 9", even "before the end of Q3") give the whole period; "cuối năm"
+ * and "trước 30/9" run from today. A date that does not exist (31/2, tháng 13) gives null.
+ */
+export function resolvePeriod(foldedText: string, today: LocalDate): Period | null {
+  const t = parseLocalDate(today);
+  if (t === null) throw new RangeError(`today must be a YYYY-MM-DD date, got ${JSON.stringify(today)}`);
+  try {
+    return resolveOrThrow(foldedText, t);
+  } catch (error) {
+    if (error instanceof InvalidDate) return null;
+    throw error;
+  }
+}

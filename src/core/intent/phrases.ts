@@ -1,0 +1,77 @@
+// Keyword phrases matched word by word, so "due" never fires inside "overdue" and "chậm" never matches "chấm".
+import { marksConsistent, tokenizePhrase, type Token } from './normalize.ts';
+
+export interface Phrase {
+  text: string;
+  tokens: Token[];
+}
+
+/** Longest first, so "sắp đến hạn" is tried before "đến hạn". */
+export function compilePhrases(texts: readonly string[]): Phrase[] {
+  return texts
+    .map((text) => ({ text, tokens: tokenizePhrase(text) }))
+    .filter((p) => p.tokens.length > 0)
+    .sort((a, b) => b.tokens.length - a.tokens.length);
+}
+
+/** A written word matches a phrase word when the folded forms agree and no diacritic contradicts. */
+export function wordMatches(written: Token, word: Token): boolean {
+  return written.folded === word.folded && marksConsistent(written.sig, word.sig);
+}
+
+export function phraseAt(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+  if (at < 0 || at + phrase.tokens.length > tokens.length) return false;
+  for (let k = 0; k < phrase.tokens.length; k++) {
+    const written = tokens[at + k];
+    const word = phrase.tokens[k];
+    if (written === undefined || word === undefined || !wordMatches(written, word)) return false;
+  }
+  return true;
+}
+
+/** The longest phrase starting exactly at token `at`. */
+export function matchAt(tokens: readonly Token[], at: number, phrases: readonly Phrase[]): Phrase | null {
+  for (const phrase of phrases) if (phraseAt(tokens, at, phrase)) return phrase;
+  return null;
+}
+
+/** The longest phrase ending exactly before token `end`. */
+export function matchEndingAt(
+  tokens: readonly Token[],
+  end: number,
+  phrases: readonly Phrase[],
+): Phrase | null {
+  for (const phrase of phrases) if (phraseAt(tokens, end - phrase.tokens.length, phrase)) return phrase;
+  return null;
+}
+
+export interface PhraseHit {
+  start: number;
+  end: number;
+  phrase: Phrase;
+}
+
+/** The first (then longest) phrase occurrence among tokens[from, to). */
+export function findPhrase(
+  tokens: readonly Token[],
+  phrases: readonly Phrase[],
+  from = 0,
+  to = tokens.length,
+): PhraseHit | null {
+  for (let i = from; i < to; i++) {
+    const phrase = matchAt(tokens, i, phrases);
+    if (phrase !== null && i + phrase.tokens.length <= to) {
+      return { start: i, end: i + phrase.tokens.length, phrase };
+    }
+  }
+  return null;
+}
+
+export function hasPhrase(
+  tokens: readonly Token[],
+  phrases: readonly Phrase[],
+  from = 0,
+  to = tokens.length,
+): boolean {
+  return findPhrase(tokens, phrases, from, to) !== null;
+}

@@ -1,0 +1,197 @@
+// Reads a progress report around an item code: its percent, its status words and where the free-text note lies.
+import type { ItemStatus } from '../types.ts';
+import { isBarrier, type Analysis } from './analysis.ts';
+import type { PercentSpan } from './codes.ts';
+import {
+  FILLERS,
+  QUESTION_ENDINGS,
+  QUESTION_PHRASES,
+  QUESTION_STARTS,
+  STATUS_OF,
+  STATUS_PHRASES,
+  WAIT_WORD,
+  WAITING_OBJECTS,
+  type StatusPhrase,
+} from './keywords.ts';
+import { hasMarks } from './normalize.ts';
+import { hasPhrase, matchAt, matchEndingAt, wordMatches } from './phrases.ts';
+
+export interface UpdateReading {
+  /** The number as written, possibly outside 0–100 or fractional; null when none was given. */
+  percent: number | null;
+  status: ItemStatus | null;
+  /** Folded offset where the note starts. */
+  noteFrom: number;
+  /** Folded offset where the note ends; null: at the end of the whole message. */
+  noteTo: number | null;
+  /** The note ended at a trailing percent, so the separator before it is not part of the note. */
+  noteCut: boolean;
+}
+
+interface PercentAt {
+  span: PercentSpan;
+  endToken: number;
+}
+
+const SEPARATOR = /[:;,.()[\]!?\n\r-]/;
+
+function tokenAfter(a: Analysis, offset: number): number {
+  const i = a.tokens.findIndex((t) => t.start >= offset);
+  return i === -1 ? a.tokens.length : i;
+}
+
+function percentsByToken(a: Analysis): Map<number, PercentAt> {
+  const map = new Map<number, PercentAt>();
+  for (const span of a.percents) {
+    map.set(tokenAfter(a, span.start), { span, endToken: tokenAfter(a, span.end) });
+  }
+  return map;
+}
+
+/** Only fillers and punctuation from token `i` to the end of the message. */
+function onlyFillersFrom(a: Analysis, i: number): boolean {
+  if (a.truncated) return false;
+  let j = i;
+  while (j < a.tokens.length) {
+    const f = matchAt(a.tokens, j, FILLERS);
+    if (f === null) return false;
+    j += f.tokens.length;
+  }
+  return true;
+}
+
+function separatedBefore(a: Analysis, i: number): boolean {
+  const t = a.tokens[i];
+  const prev = a.tokens[i - 1];
+  if (t === undefined || prev === undefined) return true;
+  return SEPARATOR.test(a.masked.slice(prev.end, t.start));
+}
+
+/** A status phrase at token `i`, with the guard that keeps "cho tôi xem" from reading as "chờ" (waiting). */
+function statusAt(a: Analysis, i: number): { status: StatusPhrase; end: number } | null {
+  const phrase = matchAt(a.tokens, i, STATUS_PHRASES);
+  if (phrase === null) return null;
+  const end = i + phrase.tokens.length;
+  const wait = WAIT_WORD[0]?.tokens[0];
+  const waitToken = phrase.tokens.findIndex((w) => wait !== undefined && wordMatches(w, wait));
+  const written = a.tokens[i + waitToken];
+  if (waitToken >= 0 && written !== undefined && !hasMarks(written.sig)) {
+    const next = a.tokens[end];
+    const clearlyWaiting =
+      next === undefined ||
+      isBarrier(next) ||
+      separatedBefore(a, end) ||
+      matchAt(a.tokens, end, WAITING_OBJECTS) !== null;
+    if (!clearlyWaiting) return null;
+  }
+  const status = STATUS_OF.get(phrase);
+  return status === undefined ? null : { status, end };
+}
+
+function bareNumberAt(a: Analysis, i: number): number | null {
+  const t = a.tokens[i];
+  if (t === undefined || !/^\d{1,4}$/.test(t.folded)) return null;
+  // "12/20 trạm" and "4.5" are not a percent.
+  if (/^[/.,:]\d/.test(a.masked.slice(t.end, t.end + 2))) return null;
+  const negative = a.masked.charAt(t.start - 1) === '-' && /^\s?$/.test(a.masked.charAt(t.start - 2));
+  return negative ? -Number(t.folded) : Number(t.folded);
+}
+
+/**
+ * Reads the report that follows the item code at token `codeIndex`: "80%", "xong", "blocked:", fillers
+ * ("đã", "to") in any order, percent and status once each. The rest is the note. A status phrase that
+ * flows into a sentence ("chờ kinh phí") stays in the note. A percent may also end the message
+ * ("… đạt 60%") or come right before the code; a status may come right before it ("đã xong NQ57-12").
+ * `allowBareNumber`: after "/update" or "cập nhật", "45" alone is a percent.
+ */
+export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: boolean): UpdateReading {
+  const tokens = a.tokens;
+  const percents = percentsByToken(a);
+  let percent: number | null = null;
+  let status: ItemStatus | null = null;
+  let consumedEnd = tokens[codeIndex]?.end ?? 0;
+  let fillersFrom = -1;
+
+  let j = codeIndex + 1;
+  while (j < tokens.length && !isBarrier(tokens[j])) {
+    const p = percents.get(j);
+    if (p !== undefined && percent === null) {
+      percent = p.span.value;
+      consumedEnd = p.span.end;
+      j = p.endToken;
+      fillersFrom = -1;
+      continue;
+    }
+    const bare: number | null =
+      allowBareNumber && percent === null && status === null ? bareNumberAt(a, j) : null;
+    if (bare !== null) {
+      percent = bare;
+      consumedEnd = tokens[j]?.end ?? consumedEnd;
+      j += 1;
+      fillersFrom = -1;
+      continue;
+    }
+    const s: ReturnType<typeof statusAt> = status === null ? statusAt(a, j) : null;
+    if (s !== null) {
+      status = s.status.status;
+      const label = s.status.label || separatedBefore(a, s.end) || onlyFillersFrom(a, s.end);
+      if (!label) break;
+      consumedEnd = tokens[s.end - 1]?.end ?? consumedEnd;
+      j = s.end;
+      fillersFrom = -1;
+      continue;
+    }
+    const filler = matchAt(tokens, j, FILLERS);
+    if (filler === null) break;
+    if (fillersFrom < 0) fillersFrom = j;
+    j += filler.tokens.length;
+  }
+  // Fillers that run to the end ("xong rồi nhé") belong to nothing, not to a note.
+  if (fillersFrom >= 0 && j >= tokens.length && !a.truncated) consumedEnd = tokens[j - 1]?.end ?? consumedEnd;
+
+  let noteTo: number | null = null;
+  if (percent === null) {
+    const trailing = trailingPercent(a, percents, consumedEnd);
+    if (trailing !== null) {
+      percent = trailing.value;
+      noteTo = trailing.noteTo;
+    }
+  }
+  if (status === null) {
+    const before = matchEndingAt(tokens, codeIndex, STATUS_PHRASES);
+    if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
+  }
+  if (percent === null) {
+    for (const p of percents.values()) if (p.endToken === codeIndex) percent = p.span.value;
+  }
+  return { percent, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null };
+}
+
+/** A percent that closes the message ("đã lắp 12/20 trạm, đạt 60%"), and where the note before it ends. */
+function trailingPercent(
+  a: Analysis,
+  percents: Map<number, PercentAt>,
+  after: number,
+): { value: number; noteTo: number } | null {
+  let last: [number, PercentAt] | null = null;
+  for (const entry of percents) if (entry[1].span.start >= after) last = entry;
+  if (last === null) return null;
+  const [startToken, p] = last;
+  if (!onlyFillersFrom(a, p.endToken)) return null;
+  let k = startToken;
+  for (;;) {
+    const filler = matchEndingAt(a.tokens, k, FILLERS);
+    if (filler === null || (a.tokens[k - filler.tokens.length]?.start ?? -1) < after) break;
+    k -= filler.tokens.length;
+  }
+  return { value: p.span.value, noteTo: Math.min(a.tokens[k]?.start ?? p.span.start, p.span.start) };
+}
+
+/** True when the message reads as a question about the item rather than a report on it. */
+export function looksLikeQuestion(a: Analysis): boolean {
+  if (!a.truncated && a.masked.trimEnd().endsWith('?')) return true;
+  const words = a.tokens.filter((t) => !isBarrier(t));
+  if (hasPhrase(words, QUESTION_PHRASES)) return true;
+  if (matchEndingAt(words, words.length, QUESTION_ENDINGS) !== null) return true;
+  return matchAt(words, 0, QUESTION_STARTS) !== null;
+}

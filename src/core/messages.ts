@@ -1,0 +1,415 @@
+// The message catalogue: every sentence the bot says, in Vietnamese and English, as functions of their parameters.
+import type { Level } from './ports.ts';
+import type { InvalidUpdateReason } from './errors.ts';
+import type { ItemStatus, Lang } from './types.ts';
+
+/** Numbers arrive already formatted for the language (see format.ts), so this file holds words only. */
+export interface Messages {
+  // Registration
+  registerHowTo: string[];
+  welcome(name: string, agency: string): string;
+  welcomeHint: string;
+  inviteUnknown: string;
+  inviteUsed: string;
+  inviteExpired: string;
+  alreadySignedIn(name: string): string;
+  registerPrivately: string;
+
+  // Anything
+  tooLong(limit: string): string;
+  notUnderstood: string;
+  examplesIntro: string;
+  unknownExamples: [string, string];
+  seeHelp: string;
+  help: string[];
+  privateOnly: string;
+  whichAgency: string;
+  askAgain: string;
+  errorTryAgain: string;
+
+  // Words
+  status(s: ItemStatus): string;
+  level(level: Level, n: number): string;
+  province: string;
+  overdueDays(n: number): string;
+  dueToday: string;
+  daysLeft(n: number, due: string | null): string;
+  dueOn(day: string): string;
+  doneWord: string;
+
+  // Lists
+  overdueHeader(n: number, level: Level, scope: string): string;
+  overdueNone(level: Level, scope: string): string;
+  next7Days(from: string, to: string): string;
+  between(from: string, to: string): string;
+  dueSoonHeader(n: number, level: Level, period: string, scope: string): string;
+  dueSoonNone(level: Level, period: string, scope: string): string;
+  myTasksHeader(n: number): string;
+  myTasksNone: string;
+
+  // Status of one item
+  kind(kind: 'target' | 'task'): string;
+  partOf(code: string, title: string): string;
+  ownerLabel: string;
+  leadAgencyLabel: string;
+  progressLabel: string;
+  expected(pct: string): string;
+  dueLabel: string;
+  tasksHeader(n: number): string;
+  historyHeader: string;
+  noHistory: string;
+  explanationRequested: string;
+  explanationGiven: string;
+  noteLabel: string;
+
+  // Summary
+  summaryTitle(scope: string, day: string): string;
+  summaryPeriod(period: string): string;
+  programLine(s: {
+    done: number;
+    total: number;
+    pct: string;
+    overdue: number;
+    inProgress: number;
+    blocked: number;
+  }): string;
+  tasksLine(s: { done: number; total: number; pct: string; overdue: number }): string;
+  agencyTargetsLine(s: { done: number; total: number; pct: string; overdue: number }): string;
+  worstAgencies: string;
+  agencyLine(s: { overdue: number; pct: string }): string;
+  summaryNone(scope: string): string;
+
+  // Updates
+  updateNeedsCode: string;
+  badPercent(given: string): string;
+  unknownCode(code: string): string;
+  codeHint: string;
+  invalid(reason: InvalidUpdateReason): string;
+  updated(from: string, to: string, status: string): string;
+  noteOnly: string;
+  targetNow(code: string, pct: string, status: string): string;
+  duplicate: string;
+  confirmLower(code: string, from: string, to: string): string;
+  confirmCloseTarget(code: string, open: number): string;
+  confirmHint: string;
+  yes: string;
+  no: string;
+  dropped: string;
+  nothingPending: string;
+  pendingExpired: string;
+  pendingNotYours: string;
+
+  // Permissions
+  notYourTask(code: string, agency: string): string;
+  notYourTarget(code: string, agency: string): string;
+  leadersOnly: string;
+
+  // Explanations
+  explainNeedsCode: string;
+  explainRequested(name: string, agency: string, code: string): string;
+  explainNotOverdue(code: string, due: string): string;
+  explainNobody(code: string, agency: string): string;
+  explainAsk(leader: string, code: string, title: string, late: string, pct: string): string;
+  explainAskHint: string;
+  explainReceived(name: string, code: string, text: string): string;
+  explainSent(code: string, leader: string): string;
+  explainNone: string;
+  explainEmpty: string;
+
+  // Snooze, paging
+  snoozed(code: string, day: string): string;
+  pageFooter(page: number, pages: number): string;
+  lastPage(page: number, pages: number): string;
+  nextPage: string;
+  noMorePages: string;
+  noList: string;
+}
+
+const STATUS_VI: Record<ItemStatus, string> = {
+  not_started: 'chưa bắt đầu',
+  in_progress: 'đang thực hiện',
+  done: 'hoàn thành',
+  blocked: 'vướng mắc',
+};
+const STATUS_EN: Record<ItemStatus, string> = {
+  not_started: 'not started',
+  in_progress: 'in progress',
+  done: 'done',
+  blocked: 'blocked',
+};
+
+const INVALID_VI: Record<InvalidUpdateReason, string> = {
+  percent_out_of_range: 'tiến độ phải từ 0 đến 100%',
+  time_in_future: 'thời điểm cập nhật nằm ở tương lai',
+  note_too_long: 'ghi chú quá dài (tối đa 2.000 ký tự)',
+  nothing_to_record: 'tin nhắn không có tiến độ, trạng thái hay ghi chú nào',
+  target_has_tasks: 'mục tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ',
+};
+const INVALID_EN: Record<InvalidUpdateReason, string> = {
+  percent_out_of_range: 'progress must be from 0 to 100%',
+  time_in_future: 'the update is dated in the future',
+  note_too_long: 'the note is too long (2,000 characters at most)',
+  nothing_to_record: 'the message has no progress, status or note',
+  target_has_tasks: 'this target has tasks; update each task instead',
+};
+
+const levelVi = (level: Level): string => (level === 'target' ? 'mục tiêu' : 'nhiệm vụ');
+const levelEn = (level: Level, n: number): string => `${level}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const vi: Messages = {
+  registerHowTo: [
+    'Bạn chưa đăng ký sử dụng dondoc. Hãy gửi “/start MÃ_MỜI” với mã mời do quản trị viên cấp.',
+    'You are not registered yet. Send “/start CODE” with the invite code your administrator gave you.',
+  ],
+  welcome: (name, agency) => `Chào mừng ${name} (${agency})! Bạn đã đăng ký thành công.`,
+  welcomeHint: 'Gõ “/help” để xem tôi giúp được gì.',
+  inviteUnknown: 'Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ quản trị viên.',
+  inviteUsed: 'Mã mời này đã được sử dụng. Hãy xin mã mới từ quản trị viên.',
+  inviteExpired: 'Mã mời đã hết hạn. Hãy xin mã mới từ quản trị viên.',
+  registerPrivately: 'Hãy gửi mã mời trong tin nhắn riêng với tôi, không gửi trong nhóm.',
+  alreadySignedIn: (name) => `Bạn đang đăng nhập với tên ${name}, không cần mã mời.`,
+
+  tooLong: (limit) => `Tin nhắn quá dài (hơn ${limit} ký tự), tôi không xử lý. Hãy gửi ngắn gọn hơn.`,
+  notUnderstood: 'Xin lỗi, tôi chưa hiểu ý bạn.',
+  examplesIntro: 'Bạn có thể hỏi, ví dụ:',
+  unknownExamples: ['mục tiêu NQ57 nào quá hạn?', 'tiến độ NQ57-12'],
+  seeHelp: 'Gõ “/help” để xem hướng dẫn đầy đủ.',
+  help: [
+    '🤖 Tôi là dondoc, trợ lý đôn đốc tiến độ các chương trình, đề án của tỉnh. Bạn có thể:',
+    '• Hỏi việc quá hạn: “mục tiêu NQ57 nào quá hạn?”, “nhiệm vụ nào chậm tiến độ”',
+    '• Hỏi việc sắp đến hạn: “việc gì sắp đến hạn tuần này”, “trước 30/9”',
+    '• Xem một mục: “tiến độ NQ57-12”, “NQ57-12.3 đến đâu rồi?”',
+    '• Tổng hợp: “tổng hợp tiến độ NQ57”, “Sở KH&CN đạt bao nhiêu chỉ tiêu”',
+    '• Việc của bạn: “việc của tôi”',
+    '• Cập nhật: “NQ57-12.3 80% đã lắp xong trạm 5G”, “DA06-03.1 xong”, “CDS25-04.2 vướng: chờ kinh phí”',
+    '• Lãnh đạo: “yêu cầu giải trình NQ57-12”',
+    'Trả lời thẳng vào tin nhắc việc (“xong”, “80%”, “vướng: …”) để cập nhật việc đó.',
+  ],
+  privateOnly: 'Danh sách việc cá nhân chỉ xem trong tin nhắn riêng. Hãy nhắn riêng cho tôi “việc của tôi”.',
+  whichAgency: 'Bạn muốn hỏi đơn vị nào?',
+  askAgain: 'Hãy hỏi lại và ghi rõ tên đơn vị.',
+  errorTryAgain: 'Đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút.',
+
+  status: (s) => STATUS_VI[s],
+  level: (level) => levelVi(level),
+  province: 'toàn tỉnh',
+  overdueDays: (n) => `quá hạn ${n} ngày`,
+  dueToday: 'đến hạn hôm nay',
+  daysLeft: (n, due) => `còn ${n} ngày${due ? ` (${due})` : ''}`,
+  dueOn: (day) => `hạn ${day}`,
+  doneWord: 'đã hoàn thành',
+
+  overdueHeader: (n, level, scope) => `🔴 ${n} ${levelVi(level)} quá hạn — ${scope}:`,
+  overdueNone: (level, scope) => `Không có ${levelVi(level)} nào quá hạn (${scope}) 🎉`,
+  next7Days: (from, to) => `trong 7 ngày tới (${from}–${to})`,
+  between: (from, to) => `từ ${from} đến ${to}`,
+  dueSoonHeader: (n, level, period, scope) => `🗓 ${n} ${levelVi(level)} đến hạn ${period} — ${scope}:`,
+  dueSoonNone: (level, period, scope) => `Không có ${levelVi(level)} nào đến hạn ${period} (${scope}) 👍`,
+  myTasksHeader: (n) => `📋 Bạn có ${n} nhiệm vụ đang mở (việc cần chú ý lên trước):`,
+  myTasksNone: 'Bạn không có nhiệm vụ nào đang mở 👍',
+
+  kind: (kind) => (kind === 'target' ? 'Mục tiêu' : 'Nhiệm vụ'),
+  partOf: (code, title) => `Thuộc mục tiêu ${code} ${title}`,
+  ownerLabel: 'Phụ trách: ',
+  leadAgencyLabel: 'Đơn vị chủ trì: ',
+  progressLabel: 'Tiến độ: ',
+  expected: (pct) => `theo kế hoạch cần đạt khoảng ${pct}`,
+  dueLabel: 'Hạn: ',
+  tasksHeader: (n) => `Nhiệm vụ (${n}):`,
+  historyHeader: 'Cập nhật gần đây:',
+  noHistory: 'Chưa có cập nhật nào.',
+  explanationRequested: 'đề nghị giải trình',
+  explanationGiven: 'giải trình',
+  noteLabel: 'Ghi chú: ',
+
+  summaryTitle: (scope, day) => `📊 Tổng hợp tiến độ — ${scope} — ngày ${day}`,
+  summaryPeriod: (period) => `Các mục có hạn ${period}.`,
+  programLine: (s) =>
+    `: ${s.done}/${s.total} chỉ tiêu hoàn thành (${s.pct}) · ${s.overdue} quá hạn · ${s.inProgress} đang thực hiện · ${s.blocked} vướng mắc`,
+  tasksLine: (s) => `   Nhiệm vụ: ${s.done}/${s.total} hoàn thành (${s.pct}) · ${s.overdue} quá hạn`,
+  agencyTargetsLine: (s) =>
+    `Chỉ tiêu chủ trì: ${s.done}/${s.total} hoàn thành (${s.pct}) · ${s.overdue} quá hạn`,
+  worstAgencies: 'Đơn vị cần chú ý nhất:',
+  agencyLine: (s) => `: ${s.overdue} nhiệm vụ quá hạn · ${s.pct} nhiệm vụ hoàn thành`,
+  summaryNone: (scope) => `Không có chỉ tiêu nào trong phạm vi này (${scope}).`,
+
+  updateNeedsCode: 'Bạn muốn cập nhật mục nào? Ví dụ: “NQ57-12.3 80% đã lắp xong trạm 5G”.',
+  badPercent: (given) => `${given} không hợp lệ: tiến độ từ 0 đến 100%. Không có gì được ghi nhận.`,
+  unknownCode: (code) => `Không tìm thấy mã ${code}.`,
+  codeHint: 'Hãy kiểm tra lại mã, ví dụ NQ57-12 (mục tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
+  invalid: (reason) => `Không ghi nhận được: ${INVALID_VI[reason]}.`,
+  updated: (from, to, status) => `: ${from} → ${to} (${status})`,
+  noteOnly: ': đã ghi nhận ghi chú',
+  targetNow: (code, pct, status) => `Mục tiêu ${code} hiện đạt ${pct} (${status}).`,
+  duplicate: 'Tin nhắn này đã được ghi nhận trước đó, không ghi thêm.',
+  confirmLower: (code, from, to) => `⚠️ Bạn sắp giảm tiến độ ${code} từ ${from} xuống ${to}. Bạn chắc chứ?`,
+  confirmCloseTarget: (code, open) =>
+    `⚠️ Mục tiêu ${code} còn ${open} nhiệm vụ chưa hoàn thành. Vẫn đánh dấu mục tiêu hoàn thành?`,
+  confirmHint: 'Bấm Có / Không, hoặc gõ “có” / “không”.',
+  yes: 'Có',
+  no: 'Không',
+  dropped: 'Đã hủy, không có gì thay đổi.',
+  nothingPending: 'Không có cập nhật nào đang chờ xác nhận.',
+  pendingExpired: 'Yêu cầu xác nhận đã hết hạn, không có gì thay đổi. Hãy gửi lại cập nhật nếu cần.',
+  pendingNotYours: 'Chỉ người gửi cập nhật mới xác nhận được.',
+
+  notYourTask: (code, agency) =>
+    `Bạn chỉ cập nhật được nhiệm vụ của đơn vị mình hoặc được giao cho bạn; ${code} thuộc ${agency}.`,
+  notYourTarget: (code, agency) =>
+    `Bạn chỉ cập nhật được mục tiêu do đơn vị mình chủ trì; ${code} do ${agency} chủ trì.`,
+  leadersOnly: 'Chỉ lãnh đạo và quản trị viên mới yêu cầu giải trình được.',
+
+  explainNeedsCode: 'Yêu cầu giải trình về mục nào? Ví dụ: “yêu cầu giải trình NQ57-12”.',
+  explainRequested: (name, agency, code) =>
+    `📨 Đã gửi yêu cầu giải trình tới ${name} (${agency}) về ${code}.`,
+  explainNotOverdue: (code, due) => `Lưu ý: ${code} chưa quá hạn — ${due}.`,
+  explainNobody: (code, agency) =>
+    `Đã ghi nhận yêu cầu giải trình về ${code}, nhưng ${agency} chưa có người phụ trách để nhận tin.`,
+  explainAsk: (leader, code, title, late, pct) =>
+    `📝 Lãnh đạo ${leader} đề nghị giải trình về việc chậm ${code} ${title} (${late}, tiến độ ${pct}).`,
+  explainAskHint: 'Trả lời tin này, hoặc nhắn “giải trình: nội dung”, để giải trình.',
+  explainReceived: (name, code, text) => `📩 Đã nhận giải trình của ${name} về ${code}: ${text}`,
+  explainSent: (code, leader) => `✅ Đã gửi giải trình về ${code} tới lãnh đạo ${leader}.`,
+  explainNone: 'Bạn không có yêu cầu giải trình nào đang chờ.',
+  explainEmpty: 'Hãy ghi nội dung sau dấu hai chấm, ví dụ: “giải trình: đang chờ bổ sung kinh phí”.',
+
+  snoozed: (code, day) => `⏰ Sẽ nhắc lại ngày mai (${day}) về ${code}.`,
+  pageFooter: (page, pages) => `Trang ${page}/${pages} — gõ “trang sau” để xem tiếp`,
+  lastPage: (page, pages) => `Trang ${page}/${pages} — hết danh sách`,
+  nextPage: 'Trang sau ▶',
+  noMorePages: 'Đã hết danh sách, không còn trang nào nữa.',
+  noList: 'Không có danh sách nào để xem tiếp. Hãy đặt câu hỏi mới.',
+};
+
+const en: Messages = {
+  registerHowTo: [
+    'You are not registered yet. Send “/start CODE” with the invite code your administrator gave you.',
+    'Bạn chưa đăng ký sử dụng dondoc. Hãy gửi “/start MÃ_MỜI” với mã mời do quản trị viên cấp.',
+  ],
+  welcome: (name, agency) => `Welcome, ${name} (${agency})! You are registered.`,
+  welcomeHint: 'Type “/help” to see what I can do.',
+  inviteUnknown: 'That invite code is not valid. Check it, or ask your administrator for a new one.',
+  inviteUsed: 'That invite code has already been used. Ask your administrator for a new one.',
+  inviteExpired: 'That invite code has expired. Ask your administrator for a new one.',
+  registerPrivately: 'Send your invite code to me in a private chat, not in a group.',
+  alreadySignedIn: (name) => `You are signed in as ${name}; no invite code is needed.`,
+
+  tooLong: (limit) =>
+    `Your message is too long (over ${limit} characters), so I did not process it. Please send a shorter one.`,
+  notUnderstood: 'Sorry, I did not understand that.',
+  examplesIntro: 'You can ask, for example:',
+  unknownExamples: ['which Resolution 57 targets are overdue?', 'status of NQ57-12'],
+  seeHelp: 'Type “/help” for the full guide.',
+  help: [
+    "🤖 I am dondoc; I keep the province's programmes on time. You can:",
+    '• Ask what is overdue: “which Resolution 57 targets are overdue?”',
+    '• Ask what is due soon: “what is due this week”, “what is due before the end of Q3”',
+    '• Look at one item: “status of NQ57-12”',
+    '• Get a summary: “overall progress of Project 06”',
+    '• See your own work: “my tasks”',
+    '• Report progress: “NQ57-12.3 80% installed the 5G stations”, “DA06-03.1 done”, “CDS25-04.2 blocked: waiting for funds”',
+    '• Leaders: “ask for an explanation of NQ57-12”',
+    'Reply to a reminder (“done”, “80%”, “blocked: …”) to update that item.',
+  ],
+  privateOnly: 'Personal task lists are shown only in a private chat. Message me directly: “my tasks”.',
+  whichAgency: 'Which agency do you mean?',
+  askAgain: 'Please ask again, naming the agency.',
+  errorTryAgain: 'Something went wrong handling your message. Please try again in a few minutes.',
+
+  status: (s) => STATUS_EN[s],
+  level: (level, n) => levelEn(level, n),
+  province: 'province-wide',
+  overdueDays: (n) => `${plural(n, 'day')} overdue`,
+  dueToday: 'due today',
+  daysLeft: (n, due) => `${plural(n, 'day')} left${due ? ` (${due})` : ''}`,
+  dueOn: (day) => `due ${day}`,
+  doneWord: 'done',
+
+  overdueHeader: (n, level, scope) => `🔴 ${n} overdue ${levelEn(level, n)} — ${scope}:`,
+  overdueNone: (level, scope) => `No overdue ${levelEn(level, 2)} (${scope}) 🎉`,
+  next7Days: (from, to) => `in the next 7 days (${from}–${to})`,
+  between: (from, to) => `between ${from} and ${to}`,
+  dueSoonHeader: (n, level, period, scope) => `🗓 ${n} ${levelEn(level, n)} due ${period} — ${scope}:`,
+  dueSoonNone: (level, period, scope) => `No ${levelEn(level, 2)} due ${period} (${scope}) 👍`,
+  myTasksHeader: (n) => `📋 You have ${plural(n, 'open task')} (most urgent first):`,
+  myTasksNone: 'You have no open tasks 👍',
+
+  kind: (kind) => (kind === 'target' ? 'Target' : 'Task'),
+  partOf: (code, title) => `Part of target ${code} ${title}`,
+  ownerLabel: 'Owner: ',
+  leadAgencyLabel: 'Lead agency: ',
+  progressLabel: 'Progress: ',
+  expected: (pct) => `about ${pct} expected by now`,
+  dueLabel: 'Due: ',
+  tasksHeader: (n) => `Tasks (${n}):`,
+  historyHeader: 'Latest updates:',
+  noHistory: 'No updates yet.',
+  explanationRequested: 'asked for an explanation',
+  explanationGiven: 'explanation',
+  noteLabel: 'Note: ',
+
+  summaryTitle: (scope, day) => `📊 Progress summary — ${scope} — ${day}`,
+  summaryPeriod: (period) => `Items due ${period}.`,
+  programLine: (s) =>
+    `: ${s.done}/${s.total} targets done (${s.pct}) · ${s.overdue} overdue · ${s.inProgress} in progress · ${s.blocked} blocked`,
+  tasksLine: (s) => `   Tasks: ${s.done}/${s.total} done (${s.pct}) · ${s.overdue} overdue`,
+  agencyTargetsLine: (s) => `Targets it leads: ${s.done}/${s.total} done (${s.pct}) · ${s.overdue} overdue`,
+  worstAgencies: 'Agencies most behind:',
+  agencyLine: (s) => `: ${plural(s.overdue, 'overdue task')} · ${s.pct} of tasks done`,
+  summaryNone: (scope) => `There are no targets in this scope (${scope}).`,
+
+  updateNeedsCode:
+    'Which item do you want to update? For example: “NQ57-12.3 80% installed the 5G stations”.',
+  badPercent: (given) => `${given} is not valid: progress goes from 0 to 100%. Nothing was recorded.`,
+  unknownCode: (code) => `No item has the code ${code}.`,
+  codeHint: 'Check the code, e.g. NQ57-12 (a target) or NQ57-12.3 (a task).',
+  invalid: (reason) => `Not recorded: ${INVALID_EN[reason]}.`,
+  updated: (from, to, status) => `: ${from} → ${to} (${status})`,
+  noteOnly: ': note recorded',
+  targetNow: (code, pct, status) => `Target ${code} is now at ${pct} (${status}).`,
+  duplicate: 'This message was already recorded; nothing new was written.',
+  confirmLower: (code, from, to) =>
+    `⚠️ You are lowering the progress of ${code} from ${from} to ${to}. Are you sure?`,
+  confirmCloseTarget: (code, open) =>
+    `⚠️ Target ${code} still has ${plural(open, 'open task')}. Mark the target done anyway?`,
+  confirmHint: 'Press Yes / No, or type “yes” / “no”.',
+  yes: 'Yes',
+  no: 'No',
+  dropped: 'Cancelled; nothing was changed.',
+  nothingPending: 'There is no update waiting for confirmation.',
+  pendingExpired: 'That confirmation has expired; nothing was changed. Send the update again if needed.',
+  pendingNotYours: 'Only the person who sent the update can confirm it.',
+
+  notYourTask: (code, agency) =>
+    `You can only update tasks of your own agency or assigned to you; ${code} belongs to ${agency}.`,
+  notYourTarget: (code, agency) =>
+    `You can only update targets your agency leads; ${code} is led by ${agency}.`,
+  leadersOnly: 'Only leaders and administrators can ask for an explanation.',
+
+  explainNeedsCode: 'An explanation of which item? For example: “ask for an explanation of NQ57-12”.',
+  explainRequested: (name, agency, code) => `📨 Asked ${name} (${agency}) to explain ${code}.`,
+  explainNotOverdue: (code, due) => `Note: ${code} is not overdue — ${due}.`,
+  explainNobody: (code, agency) =>
+    `The request about ${code} is recorded, but ${agency} has no one in charge to receive it.`,
+  explainAsk: (leader, code, title, late, pct) =>
+    `📝 ${leader} asks you to explain the delay of ${code} ${title} (${late}, progress ${pct}).`,
+  explainAskHint: 'Reply to this message, or send “explanation: your text”, to explain.',
+  explainReceived: (name, code, text) => `📩 ${name} explained ${code}: ${text}`,
+  explainSent: (code, leader) => `✅ Your explanation of ${code} was sent to ${leader}.`,
+  explainNone: 'You have no explanation request waiting.',
+  explainEmpty: 'Write the explanation after the colon, e.g. “explanation: waiting for extra funds”.',
+
+  snoozed: (code, day) => `⏰ I will remind you about ${code} again tomorrow (${day}).`,
+  pageFooter: (page, pages) => `Page ${page}/${pages} — type “next” to continue`,
+  lastPage: (page, pages) => `Page ${page}/${pages} — end of the list`,
+  nextPage: 'Next page ▶',
+  noMorePages: 'That was the last page; there is nothing more.',
+  noList: 'There is no list to continue. Ask a new question.',
+};
+
+const CATALOGUE: Record<Lang, Messages> = { vi, en };
+
+export function messages(lang: Lang): Messages {
+  return CATALOGUE[lang];
+}

@@ -1,0 +1,40 @@
+// Who may ask and change what: pure rules over the sender and the item, each refusal one line of why.
+import { messages } from './messages.ts';
+import type { Person } from './ports.ts';
+import type { ItemView, Lang } from './types.ts';
+
+export type Permission = { ok: true } | { ok: false; why: string };
+
+const OK: Permission = { ok: true };
+
+/** Programme data goes only to registered people; an unknown sender only learns how to register. */
+export function canAsk(person: Person | null): boolean {
+  return person !== null;
+}
+
+const isLeader = (person: Person): boolean => person.role === 'leader' || person.role === 'admin';
+
+/**
+ * Leaders and admins update anything. Staff update the tasks of their own agency or assigned to them,
+ * and only the targets their agency leads: someone else's work is reported by its owners.
+ */
+export function canUpdate(
+  person: Person,
+  item: Pick<ItemView, 'kind' | 'code' | 'agency' | 'agencyName' | 'assignee'>,
+  lang: Lang,
+): Permission {
+  if (isLeader(person)) return OK;
+  const m = messages(lang);
+  const agency = item.agencyName[lang] || item.agencyName.vi;
+  if (item.kind === 'task') {
+    if (item.agency === person.agency || item.assignee?.code === person.code) return OK;
+    return { ok: false, why: m.notYourTask(item.code, agency) };
+  }
+  if (item.agency === person.agency) return OK;
+  return { ok: false, why: m.notYourTarget(item.code, agency) };
+}
+
+/** Asking for an explanation is a leader's lever; staff chase each other through their leaders. */
+export function canRequestExplanation(person: Person, lang: Lang): Permission {
+  return isLeader(person) ? OK : { ok: false, why: messages(lang).leadersOnly };
+}

@@ -1,0 +1,157 @@
+// The store as the conversation core sees it: a small interface, implemented by src/store.
+import type {
+  AgencyCode,
+  ChannelName,
+  Intent,
+  ItemCode,
+  ItemStatus,
+  ItemView,
+  Lang,
+  Lexicon,
+  LocalDate,
+  Named,
+  Percent,
+  Period,
+  PersonCode,
+  ProgramCode,
+  Role,
+  UpdateView,
+} from './types.ts';
+
+export interface Scope {
+  program: ProgramCode | null;
+  agency: AgencyCode | null;
+}
+
+/** Targets are what leaders track; tasks are what staff do. */
+export type Level = 'target' | 'task';
+
+export interface Person {
+  id: number;
+  code: PersonCode;
+  name: string;
+  role: Role;
+  agency: AgencyCode;
+  agencyName: Named;
+  lang: Lang;
+}
+
+export interface ItemDetail {
+  item: ItemView;
+  /** The target a task belongs to. */
+  parent: ItemView | null;
+  /** A target's tasks. */
+  children: ItemView[];
+  /** Newest first. */
+  history: UpdateView[];
+}
+
+export interface Counts {
+  total: number;
+  done: number;
+  inProgress: number;
+  blocked: number;
+  notStarted: number;
+  overdue: number;
+}
+
+export interface ProgramSummary {
+  program: ProgramCode;
+  name: Named;
+  targets: Counts;
+  tasks: Counts;
+}
+
+export interface AgencySummary {
+  agency: AgencyCode;
+  name: Named;
+  targets: Counts;
+  tasks: Counts;
+}
+
+export interface SummaryView {
+  programs: ProgramSummary[];
+  /** Agencies with any item in scope, worst first (most overdue tasks, then least done). */
+  agencies: AgencySummary[];
+}
+
+export interface UpdateInput {
+  item: ItemCode;
+  person: PersonCode;
+  at: Date;
+  progress: Percent | null;
+  status: ItemStatus | null;
+  note: string | null;
+  channel: ChannelName;
+  /** The chat message it came from: a redelivered message is recorded once. */
+  messageId: string | null;
+}
+
+export interface UpdateResult {
+  before: { status: ItemStatus; progress: Percent };
+  item: ItemView;
+  /** The target after its roll-up, when a task was updated. */
+  target: ItemView | null;
+  /** True when this message had already been recorded (a redelivery): nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface ExplanationRequest {
+  id: number;
+  item: ItemCode;
+  requestedBy: Person;
+  asked: Person | null;
+  requestedAt: Date;
+}
+
+/** Whatever the conversation must remember between two messages of one chat. */
+export interface ConversationState {
+  /** An update waiting for "có"/"yes" (lowering progress, closing a target with open tasks). */
+  pending?: { input: Omit<UpdateInput, 'at' | 'messageId'>; asked: string } | null;
+  /** The last list shown, so "trang sau" can show the next page. */
+  lastList?: { intent: Intent; level: Level; page: number } | null;
+  /** The item the bot last asked this chat about (a reminder, an explanation request). */
+  lastItem?: ItemCode | null;
+  /** An agency question that matched several agencies. */
+  agencyChoices?: AgencyCode[] | null;
+}
+
+export interface ChatRef {
+  channel: ChannelName;
+  chatId: string;
+}
+
+export interface CoreStore {
+  lexicon(): Promise<Lexicon>;
+  findSender(channel: ChannelName, externalUserId: string): Promise<Person | null>;
+  personByCode(code: PersonCode): Promise<Person | null>;
+  /** Uses a one-time code; throws InviteError. */
+  register(code: string, account: ChatRef & { externalUserId: string }, at: Date): Promise<Person>;
+
+  overdue(scope: Scope, level: Level, today: LocalDate): Promise<ItemView[]>;
+  dueBetween(scope: Scope, level: Level, period: Period): Promise<ItemView[]>;
+  item(code: ItemCode): Promise<ItemDetail | null>;
+  summary(scope: Scope, today: LocalDate, period: Period | null): Promise<SummaryView>;
+  openTasksOf(person: PersonCode): Promise<ItemView[]>;
+
+  /** Validates and records in one transaction; throws UnknownCodeError / InvalidUpdateError and writes nothing. */
+  recordUpdate(input: UpdateInput): Promise<UpdateResult>;
+
+  requestExplanation(item: ItemCode, by: PersonCode, at: Date): Promise<ExplanationRequest>;
+  /** The open explanation request addressed to this person about this item, if any. */
+  openExplanationFor(person: PersonCode, item: ItemCode | null): Promise<ExplanationRequest | null>;
+  answerExplanation(
+    requestId: number,
+    answer: string,
+    at: Date,
+    source: { channel: ChannelName; messageId: string | null },
+  ): Promise<void>;
+
+  snooze(person: PersonCode, item: ItemCode, until: LocalDate): Promise<void>;
+
+  conversation(chat: ChatRef): Promise<ConversationState>;
+  saveConversation(chat: ChatRef, state: ConversationState): Promise<void>;
+  /** Which item a message the bot sent was about (for replies), or null. */
+  itemOfBotMessage(chat: ChatRef, messageId: string): Promise<ItemCode | null>;
+  rememberBotMessage(chat: ChatRef, messageId: string, item: ItemCode): Promise<void>;
+}

@@ -1,0 +1,92 @@
+// What the core says back: structured lines and buttons that each channel renders its own way.
+import type { ItemCode, ItemStatus, Lang, Percent } from './types.ts';
+
+/** A run of text; bold and code are the only emphasis every channel can show. */
+export type Span = string | { b: string } | { code: string };
+export type Line = Span[];
+
+/** What a button asks the core to do; channels encode it into their own callback format. */
+export type ButtonAction =
+  | { kind: 'update'; item: ItemCode; status: ItemStatus; percent: Percent | null }
+  | { kind: 'snooze'; item: ItemCode }
+  | { kind: 'page'; page: number }
+  | { kind: 'confirm'; yes: boolean };
+
+export interface Button {
+  label: string;
+  action: ButtonAction;
+}
+
+export interface Reply {
+  lang: Lang;
+  lines: Line[];
+  /** Rows of buttons; empty when there are none. */
+  buttons: Button[][];
+  /** The one item this message is about, so a reply to it can update that item. */
+  about: ItemCode | null;
+}
+
+export const MAX_PAGE_CHARS = 3500;
+
+export function spanText(span: Span): string {
+  if (typeof span === 'string') return span;
+  return 'b' in span ? span.b : span.code;
+}
+
+export function lineText(line: Line): string {
+  return line.map(spanText).join('');
+}
+
+/** Plain text, for Zalo, the CLI and logs. */
+export function renderPlain(lines: Line[]): string {
+  return lines.map(lineText).join('\n');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** HTML that Telegram's parse_mode=HTML and the web console both accept; all user text escaped. */
+export function renderHtml(lines: Line[]): string {
+  return lines
+    .map((line) =>
+      line
+        .map((span) => {
+          if (typeof span === 'string') return escapeHtml(span);
+          return 'b' in span ? `<b>${escapeHtml(span.b)}</b>` : `<code>${escapeHtml(span.code)}</code>`;
+        })
+        .join(''),
+    )
+    .join('\n');
+}
+
+/**
+ * Splits lines into pages of at most `max` plain characters, on line boundaries.
+ * A single line longer than a page is cut, so no page is ever over the limit.
+ */
+export function paginate(lines: Line[], max = MAX_PAGE_CHARS): Line[][] {
+  const pages: Line[][] = [];
+  let page: Line[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (page.length > 0) pages.push(page);
+    page = [];
+    size = 0;
+  };
+  for (const line of lines) {
+    const text = lineText(line);
+    if (text.length > max) {
+      flush();
+      for (let i = 0; i < text.length; i += max) pages.push([[text.slice(i, i + max)]]);
+      continue;
+    }
+    const added = text.length + (page.length > 0 ? 1 : 0);
+    if (size + added > max) flush();
+    size += text.length + (page.length > 0 ? 1 : 0);
+    page.push(line);
+  }
+  flush();
+  return pages.length > 0 ? pages : [[]];
+}

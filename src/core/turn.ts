@@ -1,0 +1,66 @@
+// One message being handled: who sent it, in which chat and language, and the chat's remembered state.
+import type { ChatRef, ConversationState, CoreStore, Person } from './ports.ts';
+import type { Button, ButtonAction, Line, Reply } from './reply.ts';
+import type { ChannelName, ItemCode, Lang, Lexicon, LocalDate, PersonCode } from './types.ts';
+
+/** A chat message (or a button press) as every channel hands it to the core. */
+export interface IncomingMessage {
+  channel: ChannelName;
+  chatId: string;
+  chatKind: 'private' | 'group';
+  /** The channel's user id; for `cli` and `web` it is a PersonCode (local, trusted). */
+  senderId: string;
+  text: string;
+  messageId: string | null;
+  /** The channel resolved a reply to a bot message about this item. */
+  replyToItem: ItemCode | null;
+  /** A button press. */
+  action: ButtonAction | null;
+  /** Group chats: the bot was mentioned or given a command. */
+  addressed: boolean;
+  langHint: Lang | null;
+  at: Date;
+}
+
+/** Delivers a message to a person on their own chat; the composition root makes it durable. */
+export interface Notifier {
+  /** `key` makes a retried notification idempotent. */
+  notify(person: PersonCode, reply: Reply, key: string): Promise<void>;
+}
+
+export interface ConversationDeps {
+  store: CoreStore;
+  now: () => Date;
+  tz: string;
+  notify: Notifier;
+}
+
+export interface Turn {
+  deps: ConversationDeps;
+  msg: IncomingMessage;
+  chat: ChatRef;
+  person: Person;
+  lang: Lang;
+  today: LocalDate;
+  lexicon: Lexicon;
+  /** Mutated while handling; saved once at the end when it changed. */
+  state: ConversationState;
+}
+
+export function reply(
+  lang: Lang,
+  lines: Line[],
+  opts: { buttons?: Button[][]; about?: ItemCode | null } = {},
+): Reply {
+  return { lang, lines, buttons: opts.buttons ?? [], about: opts.about ?? null };
+}
+
+/** The common case: one message of plain sentences. */
+export function say(turn: Pick<Turn, 'lang'>, ...texts: string[]): Reply[] {
+  return [
+    reply(
+      turn.lang,
+      texts.map((t) => [t]),
+    ),
+  ];
+}

@@ -1,0 +1,120 @@
+// The vocabulary every layer shares: codes, intents, items and replies. No I/O here.
+
+declare const brand: unique symbol;
+/** A primitive that carries its meaning in the type, so a PersonCode is never passed where an ItemCode goes. */
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type ProgramCode = Brand<string, 'ProgramCode'>;
+export type AgencyCode = Brand<string, 'AgencyCode'>;
+export type PersonCode = Brand<string, 'PersonCode'>;
+/** A target (`NQ57-12`) or task (`NQ57-12.3`) code, always upper case. */
+export type ItemCode = Brand<string, 'ItemCode'>;
+/** Whole number 0–100. */
+export type Percent = Brand<number, 'Percent'>;
+/** A calendar day `YYYY-MM-DD` in the configured zone (Asia/Ho_Chi_Minh). */
+export type LocalDate = Brand<string, 'LocalDate'>;
+
+export type Lang = 'vi' | 'en';
+export type Role = 'leader' | 'staff' | 'admin';
+export type ItemStatus = 'not_started' | 'in_progress' | 'done' | 'blocked';
+export type ChannelName = 'telegram' | 'zalo' | 'web' | 'cli';
+export type AgencyKind = 'province' | 'department' | 'commune' | 'ward' | 'center';
+
+export const ITEM_STATUSES: readonly ItemStatus[] = ['not_started', 'in_progress', 'done', 'blocked'];
+export const ROLES: readonly Role[] = ['leader', 'staff', 'admin'];
+export const CHANNELS: readonly ChannelName[] = ['telegram', 'zalo', 'web', 'cli'];
+export const AGENCY_KINDS: readonly AgencyKind[] = ['province', 'department', 'commune', 'ward', 'center'];
+
+export type IntentName =
+  | 'overdue'
+  | 'due_soon'
+  | 'status'
+  | 'summary'
+  | 'my_tasks'
+  | 'update'
+  | 'request_explanation'
+  | 'help'
+  | 'unknown';
+
+/** Inclusive window of local days. */
+export interface Period {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Exactly the object of shared/spec/intent.md: every key present, absent facts null. */
+export interface Intent {
+  intent: IntentName;
+  program: ProgramCode | null;
+  agency: AgencyCode | null;
+  target: ItemCode | null;
+  percent: Percent | null;
+  status: ItemStatus | null;
+  period: Period | null;
+}
+
+/** What the parser knows of the province: every way people write each programme and agency. */
+export interface LexiconEntry<C> {
+  code: C;
+  /** Official names and aliases, as written in the data (with diacritics, any case). */
+  names: string[];
+}
+export interface Lexicon {
+  programs: LexiconEntry<ProgramCode>[];
+  agencies: LexiconEntry<AgencyCode>[];
+}
+
+/** Conversation moves that are not questions: registering, paging, answering a confirmation. */
+export type Control =
+  { kind: 'register'; code: string } | { kind: 'next_page' } | { kind: 'confirm'; yes: boolean };
+
+/** The parser's full answer: the spec's Intent plus what the conversation needs around it. */
+export interface ParsedMessage {
+  intent: Intent;
+  /** Free text of an update or explanation after the code/percent/status words, trimmed; null when none. */
+  note: string | null;
+  /** The language the message is written in, when it can be told; null for bare commands and codes. */
+  lang: Lang | null;
+  control: Control | null;
+  /** When an agency name matched several agencies equally well: the candidates, so the bot can ask which. */
+  agencyChoices: AgencyCode[];
+}
+
+export interface Named {
+  vi: string;
+  en: string;
+}
+
+export interface PersonRef {
+  code: PersonCode;
+  name: string;
+}
+
+/** A target or a task as the answers and the reminder planner see it. */
+export interface ItemView {
+  kind: 'target' | 'task';
+  code: ItemCode;
+  title: Named;
+  program: ProgramCode;
+  agency: AgencyCode;
+  agencyName: Named;
+  /** Tasks have an assignee; targets do not (their lead agency owns them). */
+  assignee: PersonRef | null;
+  dueDate: LocalDate;
+  status: ItemStatus;
+  progress: Percent;
+  /** When the last update (or the plan load) touched it. */
+  updatedAt: Date;
+  /** The day work was planned to start; the basis of the progress its time implies. */
+  startDate: LocalDate;
+}
+
+export interface UpdateView {
+  at: Date;
+  person: PersonRef | null;
+  progress: Percent | null;
+  status: ItemStatus | null;
+  note: string | null;
+  kind: 'update' | 'explanation_request' | 'explanation';
+  channel: ChannelName | null;
+}

@@ -1,0 +1,126 @@
+// Status updates from chat: permission, confirmation of risky changes, recording, and the old → new reply.
+import { InvalidUpdateError, UnknownCodeError } from './errors.ts';
+import { formatPercent, itemTitle } from './format.ts';
+import { messages } from './messages.ts';
+import { canUpdate } from './permissions.ts';
+import type { ItemDetail, UpdateInput } from './ports.ts';
+import type { Line, Reply } from './reply.ts';
+import { reply, say, type Turn } from './turn.ts';
+import type { ItemCode, ItemStatus, Percent } from './types.ts';
+
+export interface UpdateRequest {
+  item: ItemCode;
+  status: ItemStatus | null;
+  percent: Percent | null;
+  note: string | null;
+}
+
+/** A question left unanswered this long no longer applies: a late "có" must not change anything. */
+export const PENDING_TTL_MS = 60 * 60 * 1000;
+
+type Pending = Omit<UpdateInput, 'at' | 'messageId'>;
+
+/** The progress an update will leave, as the store will resolve it (done ⇔ 100, not done stays under 100). */
+export function progressAfter(before: number, req: Pick<UpdateRequest, 'status' | 'percent'>): number {
+  if (req.status === 'done' || req.percent === 100) return 100;
+  if (req.status === 'not_started') return 0;
+  if (req.percent !== null) return Math.min(req.percent, 99);
+  return before;
+}
+
+/** Why an update must be confirmed first, or null: lowering progress, or closing a target with open tasks. */
+function confirmQuestion(detail: ItemDetail, req: UpdateRequest, turn: Turn): string | null {
+  const m = messages(turn.lang);
+  const { item } = detail;
+  const after = progressAfter(item.progress, req);
+  if (after < item.progress) return m.confirmLower(item.code, `${item.progress}%`, `${after}%`);
+  const open = detail.children.filter((c) => c.status !== 'done').length;
+  if (item.kind === 'target' && after === 100 && item.status !== 'done' && open > 0) {
+    return m.confirmCloseTarget(item.code, open);
+  }
+  return null;
+}
+
+export function unknownCodeReply(turn: Turn, code: string): Reply[] {
+  const m = messages(turn.lang);
+  return say(turn, m.unknownCode(code), m.codeHint);
+}
+
+export async function handleUpdate(turn: Turn, req: UpdateRequest): Promise<Reply[]> {
+  const m = messages(turn.lang);
+  turn.state.pending = null;
+  const detail = await turn.deps.store.item(req.item);
+  if (!detail) return unknownCodeReply(turn, req.item);
+  const allowed = canUpdate(turn.person, detail.item, turn.lang);
+  if (!allowed.ok) return say(turn, allowed.why);
+  if (req.status === null && req.percent === null && !req.note?.trim()) {
+    return say(turn, m.invalid('nothing_to_record'), m.updateNeedsCode);
+  }
+  const input: Pending = {
+    item: req.item,
+    person: turn.person.code,
+    progress: req.percent,
+    status: req.status,
+    note: req.note,
+    channel: turn.msg.channel,
+  };
+  const question = confirmQuestion(detail, req, turn);
+  if (question === null) return applyUpdate(turn, input);
+  turn.state.pending = { input, asked: turn.msg.at.toISOString() };
+  return [
+    reply(turn.lang, [[question], [m.confirmHint]], {
+      buttons: [
+        [
+          { label: m.yes, action: { kind: 'confirm', yes: true } },
+          { label: m.no, action: { kind: 'confirm', yes: false } },
+        ],
+      ],
+      about: req.item,
+    }),
+  ];
+}
+
+/** "có"/"yes" applies the waiting update; "không"/"no" drops it. Only its sender may answer. */
+export async function resolvePending(turn: Turn, yes: boolean): Promise<Reply[]> {
+  const m = messages(turn.lang);
+  const pending = turn.state.pending;
+  if (!pending) return say(turn, m.nothingPending);
+  if (pending.input.person !== turn.person.code) return say(turn, m.pendingNotYours);
+  turn.state.pending = null;
+  if (turn.msg.at.getTime() - Date.parse(pending.asked) > PENDING_TTL_MS) return say(turn, m.pendingExpired);
+  if (!yes) return say(turn, m.dropped);
+  // The permission is checked again: the person's role or the item may have changed meanwhile.
+  const detail = await turn.deps.store.item(pending.input.item);
+  if (!detail) return unknownCodeReply(turn, pending.input.item);
+  const allowed = canUpdate(turn.person, detail.item, turn.lang);
+  if (!allowed.ok) return say(turn, allowed.why);
+  return applyUpdate(turn, pending.input);
+}
+
+async function applyUpdate(turn: Turn, input: Pending): Promise<Reply[]> {
+  const m = messages(turn.lang);
+  let result;
+  try {
+    result = await turn.deps.store.recordUpdate({ ...input, at: turn.msg.at, messageId: turn.msg.messageId });
+  } catch (err) {
+    if (err instanceof UnknownCodeError) return unknownCodeReply(turn, err.code);
+    if (err instanceof InvalidUpdateError) return say(turn, m.invalid(err.reason));
+    throw err;
+  }
+  const { before, item, target } = result;
+  turn.state.lastItem = item.code;
+  if (result.duplicate) return [reply(turn.lang, [[m.duplicate]], { about: item.code })];
+  const noteOnly = input.status === null && input.progress === null;
+  const change = noteOnly
+    ? m.noteOnly
+    : m.updated(`${before.progress}%`, `${item.progress}%`, m.status(item.status));
+  const lines: Line[] = [['✅ ', { code: item.code }, ` ${itemTitle(item, turn.lang)}`, change]];
+  // The note is the person's own words, kept verbatim; renderers escape it.
+  if (input.note) lines.push([m.noteLabel, input.note]);
+  if (target) {
+    lines.push([
+      m.targetNow(target.code, formatPercent(target.progress, turn.lang), m.status(target.status)),
+    ]);
+  }
+  return [reply(turn.lang, lines, { about: item.code })];
+}

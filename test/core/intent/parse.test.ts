@@ -1,0 +1,509 @@
+// parseMessage as officials really write: slash commands, reports with notes, questions, no diacritics, English.
+import { describe, expect, it } from 'vitest';
+import { emptyIntent, findBadPercent, parseMessage } from '../../../src/core/intent/index.ts';
+import type { Intent, LocalDate } from '../../../src/core/types.ts';
+import { demoLexicon } from '../../helpers/demo-lexicon.ts';
+
+const lexicon = demoLexicon();
+const TODAY = '2025-07-15';
+const parse = (text: string, today = TODAY) => parseMessage(text, lexicon, today as LocalDate);
+const expected = (partial: Partial<Intent> & Pick<Intent, 'intent'>): Intent => ({
+  ...emptyIntent(partial.intent),
+  ...partial,
+});
+
+describe('emptyIntent', () => {
+  it('has every key of the spec, all null', () => {
+    expect(emptyIntent('overdue')).toStrictEqual({
+      intent: 'overdue',
+      program: null,
+      agency: null,
+      target: null,
+      percent: null,
+      status: null,
+      period: null,
+    });
+  });
+
+  it('defaults to unknown', () => {
+    expect(emptyIntent().intent).toBe('unknown');
+  });
+});
+
+describe('slash commands', () => {
+  it.each<[string, Intent]>([
+    ['/overdue', expected({ intent: 'overdue' })],
+    ['/overdue NQ57', expected({ intent: 'overdue', program: 'NQ57' as Intent['program'] })],
+    ['/overdue@dondoc_bot Sở Y tế', expected({ intent: 'overdue', agency: 'SYT' as Intent['agency'] })],
+    ['/OVERDUE da06', expected({ intent: 'overdue', program: 'DA06' as Intent['program'] })],
+    ['/due', expected({ intent: 'due_soon' })],
+    [
+      '/due tuần sau',
+      expected({ intent: 'due_soon', period: { from: '2025-07-21', to: '2025-07-27' } as Intent['period'] }),
+    ],
+    ['/status NQ57-12', expected({ intent: 'status', target: 'NQ57-12' as Intent['target'] })],
+    ['/status@DonDocBot nq57-05.1', expected({ intent: 'status', target: 'NQ57-05.1' as Intent['target'] })],
+    ['/summary', expected({ intent: 'summary' })],
+    ['/summary CDS25', expected({ intent: 'summary', program: 'CDS25' as Intent['program'] })],
+    ['/mytasks', expected({ intent: 'my_tasks' })],
+    ['/mytasks@dondoc_bot', expected({ intent: 'my_tasks' })],
+    [
+      '/update NQ57-07.2 45',
+      expected({
+        intent: 'update',
+        target: 'NQ57-07.2' as Intent['target'],
+        percent: 45 as Intent['percent'],
+        status: 'in_progress',
+      }),
+    ],
+    [
+      '/update DA06-03 done',
+      expected({
+        intent: 'update',
+        target: 'DA06-03' as Intent['target'],
+        percent: 100 as Intent['percent'],
+        status: 'done',
+      }),
+    ],
+    [
+      '/update DA06-03 blocked chờ kinh phí',
+      expected({ intent: 'update', target: 'DA06-03' as Intent['target'], status: 'blocked' }),
+    ],
+    ['/explain NQ57-12', expected({ intent: 'request_explanation', target: 'NQ57-12' as Intent['target'] })],
+    ['/help', expected({ intent: 'help' })],
+    ['/help@dondoc_bot', expected({ intent: 'help' })],
+    ['/start', expected({ intent: 'help' })],
+    ['/frobnicate', expected({ intent: 'unknown' })],
+  ])('reads %j', (text, intent) => {
+    expect(parse(text).intent).toStrictEqual(intent);
+  });
+
+  it('reads "/status" with a programme but no item as a summary of that programme', () => {
+    expect(parse('/status NQ57').intent).toStrictEqual(
+      expected({ intent: 'summary', program: 'NQ57' as Intent['program'] }),
+    );
+  });
+
+  it('reads "/update" with nothing after it as an update with nothing known, so the core can show usage', () => {
+    expect(parse('/update').intent).toStrictEqual(expected({ intent: 'update' }));
+  });
+
+  it('keeps the note of a /update command verbatim', () => {
+    expect(parse('/update DA06-03 blocked chờ kinh phí').note).toBe('chờ kinh phí');
+  });
+
+  it('turns "/start CODE" into help plus a registration, keeping the code as typed', () => {
+    const r = parse('/start aB3xYz9');
+    expect(r.intent).toStrictEqual(expected({ intent: 'help' }));
+    expect(r.control).toEqual({ kind: 'register', code: 'aB3xYz9' });
+  });
+
+  it('reads "/more" as a request for the next page', () => {
+    expect(parse('/more').control).toEqual({ kind: 'next_page' });
+  });
+
+  it('gives no language for a bare command or code', () => {
+    expect(parse('/overdue NQ57').lang).toBeNull();
+    expect(parse('/update NQ57-07.2 45').lang).toBeNull();
+  });
+});
+
+describe('conversation controls', () => {
+  it.each([['đăng ký P09'], ['dang ky P09'], ['Đăng kí P09'], ['register P09']])(
+    'reads %j as a registration with the help intent',
+    (text) => {
+      const r = parse(text);
+      expect(r.intent).toStrictEqual(expected({ intent: 'help' }));
+      expect(r.control).toEqual({ kind: 'register', code: 'P09' });
+    },
+  );
+
+  it.each([['trang sau'], ['tiếp'], ['xem tiếp'], ['tiep'], ['next'], ['more'], ['Xem tiếp nhé']])(
+    'reads %j as the next page',
+    (text) => {
+      const r = parse(text);
+      expect(r.control).toEqual({ kind: 'next_page' });
+      expect(r.intent).toStrictEqual(expected({ intent: 'unknown' }));
+    },
+  );
+
+  it.each([['có'], ['Có ạ'], ['đồng ý'], ['OK'], ['ok nhé'], ['yes'], ['xác nhận'], ['dong y']])(
+    'reads %j as a yes',
+    (text) => {
+      expect(parse(text).control).toEqual({ kind: 'confirm', yes: true });
+      expect(parse(text).intent.intent).toBe('unknown');
+    },
+  );
+
+  it.each([['không'], ['Không ạ'], ['hủy'], ['huỷ'], ['no'], ['cancel'], ['khong']])(
+    'reads %j as a no',
+    (text) => {
+      expect(parse(text).control).toEqual({ kind: 'confirm', yes: false });
+    },
+  );
+
+  it('does not read a question that merely contains "có" as a yes', () => {
+    expect(parse('Đề án 06 có việc gì trễ hạn không').control).toBeNull();
+  });
+});
+
+describe('status of one item', () => {
+  it.each([
+    ['tiến độ NQ57-12', 'NQ57-12'],
+    ['NQ57-12 đến đâu rồi?', 'NQ57-12'],
+    ['TIEN DO NQ57-12', 'NQ57-12'],
+    ['NQ57-12 xong chưa?', 'NQ57-12'],
+    ['NQ57-12 hoàn thành chưa', 'NQ57-12'],
+    ['is DA06-03 done?', 'DA06-03'],
+    ['status of DA06-03', 'DA06-03'],
+    ['NQ57-12', 'NQ57-12'],
+    ['cập nhật tình hình NQ57-12', 'NQ57-12'],
+    ['NQ57-12 cho tôi xem', 'NQ57-12'],
+    ['NQ57-12 đã lắp xong trạm 5G', 'NQ57-12'],
+    ['nq 57-12 thế nào', 'NQ57-12'],
+    ['ĐA06-03 sao rồi', 'DA06-03'],
+    ['da6-3 ra sao', 'DA06-03'],
+    ['nq57-5', 'NQ57-05'],
+  ])('reads %j as the status of %s', (text, code) => {
+    expect(parse(text).intent).toStrictEqual(
+      expected({ intent: 'status', target: code as Intent['target'] }),
+    );
+  });
+
+  it('never takes the programme out of an item code', () => {
+    expect(parse('tiến độ NQ57-12').intent.program).toBeNull();
+  });
+
+  it('reads a bare number after a code without "cập nhật" as a question, not a report', () => {
+    expect(parse('NQ57-12 45').intent.intent).toBe('status');
+  });
+});
+
+describe('updates', () => {
+  const update = (target: string, percent: number | null, status: Intent['status']) =>
+    expected({
+      intent: 'update',
+      target: target as Intent['target'],
+      percent: percent as Intent['percent'],
+      status,
+    });
+
+  it.each<[string, Intent, string | null]>([
+    ['NQ57-12 xong', update('NQ57-12', 100, 'done'), null],
+    ['NQ57-12 xong rồi nhé', update('NQ57-12', 100, 'done'), null],
+    ['nq57-12 XONG', update('NQ57-12', 100, 'done'), null],
+    ['đã hoàn thành NQ57-12', update('NQ57-12', 100, 'done'), null],
+    ['NQ57-12 done', update('NQ57-12', 100, 'done'), null],
+    ['NQ57-12 completed, handed over', update('NQ57-12', 100, 'done'), 'handed over'],
+    ['NQ57-12 100%', update('NQ57-12', 100, 'done'), null],
+    ['NQ57-12 80 %', update('NQ57-12', 80, 'in_progress'), null],
+    ['NQ57-12: 80%', update('NQ57-12', 80, 'in_progress'), null],
+    ['NQ57-12 80 phần trăm', update('NQ57-12', 80, 'in_progress'), null],
+    ['NQ57-12 99,9%', update('NQ57-12', 99, 'in_progress'), null],
+    ['NQ57-12.3 80% đã lắp 12/20 trạm', update('NQ57-12.3', 80, 'in_progress'), 'đã lắp 12/20 trạm'],
+    [
+      'cập nhật NQ57-12.3 80% đã lắp xong trạm 5G',
+      update('NQ57-12.3', 80, 'in_progress'),
+      'đã lắp xong trạm 5G',
+    ],
+    ['NQ57-12 đã lắp 12/20 trạm, đạt 60%', update('NQ57-12', 60, 'in_progress'), 'đã lắp 12/20 trạm'],
+    ['cap nhat NQ57-12 45', update('NQ57-12', 45, 'in_progress'), null],
+    ['update CDS25-04 to 100%', update('CDS25-04', 100, 'done'), null],
+    [
+      'update NQ57-12: 70%, pilot running in 3 wards',
+      update('NQ57-12', 70, 'in_progress'),
+      'pilot running in 3 wards',
+    ],
+    ['tiến độ NQ57-12 là 80%', update('NQ57-12', 80, 'in_progress'), null],
+    ['DA06-03 blocked: chờ kinh phí', update('DA06-03', null, 'blocked'), 'chờ kinh phí'],
+    ['DA06-05.1 vướng: chưa có thiết bị', update('DA06-05.1', null, 'blocked'), 'chưa có thiết bị'],
+    ['DA06-05.1 vướng mặt bằng', update('DA06-05.1', null, 'blocked'), 'vướng mặt bằng'],
+    ['DA06-03 đang chờ phê duyệt', update('DA06-03', null, 'blocked'), 'đang chờ phê duyệt'],
+    ['DA06-03 cho kinh phi', update('DA06-03', null, 'blocked'), 'cho kinh phi'],
+    ['DA06-03 bị chặn', update('DA06-03', null, 'blocked'), null],
+    ['DA06-03 khó khăn: thiếu người', update('DA06-03', null, 'blocked'), 'thiếu người'],
+    ['DA06-03 stuck', update('DA06-03', null, 'blocked'), null],
+    ['NQ57-12 80% vướng kinh phí', update('NQ57-12', 80, 'blocked'), 'vướng kinh phí'],
+    ['nq57-08.2 60% dang trien khai', update('NQ57-08.2', 60, 'in_progress'), null],
+    ['NQ57-12 đang triển khai', update('NQ57-12', null, 'in_progress'), null],
+    ['NQ57-12 in progress', update('NQ57-12', null, 'in_progress'), null],
+    ['NQ57-12 chưa bắt đầu', update('NQ57-12', null, 'not_started'), null],
+    ['NQ57-12 not started', update('NQ57-12', null, 'not_started'), null],
+    ['NQ57-12 0%', update('NQ57-12', 0, 'in_progress'), null],
+  ])('reads %j', (text, intent, note) => {
+    const r = parse(text);
+    expect(r.intent).toStrictEqual(intent);
+    expect(r.note).toBe(note);
+  });
+
+  it('reads NFD input exactly like NFC input', () => {
+    const text = 'DA06-05.1 vướng: chưa có thiết bị';
+    expect(parse(text.normalize('NFD'))).toStrictEqual(parse(text));
+  });
+
+  it('keeps HTML and SQL in a note verbatim', () => {
+    const note = `<script>alert("x")</script> '; DROP TABLE updates; --`;
+    const r = parse(`NQ57-12 80% ${note}`);
+    expect(r.intent.percent).toBe(80);
+    expect(r.note).toBe(note);
+  });
+
+  it('keeps the whole note of a very long report, past the part read for intent words', () => {
+    const long = 'đã lắp trạm '.repeat(200).trim();
+    expect(parse(`NQ57-12 80% ${long}`).note).toBe(long);
+  });
+
+  it('keeps newlines and capitals inside a note', () => {
+    expect(parse('DA06-03 blocked:\nChờ Sở Tài chính\nthẩm định').note).toBe('Chờ Sở Tài chính\nthẩm định');
+  });
+
+  it('does not take an agency named in the note as the scope of the update', () => {
+    expect(parse('DA06-03 blocked: chờ Sở Tài chính').intent.agency).toBeNull();
+  });
+
+  it('reads a report with no code (a reply to a reminder) as an update whose target the channel fills in', () => {
+    expect(parse('xong rồi').intent).toStrictEqual(
+      expected({ intent: 'update', percent: 100 as Intent['percent'], status: 'done' }),
+    );
+    expect(parse('80%').intent).toStrictEqual(
+      expected({ intent: 'update', percent: 80 as Intent['percent'], status: 'in_progress' }),
+    );
+    expect(parse('vướng: chờ kinh phí').note).toBe('chờ kinh phí');
+  });
+
+  it('does not read "chờ chút" or "xong chưa" without a code as a report', () => {
+    expect(parse('chờ chút').intent.intent).toBe('unknown');
+    expect(parse('xong chưa').intent.intent).toBe('unknown');
+  });
+});
+
+describe('percents out of range', () => {
+  it.each([
+    ['NQ57-12 150%', 150],
+    ['NQ57-12 -5%', -5],
+    ['/update NQ57-12 150', 150],
+    ['cập nhật NQ57-12 101 %', 101],
+    ['NQ57-12 150% xong', 150],
+  ])('reads %j as an update with neither percent nor status, and findBadPercent gives %i', (text, bad) => {
+    const r = parse(text);
+    expect(r.intent.intent).toBe('update');
+    expect(r.intent.percent).toBeNull();
+    expect(r.intent.status).toBeNull();
+    expect(findBadPercent(text, lexicon)).toBe(bad);
+  });
+
+  it('finds a bad percent without a lexicon too', () => {
+    expect(findBadPercent('NQ57-12 200%')).toBe(200);
+  });
+
+  it.each([['NQ57-12 80%'], ['NQ57-12 xong'], ['tổng hợp NQ57'], ['NQ57-12 xong, vượt 150% kế hoạch'], ['']])(
+    'finds no bad percent in %j',
+    (text) => {
+      expect(findBadPercent(text, lexicon)).toBeNull();
+    },
+  );
+
+  it('does not read the hyphen of an item code as a minus sign', () => {
+    expect(parse('NQ57-12 5%').intent.percent).toBe(5);
+  });
+});
+
+describe('requests for an explanation', () => {
+  it.each([
+    ['yêu cầu giải trình NQ57-12', 'NQ57-12', null],
+    ['yeu cau giai trinh NQ57-12', 'NQ57-12', null],
+    ['/explain DA06-03.1', 'DA06-03.1', null],
+    ['ask for an explanation of DA06-03', 'DA06-03', null],
+    ['explain NQ57-12', 'NQ57-12', null],
+    ['đề nghị Sở KH&CN giải trình NQ57-12.3', 'NQ57-12.3', 'SKHCN'],
+  ])('reads %j', (text, target, agency) => {
+    expect(parse(text).intent).toStrictEqual(
+      expected({
+        intent: 'request_explanation',
+        target: target as Intent['target'],
+        agency: agency as Intent['agency'],
+      }),
+    );
+  });
+
+  it('keeps the reason given after the code as the note', () => {
+    expect(parse('yêu cầu giải trình NQ57-12: vì sao chậm 2 tháng?').note).toBe('vì sao chậm 2 tháng?');
+  });
+});
+
+describe('questions about lists and counts', () => {
+  it.each<[string, Partial<Intent> & Pick<Intent, 'intent'>]>([
+    ['muc tieu NQ57 nao qua han', { intent: 'overdue', program: 'NQ57' as Intent['program'] }],
+    ['MỤC TIÊU NQ57 NÀO QUÁ HẠN', { intent: 'overdue', program: 'NQ57' as Intent['program'] }],
+    ['57-NQ/TW có chỉ tiêu nào chậm không', { intent: 'overdue', program: 'NQ57' as Intent['program'] }],
+    [
+      'NQ57 của Sở Y tế có gì trễ hạn',
+      { intent: 'overdue', program: 'NQ57' as Intent['program'], agency: 'SYT' as Intent['agency'] },
+    ],
+    ['Sở KHCN có việc gì quá hạn', { intent: 'overdue', agency: 'SKHCN' as Intent['agency'] }],
+    ['UBND xã Tân Phú có việc gì chậm', { intent: 'overdue', agency: 'X-TANPHU' as Intent['agency'] }],
+    ['xa tan phu co viec gi tre han', { intent: 'overdue', agency: 'X-TANPHU' as Intent['agency'] }],
+    [
+      'so khoa hoc va cong ngeh co viec gi qua han',
+      { intent: 'overdue', agency: 'SKHCN' as Intent['agency'] },
+    ],
+    [
+      'which Project 06 tasks are behind schedule',
+      { intent: 'overdue', program: 'DA06' as Intent['program'] },
+    ],
+    ['late items of the police', { intent: 'overdue', agency: 'CA' as Intent['agency'] }],
+    [
+      'việc quá hạn tháng 6',
+      { intent: 'overdue', period: { from: '2025-06-01', to: '2025-06-30' } as Intent['period'] },
+    ],
+    [
+      'ĐA06 có gì sắp đến hạn trong tuần này',
+      {
+        intent: 'due_soon',
+        program: 'DA06' as Intent['program'],
+        period: { from: '2025-07-14', to: '2025-07-20' } as Intent['period'],
+      },
+    ],
+    [
+      'deadlines next month',
+      { intent: 'due_soon', period: { from: '2025-08-01', to: '2025-08-31' } as Intent['period'] },
+    ],
+    [
+      'what is due by 30 September',
+      { intent: 'due_soon', period: { from: '2025-07-15', to: '2025-09-30' } as Intent['period'] },
+    ],
+    [
+      'hạn chót quý 4 là gì',
+      { intent: 'due_soon', period: { from: '2025-10-01', to: '2025-12-31' } as Intent['period'] },
+    ],
+    [
+      'việc có hạn trong tháng 9',
+      { intent: 'due_soon', period: { from: '2025-09-01', to: '2025-09-30' } as Intent['period'] },
+    ],
+    ['sắp đến hạn', { intent: 'due_soon' }],
+    ['nhiệm vụ phải xong trước 31/2', { intent: 'due_soon' }],
+    ['tổng hợp NQ 57', { intent: 'summary', program: 'NQ57' as Intent['program'] }],
+    ['tiến độ Đề án 06', { intent: 'summary', program: 'DA06' as Intent['program'] }],
+    ['tình hình Sở Y tế', { intent: 'summary', agency: 'SYT' as Intent['agency'] }],
+    ['Sở GD&ĐT đạt bao nhiêu chỉ tiêu', { intent: 'summary', agency: 'SGDDT' as Intent['agency'] }],
+    ['how many CDS25 targets are done', { intent: 'summary', program: 'CDS25' as Intent['program'] }],
+    [
+      'report for the first half',
+      { intent: 'summary', period: { from: '2025-01-01', to: '2025-06-30' } as Intent['period'] },
+    ],
+    ['báo cáo', { intent: 'summary' }],
+    ['viec cua toi', { intent: 'my_tasks' }],
+    ['VIỆC CỦA TÔI', { intent: 'my_tasks' }],
+    [
+      'nhiệm vụ của em tuần này',
+      { intent: 'my_tasks', period: { from: '2025-07-14', to: '2025-07-20' } as Intent['period'] },
+    ],
+    ['show my tasks', { intent: 'my_tasks' }],
+    ['việc của tôi nào quá hạn', { intent: 'my_tasks' }],
+    ['huong dan', { intent: 'help' }],
+    ['bot có thể làm gì', { intent: 'help' }],
+    ['giúp', { intent: 'help' }],
+    ['help', { intent: 'help' }],
+    ['giúp tôi xem việc quá hạn', { intent: 'overdue' }],
+  ])('reads %j', (text, partial) => {
+    expect(parse(text).intent).toStrictEqual(expected(partial));
+  });
+
+  it('offers the agencies to choose from when two are named', () => {
+    const r = parse('Sở Y tế và Sở Tài chính có gì quá hạn');
+    expect(r.intent).toStrictEqual(expected({ intent: 'overdue' }));
+    expect(r.agencyChoices).toEqual(['SYT', 'STC']);
+  });
+
+  it('does not read "chấm" (grading) as "chậm" (late)', () => {
+    expect(parse('chấm điểm thi đua').intent.intent).toBe('unknown');
+  });
+
+  it('does not read "trẻ" (young) as "trễ" (late)', () => {
+    expect(parse('đoàn viên trẻ').intent.intent).toBe('unknown');
+  });
+
+  it('does not read "overdue" as "due"', () => {
+    expect(parse('overdue items').intent.intent).toBe('overdue');
+  });
+});
+
+describe('a period alone never makes an intent', () => {
+  it.each([['hôm nay'], ['tuần sau'], ['quý 3'], ['trước 30/9'], ['thời tiết hôm nay thế nào']])(
+    'reads %j as unknown with every field null',
+    (text) => {
+      expect(parse(text).intent).toStrictEqual(expected({ intent: 'unknown' }));
+    },
+  );
+});
+
+describe('messages that mean nothing to the bot', () => {
+  it.each([[''], ['   '], ['🎉🎉🎉'], ['👍'], ['?!'], ['asdfgh'], ['chúc mừng sinh nhật anh'], ['NQ57']])(
+    'reads %j as unknown with every field null',
+    (text) => {
+      const r = parse(text);
+      expect(r.intent).toStrictEqual(expected({ intent: 'unknown' }));
+      expect(r.note).toBeNull();
+      expect(r.agencyChoices).toEqual([]);
+    },
+  );
+
+  it('gives no language for emoji only', () => {
+    expect(parse('🎉🎉🎉').lang).toBeNull();
+  });
+
+  it('reads 20,000 characters quickly and without crashing', () => {
+    const text = 'so khoa hoc va cong nghe tong hop tien do 1/2/3 NQ57-'.repeat(400);
+    const started = performance.now();
+    const r = parse(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.intent.intent).toBe('summary');
+  });
+
+  it.each([
+    ['1'.repeat(20_000)],
+    ['1/'.repeat(10_000)],
+    ['%'.repeat(20_000)],
+    ['😀'.repeat(10_000)],
+    [' '.repeat(20_000)],
+  ])('survives a pathological input of %# quickly', (text) => {
+    const started = performance.now();
+    parse(text);
+    findBadPercent(text, lexicon);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('only reads intent words near the start of a huge message', () => {
+    expect(parse(`${'a '.repeat(5000)} quá hạn`).intent.intent).toBe('unknown');
+  });
+});
+
+describe('language', () => {
+  it.each<[string, 'vi' | 'en' | null]>([
+    ['mục tiêu NQ57 nào quá hạn?', 'vi'],
+    ['muc tieu nghi quyet 57 nao qua han', 'vi'],
+    ['NQ57-12 xong', 'vi'],
+    ['which Resolution 57 targets are overdue', 'en'],
+    ['NQ57-12 done', 'en'],
+    ['what can you do', 'en'],
+    ['NQ57-12', null],
+    ['/help', null],
+    ['asdfgh', null],
+  ])('reads %j as %s', (text, lang) => {
+    expect(parse(text).lang).toBe(lang);
+  });
+});
+
+describe('purity', () => {
+  it('gives the same answer for the same message every time', () => {
+    const text = 'NQ57 có gì đến hạn trong tháng này?';
+    expect(parse(text)).toStrictEqual(parse(text));
+  });
+
+  it('resolves periods against the day it is given, not the clock', () => {
+    expect(parse('due this week', '2030-01-02').intent.period).toEqual({
+      from: '2029-12-31',
+      to: '2030-01-06',
+    });
+  });
+});

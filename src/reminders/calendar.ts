@@ -1,0 +1,179 @@
+// Local-day arithmetic in a named zone and the Vietnamese public-holiday table the reminder planner skips.
+import type { LocalDate } from '../core/types.ts';
+
+export const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
+
+/** 1 = Monday … 7 = Sunday (ISO 8601), so a work week is simply [1, 2, 3, 4, 5]. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export const WORK_WEEK: readonly Weekday[] = [1, 2, 3, 4, 5];
+
+export interface LocalTime {
+  hour: number;
+  minute: number;
+  weekday: Weekday;
+}
+
+export interface Holiday {
+  date: LocalDate;
+  name_vi: string;
+  name_en: string;
+}
+
+const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Checks the shape and that the day exists, so `2025-02-30` never becomes a silent 2 March. */
+export function isLocalDate(text: string): text is LocalDate {
+  const m = LOCAL_DATE_RE.exec(text);
+  if (!m) return false;
+  const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return utc.toISOString().slice(0, 10) === text;
+}
+
+export function asLocalDate(text: string): LocalDate {
+  if (!isLocalDate(text)) throw new Error(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(text)}`);
+  return text;
+}
+
+// Formatters are costly to build and the planner asks for the same zone hundreds of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+function parts(instant: Date, tz: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', number> {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+  for (const p of formatter(tz).formatToParts(instant)) {
+    if (
+      p.type === 'year' ||
+      p.type === 'month' ||
+      p.type === 'day' ||
+      p.type === 'hour' ||
+      p.type === 'minute'
+    ) {
+      out[p.type] = Number(p.value);
+    }
+  }
+  return out;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** The calendar day `instant` falls on in `tz`. */
+export function localDate(instant: Date, tz: string = DEFAULT_TZ): LocalDate {
+  const p = parts(instant, tz);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}` as LocalDate;
+}
+
+/** The wall-clock time and weekday of `instant` in `tz`. */
+export function localTime(instant: Date, tz: string = DEFAULT_TZ): LocalTime {
+  const p = parts(instant, tz);
+  return { hour: p.hour, minute: p.minute, weekday: weekdayOf(localDate(instant, tz)) };
+}
+
+// Days are counted on UTC midnights: a local day has no zone, so no DST or offset can shift it.
+function toUtcMs(date: LocalDate): number {
+  const m = LOCAL_DATE_RE.exec(date);
+  if (!m) throw new Error(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export function addDays(date: LocalDate, n: number): LocalDate {
+  return new Date(toUtcMs(date) + n * DAY_MS).toISOString().slice(0, 10) as LocalDate;
+}
+
+/** Whole days from `a` to `b`: positive when `b` is later (`daysBetween(today, due)` = days left). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
+}
+
+export function weekdayOf(date: LocalDate): Weekday {
+  const js = new Date(toUtcMs(date)).getUTCDay(); // 0 = Sunday
+  return (js === 0 ? 7 : js) as Weekday;
+}
+
+/** The Sunday that closes `date`'s Monday–Sunday week (the week the bot's "tuần này" means). */
+export function endOfWeek(date: LocalDate): LocalDate {
+  return addDays(date, 7 - weekdayOf(date));
+}
+
+export function holidayOn(date: LocalDate, holidays: readonly Holiday[]): Holiday | null {
+  return holidays.find((h) => h.date === date) ?? null;
+}
+
+export function isWorkingDay(
+  date: LocalDate,
+  holidays: readonly Holiday[],
+  workWeekdays: readonly number[] = WORK_WEEK,
+): boolean {
+  return workWeekdays.includes(weekdayOf(date)) && holidayOn(date, holidays) === null;
+}
+
+function span(from: string, to: string, name_vi: string, name_en: string): Holiday[] {
+  const out: Holiday[] = [];
+  for (let d = asLocalDate(from); d <= to; d = addDays(d, 1)) out.push({ date: d, name_vi, name_en });
+  return out;
+}
+const day = (date: string, name_vi: string, name_en: string): Holiday[] => span(date, date, name_vi, name_en);
+
+const NEW_YEAR = ['Tết Dương lịch', "New Year's Day"] as const;
+const TET = ['Tết Nguyên đán', 'Lunar New Year (Tết)'] as const;
+const HUNG_KINGS = ['Giỗ Tổ Hùng Vương', 'Hung Kings Commemoration Day'] as const;
+const REUNIFICATION = ['Ngày Giải phóng miền Nam, thống nhất đất nước', 'Reunification Day'] as const;
+const LABOUR = ['Ngày Quốc tế Lao động', 'International Labour Day'] as const;
+const NATIONAL = ['Quốc khánh', 'National Day'] as const;
+const SWAP = ['Nghỉ hoán đổi', 'Swapped day off'] as const;
+const IN_LIEU = ['Nghỉ bù', 'Day off in lieu'] as const;
+
+/**
+ * Days public offices close, for 2025–2027. Edit it (or pass another table) when the government
+ * announces a year's schedule: only the days listed are skipped. Weekend days inside a holiday
+ * break are listed too, so the table reads like the official notice. Days off "in lieu" of a
+ * holiday that falls on a weekend are included, because offices are closed then too.
+ * Saturdays worked in exchange for a swapped day are not listed: reminders never run on
+ * weekends anyway.
+ */
+export const DEFAULT_HOLIDAYS: readonly Holiday[] = [
+  // 2025: the official schedule for civil servants.
+  ...day('2025-01-01', ...NEW_YEAR),
+  ...span('2025-01-25', '2025-02-02', ...TET), // 9 days, Sat 25 Jan – Sun 2 Feb
+  ...day('2025-04-07', ...HUNG_KINGS), // 10/3 lunar
+  ...day('2025-04-30', ...REUNIFICATION),
+  ...day('2025-05-01', ...LABOUR),
+  ...day('2025-05-02', ...SWAP), // Friday 2 May swapped with Saturday 26 April
+  ...day('2025-09-01', ...NATIONAL),
+  ...day('2025-09-02', ...NATIONAL),
+  // 2026
+  ...day('2026-01-01', ...NEW_YEAR),
+  ...span('2026-02-14', '2026-02-22', ...TET), // 9 days for Tết Bính Ngọ, Sat 14 – Sun 22 Feb
+  ...day('2026-04-26', ...HUNG_KINGS), // a Sunday…
+  ...day('2026-04-27', ...IN_LIEU), // …so Monday is off in lieu
+  ...day('2026-04-30', ...REUNIFICATION),
+  ...day('2026-05-01', ...LABOUR),
+  // The Labour Code gives 2/9 plus one adjacent day; 1/9 is assumed until the 2026 notice confirms it.
+  ...day('2026-09-01', ...NATIONAL),
+  ...day('2026-09-02', ...NATIONAL),
+  // 2027: an estimate from the Labour Code and the lunar calendar, not yet an official schedule.
+  ...day('2027-01-01', ...NEW_YEAR),
+  ...span('2027-02-04', '2027-02-10', ...TET), // estimate: lunar new year is Sat 6 Feb 2027
+  ...day('2027-04-16', ...HUNG_KINGS),
+  ...day('2027-04-30', ...REUNIFICATION),
+  ...day('2027-05-01', ...LABOUR), // a Saturday…
+  ...day('2027-05-03', ...IN_LIEU), // …so Monday is off in lieu
+  ...day('2027-09-01', ...NATIONAL),
+  ...day('2027-09-02', ...NATIONAL),
+];

@@ -1,0 +1,84 @@
+// One reminder cycle: read the province, plan, render each message and put it in the durable outbox.
+import type { Logger } from '../logger.ts';
+import type { PersonCode } from '../core/types.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { enqueue, type NewOutboxRow } from '../store/outbox.ts';
+import { loadChatTargets, loadPlanInput, type ChatTarget } from '../store/reminder-input.ts';
+import { REMINDER_KINDS, type Plan, type PlanInput, type PlannedMessage } from './model.ts';
+import { planReminders } from './plan.ts';
+import { reminderReply, renderContext } from './render.ts';
+
+export interface CycleDeps {
+  db: DbOrTx;
+  now: Date;
+  tz: string;
+  logger: Logger;
+}
+
+export interface CycleResult {
+  plan: Plan;
+  /** What the plan was made from (the CLI lists it; tests check it). */
+  input: PlanInput;
+  /** Where each person is reached. */
+  chats: ReadonlyMap<PersonCode, readonly ChatTarget[]>;
+  /** Outbox rows this cycle tried to add: one per message per chat. */
+  rows: number;
+  /** Rows that were new; a second cycle on the same day adds none. */
+  enqueued: number;
+}
+
+/**
+ * Kind first, then person: a person's several messages end up far apart in the queue, so the per-chat
+ * limit (1 msg/s on Telegram) delays their second message instead of everybody's next one.
+ */
+function deliveryOrder(messages: readonly PlannedMessage[]): PlannedMessage[] {
+  return [...messages].sort((a, b) => REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind));
+}
+
+/** The outbox rows of a plan: each message to each chat its person is reached on. */
+export function outboxRows(
+  input: PlanInput,
+  plan: Plan,
+  chats: ReadonlyMap<PersonCode, readonly ChatTarget[]>,
+): NewOutboxRow[] {
+  const ctx = renderContext(input, plan);
+  const out: NewOutboxRow[] = [];
+  for (const message of deliveryOrder(plan.messages)) {
+    const targets = chats.get(message.person) ?? [];
+    if (targets.length === 0) continue;
+    const reply = reminderReply(message, ctx);
+    for (const t of targets) {
+      out.push({
+        idempotencyKey: message.idempotencyKey,
+        personId: t.personId,
+        channel: t.channel,
+        chatId: t.chatId,
+        kind: message.kind,
+        payload: { reply, items: message.items, kind: message.kind },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Plans the reminders due at `now` and, unless `dryRun`, enqueues them. Idempotent within a local day:
+ * each row's key is `person:kind:day`, so running it twice adds nothing the second time. People with no
+ * chat account get nothing; the planner lists them as unreachable in the leaders' digest.
+ */
+export async function runCycle(deps: CycleDeps, opts: { dryRun: boolean }): Promise<CycleResult> {
+  const { db, now, tz, logger } = deps;
+  const [input, chats] = await Promise.all([loadPlanInput(db, now, tz), loadChatTargets(db)]);
+  const plan = planReminders(input);
+  if (plan.skipped) {
+    logger.info({ day: plan.localDay, reason: plan.skipped.reason }, 'reminder cycle: nothing goes out now');
+  }
+  if (opts.dryRun) return { plan, input, chats, rows: 0, enqueued: 0 };
+  const rows = outboxRows(input, plan, chats);
+  const enqueued = await enqueue(db, rows);
+  logger.info(
+    { day: plan.localDay, messages: plan.messages.length, rows: rows.length, enqueued },
+    'reminder cycle: planned and enqueued',
+  );
+  return { plan, input, chats, rows: rows.length, enqueued };
+}

@@ -1,0 +1,100 @@
+// The planner's input and output shapes, shared by the planner, the digest and the renderers.
+import type {
+  AgencyCode,
+  ItemCode,
+  ItemView,
+  Lang,
+  LocalDate,
+  Named,
+  PersonCode,
+  ProgramCode,
+  Role,
+} from '../core/types.ts';
+import type { Holiday } from './calendar.ts';
+import type { ProgramOverrides, ReminderRules } from './rules.ts';
+
+export type ReminderKind = 'assignee' | 'agency_digest' | 'leader_digest' | 'escalation';
+/** Also the order messages of one person are listed in. */
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  'assignee',
+  'agency_digest',
+  'leader_digest',
+  'escalation',
+];
+
+/** The messengers a reminder can be pushed to (the web console and CLI are pulled, not pushed). */
+export type ReminderChannel = 'telegram' | 'zalo';
+
+export interface PlanPerson {
+  code: PersonCode;
+  name: string;
+  role: Role;
+  agency: AgencyCode;
+  lang: Lang;
+  /** Linked chat accounts; empty when the person has not registered on any messenger. */
+  channels: ReminderChannel[];
+}
+
+export interface PlanAgency {
+  code: AgencyCode;
+  name: Named;
+  parent: AgencyCode | null;
+  head: PersonCode | null;
+}
+
+export interface PlanProgram {
+  code: ProgramCode;
+  name: Named;
+}
+
+export interface RuleSet {
+  defaults: ReminderRules;
+  byProgram: ProgramOverrides;
+}
+
+export interface PlanInput {
+  now: Date;
+  tz: string;
+  holidays: readonly Holiday[];
+  rules: RuleSet;
+  people: readonly PlanPerson[];
+  agencies: readonly PlanAgency[];
+  /**
+   * Tasks and targets. Done items may be included (the leader digest counts them); the planner
+   * never reminds anyone about them. Assignee reminders are about tasks only.
+   */
+  items: readonly ItemView[];
+  programs: readonly PlanProgram[];
+  /** Each person's latest update of each task. */
+  lastUpdateBy: ReadonlyArray<{ item: ItemCode; person: PersonCode; at: Date }>;
+  /** Snoozed through `until`, inclusive: "nhắc lại mai" pressed today stores today. */
+  snoozes: ReadonlyArray<{ person: PersonCode; item: ItemCode; until: LocalDate }>;
+  pendingExplanations: ReadonlyArray<{ item: ItemCode; requestedBy: PersonCode; requestedAt: Date }>;
+  /** People the channels could not reach lately (blocked the bot, account gone). */
+  unreachable: readonly PersonCode[];
+}
+
+export type SkipReason = 'quiet_hours' | 'non_working_day' | 'weekday_not_enabled';
+
+export interface PlannedMessage {
+  person: PersonCode;
+  kind: ReminderKind;
+  /** Worst first: most overdue, then soonest due. */
+  items: ItemCode[];
+  /** `${person}:${kind}:${localDay}`: the same message planned twice in one day is sent once. */
+  idempotencyKey: string;
+  lang: Lang;
+  /** Leader digests: people who cannot be reached, so a leader can chase them another way. */
+  unreachable?: PersonCode[];
+  /**
+   * Leader digests: every explanation still awaited. Assignee messages: the person's own tasks
+   * a leader asked them to explain.
+   */
+  pendingExplanations?: ItemCode[];
+}
+
+export interface Plan {
+  localDay: LocalDate;
+  skipped: null | { reason: SkipReason };
+  messages: PlannedMessage[];
+}

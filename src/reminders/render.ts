@@ -1,0 +1,274 @@
+// Turns a planned reminder into the reply model's lines and buttons, in the recipient's language.
+import type { Button, Line, Reply } from '../core/reply.ts';
+import type { ItemCode, ItemView, Lang, LocalDate, Percent, PersonCode } from '../core/types.ts';
+import { DEFAULT_TZ, daysBetween, localDate } from './calendar.ts';
+import { type LeaderDigest, leaderDigest } from './digest.ts';
+import { days, formatDay, formatPercent, formatShortDay, shorten } from './format.ts';
+import type { Plan, PlanInput, PlanPerson, PlanProgram, PlannedMessage } from './model.ts';
+
+export interface RenderContext {
+  today: LocalDate;
+  /** The zone update times are read in; Asia/Ho_Chi_Minh when absent. */
+  tz?: string;
+  /** Every item a message may name; the leader digest's counts are taken from all of them. */
+  items: ReadonlyMap<ItemCode, ItemView>;
+  people: readonly PlanPerson[];
+  programs: readonly PlanProgram[];
+  /** Precomputed leader-digest numbers; computed from `items` when absent. */
+  digest?: LeaderDigest;
+}
+
+/** The context for rendering one plan's messages, straight from what the planner was given. */
+export function renderContext(input: PlanInput, plan: Plan): RenderContext {
+  const items = new Map(input.items.map((i) => [i.code, i]));
+  const order = input.programs.map((p) => p.code);
+  return {
+    today: plan.localDay,
+    tz: input.tz,
+    items,
+    people: input.people,
+    programs: input.programs,
+    digest: leaderDigest(input.items, plan.localDay, order),
+  };
+}
+
+/** Most overdue targets a leader digest lists by name; the rest are counted. */
+const MAX_DIGEST_TARGETS = 10;
+const MAX_DIGEST_AGENCIES = 5;
+
+const T = {
+  vi: {
+    assigneeTitle: (day: string) => `🔔 Nhắc việc ngày ${day}`,
+    replyHint: 'Trả lời tin này: “xong”, “80% ghi chú” hoặc “vướng: lý do”.',
+    overdue: (n: number) => `quá hạn ${days(n, 'vi')}`,
+    dueToday: 'đến hạn hôm nay',
+    left: (n: number, due: string) => `còn ${days(n, 'vi')} (hạn ${due})`,
+    silent: (n: number) => `chưa cập nhật ${days(n, 'vi')}`,
+    explain: '❓ cần giải trình',
+    agencyTitle: (names: string, day: string) => `🏢 Việc cần chú ý của ${names} ngày ${day}`,
+    agencyCounts: (overdue: number, soon: number) => `${overdue} việc quá hạn, ${soon} việc sắp đến hạn.`,
+    leaderTitle: (day: string) => `📊 Tổng hợp ngày ${day}`,
+    programLine: (s: { done: number; total: number; pct: string; overdue: number; week: number }) =>
+      `: ${s.done}/${s.total} chỉ tiêu hoàn thành (${s.pct}), ${s.overdue} quá hạn, ${s.week} đến hạn tuần này`,
+    overdueTargets: (n: number) => `Chỉ tiêu quá hạn (${n}):`,
+    more: (n: number) => `… và ${n} chỉ tiêu khác`,
+    worstAgencies: 'Đơn vị chậm nhất:',
+    agencyLine: (overdue: number, pct: string) => `: ${overdue} việc quá hạn, ${pct} hoàn thành`,
+    unreachable: '📵 Chưa liên lạc được: ',
+    pending: '❓ Đang chờ giải trình: ',
+    escalationTitle: (day: string) => `⚠️ Việc quá hạn lâu chưa cập nhật ngày ${day}`,
+    escalationHint: (code: string) => `Đề nghị đôn đốc, hoặc nhắn “yêu cầu giải trình ${code}”.`,
+    buttons: { done: '✅ Xong', blocked: '⏸ Vướng', snooze: '🔔 Nhắc lại mai' },
+  },
+  en: {
+    assigneeTitle: (day: string) => `🔔 Reminders for ${day}`,
+    replyHint: 'Reply to this message: “done”, “80% note” or “blocked: reason”.',
+    overdue: (n: number) => `overdue by ${days(n, 'en')}`,
+    dueToday: 'due today',
+    left: (n: number, due: string) => `${days(n, 'en')} left (due ${due})`,
+    silent: (n: number) => `no update for ${days(n, 'en')}`,
+    explain: '❓ explanation requested',
+    agencyTitle: (names: string, day: string) => `🏢 Tasks needing attention at ${names} on ${day}`,
+    agencyCounts: (overdue: number, soon: number) => `${overdue} overdue, ${soon} due soon.`,
+    leaderTitle: (day: string) => `📊 Summary for ${day}`,
+    programLine: (s: { done: number; total: number; pct: string; overdue: number; week: number }) =>
+      `: ${s.done}/${s.total} targets done (${s.pct}), ${s.overdue} overdue, ${s.week} due this week`,
+    overdueTargets: (n: number) => `Overdue targets (${n}):`,
+    more: (n: number) => `… and ${n} more ${n === 1 ? 'target' : 'targets'}`,
+    worstAgencies: 'Agencies most behind:',
+    agencyLine: (overdue: number, pct: string) =>
+      `: ${overdue} overdue ${overdue === 1 ? 'task' : 'tasks'}, ${pct} done`,
+    unreachable: '📵 Not reachable: ',
+    pending: '❓ Explanations pending: ',
+    escalationTitle: (day: string) => `⚠️ Overdue tasks with no recent update, ${day}`,
+    escalationHint: (code: string) => `Please follow up, or write “ask for an explanation of ${code}”.`,
+    buttons: { done: '✅ Done', blocked: '⏸ Blocked', snooze: '🔔 Remind me tomorrow' },
+  },
+} as const;
+
+interface LineOptions {
+  lang: Lang;
+  today: LocalDate;
+  tz: string;
+  /** Always show progress, even on tasks not yet due. */
+  progress?: boolean;
+  /** Say how long the item has gone without an update. */
+  silence?: boolean;
+  explain?: boolean;
+  /** Who owns it: the assignee's name, else the agency's. */
+  owner?: boolean;
+}
+
+/** `🔴 NQ57-12.3 Lắp đặt trạm BTS… — quá hạn 5 ngày, 40%`, with the code in bold. */
+function itemLine(item: ItemView, o: LineOptions): Line {
+  const t = T[o.lang];
+  const left = daysBetween(o.today, item.dueDate);
+  const silent = daysBetween(localDate(item.updatedAt, o.tz), o.today);
+  const facts: string[] = [];
+  let icon: string;
+  if (left < 0) {
+    icon = '🔴';
+    facts.push(t.overdue(-left), `${item.progress}%`);
+  } else if (left === 0) {
+    icon = '🟠';
+    facts.push(t.dueToday, `${item.progress}%`);
+  } else {
+    icon = left <= 7 ? '🟠' : '🟡';
+    facts.push(t.left(left, formatShortDay(item.dueDate, o.lang, o.today)));
+    if (o.progress || left > 7) facts.push(`${item.progress}%`);
+  }
+  // Escalations always say how long the task has been silent: that silence is why they were sent.
+  if (o.silence ? silent > 0 : left > 7 && silent >= 7) facts.push(t.silent(silent));
+  let text = ` ${shorten(item.title[o.lang])} — ${facts.join(', ')}`;
+  if (o.explain) text += ` — ${t.explain}`;
+  if (o.owner) text += ` · ${item.assignee?.name ?? item.agencyName[o.lang]}`;
+  return [`${icon} `, { b: item.code }, text];
+}
+
+function itemsOf(message: PlannedMessage, ctx: RenderContext): ItemView[] {
+  return message.items.flatMap((code) => {
+    const item = ctx.items.get(code);
+    return item ? [item] : [];
+  });
+}
+
+/** The lines of `message`, ready for `renderPlain`/`renderHtml`/`paginate`. */
+export function renderReminder(message: PlannedMessage, ctx: RenderContext): Line[] {
+  switch (message.kind) {
+    case 'assignee':
+      return renderAssignee(message, ctx);
+    case 'agency_digest':
+      return renderAgencyDigest(message, ctx);
+    case 'leader_digest':
+      return renderLeaderDigest(message, ctx);
+    case 'escalation':
+      return renderEscalation(message, ctx);
+  }
+}
+
+function renderAssignee(message: PlannedMessage, ctx: RenderContext): Line[] {
+  const { lang } = message;
+  const t = T[lang];
+  const explain = new Set(message.pendingExplanations ?? []);
+  const lines: Line[] = [[{ b: t.assigneeTitle(formatDay(ctx.today, lang)) }]];
+  for (const item of itemsOf(message, ctx)) {
+    lines.push(
+      itemLine(item, { lang, today: ctx.today, tz: ctx.tz ?? DEFAULT_TZ, explain: explain.has(item.code) }),
+    );
+  }
+  lines.push([t.replyHint]);
+  return lines;
+}
+
+function renderAgencyDigest(message: PlannedMessage, ctx: RenderContext): Line[] {
+  const { lang } = message;
+  const t = T[lang];
+  const items = itemsOf(message, ctx);
+  const names = [...new Set(items.map((i) => i.agencyName[lang]))].join(', ');
+  const overdue = items.filter((i) => i.dueDate < ctx.today).length;
+  const lines: Line[] = [[{ b: t.agencyTitle(names, formatDay(ctx.today, lang)) }]];
+  lines.push([t.agencyCounts(overdue, items.length - overdue)]);
+  for (const item of items)
+    lines.push(
+      itemLine(item, { lang, today: ctx.today, tz: ctx.tz ?? DEFAULT_TZ, progress: true, owner: true }),
+    );
+  return lines;
+}
+
+function renderLeaderDigest(message: PlannedMessage, ctx: RenderContext): Line[] {
+  const { lang } = message;
+  const t = T[lang];
+  const digest =
+    ctx.digest ??
+    leaderDigest(
+      ctx.items.values(),
+      ctx.today,
+      ctx.programs.map((p) => p.code),
+    );
+  const lines: Line[] = [[{ b: t.leaderTitle(formatDay(ctx.today, lang)) }]];
+  for (const s of digest.programs) {
+    if (s.total === 0) continue;
+    const pct = formatPercent(s.percentDone, lang);
+    lines.push([
+      { b: s.program },
+      t.programLine({ done: s.done, total: s.total, pct, overdue: s.overdue, week: s.dueThisWeek }),
+    ]);
+  }
+  const targets = itemsOf(message, ctx);
+  if (targets.length > 0) {
+    lines.push([{ b: t.overdueTargets(targets.length) }]);
+    for (const item of targets.slice(0, MAX_DIGEST_TARGETS)) {
+      lines.push(itemLine(item, { lang, today: ctx.today, tz: ctx.tz ?? DEFAULT_TZ, owner: true }));
+    }
+    if (targets.length > MAX_DIGEST_TARGETS) lines.push([t.more(targets.length - MAX_DIGEST_TARGETS)]);
+  }
+  const behind = digest.agencies.filter((a) => a.overdue > 0).slice(0, MAX_DIGEST_AGENCIES);
+  if (behind.length > 0) {
+    lines.push([{ b: t.worstAgencies }]);
+    behind.forEach((a, i) => {
+      lines.push([`${i + 1}. ${a.name[lang]}`, t.agencyLine(a.overdue, formatPercent(a.percentDone, lang))]);
+    });
+  }
+  const unreachable = message.unreachable ?? [];
+  if (unreachable.length > 0) lines.push([t.unreachable + unreachable.map((c) => nameOf(c, ctx)).join(', ')]);
+  const pending = message.pendingExplanations ?? [];
+  if (pending.length > 0) lines.push([t.pending, ...joinCodes(pending)]);
+  return lines;
+}
+
+function renderEscalation(message: PlannedMessage, ctx: RenderContext): Line[] {
+  const { lang } = message;
+  const t = T[lang];
+  const items = itemsOf(message, ctx);
+  const lines: Line[] = [[{ b: t.escalationTitle(formatDay(ctx.today, lang)) }]];
+  for (const item of items) {
+    lines.push(
+      itemLine(item, { lang, today: ctx.today, tz: ctx.tz ?? DEFAULT_TZ, silence: true, owner: true }),
+    );
+  }
+  const first = items[0];
+  if (first) lines.push([t.escalationHint(first.code)]);
+  return lines;
+}
+
+function nameOf(code: PersonCode, ctx: RenderContext): string {
+  return ctx.people.find((p) => p.code === code)?.name ?? code;
+}
+
+function joinCodes(codes: readonly ItemCode[]): Line {
+  return codes.flatMap((code, i) => (i === 0 ? [{ b: code }] : [', ', { b: code }]));
+}
+
+const pct = (n: number): Percent => n as Percent;
+
+/**
+ * One-tap answers for an assignee reminder about exactly one task. Several tasks get none: a bare
+ * "xong" is then ambiguous, and the channel asks which task it means.
+ */
+export function reminderButtons(message: PlannedMessage): Button[][] {
+  const item = message.items[0];
+  if (message.kind !== 'assignee' || message.items.length !== 1 || item === undefined) return [];
+  const b = T[message.lang].buttons;
+  return [
+    [
+      { label: b.done, action: { kind: 'update', item, status: 'done', percent: pct(100) } },
+      { label: '50%', action: { kind: 'update', item, status: 'in_progress', percent: pct(50) } },
+      { label: '80%', action: { kind: 'update', item, status: 'in_progress', percent: pct(80) } },
+    ],
+    [
+      { label: b.blocked, action: { kind: 'update', item, status: 'blocked', percent: null } },
+      { label: b.snooze, action: { kind: 'snooze', item } },
+    ],
+  ];
+}
+
+/** The whole reply a channel sends: lines, buttons, and the one item a reply would update. */
+export function reminderReply(message: PlannedMessage, ctx: RenderContext): Reply {
+  const about = message.kind === 'assignee' && message.items.length === 1 ? (message.items[0] ?? null) : null;
+  return {
+    lang: message.lang,
+    lines: renderReminder(message, ctx),
+    buttons: reminderButtons(message),
+    about,
+  };
+}

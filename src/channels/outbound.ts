@@ -1,0 +1,33 @@
+// The one interface every messenger offers for sending: reminders, notifications and replies all use it.
+import type { Reply } from '../core/reply.ts';
+
+export type MessengerName = 'telegram' | 'zalo';
+
+export interface SentMessage {
+  /** The channel's ids of the messages sent (a long reply may take several). */
+  messageIds: string[];
+}
+
+export interface OutboundChannel {
+  readonly name: MessengerName;
+  /** Sends a reply to a chat, through the channel's limiter; throws DeliveryError. */
+  send(chatId: string, reply: Reply): Promise<SentMessage>;
+}
+
+/**
+ * Why a send failed, as the outbox needs to know it:
+ * `unreachable` — the person blocked the bot or never started it: do not retry;
+ * `retry` — the message certainly did not go out (429, 5xx, refused connection): try again later;
+ * `unknown` — it may have gone out (timeout after sending): retrying risks a duplicate;
+ * `fatal` — it never will (bad request): give up.
+ */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    readonly kind: 'unreachable' | 'retry' | 'unknown' | 'fatal',
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}

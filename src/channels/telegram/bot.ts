@@ -1,0 +1,228 @@
+// createTelegramBot(deps): the telegraf bot, its sender and its lifecycle (long polling, or a webhook on our server).
+import type { Hono } from 'hono';
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import type { Notifier } from '../../core/index.ts';
+import type { Logger } from '../../logger.ts';
+import { firstSeen } from '../../store/inbound.ts';
+import type { Store } from '../../store/store.ts';
+import { createSendLimiter, type SendLimiter, type SendLimiterOptions } from '../limiter.ts';
+import type { OutboundChannel } from '../outbound.ts';
+import { chartCommand, type ChartSource } from './chart.ts';
+import { createChatQueue } from './chat-queue.ts';
+import { setCommandMenu } from './commands.ts';
+import { createHandlers } from './handlers.ts';
+import type { BotIdentity } from './incoming.ts';
+import { errorFields } from './log.ts';
+import { createTelegramOutbound } from './outbound.ts';
+import { startPolling, type Polling } from './polling.ts';
+import { createReplySender } from './replies.ts';
+import { DEFAULT_RETRY, retryingLimiter, type RetryPolicy } from './retry.ts';
+import { WEBHOOK_PATH, webhookRoutes } from './webhook.ts';
+
+/** Only these updates are asked for: everything else would be fetched to be ignored. */
+export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+export interface TelegramBotDeps {
+  token: string;
+  /** Default https://api.telegram.org. */
+  apiRoot?: string;
+  store: Store;
+  now: () => Date;
+  tz: string;
+  notify: Notifier;
+  logger: Logger;
+  /** Webhook mode: Telegram posts updates to `url` with `secret` in its header. Unset: long polling. */
+  webhook?: { url: string; secret: string } | null;
+  /** The channel's one limiter; by default one at Telegram's limits (30/s, 1/s per chat, 20/min per group). */
+  limiter?: SendLimiter;
+  limits?: SendLimiterOptions;
+  retry?: Partial<RetryPolicy>;
+  /** Show "typing…" when an answer takes longer than this. Default 300 ms. */
+  typingDelayMs?: number;
+  pollTimeoutSec?: number;
+  /** Enables /chart. */
+  chart?: ChartSource | null;
+  /** How long one update may take before telegraf gives up waiting for it. Default 5 min. */
+  handlerTimeoutMs?: number;
+}
+
+export interface TelegramBot {
+  bot: Telegraf;
+  /** For the outbox worker: the same limiter, no retries of its own (the outbox retries durably). */
+  outbound: OutboundChannel;
+  limiter: SendLimiter;
+  /** Set in webhook mode: POST /telegram/webhook, to mount on the HTTP server. */
+  webhookRoutes: Hono | null;
+  /** Connects (getMe, menu, then polling or setWebhook), retrying until it works or stop() is called. */
+  start(): Promise<void>;
+  /** Stops taking updates and waits for those being handled. Leaves a webhook set, so Telegram keeps updates. */
+  stop(): Promise<void>;
+  /** Takes one update as polling or the webhook would: once per update_id, in order per chat. */
+  takeUpdate(update: Update): Promise<void>;
+}
+
+function chatKeyOf(update: Update): string {
+  if ('message' in update) return `c${update.message.chat.id}`;
+  if ('callback_query' in update) {
+    const q = update.callback_query;
+    return `c${q.message?.chat.id ?? q.from.id}`;
+  }
+  return `u${update.update_id}`;
+}
+
+export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
+  const { store, logger } = deps;
+  const bot = new Telegraf(deps.token, {
+    telegram: { apiRoot: deps.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
+    handlerTimeout: deps.handlerTimeoutMs ?? 300_000,
+  });
+  // The bot's id is the token's first part: known before getMe, and never a secret.
+  const botId = deps.token.split(':')[0] ?? '';
+  const limiter = deps.limiter ?? createSendLimiter(deps.limits);
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    ...deps.retry,
+    onRetry: ({ attempt, delayMs, afterMs }) =>
+      logger.warn(
+        { channel: 'telegram', attempt, delayMs, afterMs },
+        'telegram: send failed before delivery, retrying',
+      ),
+  };
+  const outbound = createTelegramOutbound({ telegram: bot.telegram, limiter });
+  const replyOutbound = createTelegramOutbound({
+    telegram: bot.telegram,
+    limiter: retryingLimiter(limiter, policy),
+  });
+  const replies = createReplySender({ outbound: replyOutbound, store, logger });
+  const me = (): BotIdentity => ({
+    id: bot.botInfo?.id ?? Number(botId),
+    username: bot.botInfo?.username ?? '',
+  });
+  const chart = deps.chart
+    ? chartCommand(
+        {
+          source: deps.chart,
+          store,
+          telegram: bot.telegram,
+          limiter: retryingLimiter(limiter, policy),
+          replies,
+          now: deps.now,
+          tz: deps.tz,
+        },
+        me,
+      )
+    : undefined;
+  const handlers = createHandlers({
+    core: { store, now: deps.now, tz: deps.tz, notify: deps.notify },
+    replies,
+    telegram: bot.telegram,
+    logger,
+    typingDelayMs: deps.typingDelayMs ?? 300,
+    ...(chart ? { before: chart } : {}),
+  });
+
+  bot.on('message', (ctx) => handlers.message(ctx.message, me(), ctx.update.update_id));
+  bot.on('callback_query', (ctx) => handlers.callback(ctx.callbackQuery, ctx.update.update_id));
+  // telegraf's default prints the whole update (the person's words, an invite code) and rethrows: never that.
+  bot.catch((err, ctx) => {
+    logger.error(
+      { channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id, err: errorFields(err) },
+      'telegram: update failed',
+    );
+  });
+
+  const queue = createChatQueue();
+  let stopping = false;
+  const abort = new AbortController();
+  let polling: Polling | null = null;
+
+  async function takeUpdate(update: Update): Promise<void> {
+    if (stopping) throw new Error('telegram bot is stopping');
+    await queue.run(chatKeyOf(update), async () => {
+      // A webhook retry, or a second process behind the same webhook: handled by whoever records it first.
+      if (!(await firstSeen(store.db, 'telegram', `${botId}:${update.update_id}`))) {
+        logger.debug({ channel: 'telegram', updateId: update.update_id }, 'telegram: update already handled');
+        return;
+      }
+      await bot.handleUpdate(update);
+    });
+  }
+
+  /** Retries `fn` with back-off until it works or stop() is called; false when stopped first. */
+  async function persist(stage: string, fn: () => Promise<void>): Promise<boolean> {
+    for (let failures = 0; !abort.signal.aborted; failures++) {
+      try {
+        await fn();
+        return true;
+      } catch (err) {
+        const delayMs = Math.min(30_000, 1000 * 2 ** failures);
+        logger.error(
+          { channel: 'telegram', stage, delayMs, err: errorFields(err) },
+          'telegram: start-up call failed, retrying',
+        );
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delayMs);
+          abort.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
+      }
+    }
+    return false;
+  }
+
+  const webhook = deps.webhook ?? null;
+  return {
+    bot,
+    outbound,
+    limiter,
+    webhookRoutes: webhook ? webhookRoutes({ secret: webhook.secret, onUpdate: takeUpdate, logger }) : null,
+    takeUpdate,
+
+    async start() {
+      const up = await persist('getMe', async () => {
+        bot.botInfo = await bot.telegram.getMe();
+      });
+      if (!up) return;
+      await setCommandMenu(bot.telegram, deps.chart != null, logger);
+      if (webhook) {
+        if (new URL(webhook.url).pathname !== WEBHOOK_PATH) {
+          logger.warn(
+            { channel: 'telegram', path: WEBHOOK_PATH },
+            'telegram: the webhook URL does not end in the path this server answers; a proxy must forward it there',
+          );
+        }
+        const set = await persist('setWebhook', async () => {
+          await bot.telegram.setWebhook(webhook.url, {
+            secret_token: webhook.secret,
+            allowed_updates: [...ALLOWED_UPDATES],
+          });
+        });
+        if (set)
+          logger.info(
+            { channel: 'telegram', mode: 'webhook', bot: bot.botInfo?.username },
+            'telegram: bot started',
+          );
+        return;
+      }
+      if (stopping) return;
+      polling = startPolling({
+        telegram: bot.telegram,
+        onUpdate: takeUpdate,
+        logger,
+        allowedUpdates: ALLOWED_UPDATES,
+        ...(deps.pollTimeoutSec !== undefined ? { timeoutSec: deps.pollTimeoutSec } : {}),
+      });
+      logger.info(
+        { channel: 'telegram', mode: 'polling', bot: bot.botInfo?.username },
+        'telegram: bot started',
+      );
+    },
+
+    async stop() {
+      stopping = true;
+      abort.abort();
+      await polling?.stop();
+      await queue.idle();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The few words the Telegram channel says itself (a dead button, a failure); everything else comes from the core.
+import type { Lang } from '../../core/types.ts';
+
+export interface ChannelTexts {
+  /** Toast for a button whose data is not an action (forged, or from an older version of the bot). */
+  staleButton: string;
+  /** Said when handling a message failed unexpectedly; nothing was changed that the person can see. */
+  failed: string;
+  /** /chart without a programme, or with one that does not exist; `codes` are the programmes there are. */
+  chartUsage(codes: string[]): string;
+  chartUnknown(code: string, codes: string[]): string;
+  chartCaption(code: string): string;
+}
+
+const TEXTS: Record<Lang, ChannelTexts> = {
+  vi: {
+    staleButton: 'Nút này không còn hiệu lực. Hãy nhắn yêu cầu bằng chữ.',
+    failed: 'Xin lỗi, đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút.',
+    chartUsage: (codes) => `Gõ /chart kèm mã chương trình: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
+    chartUnknown: (code, codes) => `Không có chương trình ${code}. Các chương trình: ${codes.join(', ')}.`,
+    chartCaption: (code) => `Tiến độ ${code} theo đơn vị`,
+  },
+  en: {
+    staleButton: 'This button no longer works. Please type your request instead.',
+    failed: 'Sorry, something went wrong handling your message. Please try again in a few minutes.',
+    chartUsage: (codes) => `Type /chart and a programme code: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
+    chartUnknown: (code, codes) => `There is no programme ${code}. The programmes: ${codes.join(', ')}.`,
+    chartCaption: (code) => `${code} progress by agency`,
+  },
+};
+
+export function channelTexts(lang: Lang): ChannelTexts {
+  return TEXTS[lang];
+}
+
+/** Telegram's `language_code` as one of ours, or null (the core then uses the person's language). */
+export function langOfCode(code: string | undefined): Lang | null {
+  if (code === undefined) return null;
+  const base = code.toLowerCase().split('-')[0];
+  return base === 'vi' || base === 'en' ? base : null;
+}

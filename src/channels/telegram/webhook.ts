@@ -1,0 +1,94 @@
+// Telegram's webhook calls: the secret header checked in constant time on every call, then the update handed on.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../logger.ts';
+import { errorFields } from './log.ts';
+
+export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+export const WEBHOOK_PATH = '/telegram/webhook';
+
+/**
+ * Compares digests, so neither the content nor the length of the secret leaks through timing.
+ * An empty configured secret matches nothing (a missing header must never pass).
+ */
+export function secretMatches(expected: string, given: string | null | undefined): boolean {
+  if (expected.length === 0 || given === undefined || given === null) return false;
+  const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(expected), digest(given));
+}
+
+function isUpdate(value: unknown): value is Update {
+  if (typeof value !== 'object' || value === null) return false;
+  const id = (value as { update_id?: unknown }).update_id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
+}
+
+export interface WebhookCall {
+  secret: string;
+  /** The X-Telegram-Bot-Api-Secret-Token header, or null. */
+  given: string | null;
+  /** The body as text. */
+  body: string;
+  onUpdate: (update: Update) => Promise<void>;
+  logger: Logger;
+}
+
+export interface WebhookAnswer {
+  status: 200 | 400 | 401 | 500;
+  body: { ok: boolean; description?: string };
+}
+
+/** 401 and nothing read for a wrong or missing secret; 500 only when the update could not be taken on (Telegram retries). */
+export async function handleWebhookCall(call: WebhookCall): Promise<WebhookAnswer> {
+  const { logger } = call;
+  if (!secretMatches(call.secret, call.given)) {
+    logger.warn({ channel: 'telegram' }, 'telegram webhook: wrong or missing secret token');
+    return { status: 401, body: { ok: false, description: 'Unauthorized' } };
+  }
+  let update: unknown;
+  try {
+    update = JSON.parse(call.body);
+  } catch {
+    update = undefined;
+  }
+  if (!isUpdate(update)) {
+    logger.warn({ channel: 'telegram' }, 'telegram webhook: body is not an update');
+    return { status: 400, body: { ok: false, description: 'Bad Request: not an update' } };
+  }
+  try {
+    await call.onUpdate(update);
+  } catch (err) {
+    logger.error(
+      { channel: 'telegram', updateId: update.update_id, err: errorFields(err) },
+      'telegram webhook: update not taken on',
+    );
+    return { status: 500, body: { ok: false, description: 'Internal Server Error' } };
+  }
+  return { status: 200, body: { ok: true } };
+}
+
+/** The route our HTTP server mounts: POST /telegram/webhook. */
+export function webhookRoutes(opts: Omit<WebhookCall, 'given' | 'body'>): Hono {
+  const app = new Hono();
+  app.post(
+    WEBHOOK_PATH,
+    // Updates are a few kilobytes; anything far bigger is not from Telegram.
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => c.json({ ok: false, description: 'Payload Too Large' }, 413),
+    }),
+    async (c) => {
+      const given = c.req.header(TELEGRAM_SECRET_HEADER) ?? null;
+      // The secret is checked before the body is read.
+      if (!secretMatches(opts.secret, given)) {
+        opts.logger.warn({ channel: 'telegram' }, 'telegram webhook: wrong or missing secret token');
+        return c.json({ ok: false, description: 'Unauthorized' }, 401);
+      }
+      const answer = await handleWebhookCall({ ...opts, given, body: await c.req.text() });
+      return c.json(answer.body, answer.status);
+    },
+  );
+  return app;
+}

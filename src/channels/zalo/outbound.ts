@@ -1,0 +1,86 @@
+// Sends a Reply to a Zalo chat as plain text through the channel's limiter; Zalo has no buttons, so they become a hint.
+import type { Lang } from '../../core/types.ts';
+import { renderPlain, type Reply } from '../../core/reply.ts';
+import type { SendLimiter } from '../limiter.ts';
+import { DeliveryError, type OutboundChannel, type SentMessage } from '../outbound.ts';
+import type { ZaloClient } from './client.ts';
+import { ZaloApiError, ZaloNetworkError, ZaloValidationError } from './errors.ts';
+import { splitForZalo } from './split.ts';
+
+export interface ZaloOutboundOptions {
+  /**
+   * Built with `maxRetries: 0`: the outbox decides retries, and a client retrying a dropped connection
+   * on its own could send a message twice.
+   */
+  client: ZaloClient;
+  limiter: SendLimiter;
+  /** Called after every part went out; its errors are ignored (the message is already delivered). */
+  onSent?: (chatId: string, messageIds: string[], reply: Reply) => void | Promise<void>;
+}
+
+const HINT: Record<Lang, string> = { vi: 'Trả lời bằng chữ: ', en: 'Reply in words: ' };
+
+/** The reply as Zalo text: lines, then the buttons' labels as what to type instead. */
+export function zaloText(reply: Reply): string {
+  const text = renderPlain(reply.lines);
+  const labels = reply.buttons.flat().map((b) => b.label);
+  return labels.length === 0 ? text : `${text}\n${HINT[reply.lang]}${labels.join(' · ')}`;
+}
+
+/** The connection was never made: the message certainly did not go out. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const GONE = /block|not.?follow|not.?found|forbidden|chưa quan tâm|chặn/i;
+
+/** What a Zalo client failure means for the outbox; see DeliveryError. */
+export function zaloDeliveryError(err: unknown): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  if (err instanceof ZaloApiError) {
+    const text = `zalo ${err.errorCode}: ${err.description}`;
+    const status = err.httpStatus ?? err.errorCode;
+    if (status === 403 || err.errorCode === 403 || (status === 404 && GONE.test(err.description)))
+      return new DeliveryError('unreachable', text);
+    if (err.errorCode === 429 || status === 429) {
+      const after = err.retryAfterSeconds;
+      return new DeliveryError('retry', text, after === undefined ? undefined : after * 1000);
+    }
+    if (err.retryable) return new DeliveryError('retry', text);
+    return new DeliveryError('fatal', text);
+  }
+  if (err instanceof ZaloNetworkError) {
+    if (err.code !== undefined && NOT_SENT.has(err.code)) return new DeliveryError('retry', err.message);
+    return new DeliveryError('unknown', err.message);
+  }
+  if (err instanceof ZaloValidationError) return new DeliveryError('fatal', err.message);
+  return new DeliveryError('unknown', `zalo: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+// The outbox knows only the chat id, and Zalo's ids do not tell a group from a person: bots message people.
+const NOT_GROUP = false;
+
+export function createZaloOutbound(opts: ZaloOutboundOptions): OutboundChannel {
+  const { client, limiter } = opts;
+  return {
+    name: 'zalo',
+    async send(chatId: string, reply: Reply): Promise<SentMessage> {
+      const messageIds: string[] = [];
+      for (const part of splitForZalo(zaloText(reply))) {
+        try {
+          const sent = await limiter.schedule({ id: chatId, group: NOT_GROUP }, () =>
+            client.sendMessage(chatId, part),
+          );
+          messageIds.push(sent.messageId);
+        } catch (err) {
+          const failure = zaloDeliveryError(err);
+          if (failure.retryAfterMs !== undefined) limiter.pause(failure.retryAfterMs);
+          throw failure;
+        }
+      }
+      try {
+        await opts.onSent?.(chatId, messageIds, reply);
+      } catch {
+        // Delivered is delivered: a failing hook must not make the outbox send it again.
+      }
+      return { messageIds };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Framework-neutral handler for Zalo webhook calls: checks the secret header, parses, hands the update on.
+import { timingSafeEqual } from 'node:crypto';
+import { parseZaloUpdate, type ZaloUpdate } from './api-types.ts';
+import type { ZaloLogger } from './client.ts';
+
+export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
+
+/** Node's IncomingHttpHeaders, a plain record, or a Fetch `Headers` (Hono, undici) are all accepted. */
+export type ZaloWebhookHeaders = Headers | Record<string, string | string[] | undefined>;
+
+export interface ZaloWebhookCall {
+  /** The secret_token given to setWebhook. */
+  secret: string;
+  headers: ZaloWebhookHeaders;
+  /** Parsed JSON, or the raw body as a string / bytes. */
+  body: unknown;
+  onUpdate: (update: ZaloUpdate) => Promise<void> | void;
+  logger?: ZaloLogger;
+}
+
+export interface ZaloWebhookResponse {
+  status: number;
+  body: unknown;
+}
+
+function headerValue(headers: ZaloWebhookHeaders, name: string): string | undefined {
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
+  const record = headers as Record<string, string | string[] | undefined>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key.toLowerCase() !== name) continue;
+    return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
+}
+
+/** Constant-time for equal lengths; a different length is a mismatch without comparing. */
+function secretMatches(expected: string, given: string | undefined): boolean {
+  // An empty configured secret would let a call without the header through: refuse instead.
+  if (expected.length === 0 || given === undefined) return false;
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(given, 'utf8');
+  if (a.length !== b.length) return false;
+  return timingSafeEqual(a, b);
+}
+
+function readBody(body: unknown): unknown {
+  if (body instanceof Uint8Array) body = Buffer.from(body).toString('utf8');
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function handleZaloWebhook(call: ZaloWebhookCall): Promise<ZaloWebhookResponse> {
+  const { secret, headers, onUpdate, logger: log } = call;
+  if (!secretMatches(secret, headerValue(headers, ZALO_SECRET_HEADER))) {
+    log?.warn({}, 'zalo webhook: wrong or missing secret token');
+    return { status: 401, body: { ok: false, description: 'Unauthorized' } };
+  }
+  const update = parseZaloUpdate(readBody(call.body));
+  if (update === null) {
+    log?.warn({}, 'zalo webhook: body is not a Zalo update');
+    return { status: 400, body: { ok: false, description: 'Bad Request: not a Zalo update' } };
+  }
+  try {
+    await onUpdate(update);
+  } catch (err) {
+    // A 5xx tells Zalo the update was not handled; a redelivery is caught by the seen-set if it was.
+    log?.error(
+      {
+        err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : err,
+        event: update.event_name,
+        messageId: update.message?.message_id,
+      },
+      'zalo webhook: onUpdate failed',
+    );
+    return { status: 500, body: { ok: false, description: 'Internal Server Error' } };
+  }
+  return { status: 200, body: { ok: true } };
+}

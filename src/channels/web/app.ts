@@ -1,0 +1,124 @@
+// The HTTP app (Hono): health, metrics, the console's pages and JSON; channels mount their webhooks on it.
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { routePath } from 'hono/route';
+import { ping } from '../../store/db.ts';
+import { consolePeople, outboxDepth } from '../../store/dashboard.ts';
+import { createAuth, loopbackHostOnly } from './auth.ts';
+import { chatBody } from './chat-page.ts';
+import { CHAT_JS } from './chat-client.ts';
+import { chatRoutes } from './chat.ts';
+import { dashboardRoutes } from './dashboard.ts';
+import type { WebDeps } from './deps.ts';
+import { href, langOf, words } from './i18n.ts';
+import { ICON_SVG, page } from './layout.ts';
+import { loginRoutes } from './login.ts';
+import { reportRoutes } from './reports.ts';
+import { CONSOLE_CSS } from './styles.ts';
+
+export type { WebDeps };
+
+/** Everything that shows programme data: behind the login when the server is not on loopback. */
+const CONSOLE_PATHS = ['/', '/dashboard', '/dashboard/*', '/chat', '/api/*', '/reports/*', '/charts/*'];
+
+export function createWebApp(deps: WebDeps): Hono {
+  const app = new Hono();
+  const auth = createAuth(deps.auth);
+  const signedIn = (c: Context) => auth.signedIn(c);
+
+  app.use('*', async (c, next) => {
+    await next();
+    deps.metrics.httpRequests.inc({
+      method: c.req.method,
+      route: c.res.status === 404 ? 'unmatched' : routePath(c, -1),
+      status: String(c.res.status),
+    });
+  });
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    deps.logger?.error({ err, method: c.req.method, path: c.req.path }, 'web request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  app.get('/healthz', async (c) => {
+    const db = await ping(deps.store.db).catch(() => false);
+    return c.json({ ok: db, db }, db ? 200 : 503);
+  });
+
+  deps.metrics.registry.onCollect(async () => {
+    deps.metrics.queueDepth.set(await outboxDepth(deps.store.db));
+  });
+  app.get('/metrics', async (c) =>
+    c.body(await deps.metrics.registry.render(), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    }),
+  );
+
+  const assets: Record<string, [string, string]> = {
+    '/assets/console.css': ['text/css; charset=utf-8', CONSOLE_CSS],
+    '/assets/chat.js': ['text/javascript; charset=utf-8', CHAT_JS],
+    '/assets/icon.svg': ['image/svg+xml', ICON_SVG],
+  };
+  for (const [path, [type, body]] of Object.entries(assets))
+    app.get(path, (c) =>
+      c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600' }),
+    );
+
+  const consoleHeaders = secureHeaders({
+    // No inline script or style anywhere: charts are SVG markup, bars are SVG attributes.
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+    crossOriginEmbedderPolicy: false,
+  });
+  const loginPaths = ['/login', '/logout'];
+  for (const path of [...CONSOLE_PATHS, ...loginPaths]) {
+    app.use(path, consoleHeaders);
+    if (!deps.auth.required) app.use(path, loopbackHostOnly());
+  }
+  for (const path of CONSOLE_PATHS) app.use(path, auth.guard);
+  // A page on another site must not post here, logged in or not (a loopback console has no login at all).
+  for (const path of ['/api/*', ...loginPaths]) app.use(path, csrf());
+
+  if (deps.auth.required) app.route('/', loginRoutes(auth));
+  else {
+    app.get('/login', (c) => c.redirect(href('/dashboard', langOf(c)), 303));
+    app.post('/logout', (c) => c.redirect(href('/dashboard', langOf(c)), 303));
+  }
+
+  app.get('/', (c) => c.redirect(href('/dashboard', langOf(c)), 302));
+  app.route('/', dashboardRoutes({ deps, signedIn }));
+  app.route('/', reportRoutes(deps));
+  app.route('/', chatRoutes(deps));
+
+  app.get('/chat', async (c) => {
+    const lang = langOf(c);
+    const people = await consolePeople(deps.store.db);
+    const wanted = c.req.query('as')?.toUpperCase();
+    const chosen = people.find((p) => p.code === wanted) ?? people[0];
+    if (!chosen) return c.text('No people loaded yet: run `dondoc seed-demo`.', 503);
+    return c.html(
+      page({
+        lang,
+        title: words(lang).navChat,
+        active: 'chat',
+        url: c.req.url,
+        signedIn: signedIn(c),
+        body: chatBody(people, chosen, lang),
+        scripts: ['/assets/chat.js'],
+      }),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,104 @@
+// Gathers what the leaders' dashboard shows, as plain data: the HTML page and /api/dashboard share it.
+import type { ItemDetail } from '../../core/ports.ts';
+import { daysBetween } from '../../core/time.ts';
+import type { ItemCode, ItemView, LocalDate } from '../../core/types.ts';
+import {
+  agencyBuckets,
+  changesBetween,
+  programBuckets,
+  type AgencyBuckets,
+  type Change,
+  type ProgramBuckets,
+} from '../../store/dashboard.ts';
+import type { Store } from '../../store/store.ts';
+
+export type Late<T> = T & { daysLate: number };
+
+export interface DashboardData {
+  today: LocalDate;
+  programs: ProgramBuckets[];
+  /** The programme shown; null when the province has none yet. */
+  program: ProgramBuckets | null;
+  /** Done targets over all targets, in percent (39.53… for NQ57 on the demo). */
+  percentDone: number;
+  agencies: AgencyBuckets[];
+  overdueTargets: Late<ItemView>[];
+  overdueTasks: Late<ItemView>[];
+  week: { from: Date; to: Date; total: number; done: number; changes: Change[] };
+}
+
+export const WEEK_MS = 7 * 86_400_000;
+/** The newest changes listed; the count covers them all. */
+export const CHANGES_SHOWN = 10;
+
+export function percentDone(p: ProgramBuckets | null): number {
+  return p && p.targets.total > 0 ? (p.targets.done / p.targets.total) * 100 : 0;
+}
+
+function late(today: LocalDate) {
+  return (item: ItemView): Late<ItemView> => ({ ...item, daysLate: daysBetween(item.dueDate, today) });
+}
+
+/** Most late first, then by code. */
+function byLateness(a: Late<ItemView>, b: Late<ItemView>): number {
+  return b.daysLate - a.daysLate || a.code.localeCompare(b.code);
+}
+
+export async function loadDashboard(
+  store: Store,
+  opts: { program: string | null; today: LocalDate; now: Date },
+): Promise<DashboardData> {
+  const programs = await programBuckets(store.db, opts.today);
+  const wanted = opts.program?.trim().toUpperCase();
+  const program = programs.find((p) => p.program === wanted) ?? programs[0] ?? null;
+  const to = opts.now;
+  const from = new Date(to.getTime() - WEEK_MS);
+  if (!program)
+    return {
+      today: opts.today,
+      programs,
+      program: null,
+      percentDone: 0,
+      agencies: [],
+      overdueTargets: [],
+      overdueTasks: [],
+      week: { from, to, total: 0, done: 0, changes: [] },
+    };
+  const scope = { program: program.program, agency: null };
+  const [agencies, targets, tasks, week] = await Promise.all([
+    agencyBuckets(store.db, program.program, opts.today),
+    store.overdue(scope, 'target', opts.today),
+    store.overdue(scope, 'task', opts.today),
+    changesBetween(store.db, program.program, from, to, CHANGES_SHOWN),
+  ]);
+  return {
+    today: opts.today,
+    programs,
+    program,
+    percentDone: percentDone(program),
+    agencies,
+    overdueTargets: targets.map(late(opts.today)).sort(byLateness),
+    overdueTasks: tasks.map(late(opts.today)).sort(byLateness),
+    week: { from, to, ...week },
+  };
+}
+
+export interface ItemPage {
+  detail: ItemDetail;
+  /** For a target: each task with its own recent history. */
+  tasks: { item: ItemView; history: ItemDetail['history'] }[];
+}
+
+export async function loadItem(store: Store, code: string): Promise<ItemPage | null> {
+  const upper = code.trim().toUpperCase();
+  if (!/^[A-Z][A-Z0-9]{0,15}-\d{1,4}(?:\.\d{1,4})?$/.test(upper)) return null;
+  const detail = await store.item(upper as ItemCode);
+  if (!detail) return null;
+  const tasks = await Promise.all(
+    detail.children.map(async (child) => ({
+      item: child,
+      history: (await store.item(child.code))?.history ?? [],
+    })),
+  );
+  return { detail, tasks };
+}

@@ -1,0 +1,117 @@
+// The leaders' dashboard routes: the pages, the JSON behind them, and the agency chart as SVG and PNG.
+import { Hono, type Context } from 'hono';
+import { formatDay } from '../../core/format.ts';
+import { localDate } from '../../core/time.ts';
+import type { Lang } from '../../core/types.ts';
+import { chartSvg, renderChartPng } from './charts.ts';
+import { dashboardBody } from './dashboard-page.ts';
+import { loadDashboard, loadItem } from './dashboard-data.ts';
+import type { WebDeps } from './deps.ts';
+import { html } from './html.ts';
+import { langOf, words } from './i18n.ts';
+import { itemBody } from './item-page.ts';
+import { page } from './layout.ts';
+import { programChart } from './program-chart.ts';
+
+export interface RouteContext {
+  deps: WebDeps;
+  signedIn(c: Context): boolean;
+}
+
+export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
+  const app = new Hono();
+  const today = () => localDate(deps.now(), deps.tz);
+  const footer = (lang: Lang) => words(lang).asOf(formatDay(today(), lang));
+
+  app.get('/dashboard', async (c) => {
+    const lang = langOf(c);
+    const data = await loadDashboard(deps.store, {
+      program: c.req.query('program') ?? null,
+      today: today(),
+      now: deps.now(),
+    });
+    return c.html(
+      page({
+        lang,
+        title: data.program
+          ? `${data.program.program} – ${words(lang).navDashboard}`
+          : words(lang).navDashboard,
+        active: 'dashboard',
+        url: c.req.url,
+        signedIn: signedIn(c),
+        body: dashboardBody(data, lang, deps.tz),
+        footer: footer(lang),
+      }),
+    );
+  });
+
+  app.get('/dashboard/items/:code', async (c) => {
+    const lang = langOf(c);
+    const item = await loadItem(deps.store, c.req.param('code'));
+    const common = {
+      lang,
+      active: 'dashboard' as const,
+      url: c.req.url,
+      signedIn: signedIn(c),
+      footer: footer(lang),
+    };
+    if (!item) {
+      const w = words(lang);
+      return c.html(
+        page({
+          ...common,
+          title: w.notFound(c.req.param('code')),
+          body: html`<h1>${w.notFound(c.req.param('code'))}</h1>
+            <p><a href="/dashboard${lang === 'en' ? '?lang=en' : ''}">← ${w.back}</a></p>`,
+        }),
+        404,
+      );
+    }
+    return c.html(
+      page({
+        ...common,
+        title: `${item.detail.item.code} ${item.detail.item.title[lang]}`,
+        body: itemBody(item, { lang, tz: deps.tz, today: today() }),
+      }),
+    );
+  });
+
+  app.get('/api/dashboard', async (c) => {
+    const data = await loadDashboard(deps.store, {
+      program: c.req.query('program') ?? null,
+      today: today(),
+      now: deps.now(),
+    });
+    return c.json(data);
+  });
+
+  app.get('/api/items/:code', async (c) => {
+    const item = await loadItem(deps.store, c.req.param('code'));
+    return item ? c.json(item) : c.json({ error: 'no such item' }, 404);
+  });
+
+  const chartOf = async (c: Context) =>
+    programChart(deps.store.db, { program: c.req.query('program') ?? '', today: today(), lang: langOf(c) });
+
+  app.get('/charts/agencies.svg', async (c) => {
+    const chart = await chartOf(c);
+    if (!chart) return c.json({ error: 'unknown programme' }, 404);
+    const width = Number(c.req.query('width') ?? 720);
+    return c.body(chartSvg(chart, { width: Number.isFinite(width) ? Math.min(width, 2000) : 720 }), 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.get('/charts/agencies.png', async (c) => {
+    const chart = await chartOf(c);
+    if (!chart) return c.json({ error: 'unknown programme' }, 404);
+    const png = renderChartPng(chart, { width: 720 });
+    return c.body(new Uint8Array(png), 200, {
+      'Content-Type': 'image/png',
+      'Content-Disposition': `inline; filename="dondoc-${(c.req.query('program') ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')}-agencies.png"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+  return app;
+}

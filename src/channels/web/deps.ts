@@ -1,0 +1,17 @@
+// What the web app needs from the composition root: the store, the clock, notifications, metrics and the login rules.
+import type { Notifier } from '../../core/conversation.ts';
+import type { Logger } from '../../logger.ts';
+import type { Store } from '../../store/store.ts';
+import type { AuthConfig } from './auth.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface WebDeps {
+  store: Store;
+  now: () => Date;
+  tz: string;
+  /** Where the core's notifications to other people go (the explanation a leader asked for). */
+  notify: Notifier;
+  metrics: Metrics;
+  auth: AuthConfig;
+  logger?: Logger;
+}

@@ -1,0 +1,43 @@
+// Tagged-template HTML for the console's pages: every interpolated value is escaped unless it is already SafeHtml.
+
+/** Markup that is already safe to emit: built by `html` or vouched for with `raw`. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type HtmlValue = string | number | SafeHtml | null | undefined | false | readonly HtmlValue[];
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** Trusts the caller: only for markup this code produced itself (renderHtml, chartSvg). */
+export function raw(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+function emit(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(emit).join('');
+  return escapeText(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += emit(value) + (strings[i + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}

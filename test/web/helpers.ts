@@ -1,0 +1,65 @@
+// A web app on a fresh demo database, the clock at the demo's reference morning, notifications collected.
+import type { Notifier } from '../../src/core/conversation.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import type { PersonCode } from '../../src/core/types.ts';
+import { createWebApp } from '../../src/channels/web/app.ts';
+import type { AuthConfig } from '../../src/channels/web/auth.ts';
+import { createMetrics, type Metrics } from '../../src/channels/web/metrics.ts';
+import { createStore, type Store } from '../../src/store/store.ts';
+import { freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
+
+export const NOW = new Date('2025-07-15T08:00:00+07:00');
+export const TZ = 'Asia/Ho_Chi_Minh';
+
+export interface TestWeb {
+  app: ReturnType<typeof createWebApp>;
+  store: Store;
+  database: TestDatabase;
+  metrics: Metrics;
+  notified: { person: PersonCode; reply: Reply; key: string }[];
+  /** A request to the app as a browser on this machine would send it. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+  post(path: string, body: unknown, init?: RequestInit): Promise<Response>;
+  chat(
+    person: string,
+    text: string,
+  ): Promise<{ html: string; buttons: { label: string; action: string }[][] }[]>;
+  close(): Promise<void>;
+}
+
+export async function testWeb(kind: DbKind, auth: AuthConfig = { required: false }): Promise<TestWeb> {
+  const database = await freshDatabase(kind, 'demo');
+  const now = () => new Date(NOW);
+  const store = createStore(database.db, now);
+  const metrics = createMetrics();
+  const notified: TestWeb['notified'] = [];
+  const notify: Notifier = {
+    notify: async (person, reply, key) => void notified.push({ person, reply, key }),
+  };
+  const app = createWebApp({ store, now, tz: TZ, notify, metrics, auth });
+  const get = async (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
+  const post = async (path: string, body: unknown, init?: RequestInit) =>
+    app.request(`http://localhost${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...init,
+    });
+  return {
+    app,
+    store,
+    database,
+    metrics,
+    notified,
+    get,
+    post,
+    chat: async (person, text) => {
+      const res = await post('/api/chat', { person, text });
+      if (res.status !== 200) throw new Error(`chat: ${res.status} ${await res.text()}`);
+      return (
+        (await res.json()) as { replies: { html: string; buttons: { label: string; action: string }[][] }[] }
+      ).replies;
+    },
+    close: () => database.close(),
+  };
+}

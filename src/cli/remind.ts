@@ -1,0 +1,121 @@
+// `dondoc remind [--now ISO] [--dry-run] [--json]`: one reminder cycle by hand — plan, enqueue, deliver.
+import { Telegraf } from 'telegraf';
+import { createSendLimiter, TELEGRAM_SEND_LIMITS } from '../channels/limiter.ts';
+import type { OutboundChannel } from '../channels/outbound.ts';
+import { createTelegramOutbound } from '../channels/telegram/outbound.ts';
+import { createZaloClient } from '../channels/zalo/client.ts';
+import { createZaloOutbound } from '../channels/zalo/outbound.ts';
+import type { Config } from '../config.ts';
+import type { PersonCode } from '../core/types.ts';
+import type { Logger } from '../logger.ts';
+import { runCycle, type CycleResult } from '../reminders/cycle.ts';
+import type { PlannedMessage, ReminderChannel } from '../reminders/model.ts';
+import { planReminders } from '../reminders/plan.ts';
+import { startOutboxWorker } from '../reminders/worker.ts';
+import { outboxStats } from '../store/outbox.ts';
+import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
+import type { Flags } from './run.ts';
+
+/** The messengers whose token is configured, each with its own limiter at SEND_RATE_PER_SECOND. */
+export function outboundChannelsFrom(
+  config: Pick<
+    Config,
+    'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'ZALO_BOT_TOKEN' | 'ZALO_API_ROOT' | 'SEND_RATE_PER_SECOND'
+  >,
+  logger: Logger,
+): Map<ReminderChannel, OutboundChannel> {
+  const perSecond = Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND));
+  const channels = new Map<ReminderChannel, OutboundChannel>();
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = new Telegraf(config.TELEGRAM_BOT_TOKEN, {
+      telegram: { apiRoot: config.TELEGRAM_API_ROOT },
+    }).telegram;
+    const limiter = createSendLimiter({ ...TELEGRAM_SEND_LIMITS, perSecond });
+    channels.set('telegram', createTelegramOutbound({ telegram, limiter }));
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    // No retries inside the client: the outbox decides, and a retried dropped connection could double-send.
+    const client = createZaloClient({
+      token: config.ZALO_BOT_TOKEN,
+      apiRoot: config.ZALO_API_ROOT,
+      maxRetries: 0,
+      logger,
+    });
+    const limiter = createSendLimiter({ perSecond, perChatPerSecond: 1, perGroupPerMinute: 20 });
+    channels.set('zalo', createZaloOutbound({ client, limiter }));
+  }
+  return channels;
+}
+
+export interface PlannedLine {
+  person: PersonCode;
+  /** The messenger it goes to; null when the person has no chat account (it cannot be delivered). */
+  channel: ReminderChannel | null;
+  kind: PlannedMessage['kind'];
+  items: string[];
+  /** Every messenger it goes to, when the person is reached on several. */
+  channels: ReminderChannel[];
+}
+
+/**
+ * The plan as the CLI lists it: what each person is due, as if everyone were registered, with the
+ * channel it really goes to (null for someone with no chat account: the leaders' digest names them).
+ */
+export function plannedLines(cycle: CycleResult): PlannedLine[] {
+  const { input } = cycle;
+  const anyone = planReminders({
+    ...input,
+    people: input.people.map((p) => (p.channels.length > 0 ? p : { ...p, channels: ['telegram'] })),
+  });
+  return anyone.messages.map((m) => {
+    const channels = (cycle.chats.get(m.person) ?? []).map((t) => t.channel);
+    return { person: m.person, channel: channels[0] ?? null, kind: m.kind, items: [...m.items], channels };
+  });
+}
+
+export async function remindCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
+  if (positional.length > 0) throw new UsageError('usage: dondoc remind [--now ISO] [--dry-run] [--json]');
+  const now = parseNow(flags.now, ctx.now);
+  const { config, logger, io } = ctx;
+  return withDb(ctx, async (database) => {
+    const db = database.db;
+    const cycle = await runCycle({ db, now, tz: config.TZ_NAME, logger }, { dryRun: flags.dryRun });
+    const { plan } = cycle;
+    const lines = plannedLines(cycle);
+    for (const l of lines) {
+      if (flags.json) {
+        io.out(JSON.stringify({ person: l.person, channel: l.channel, kind: l.kind, items: l.items }));
+      } else {
+        io.out(
+          `${l.person}\t${l.channels.join('+') || '(no chat account)'}\t${l.kind}\t${l.items.join(' ')}`,
+        );
+      }
+    }
+    const head = plan.skipped
+      ? `remind ${plan.localDay}: nothing goes out now (${plan.skipped.reason})`
+      : `remind ${plan.localDay}: ${plan.messages.length} messages to reachable people`;
+    if (flags.dryRun) {
+      io.err(`${head} (dry run: nothing recorded or sent)`);
+      return 0;
+    }
+    const channels = outboundChannelsFrom(config, logger);
+    if (channels.size > 0) {
+      const worker = startOutboxWorker({ db, channels, logger });
+      try {
+        await worker.drain();
+      } finally {
+        await worker.stop();
+      }
+    }
+    const s = await outboxStats(db);
+    const delivery =
+      channels.size === 0
+        ? 'no messenger token set: left pending for dondoc serve'
+        : `via ${[...channels.keys()].join('+')}`;
+    io.err(
+      `${head}, ${cycle.enqueued} new in the outbox (${delivery}); outbox: ${s.sent} sent, ` +
+        `${s.pending} pending, ${s.failed} failed, ${s.unreachable} unreachable`,
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,101 @@
+// Command-line dispatch: `dondoc <command> [args]`, exit 0 ok, 1 explained failure, 2 bad usage.
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config.ts';
+import { UsageError, type CliContext, type Io } from './context.ts';
+
+const USAGE = `dondoc — follow-up bot for programme targets
+
+Usage: dondoc <command> [options]
+
+  serve                                   migrate, load the demo if empty, serve web console, scheduler, channels
+  migrate                                 apply the migrations in drizzle/
+  seed-demo [--dir PATH]                  load the demo province (or another folder in its format)
+  import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
+  export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
+  invite PERSON_CODE [--json]             print a one-time registration code
+  parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
+  ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
+  remind [--now ISO] [--dry-run] [--json] run one reminder cycle now
+
+Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  now: { type: 'string' },
+  as: { type: 'string' },
+  dir: { type: 'string' },
+  program: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
+export type Command = (ctx: CliContext, positional: string[], flags: Flags) => Promise<number>;
+export interface Flags {
+  json: boolean;
+  now?: string;
+  as?: string;
+  dir?: string;
+  program?: string;
+  dryRun: boolean;
+}
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  migrate: async () => (ctx) => import('./simple-commands.ts').then((m) => m.migrate(ctx)),
+  'seed-demo': async () => (ctx, _p, f) =>
+    import('./simple-commands.ts').then((m) => m.seedDemo(ctx, { dir: f.dir })),
+  invite: async () => (ctx, p, f) =>
+    import('./simple-commands.ts').then((m) => m.invite(ctx, p[0], { json: f.json })),
+  import: async () => (await import('./plan-files.ts')).importCommand,
+  export: async () => (await import('./plan-files.ts')).exportCommand,
+  parse: async () => (await import('./parse.ts')).parseCommand,
+  ask: async () => (await import('./ask.ts')).askCommand,
+  remind: async () => (await import('./remind.ts')).remindCommand,
+};
+
+export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [name, ...positional] = parsed.positionals;
+  if (parsed.values.help || name === undefined || name === 'help') {
+    io.out(USAGE);
+    return name === undefined && !parsed.values.help ? 2 : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`unknown command: ${name}\n${USAGE}`);
+    return 2;
+  }
+  let ctx: CliContext | undefined;
+  try {
+    ctx = makeCtx();
+    const command = await load();
+    const v = parsed.values;
+    return await command(ctx, positional, {
+      json: v.json ?? false,
+      now: v.now,
+      as: v.as,
+      dir: v.dir,
+      program: v.program,
+      dryRun: v['dry-run'] ?? false,
+    });
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(err.message);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`${err instanceof ConfigError ? '' : 'error: '}${firstLine(message)}`);
+    ctx?.logger.debug({ err }, 'command failed');
+    return 1;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

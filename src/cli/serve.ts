@@ -1,0 +1,147 @@
+// `dondoc serve` (npm start): wires config → store → web → channels → scheduler, and stops them in reverse.
+import type { Server } from 'node:http';
+import { serve as serveHttp } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createTelegramBot } from '../channels/telegram/bot.ts';
+import { WEBHOOK_PATH } from '../channels/telegram/webhook.ts';
+import { createSendLimiter } from '../channels/limiter.ts';
+import { createZaloBot, ZALO_WEBHOOK_PATH } from '../channels/zalo/bot.ts';
+import { createWebApp } from '../channels/web/app.ts';
+import { programChartPng } from '../channels/web/program-chart.ts';
+import { hashPassword, isLoopback } from '../channels/web/auth.ts';
+import { createMetrics } from '../channels/web/metrics.ts';
+import { createOutboxNotifier } from '../reminders/notifier.ts';
+import { rows } from '../store/db.ts';
+import { readProvince } from '../store/demo-files.ts';
+import { demoShift, seedProvince } from '../store/seed.ts';
+import { createStore } from '../store/store.ts';
+import type { CliContext } from './context.ts';
+import { DEMO_DIR } from './simple-commands.ts';
+
+/** Answers while the database opens (PGlite's first open takes seconds), so the port is up at once. */
+function startingApp(): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: false, starting: true }, 503));
+  app.all('*', (c) =>
+    c.html(
+      '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="2"><p>dondoc đang khởi động…</p>',
+      503,
+    ),
+  );
+  return app;
+}
+
+export async function serveCommand(ctx: CliContext): Promise<number> {
+  const { config, logger } = ctx;
+  let handler = startingApp().fetch;
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serveHttp(
+      { fetch: (req, env) => handler(req, env), hostname: config.HOST, port: config.PORT },
+      () => resolve(s as Server),
+    );
+    s.once('error', reject);
+  });
+  ctx.onShutdown(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+
+  const database = await ctx.openDb('serve');
+  // Channels stop before the database closes: an update being handled may still write.
+  const beforeDbClose: Array<() => Promise<void>> = [];
+  ctx.onShutdown(async () => {
+    for (const stop of beforeDbClose)
+      await stop().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+    await database.close();
+  });
+  const socketPort = await database.expose();
+  if (socketPort !== null)
+    logger.info({ port: socketPort }, 'embedded database open to local dondoc commands');
+
+  const [count] = await rows<{ n: number }>(database.db, 'select count(*)::int as n from programs' as never);
+  if (count?.n === 0) {
+    const shift = demoShift(ctx.now(), config.TZ_NAME, config.DONDOC_NOW !== undefined);
+    const result = await seedProvince(database.db, readProvince(DEMO_DIR), { shiftDays: shift });
+    logger.info({ ...result }, 'empty database: demo province loaded');
+  }
+  const store = createStore(database.db, ctx.now);
+  // One registry for the whole process: channels and the scheduler count on it, /metrics shows it.
+  const metrics = createMetrics();
+  // Notifications to other people (an explanation asked for, its answer) go through the durable outbox.
+  const notify = createOutboxNotifier(database.db, { logger });
+  // Beyond loopback the console shows every programme to the network, so it asks for the admin password.
+  const loginRequired = !isLoopback(config.HOST);
+  if (loginRequired && !config.WEB_ADMIN_PASSWORD)
+    logger.warn(
+      { host: config.HOST },
+      'console bound beyond loopback without WEB_ADMIN_PASSWORD: nobody can sign in',
+    );
+  handler = createWebApp({
+    store,
+    now: ctx.now,
+    tz: config.TZ_NAME,
+    notify,
+    metrics,
+    logger,
+    auth: {
+      required: loginRequired,
+      passwordHash: config.WEB_ADMIN_PASSWORD ? hashPassword(config.WEB_ADMIN_PASSWORD) : undefined,
+    },
+  }).fetch;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = createTelegramBot({
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      store,
+      now: ctx.now,
+      tz: config.TZ_NAME,
+      notify,
+      logger,
+      webhook:
+        config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+          ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
+          : null,
+      limits: { perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) },
+      chart: ({ program, lang, today }) => programChartPng(database.db, { program, lang, today }),
+    });
+    beforeDbClose.push(() => telegram.stop());
+    const routes = telegram.webhookRoutes;
+    if (routes) {
+      const web = handler;
+      handler = (req, env) =>
+        new URL(req.url).pathname === WEBHOOK_PATH ? routes.fetch(req, env) : web(req, env);
+    }
+    // Telegram being unreachable must not keep the console down: start() retries on its own.
+    void telegram.start();
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    // Webhook mode when ZALO_WEBHOOK_SECRET is set (POST /zalo/webhook on our server), else long polling.
+    const zalo = createZaloBot({
+      token: config.ZALO_BOT_TOKEN,
+      apiRoot: config.ZALO_API_ROOT,
+      webhookSecret: config.ZALO_WEBHOOK_SECRET,
+      webhookUrl: config.ZALO_WEBHOOK_URL,
+      db: database.db,
+      core: { store, now: ctx.now, tz: config.TZ_NAME, notify },
+      limiter: createSendLimiter({ perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) }),
+      logger,
+    });
+    beforeDbClose.push(() => zalo.stop());
+    if (zalo.mode === 'webhook') {
+      const web = handler;
+      handler = (req, env) =>
+        req.method === 'POST' && new URL(req.url).pathname === ZALO_WEBHOOK_PATH
+          ? zalo.webhookRoute(req)
+          : web(req, env);
+    }
+    // Failures are logged, never thrown: Zalo being down must not keep the console or Telegram down.
+    void zalo.start();
+  }
+  ctx.io.err(`dondoc console on http://${config.HOST}:${port}/`);
+  return 0;
+}

@@ -1,0 +1,47 @@
+// The small data commands: migrate, seed-demo, invite.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PersonCode } from '../core/types.ts';
+import { readProvince } from '../store/demo-files.ts';
+import { createInvite } from '../store/people.ts';
+import { demoShift, seedProvince } from '../store/seed.ts';
+import { UsageError, withDb, type CliContext } from './context.ts';
+
+export const DEMO_DIR = fileURLToPath(new URL('../../demo', import.meta.url));
+
+export async function migrate(ctx: CliContext): Promise<number> {
+  await withDb(ctx, async () => {});
+  ctx.io.err('migrations applied');
+  return 0;
+}
+
+export async function seedDemo(ctx: CliContext, opts: { dir?: string }): Promise<number> {
+  const dir = resolve(opts.dir ?? DEMO_DIR);
+  const data = readProvince(dir);
+  const shift = demoShift(ctx.now(), ctx.config.TZ_NAME, ctx.config.DONDOC_NOW !== undefined);
+  const result = await withDb(ctx, (db) => seedProvince(db.db, data, { shiftDays: shift }));
+  ctx.io.err(
+    `loaded ${result.programs} programmes, ${result.agencies} agencies, ${result.people} people, ` +
+      `${result.targets} targets, ${result.tasks} tasks, ${result.updatesAdded} new updates (dates shifted ${shift} days)`,
+  );
+  return 0;
+}
+
+export async function invite(
+  ctx: CliContext,
+  person: string | undefined,
+  opts: { json: boolean },
+): Promise<number> {
+  if (!person) throw new UsageError('usage: dondoc invite PERSON_CODE [--json]');
+  const code = person.trim().toUpperCase() as PersonCode;
+  const { code: secret, expiresAt } = await withDb(ctx, (db) => createInvite(db.db, code, ctx.now()));
+  if (opts.json) {
+    ctx.io.out(JSON.stringify({ person: code, code: secret }));
+  } else {
+    ctx.io.out(
+      `Registration code for ${code}: ${secret} (valid until ${expiresAt.toISOString()}, works once)`,
+    );
+    ctx.io.out(`Telegram: /start ${secret}    Zalo: đăng ký ${secret}`);
+  }
+  return 0;
+}

@@ -1,0 +1,104 @@
+// The data commands in-process through runCli, on the test database: ask, invite, import/export, usage errors.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContext, type Io } from '../../src/cli/context.ts';
+import { runCli } from '../../src/cli/run.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { rows } from '../../src/store/db.ts';
+import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const NOW = new Date('2025-07-15T08:00:00+07:00');
+
+describe.each(dbKinds())('dondoc commands on %s', (kind) => {
+  let t: TestDatabase;
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-cmd-'));
+  beforeAll(async () => {
+    t = await freshDatabase(kind, 'demo');
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = {
+      out: (l) => void out.push(l),
+      err: (l) => void err.push(l),
+      stdinLines: async function* () {},
+    };
+    const config = loadConfig({ DONDOC_NOW: NOW.toISOString(), LOG_LEVEL: 'silent' });
+    const code = await runCli(argv, io, () =>
+      makeContext(
+        config,
+        createLogger('silent'),
+        () => NOW,
+        io,
+        () => {},
+        async () => ({
+          ...t,
+          expose: async () => null,
+          close: async () => {},
+        }),
+      ),
+    );
+    return { code, out, err };
+  }
+
+  it('ask answers as the person, in Vietnamese with diacritics', async () => {
+    const r = await run('ask', 'mục tiêu NQ57 nào quá hạn?', '--as', 'P02');
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(/quá hạn/);
+    expect(r.out.join('\n')).toMatch(/NQ57-\d\d/);
+  });
+
+  it('ask --json prints the intent and the reply as one JSON line', async () => {
+    const r = await run('ask', 'tổng hợp tiến độ NQ57', '--as', 'P01', '--json');
+    expect(r.out).toHaveLength(1);
+    const parsed = JSON.parse(r.out[0]!) as { intent: { intent: string; program: string }; reply: string };
+    expect(parsed.intent).toMatchObject({ intent: 'summary', program: 'NQ57' });
+    expect(parsed.reply).toContain('17/43');
+    expect(parsed.reply).toContain('39,5%');
+  });
+
+  it('ask refuses an unknown person with exit 1 and no usage is 2', async () => {
+    expect((await run('ask', 'việc của tôi', '--as', 'P99')).code).toBe(1);
+    expect((await run('ask', 'việc của tôi')).code).toBe(2);
+  });
+
+  it('invite --json prints a code that is stored only as a hash', async () => {
+    const r = await run('invite', 'P09', '--json');
+    const { person, code } = JSON.parse(r.out[0]!) as { person: string; code: string };
+    expect(person).toBe('P09');
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    const hits = await rows<{ n: number }>(
+      t.db,
+      `select count(*)::int n from invites where code_hash = '${code}'` as never,
+    );
+    expect(hits[0]!.n).toBe(0);
+  });
+
+  it('export writes a report that imports back unchanged, and a bad import changes nothing', async () => {
+    const xlsx = join(dir, 'report.xlsx');
+    expect((await run('export', xlsx)).code).toBe(0);
+    const dry = await run('import', xlsx, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.err.join('')).toMatch(/0 to create, 0 to update, \d+ unchanged, 0 rejected/);
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      'code,target_code,title_vi,title_en,agency_code,assignee_code,due_date,status,progress\n' +
+        'NQ57-01.9,NQ57-01,Việc mới,New task,SKHCN,P09,2025-13-40,in_progress,10\n',
+    );
+    const before = await rows<{ n: number }>(t.db, 'select count(*)::int n from tasks' as never);
+    const r = await run('import', bad);
+    expect(r.code).toBe(1);
+    expect(r.out.join('\n')).toMatch(/NQ57-01\.9/);
+    expect(await rows<{ n: number }>(t.db, 'select count(*)::int n from tasks' as never)).toEqual(before);
+  });
+});

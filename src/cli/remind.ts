@@ -4,6 +4,7 @@ import { createSendLimiter, TELEGRAM_SEND_LIMITS } from '../channels/limiter.ts'
 import type { OutboundChannel } from '../channels/outbound.ts';
 import { createTelegramOutbound } from '../channels/telegram/outbound.ts';
 import { createZaloClient } from '../channels/zalo/client.ts';
+import { rememberLastItem } from '../channels/zalo/last-item.ts';
 import { createZaloOutbound } from '../channels/zalo/outbound.ts';
 import type { Config } from '../config.ts';
 import type { PersonCode } from '../core/types.ts';
@@ -13,6 +14,7 @@ import type { PlannedMessage, ReminderChannel } from '../reminders/model.ts';
 import { planReminders } from '../reminders/plan.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import { outboxStats } from '../store/outbox.ts';
+import { createStore, type Store } from '../store/store.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
 
@@ -23,6 +25,7 @@ export function outboundChannelsFrom(
     'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'ZALO_BOT_TOKEN' | 'ZALO_API_ROOT' | 'SEND_RATE_PER_SECOND'
   >,
   logger: Logger,
+  store: Store,
 ): Map<ReminderChannel, OutboundChannel> {
   const perSecond = Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND));
   const channels = new Map<ReminderChannel, OutboundChannel>();
@@ -42,7 +45,8 @@ export function outboundChannelsFrom(
       logger,
     });
     const limiter = createSendLimiter({ perSecond, perChatPerSecond: 1, perGroupPerMinute: 20 });
-    channels.set('zalo', createZaloOutbound({ client, limiter }));
+    // Zalo has no reply threading: a bare "xong" after a one-task reminder is about the chat's last item.
+    channels.set('zalo', createZaloOutbound({ client, limiter, onSent: rememberLastItem(store) }));
   }
   return channels;
 }
@@ -98,7 +102,11 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
       io.err(`${head} (dry run: nothing recorded or sent)`);
       return 0;
     }
-    const channels = outboundChannelsFrom(config, logger);
+    const channels = outboundChannelsFrom(
+      config,
+      logger,
+      createStore(db, () => now),
+    );
     if (channels.size > 0) {
       const worker = startOutboxWorker({ db, channels, logger });
       try {

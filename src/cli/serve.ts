@@ -9,9 +9,14 @@ import { createZaloBot, ZALO_WEBHOOK_PATH } from '../channels/zalo/bot.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
 import { hashPassword, isLoopback } from '../channels/web/auth.ts';
-import { createMetrics } from '../channels/web/metrics.ts';
+import { createMetrics, type Metrics } from '../channels/web/metrics.ts';
+import type { OutboundChannel } from '../channels/outbound.ts';
+import { runCycle } from '../reminders/cycle.ts';
+import type { ReminderChannel } from '../reminders/model.ts';
 import { createOutboxNotifier } from '../reminders/notifier.ts';
-import { rows } from '../store/db.ts';
+import { startScheduler } from '../reminders/scheduler.ts';
+import { startOutboxWorker } from '../reminders/worker.ts';
+import { rows, type Db } from '../store/db.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { demoShift, seedProvince } from '../store/seed.ts';
 import { createStore } from '../store/store.ts';
@@ -93,6 +98,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       passwordHash: config.WEB_ADMIN_PASSWORD ? hashPassword(config.WEB_ADMIN_PASSWORD) : undefined,
     },
   }).fetch;
+  // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.
+  const outbounds = new Map<ReminderChannel, OutboundChannel>();
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = createTelegramBot({
       token: config.TELEGRAM_BOT_TOKEN,
@@ -110,6 +117,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       chart: ({ program, lang, today }) => programChartPng(database.db, { program, lang, today }),
     });
     beforeDbClose.push(() => telegram.stop());
+    outbounds.set('telegram', telegram.outbound);
     const routes = telegram.webhookRoutes;
     if (routes) {
       const web = handler;
@@ -132,6 +140,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       logger,
     });
     beforeDbClose.push(() => zalo.stop());
+    outbounds.set('zalo', zalo.outbound);
     if (zalo.mode === 'webhook') {
       const web = handler;
       handler = (req, env) =>
@@ -142,6 +151,47 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     // Failures are logged, never thrown: Zalo being down must not keep the console or Telegram down.
     void zalo.start();
   }
+  await startReminders(ctx, database.db, outbounds, metrics, beforeDbClose);
   ctx.io.err(`dondoc console on http://${config.HOST}:${port}/`);
   return 0;
+}
+
+/**
+ * The scheduler plans each REMINDER_CRON slot into the outbox (the database decides whether a slot is
+ * still due, so several processes run it once); the worker delivers what is pending on the configured
+ * messengers. With no messenger, reminders wait in the outbox for a process that has one.
+ */
+async function startReminders(
+  ctx: CliContext,
+  db: Db,
+  outbounds: ReadonlyMap<ReminderChannel, OutboundChannel>,
+  metrics: Metrics,
+  stops: Array<() => Promise<void>>,
+): Promise<void> {
+  const { config, logger } = ctx;
+  const scheduler = await startScheduler({
+    db,
+    cronExpr: config.REMINDER_CRON,
+    tz: config.TZ_NAME,
+    now: ctx.now,
+    logger,
+    onCycle: async (tx, slot) => {
+      const cycle = await runCycle({ db: tx, now: ctx.now(), tz: config.TZ_NAME, logger }, { dryRun: false });
+      logger.info({ slot: slot.toISOString(), enqueued: cycle.enqueued }, 'reminders planned');
+    },
+  });
+  // The scheduler stops first: a cycle must not enqueue after the worker has gone.
+  stops.unshift(() => scheduler.stop());
+  if (outbounds.size === 0) return;
+  const worker = startOutboxWorker({
+    db,
+    channels: outbounds,
+    logger,
+    onOutcome: (outcome, row) => {
+      if (outcome === 'sent') metrics.remindersSent.inc({ channel: row.channel, kind: row.kind });
+      else if (outcome !== 'retry') metrics.remindersFailed.inc({ channel: row.channel, reason: outcome });
+    },
+  });
+  // Before the channels stop: the sends in flight are recorded, so none goes twice after a restart.
+  stops.splice(1, 0, () => worker.stop());
 }

@@ -55,7 +55,12 @@ export interface OutboxWorkerOptions {
   backoff?: { baseMs: number; maxMs: number };
   /** Uniform [0, 1), for the backoff jitter. */
   random?: () => number;
+  /** Told how each attempt ended, e.g. to count it for /metrics. Must not throw. */
+  onOutcome?: (outcome: DeliveryOutcome, row: ClaimedRow) => void;
 }
+
+/** How one delivery attempt ended for its row. */
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'unreachable';
 
 export interface OutboxWorker {
   /** Resolves once no row of this worker's channels is pending (sent, failed or unreachable, all of them). */
@@ -79,6 +84,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const backoff = opts.backoff ?? { baseMs: 1000, maxMs: 300_000 };
   const random = opts.random ?? Math.random;
   const names = [...channels.keys()];
+  const report = (outcome: DeliveryOutcome, row: ClaimedRow): void => opts.onOutcome?.(outcome, row);
 
   const inflight = new Set<Promise<void>>();
   let stopping = false;
@@ -129,15 +135,18 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     switch (failure.kind) {
       case 'unreachable':
         await markUnreachable(db, row.id, failure.message, at);
+        report('unreachable', row);
         logger.warn(log, 'outbox: chat refuses the bot; person marked unreachable, not retried');
         return;
       case 'fatal':
         await markFailed(db, row.id, tag(failure.message));
+        report('failed', row);
         logger.error(log, 'outbox: message refused; failed');
         return;
       case 'unknown':
         if (maybeDelivered || row.attempts >= maxAttempts) {
           await markFailed(db, row.id, tag(failure.message));
+          report('failed', row);
           logger.error(log, 'outbox: delivery unknown again; failed, not resent');
           return;
         }
@@ -145,6 +154,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       case 'retry':
         if (row.attempts >= maxAttempts) {
           await markFailed(db, row.id, tag(`gave up after ${row.attempts} attempts: ${failure.message}`));
+          report('failed', row);
           logger.error(log, 'outbox: gave up; failed');
           return;
         }
@@ -154,6 +164,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     const delayMs = Math.max(failure.retryAfterMs ?? 0, jitter);
     const error = failure.kind === 'unknown' ? MAYBE_DELIVERED + failure.message : tag(failure.message);
     await markRetry(db, row.id, error, new Date(at.getTime() + delayMs));
+    report('retry', row);
     logger.warn({ ...log, delayMs }, 'outbox: send failed; retrying later');
   }
 
@@ -183,6 +194,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       );
       return;
     }
+    report('sent', row);
     logger.debug({ ...context(row), messageIds }, 'outbox: sent');
     const about = row.payload.reply.about;
     if (about === null) return;

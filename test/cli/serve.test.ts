@@ -1,0 +1,128 @@
+// `dondoc serve` as npm start runs it: console, Telegram bot, scheduler and outbox worker in one process,
+// against the fake Bot API. The morning's missed cycle runs at start-up, the reminder arrives once, a reply
+// to it updates the task, and a restart sends nothing again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContext, type Io } from '../../src/cli/context.ts';
+import { runCli } from '../../src/cli/run.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { PersonCode } from '../../src/core/types.ts';
+import { createLogger } from '../../src/logger.ts';
+import { rows } from '../../src/store/db.ts';
+import { createInvite, register } from '../../src/store/people.ts';
+import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-api.ts';
+import { waitUntil } from '../channels/telegram/helpers.ts';
+import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const TOKEN = '42:serve-test-token-not-secret';
+// Tuesday 08:30 in Hà Nội: the 08:00 slot of REMINDER_CRON is half an hour late, so start-up runs it.
+const NOW = new Date('2025-07-15T08:30:00+07:00');
+/** P08's only open task is overdue: the demo's one-task reminder, with buttons and reply threading. */
+const STAFF = 'P08' as PersonCode;
+const CHAT = 8008;
+
+interface Running {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+describe.each(dbKinds())('dondoc serve on %s', (kind) => {
+  let t: TestDatabase;
+  let fake: FakeTelegramApi;
+
+  beforeAll(async () => {
+    t = await freshDatabase(kind, 'demo');
+    fake = await startFakeTelegramApi({ token: TOKEN });
+    const { code } = await createInvite(t.db, STAFF, NOW);
+    await register(
+      t.db,
+      code,
+      { channel: 'telegram', chatId: String(CHAT), externalUserId: String(CHAT) },
+      NOW,
+    );
+  });
+  afterAll(async () => {
+    await fake.close();
+    await t.close();
+  });
+
+  async function serve(): Promise<Running> {
+    const err: string[] = [];
+    const io: Io = { out: () => {}, err: (l) => void err.push(l), stdinLines: async function* () {} };
+    const stops: Array<() => Promise<void>> = [];
+    const config = loadConfig({
+      DONDOC_NOW: NOW.toISOString(),
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: fake.url,
+    });
+    const code = await runCli(['serve'], io, () =>
+      makeContext(
+        config,
+        createLogger('silent'),
+        () => NOW,
+        io,
+        (step) => void stops.push(step),
+        async () => ({ ...t, expose: async () => null, close: async () => {} }),
+      ),
+    );
+    expect(code).toBe(0);
+    const origin = /http:\/\/\S+?(?=\/$)/.exec(err.join('\n'))?.[0];
+    if (!origin) throw new Error(`no console address in: ${err.join('\n')}`);
+    return {
+      origin,
+      async stop() {
+        for (const step of stops) await step();
+      },
+    };
+  }
+
+  const remindersTo = (chat: number) =>
+    fake.sent.filter((m) => m.chat_id === chat && m.plain.includes('NQ57-04.3'));
+
+  it('sends the missed morning reminder once, takes a reply to it, and sends nothing again after a restart', async () => {
+    const first = await serve();
+    try {
+      await waitUntil(() => remindersTo(CHAT).length > 0, 20_000);
+      const [reminder] = remindersTo(CHAT);
+      expect(reminder!.plain).toMatch(/NQ57-04\.3/);
+      expect(reminder!.reply_markup).toBeDefined();
+
+      const health = await fetch(`${first.origin}/healthz`);
+      expect(health.status).toBe(200);
+      const metrics = await (await fetch(`${first.origin}/metrics`)).text();
+      expect(metrics).toMatch(/dondoc_reminders_sent_total\{channel="telegram",kind="assignee"\} 1\b/);
+
+      // A reply "xong" to the reminder is about its task: the bot records it and confirms.
+      const before = fake.sent.length;
+      fake.pushUpdate(
+        fake.makeTextUpdate({ fromId: CHAT, text: 'xong', replyToMessageId: reminder!.message_id }),
+      );
+      await waitUntil(() => fake.sent.slice(before).some((m) => m.chat_id === CHAT), 20_000);
+      const [task] = await rows<{ status: string; progress: number }>(
+        t.db,
+        "select status, progress from tasks where code = 'NQ57-04.3'" as never,
+      );
+      expect(task).toEqual({ status: 'done', progress: 100 });
+    } finally {
+      await first.stop();
+    }
+
+    // The same morning again: the slot is taken and the outbox holds the sent row, so nothing repeats.
+    const sentBefore = fake.sent.filter((m) => m.chat_id === CHAT).length;
+    const second = await serve();
+    try {
+      const [outbox] = await rows<{ pending: number; sent: number }>(
+        t.db,
+        `select count(*) filter (where status = 'pending')::int as pending,
+                count(*) filter (where status = 'sent')::int as sent
+           from outbox where person_id = (select id from people where code = 'P08')` as never,
+      );
+      expect(outbox).toEqual({ pending: 0, sent: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(fake.sent.filter((m) => m.chat_id === CHAT).length).toBe(sentBefore);
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -34,7 +34,7 @@ export async function generateProvince(db: Db, size: ProvinceSize, today: string
       from generate_series(1, ${s.people}) g`);
   await db.execute(sql`insert into targets (code, program_id, title_vi, title_en, lead_agency_id, start_date, due_date, status, progress)
     select (array['NQ57','DA06','CDS25'])[1 + g % 3] || '-' || g, 1 + g % 3, 'Chỉ tiêu ' || g, 'Target ' || g,
-           1 + (g % ${s.agencies}), date ${today} - 200, date ${today} - 60 + (g % 180),
+           1 + (g % ${s.agencies}), ${today}::date - 200, ${today}::date - 60 + (g % 180),
            (array['not_started','in_progress','done','blocked'])[1 + g % 4]::item_status, (g * 7) % 100
       from generate_series(1, ${s.targets}) g`);
   const perTarget = Math.ceil(s.tasks / s.targets);
@@ -43,13 +43,13 @@ export async function generateProvince(db: Db, size: ProvinceSize, today: string
            t.lead_agency_id, 1 + ((t.id * ${perTarget} + k) % ${s.people}), t.start_date,
            least(t.due_date, t.due_date - (k % 5)),
            st, case when st = 'done' then 100 when st = 'not_started' then 0 else (t.id + k * 13) % 100 end,
-           timestamptz ${today} - ((t.id + k) % 40) * interval '1 day'
+           ${today}::timestamptz - ((t.id + k) % 40) * interval '1 day'
       from targets t, generate_series(1, ${perTarget}) k,
            lateral (select (array['not_started','in_progress','done','blocked'])[1 + (t.id + k) % 4]::item_status as st) s
      where (t.id - 1) * ${perTarget} + k <= ${s.tasks}`);
   await db.execute(sql`insert into history (task_id, kind, person_id, at, progress, status, note, channel)
     select 1 + (g % ${s.tasks}), 'update', 1 + (g % ${s.people}),
-           timestamptz ${today} - (g % 300) * interval '1 hour', g % 100, 'in_progress', 'Cập nhật số ' || g, 'telegram'
+           ${today}::timestamptz - (g % 300) * interval '1 hour', g % 100, 'in_progress', 'Cập nhật số ' || g, 'telegram'
       from generate_series(1, ${s.updates}) g`);
   await db.execute(sql`analyze`);
 }

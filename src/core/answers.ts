@@ -15,10 +15,10 @@ import {
   expectedProgress,
 } from './format.ts';
 import { messages } from './messages.ts';
-import type { Counts, CoreStore, ItemDetail, Level, Person, Scope } from './ports.ts';
+import type { Counts, CoreStore, HistoryEntry, ItemDetail, Level, Person, Scope } from './ports.ts';
 import type { Line } from './reply.ts';
 import { addDays } from './time.ts';
-import type { AgencyCode, Intent, ItemCode, Lang, Lexicon, LocalDate, Period, UpdateView } from './types.ts';
+import type { AgencyCode, Intent, Lang, Lexicon, LocalDate, Period } from './types.ts';
 
 export interface AnswerContext {
   store: CoreStore;
@@ -100,9 +100,6 @@ export async function answerDueSoon(ctx: AnswerContext, intent: Intent, level: L
   ];
 }
 
-/** A history entry, with the task it is about when a target's history gathers its tasks' updates. */
-export type HistoryEntry = UpdateView & { item: ItemCode | null };
-
 function historyLine(h: HistoryEntry, ctx: AnswerContext): Line {
   const m = messages(ctx.lang);
   const who = h.person?.name ?? '—';
@@ -118,22 +115,9 @@ function historyLine(h: HistoryEntry, ctx: AnswerContext): Line {
   return [head + what + note];
 }
 
-/** How many updates a status answer shows. */
-export const HISTORY_SHOWN = 5;
-
-/**
- * The latest updates of an item, newest first. Work is reported on tasks, so a target's own history
- * is nearly empty: it gathers its tasks' updates too, each marked with its task's code.
- */
-export async function latestHistory(store: CoreStore, detail: ItemDetail): Promise<HistoryEntry[]> {
-  const own: HistoryEntry[] = detail.history.map((h) => ({ ...h, item: null }));
-  const children = await Promise.all(detail.children.map((c) => store.item(c.code)));
-  const fromTasks = children.flatMap((c) => (c ? c.history.map((h) => ({ ...h, item: c.item.code })) : []));
-  return [...own, ...fromTasks].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, HISTORY_SHOWN);
-}
-
-/** One item: what it is, who owns it, where it stands, its tasks and its latest five updates. */
-export function statusLines(detail: ItemDetail, history: HistoryEntry[], ctx: AnswerContext): Line[] {
+/** One item: what it is, who owns it, where it stands, its tasks and its latest updates. */
+export function statusLines(detail: ItemDetail, ctx: AnswerContext): Line[] {
+  const history = detail.recent;
   const m = messages(ctx.lang);
   const { item } = detail;
   const light = trafficLight(item, ctx.today);

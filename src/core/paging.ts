@@ -4,7 +4,6 @@ import {
   answerMyTasks,
   answerOverdue,
   answerSummary,
-  latestHistory,
   statusLines,
   type AnswerContext,
 } from './answers.ts';
@@ -40,7 +39,7 @@ async function answerLines(turn: Turn, intent: Intent, level: Level): Promise<Li
       return answerMyTasks(ctx, turn.person);
     case 'status': {
       const detail = intent.target ? await turn.deps.store.item(intent.target) : null;
-      return detail ? statusLines(detail, await latestHistory(turn.deps.store, detail), ctx) : null;
+      return detail ? statusLines(detail, ctx) : null;
     }
     default:
       return null;

@@ -44,7 +44,15 @@ export interface ItemDetail {
   children: ItemView[];
   /** Newest first. */
   history: UpdateView[];
+  /**
+   * The latest updates a status answer shows, newest first. Work is reported on tasks, so a target's
+   * own history is nearly empty: for a target this gathers its tasks' updates too.
+   */
+  recent: HistoryEntry[];
 }
+
+/** A history entry, with the task it was reported on when a target's history gathers its tasks' updates. */
+export type HistoryEntry = UpdateView & { item: ItemCode | null };
 
 export interface Counts {
   total: number;

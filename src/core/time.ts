@@ -39,15 +39,3 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 export function shiftInstant(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * 86_400_000);
 }
-
-/** dd/mm/yyyy, the way Vietnamese documents write dates. */
-export function formatDayVi(day: LocalDate): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export function formatDayEn(day: LocalDate): string {
-  const [y, m, d] = day.split('-');
-  return `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
-}

@@ -1,7 +1,8 @@
-// Local-day arithmetic in a named zone and the Vietnamese public-holiday table the reminder planner skips.
+// Wall-clock time, weekdays and the Vietnamese public-holiday table the reminder planner skips.
+import { addDays, DEFAULT_TZ, isLocalDate, localDate } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';
 
-export const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
+export { addDays, daysBetween, DEFAULT_TZ, isLocalDate, localDate } from '../core/time.ts';
 
 /** 1 = Monday … 7 = Sunday (ISO 8601), so a work week is simply [1, 2, 3, 4, 5]. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -20,17 +21,6 @@ export interface Holiday {
   name_en: string;
 }
 
-const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** Checks the shape and that the day exists, so `2025-02-30` never becomes a silent 2 March. */
-export function isLocalDate(text: string): text is LocalDate {
-  const m = LOCAL_DATE_RE.exec(text);
-  if (!m) return false;
-  const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return utc.toISOString().slice(0, 10) === text;
-}
-
 export function asLocalDate(text: string): LocalDate {
   if (!isLocalDate(text)) throw new Error(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(text)}`);
   return text;
@@ -43,9 +33,6 @@ function formatter(tz: string): Intl.DateTimeFormat {
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
@@ -55,54 +42,25 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-function parts(instant: Date, tz: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', number> {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+/** Hour and minute of `instant` on `tz`'s wall clock. */
+function clock(instant: Date, tz: string): { hour: number; minute: number } {
+  let hour = 0;
+  let minute = 0;
   for (const p of formatter(tz).formatToParts(instant)) {
-    if (
-      p.type === 'year' ||
-      p.type === 'month' ||
-      p.type === 'day' ||
-      p.type === 'hour' ||
-      p.type === 'minute'
-    ) {
-      out[p.type] = Number(p.value);
-    }
+    if (p.type === 'hour') hour = Number(p.value);
+    else if (p.type === 'minute') minute = Number(p.value);
   }
-  return out;
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** The calendar day `instant` falls on in `tz`. */
-export function localDate(instant: Date, tz: string = DEFAULT_TZ): LocalDate {
-  const p = parts(instant, tz);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}` as LocalDate;
+  return { hour, minute };
 }
 
 /** The wall-clock time and weekday of `instant` in `tz`. */
 export function localTime(instant: Date, tz: string = DEFAULT_TZ): LocalTime {
-  const p = parts(instant, tz);
-  return { hour: p.hour, minute: p.minute, weekday: weekdayOf(localDate(instant, tz)) };
-}
-
-// Days are counted on UTC midnights: a local day has no zone, so no DST or offset can shift it.
-function toUtcMs(date: LocalDate): number {
-  const m = LOCAL_DATE_RE.exec(date);
-  if (!m) throw new Error(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-}
-
-export function addDays(date: LocalDate, n: number): LocalDate {
-  return new Date(toUtcMs(date) + n * DAY_MS).toISOString().slice(0, 10) as LocalDate;
-}
-
-/** Whole days from `a` to `b`: positive when `b` is later (`daysBetween(today, due)` = days left). */
-export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
+  return { ...clock(instant, tz), weekday: weekdayOf(localDate(instant, tz)) };
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
-  const js = new Date(toUtcMs(date)).getUTCDay(); // 0 = Sunday
+  // A local day has no zone: read on its UTC midnight, no offset can move it to another weekday.
+  const js = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
   return (js === 0 ? 7 : js) as Weekday;
 }
 

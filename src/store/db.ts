@@ -27,8 +27,11 @@ export interface Database {
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** Any migration or seed run takes this lock, so two processes starting together never race. */
-const MIGRATION_LOCK = 0x646f6e64; // "dond"
+/**
+ * Migrations, the demo seed and imports take this transaction-level advisory lock, so two processes
+ * starting together, or an import during a seed, never interleave.
+ */
+export const SCHEMA_LOCK = 0x646f6e64; // "dond"
 
 export function fromPglite(pglite: PGlite): Database {
   return {
@@ -63,9 +66,9 @@ export async function runMigrations(database: Database, url?: string): Promise<v
   // Session-level advisory lock on a dedicated connection: concurrent starters wait, then find nothing to do.
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await client`select pg_advisory_lock(${SCHEMA_LOCK})`;
     await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_DIR });
-    await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    await client`select pg_advisory_unlock(${SCHEMA_LOCK})`;
   } finally {
     await client.end({ timeout: 5 });
   }

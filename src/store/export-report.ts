@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Counts } from '../core/ports.ts';
 import { UnknownCodeError } from '../core/errors.ts';
-import { DEFAULT_TZ, daysBetween, formatDayVi } from '../core/time.ts';
+import { formatDay } from '../core/format.ts';
+import { DEFAULT_TZ, daysBetween } from '../core/time.ts';
 import type { ItemStatus, LocalDate, ProgramCode } from '../core/types.ts';
 import { compareCodes } from '../reminders/order.ts';
 import type { DbOrTx } from './db.ts';
@@ -141,7 +142,7 @@ function summarySheet(
     { header: 'Đang thực hiện', width: 12 },
     { header: 'Vướng mắc', width: 12 },
     { header: 'Chưa bắt đầu', width: 12 },
-    { header: 'Quá hạn', width: 12, note: `Chưa hoàn thành, hạn trước ngày ${formatDayVi(today)}` },
+    { header: 'Quá hạn', width: 12, note: `Chưa hoàn thành, hạn trước ngày ${formatDay(today, 'vi')}` },
     { header: 'Tỷ lệ hoàn thành', width: 12, numFmt: '0.0%' },
     { header: 'Tổng số nhiệm vụ', width: 12 },
     { header: 'Nhiệm vụ quá hạn', width: 12 },
@@ -184,7 +185,7 @@ function summarySheet(
     total.font = { bold: true };
   }
   ws.addRow([]);
-  ws.addRow([`Số liệu tính đến ngày ${formatDayVi(today)}`]).font = { italic: true };
+  ws.addRow([`Số liệu tính đến ngày ${formatDay(today, 'vi')}`]).font = { italic: true };
 }
 
 /** The status report as an XLSX workbook, for one programme or the whole province. */
@@ -257,7 +258,7 @@ export async function exportReport(
   const ts = sheet(wb, 'Chỉ tiêu', [
     ...specs(TARGET_COLUMNS, TARGET_WIDTHS),
     { header: 'progress', width: 10, note: 'Tiến độ (%), tính từ các nhiệm vụ' },
-    { header: 'Tình trạng', width: 16, note: `Tại ngày ${formatDayVi(opts.today)}` },
+    { header: 'Tình trạng', width: 16, note: `Tại ngày ${formatDay(opts.today, 'vi')}` },
   ]);
   for (const t of targetRows) {
     const s = standing(t, opts.today);
@@ -282,7 +283,7 @@ export async function exportReport(
   const ks = sheet(wb, 'Nhiệm vụ', [
     ...specs(TASK_COLUMNS, TASK_WIDTHS),
     { header: 'days_overdue', width: 12, note: 'Số ngày quá hạn' },
-    { header: 'Tình trạng', width: 16, note: `Tại ngày ${formatDayVi(opts.today)}` },
+    { header: 'Tình trạng', width: 16, note: `Tại ngày ${formatDay(opts.today, 'vi')}` },
   ]);
   for (const k of taskRows) {
     const s = standing(k, opts.today);

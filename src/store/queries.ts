@@ -1,8 +1,9 @@
 // The questions of shared/spec/intent.md, as SQL: overdue, due in a window, one item, summaries, my tasks.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type {
   AgencySummary,
   Counts,
+  HistoryEntry,
   ItemDetail,
   Level,
   ProgramSummary,
@@ -52,51 +53,61 @@ interface HistoryRow {
   note: string | null;
   kind: UpdateView['kind'];
   channel: ChannelName | null;
+  /** The task an update was reported on, when it is not the item itself. */
+  task_code: string | null;
 }
 
+function historyEntry(h: HistoryRow): HistoryEntry {
+  return {
+    at: new Date(h.at),
+    person: h.person_code ? { code: h.person_code as PersonCode, name: h.person_name ?? '' } : null,
+    progress: h.progress === null ? null : (h.progress as Percent),
+    status: h.status,
+    note: h.note,
+    kind: h.kind,
+    channel: h.channel,
+    item: h.task_code as ItemCode | null,
+  };
+}
+
+/** History rows matching `where` (on `h`), newest first; `task_code` set when `taskCodes` says so. */
+function historyRows(db: DbOrTx, where: SQL, limit: number, taskCodes: boolean): Promise<HistoryRow[]> {
+  const task = taskCodes ? sql`(select code from tasks where id = h.task_id)` : sql`null::text`;
+  return rows<HistoryRow>(
+    db,
+    sql`select h.at, pe.code as person_code, pe.full_name as person_name, h.progress::int as progress,
+               h.status::text as status, h.note, h.kind::text as kind, h.channel::text as channel,
+               ${task} as task_code
+          from history h left join people pe on pe.id = h.person_id
+         where ${where} order by h.at desc, h.id desc limit ${limit}`,
+  );
+}
+
+/** An item with its parent or tasks, its own latest updates and, for a target, its tasks' too. */
 export async function itemDetail(db: DbOrTx, code: ItemCode, historyLimit = 5): Promise<ItemDetail | null> {
   const item = await itemByCode(db, code);
   if (!item) return null;
-  const column =
-    item.kind === 'task'
-      ? sql`h.task_id = (select id from tasks where code = ${code})`
-      : sql`h.target_id = (select id from targets where code = ${code})`;
-  const history = await rows<HistoryRow>(
-    db,
-    sql`select h.at, pe.code as person_code, pe.full_name as person_name, h.progress::int as progress,
-               h.status::text as status, h.note, h.kind::text as kind, h.channel::text as channel
-          from history h left join people pe on pe.id = h.person_id
-         where ${column} order by h.at desc, h.id desc limit ${historyLimit}`,
-  );
-  const parent =
-    item.kind === 'task'
-      ? ((
-          await selectItems(db, 'target', sql`t.id = (select target_id from tasks where code = ${code})`)
-        )[0] ?? null)
-      : null;
-  const children =
-    item.kind === 'target'
-      ? await selectItems(
-          db,
-          'task',
-          sql`t.target_id = (select id from targets where code = ${code})`,
-          sql`t.code`,
-        )
-      : [];
-  return {
-    item,
-    parent,
-    children,
-    history: history.map((h) => ({
-      at: new Date(h.at),
-      person: h.person_code ? { code: h.person_code as PersonCode, name: h.person_name ?? '' } : null,
-      progress: h.progress === null ? null : (h.progress as Percent),
-      status: h.status,
-      note: h.note,
-      kind: h.kind,
-      channel: h.channel,
-    })),
-  };
+  if (item.kind === 'task') {
+    const [own, parent] = await Promise.all([
+      historyRows(db, sql`h.task_id = (select id from tasks where code = ${code})`, historyLimit, false),
+      selectItems(db, 'target', sql`t.id = (select target_id from tasks where code = ${code})`),
+    ]);
+    const history = own.map(historyEntry);
+    return { item, parent: parent[0] ?? null, children: [], history, recent: history };
+  }
+  const target = sql`(select id from targets where code = ${code})`;
+  const [own, recent, children] = await Promise.all([
+    historyRows(db, sql`h.target_id = ${target}`, historyLimit, false),
+    // Work is reported on tasks: a target's recent history is mostly its tasks' updates.
+    historyRows(
+      db,
+      sql`(h.target_id = ${target} or h.task_id in (select id from tasks where target_id = ${target}))`,
+      historyLimit,
+      true,
+    ),
+    selectItems(db, 'task', sql`t.target_id = ${target}`, sql`t.code`),
+  ]);
+  return { item, parent: null, children, history: own.map(historyEntry), recent: recent.map(historyEntry) };
 }
 
 interface CountRow {

@@ -8,8 +8,8 @@ import { itemByCode } from './items.ts';
 import { auditLog, history, people, targets, tasks } from './schema.ts';
 
 export const MAX_NOTE_CHARS = 2000;
-/** Phones' clocks drift; a minute of slack is not "in the future". */
-const FUTURE_SLACK_MS = 60_000;
+/** Phones' clocks drift; a minute of slack is not "in the future" (imports allow the same). */
+export const FUTURE_SLACK_MS = 60_000;
 
 /** What status and progress an update leaves: done ⇔ 100 %, a bare percent means in progress. */
 export function resolveUpdate(

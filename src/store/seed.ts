@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addDays, daysBetween, localDate, shiftInstant } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';
-import type { Db, Tx } from './db.ts';
+import { SCHEMA_LOCK, type Db, type Tx } from './db.ts';
 import type { ProvinceData } from './demo-files.ts';
 import { agencies, auditLog, history, people, programs, targets, tasks } from './schema.ts';
 
@@ -49,7 +49,7 @@ export async function seedProvince(
   const at = (iso: string): Date => shiftInstant(new Date(iso), shift);
 
   return db.transaction(async (tx: Tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${0x646f6e64})`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
     for (const p of data.programs) {
       const row = { code: p.code, nameVi: p.name_vi, nameEn: p.name_en, aliases: p.aliases };
       await tx.insert(programs).values(row).onConflictDoUpdate({ target: programs.code, set: row });

@@ -103,6 +103,19 @@ describe.each(dbKinds())('store queries on %s (demo province, %s)', (kind) => {
     expect(await store.item(code('NQ57-99'))).toBeNull();
   });
 
+  it("gathers a target's recent history from its tasks, newest first, each marked with its task", async () => {
+    const target = (await store.item(code('NQ57-12')))!;
+    const perTask = await Promise.all(target.children.map((c) => store.item(c.code)));
+    const all = perTask
+      .flatMap((d) => d!.history.map((h) => ({ at: h.at.getTime(), item: d!.item.code })))
+      .sort((a, b) => b.at - a.at);
+    expect(all.length).toBeGreaterThan(5);
+    expect(target.recent.map((h) => ({ at: h.at.getTime(), item: h.item }))).toEqual(all.slice(0, 5));
+    // A task's recent history is its own, unmarked.
+    const task = (await store.item(code('NQ57-01.1')))!;
+    expect(task.recent).toEqual(task.history.map((h) => ({ ...h, item: null })));
+  });
+
   it('builds the lexicon from programmes and agencies with their aliases', async () => {
     const lex = await store.lexicon();
     expect(lex.programs.find((p) => p.code === 'NQ57')?.names).toContain('57-NQ/TW');

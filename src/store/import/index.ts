@@ -1,7 +1,7 @@
 // Imports a plan spreadsheet (CSV or XLSX, English or Vietnamese headers): all rows written, or none.
 import { sql } from 'drizzle-orm';
 import { ImportError } from '../../core/errors.ts';
-import type { Db } from '../db.ts';
+import { SCHEMA_LOCK, type Db } from '../db.ts';
 import { applyPlan } from './apply.ts';
 import type { Entry } from './entry.ts';
 import { layoutOf, type Layout, type LayoutFailure } from './layout.ts';
@@ -53,7 +53,7 @@ export async function importPlan(
 
   return db.transaction(async (tx) => {
     // The seed's lock: an import never interleaves with a demo load or another import.
-    if (!opts.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${0x646f6e64})`);
+    if (!opts.dryRun) await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
     const st = await loadState(tx);
     const plan = planImport(layouts, st, opts.now);
     const rows = reportRows([...plan.targets, ...plan.tasks] as Array<Entry<unknown>>);

@@ -1,13 +1,11 @@
 // The row checks targets and tasks share (code, titles, names, dates, status), and an item's new dates.
 import type { ItemStatus, LocalDate } from '../../core/types.ts';
+import { FUTURE_SLACK_MS } from '../record-update.ts';
 import type { Cells } from './cells.ts';
 import { fold } from './fold.ts';
 import type { Named } from './store-state.ts';
 import { parseDay, parseInstant, parseStatus } from './values.ts';
 import { isoInZone } from './zone.ts';
-
-/** Phones' clocks drift; a minute of slack is not "in the future" (as recordUpdate allows). */
-const FUTURE_SLACK_MS = 60_000;
 
 export function readCode(cells: Cells, problems: string[], re: RegExp): string | null {
   const code = cells.text('code').toUpperCase();

@@ -35,7 +35,12 @@ const schema = z.object({
   TEST_DATABASE_URL: url('postgres://'),
   DONDOC_NOW: isoInstant,
   TZ_NAME: zone,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ message: 'must be a port number 0-65535' })
+    .int({ message: 'must be a port number 0-65535' })
+    .min(0, { message: 'must be a port number 0-65535' })
+    .max(65535, { message: 'must be a port number 0-65535' })
+    .default(3000),
   HOST: z.string().default('127.0.0.1'),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
@@ -46,12 +51,18 @@ const schema = z.object({
   ZALO_BOT_TOKEN: optionalText,
   ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
   ZALO_WEBHOOK_URL: url('https://'),
-  ZALO_WEBHOOK_SECRET: optionalText,
+  ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
+    message: 'must be 8-256 characters (Zalo rule)',
+  }),
   REMINDER_CRON: z
     .string()
     .default('0 8 * * 1-5')
     .refine((v) => cron.validate(v), { message: 'must be a node-cron expression such as "0 8 * * 1-5"' }),
-  SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
+  SEND_RATE_PER_SECOND: z.coerce
+    .number({ message: 'must be a number of messages per second, above 0 and at most 1000' })
+    .positive({ message: 'must be a number of messages per second, above 0 and at most 1000' })
+    .max(1000, { message: 'must be a number of messages per second, above 0 and at most 1000' })
+    .default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ADMIN_PASSWORD: optionalText,
 });

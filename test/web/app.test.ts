@@ -28,12 +28,9 @@ describe.each(dbKinds())('the web app on %s', (kind) => {
     expect(text).toContain('# TYPE dondoc_reminders_failed_total counter\n');
     expect(text).toContain('dondoc_reply_seconds_count{channel="web"} 1\n');
     expect(text).toContain('dondoc_http_requests_total{method="POST",route="/api/chat",status="200"} 1\n');
-    // Every sample line is `name{labels} value`.
-    for (const line of text
-      .trim()
-      .split('\n')
-      .filter((l) => !l.startsWith('#')))
-      expect(line).toMatch(/^[a-z_:]+(\{[^}]*\})? [0-9.e+-]+|NaN|\+Inf$/);
+    // Every sample line is `name{labels} value` (the format ignores the blank lines between families).
+    for (const line of text.split('\n').filter((l) => l !== '' && !l.startsWith('#')))
+      expect(line).toMatch(/^[a-z_:]+(\{[^}]*\})? ([0-9.e+-]+|NaN|[+-]Inf)$/);
   });
 
   it('redirects / to the dashboard, keeping the language', async () => {

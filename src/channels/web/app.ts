@@ -47,14 +47,15 @@ export function createWebApp(deps: WebDeps): Hono {
     return c.json({ ok: db, db }, db ? 200 : 503);
   });
 
-  deps.metrics.registry.onCollect(async () => {
-    deps.metrics.queueDepth.set(await outboxDepth(deps.store.db));
+  app.get('/metrics', async (c) => {
+    // A database that does not answer leaves the depth at its last value rather than failing the scrape.
+    await outboxDepth(deps.store.db).then(
+      (depth) => deps.metrics.queueDepth.set(depth),
+      (err: unknown) => deps.logger?.warn({ err }, 'outbox depth unavailable for /metrics'),
+    );
+    const { registry } = deps.metrics;
+    return c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType });
   });
-  app.get('/metrics', async (c) =>
-    c.body(await deps.metrics.registry.render(), 200, {
-      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
-    }),
-  );
 
   const assets: Record<string, [string, string]> = {
     '/assets/console.css': ['text/css; charset=utf-8', CONSOLE_CSS],

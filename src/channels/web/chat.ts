@@ -91,7 +91,7 @@ export function chatRoutes(deps: WebDeps): Hono {
       { store: deps.store, now: deps.now, tz: deps.tz, notify: deps.notify },
       msg,
     );
-    deps.metrics.replySeconds.observe((performance.now() - started) / 1000, { channel: 'web' });
+    deps.metrics.replySeconds.observe({ channel: 'web' }, (performance.now() - started) / 1000);
     deps.metrics.messagesOut.inc({ channel: 'web' }, replies.length);
     return c.json({ replies: replies.map(toWebReply) });
   });

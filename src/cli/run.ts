@@ -13,9 +13,11 @@ Usage: dondoc <command> [options]
   import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
   export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
   invite PERSON_CODE [--json]             print a one-time registration code
+  assign TASK PERSON [--json]             re-assign a task (person code or full name); notifies the new assignee
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
   ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
   remind [--now ISO] [--dry-run] [--json] run one reminder cycle now
+  prepare                                 build the embedded-database template (npm install runs it)
 
 Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
 
@@ -46,11 +48,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     import('./simple-commands.ts').then((m) => m.seedDemo(ctx, { dir: f.dir })),
   invite: async () => (ctx, p, f) =>
     import('./simple-commands.ts').then((m) => m.invite(ctx, p[0], { json: f.json })),
+  assign: async () => (await import('./assign.ts')).assignCommand,
   import: async () => (await import('./plan-files.ts')).importCommand,
   export: async () => (await import('./plan-files.ts')).exportCommand,
   parse: async () => (await import('./parse.ts')).parseCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,
+  prepare: async () => (ctx) => import('./simple-commands.ts').then((m) => m.prepare(ctx)),
 };
 
 export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext): Promise<number> {

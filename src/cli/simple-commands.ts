@@ -1,10 +1,11 @@
-// The small data commands: migrate, seed-demo, invite.
+// The small data commands: migrate, prepare, seed-demo, invite.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PersonCode } from '../core/types.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { createInvite } from '../store/people.ts';
 import { demoShift, seedProvince } from '../store/seed.ts';
+import { writeTemplate } from '../store/template.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo', import.meta.url));
@@ -12,6 +13,28 @@ export const DEMO_DIR = fileURLToPath(new URL('../../demo', import.meta.url));
 export async function migrate(ctx: CliContext): Promise<number> {
   await withDb(ctx, async () => {});
   ctx.io.err('migrations applied');
+  return 0;
+}
+
+/**
+ * Builds the template a new embedded DATA_DIR is unpacked from (src/store/template.ts). Run by
+ * `npm install`; a failure only makes the first start slower, so it is reported and not fatal.
+ */
+export async function prepare(ctx: CliContext): Promise<number> {
+  if (ctx.config.DATABASE_URL) {
+    ctx.io.err('DATABASE_URL is set: no embedded database to prepare');
+    return 0;
+  }
+  const t0 = performance.now();
+  try {
+    const bytes = await writeTemplate();
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    ctx.io.err(`embedded database template ready (${Math.round(bytes / 1024)} KiB, ${seconds} s)`);
+  } catch (err) {
+    ctx.io.err(
+      `no embedded database template (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the first start will be slower`,
+    );
+  }
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DatabaseBusyError } from '../core/errors.ts';
 import { fromPglite, fromPostgresUrl, type Database } from './db.ts';
+import { templateFor } from './template.ts';
 
 interface LockInfo {
   pid: number;
@@ -100,7 +101,8 @@ export async function openEmbedded(opts: EmbeddedOptions): Promise<EmbeddedDatab
     };
   }
   try {
-    const pglite = await PGlite.create({ dataDir: dir });
+    const template = templateFor(dir);
+    const pglite = await PGlite.create(template ? { dataDir: dir, loadDataDir: template } : { dataDir: dir });
     return withExpose(fromPglite(pglite), lockPath);
   } catch (err) {
     rmSync(lockPath, { force: true });

@@ -1,5 +1,5 @@
 // Loads a province (the demo or another folder in its format) into the store, idempotently.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { addDays, daysBetween, localDate, shiftInstant } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';
 import { SCHEMA_LOCK, type Db, type Tx } from './db.ts';
@@ -34,6 +34,33 @@ export interface SeedResult {
   shiftDays: number;
 }
 
+type Coded = typeof programs | typeof agencies | typeof people | typeof targets | typeof tasks;
+
+/**
+ * Inserts or updates every row in one statement (a province is a few thousand rows; one round trip
+ * each made the first start seconds slower) and returns each row's id by code.
+ */
+async function upsert<T extends Coded>(
+  tx: Tx,
+  table: T,
+  values: Array<T['$inferInsert'] & { code: string }>,
+): Promise<Map<string, number>> {
+  if (values.length === 0) return new Map();
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const set = Object.fromEntries(
+    Object.keys(values[0]!)
+      .filter((key) => key !== 'code')
+      .map((key) => [key, sql.raw(`excluded."${columns[key]!.name}"`)]),
+  );
+  const coded = table as typeof programs;
+  const result = await tx
+    .insert(coded)
+    .values(values as (typeof programs.$inferInsert)[])
+    .onConflictDoUpdate({ target: coded.code, set })
+    .returning({ id: coded.id, code: coded.code });
+  return new Map(result.map((r) => [r.code, r.id]));
+}
+
 /** The plan's start for the "progress its time implies": the first day of the year the item is due. */
 function startOf(due: LocalDate): LocalDate {
   return `${due.slice(0, 4)}-01-01` as LocalDate;
@@ -50,117 +77,99 @@ export async function seedProvince(
 
   return db.transaction(async (tx: Tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
-    for (const p of data.programs) {
-      const row = { code: p.code, nameVi: p.name_vi, nameEn: p.name_en, aliases: p.aliases };
-      await tx.insert(programs).values(row).onConflictDoUpdate({ target: programs.code, set: row });
-    }
-    const agencyId = new Map<string, number>();
-    for (const a of data.agencies) {
-      const row = { code: a.code, nameVi: a.name_vi, nameEn: a.name_en, kind: a.kind, aliases: a.aliases };
-      const [r] = await tx
-        .insert(agencies)
-        .values(row)
-        .onConflictDoUpdate({ target: agencies.code, set: row })
-        .returning({ id: agencies.id });
-      agencyId.set(a.code, r!.id);
-    }
-    for (const a of data.agencies) {
-      const parentId = a.parent_code ? agencyId.get(a.parent_code) : null;
-      if (parentId === undefined) throw new Error(`agency ${a.code}: unknown parent ${a.parent_code}`);
-      await tx.update(agencies).set({ parentId }).where(eq(agencies.code, a.code));
-    }
-    const personId = new Map<string, number>();
-    for (const p of data.people) {
-      const agency = agencyId.get(p.agency_code);
-      if (agency === undefined) throw new Error(`person ${p.code}: unknown agency ${p.agency_code}`);
-      const row = {
+    await upsert(
+      tx,
+      programs,
+      data.programs.map((p) => ({ code: p.code, nameVi: p.name_vi, nameEn: p.name_en, aliases: p.aliases })),
+    );
+    const agencyId = await upsert(
+      tx,
+      agencies,
+      data.agencies.map((a) => ({
+        code: a.code,
+        nameVi: a.name_vi,
+        nameEn: a.name_en,
+        kind: a.kind,
+        aliases: a.aliases,
+      })),
+    );
+    const idOf = (ids: Map<string, number>, code: string, what: string): number => {
+      const id = ids.get(code.toUpperCase());
+      if (id === undefined) throw new Error(`${what}: unknown code ${code}`);
+      return id;
+    };
+    const personId = await upsert(
+      tx,
+      people,
+      data.people.map((p) => ({
         code: p.code,
         fullName: p.full_name,
         role: p.role,
-        agencyId: agency,
+        agencyId: idOf(agencyId, p.agency_code, `person ${p.code}`),
         titleVi: p.title_vi,
         titleEn: p.title_en,
         lang: p.lang,
         telegramUsername: p.telegram_username,
         zaloUserId: p.zalo_user_id,
-      };
-      const [r] = await tx
-        .insert(people)
-        .values(row)
-        .onConflictDoUpdate({ target: people.code, set: row })
-        .returning({ id: people.id });
-      personId.set(p.code, r!.id);
-    }
-    for (const [code, id] of agencyId) {
-      const staff = data.people.filter((p) => p.agency_code === code && p.role === 'staff');
-      staff.sort((a, b) => headRank(a.title_vi) - headRank(b.title_vi) || a.code.localeCompare(b.code));
-      const head = staff[0];
-      await tx
-        .update(agencies)
-        .set({ headPersonId: head ? personId.get(head.code)! : null })
-        .where(eq(agencies.id, id));
+      })),
+    );
+    // Parents and heads need every agency and person first; one statement sets them all.
+    const links = data.agencies.map((a) => {
+      const staff = data.people.filter((p) => p.agency_code === a.code && p.role === 'staff');
+      staff.sort((x, y) => headRank(x.title_vi) - headRank(y.title_vi) || x.code.localeCompare(y.code));
+      const parent = a.parent_code ? idOf(agencyId, a.parent_code, `agency ${a.code} parent`) : null;
+      const head = staff[0] ? idOf(personId, staff[0].code, `agency ${a.code} head`) : null;
+      return sql`(${idOf(agencyId, a.code, 'agency')}::int, ${parent}::int, ${head}::int)`;
+    });
+    if (links.length > 0) {
+      await tx.execute(sql`update agencies a set parent_id = v.parent, head_person_id = v.head
+        from (values ${sql.join(links, sql`, `)}) as v(id, parent, head) where a.id = v.id`);
     }
     const programId = new Map(
       (await tx.select({ id: programs.id, code: programs.code }).from(programs)).map((r) => [r.code, r.id]),
     );
-    const targetId = new Map<string, number>();
-    for (const t of data.targets) {
-      const program = programId.get(t.program_code);
-      const lead = agencyId.get(t.lead_agency_code);
-      if (program === undefined || lead === undefined)
-        throw new Error(`target ${t.code}: unknown programme or agency`);
-      const due = day(t.due_date);
-      const row = {
-        code: t.code.toUpperCase(),
-        programId: program,
-        titleVi: t.title_vi,
-        titleEn: t.title_en,
-        leadAgencyId: lead,
-        unit: t.unit,
-        targetValue: t.target_value,
-        currentValue: t.current_value,
-        startDate: startOf(due),
-        dueDate: due,
-        status: t.status,
-        progress: 0,
-        updatedAt: at(t.updated_at),
-      };
-      const [r] = await tx
-        .insert(targets)
-        .values(row)
-        .onConflictDoUpdate({ target: targets.code, set: row })
-        .returning({ id: targets.id });
-      targetId.set(row.code, r!.id);
-    }
-    const taskId = new Map<string, number>();
-    for (const t of data.tasks) {
-      const target = targetId.get(t.target_code.toUpperCase());
-      const agency = agencyId.get(t.agency_code);
-      const assignee = t.assignee_code ? personId.get(t.assignee_code) : null;
-      if (target === undefined || agency === undefined || assignee === undefined) {
-        throw new Error(`task ${t.code}: unknown target, agency or assignee`);
-      }
-      const due = day(t.due_date);
-      const row = {
-        code: t.code.toUpperCase(),
-        targetId: target,
-        titleVi: t.title_vi,
-        titleEn: t.title_en,
-        agencyId: agency,
-        assigneeId: assignee,
-        startDate: startOf(due),
-        dueDate: due,
-        status: t.status,
-        progress: t.progress,
-        updatedAt: at(t.updated_at),
-      };
-      const [r] = await tx
-        .insert(tasks)
-        .values(row)
-        .onConflictDoUpdate({ target: tasks.code, set: row })
-        .returning({ id: tasks.id });
-      taskId.set(row.code, r!.id);
-    }
+    const targetId = await upsert(
+      tx,
+      targets,
+      data.targets.map((t) => {
+        const due = day(t.due_date);
+        return {
+          code: t.code.toUpperCase(),
+          programId: idOf(programId, t.program_code, `target ${t.code}`),
+          titleVi: t.title_vi,
+          titleEn: t.title_en,
+          leadAgencyId: idOf(agencyId, t.lead_agency_code, `target ${t.code}`),
+          unit: t.unit,
+          targetValue: t.target_value,
+          currentValue: t.current_value,
+          startDate: startOf(due),
+          dueDate: due,
+          status: t.status,
+          progress: 0,
+          updatedAt: at(t.updated_at),
+        };
+      }),
+    );
+    const taskId = await upsert(
+      tx,
+      tasks,
+      data.tasks.map((t) => {
+        const due = day(t.due_date);
+        return {
+          code: t.code.toUpperCase(),
+          targetId: idOf(targetId, t.target_code, `task ${t.code}`),
+          titleVi: t.title_vi,
+          titleEn: t.title_en,
+          agencyId: idOf(agencyId, t.agency_code, `task ${t.code}`),
+          assigneeId: t.assignee_code ? idOf(personId, t.assignee_code, `task ${t.code}`) : null,
+          startDate: startOf(due),
+          dueDate: due,
+          status: t.status,
+          progress: t.progress,
+          updatedAt: at(t.updated_at),
+        };
+      }),
+    );
     // Target progress is the mean of its tasks' progress, as recordUpdate keeps it.
     await tx.execute(sql`
       update targets t set progress = s.p

@@ -1,0 +1,56 @@
+// `dondoc prepare` (run by npm install) saves a migrated cluster; a new DATA_DIR is unpacked from it.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeContext, type Io } from '../../src/cli/context.ts';
+import { runCli } from '../../src/cli/run.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { rows } from '../../src/store/db.ts';
+import { openDatabase } from '../../src/store/open.ts';
+import { TEMPLATE_FILE, templateFor } from '../../src/store/template.ts';
+
+describe('the embedded database template', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-template-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is written by dondoc prepare and gives a new DATA_DIR every migrated table', async () => {
+    const err: string[] = [];
+    const io: Io = { out: () => {}, err: (l) => void err.push(l), stdinLines: async function* () {} };
+    const code = await runCli(['prepare'], io, () =>
+      makeContext(
+        loadConfig({ LOG_LEVEL: 'silent' }),
+        createLogger('silent'),
+        () => new Date(),
+        io,
+        () => {},
+      ),
+    );
+    expect(code).toBe(0);
+    expect(err.join('\n')).toMatch(/^embedded database template ready/);
+    expect(statSync(TEMPLATE_FILE).size).toBeGreaterThan(100_000);
+
+    const dataDir = join(dir, 'data');
+    expect(templateFor(dataDir)).not.toBeNull();
+    const database = await openDatabase({ DATA_DIR: dataDir, DATABASE_URL: undefined }, 'client');
+    try {
+      const tables = await rows<{ name: string }>(
+        database.db,
+        "select table_name as name from information_schema.tables where table_schema = 'public'" as never,
+      );
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['programs', 'tasks', 'history', 'outbox', 'reminder_cycles']),
+      );
+    } finally {
+      await database.close();
+    }
+    // Once the directory holds a cluster, it is opened as it is: the template never overwrites data.
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(templateFor(dataDir)).toBeNull();
+  });
+
+  it('is not used when there is no template file', () => {
+    expect(templateFor(join(dir, 'other'), join(dir, 'missing.tar.gz'))).toBeNull();
+  });
+});

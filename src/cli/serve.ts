@@ -17,6 +17,7 @@ import { createOutboxNotifier } from '../reminders/notifier.ts';
 import { startScheduler } from '../reminders/scheduler.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import { rows, type Db } from '../store/db.ts';
+import { forgetSeenBefore } from '../store/inbound.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { demoShift, seedProvince } from '../store/seed.ts';
 import { createStore } from '../store/store.ts';
@@ -156,6 +157,9 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   return 0;
 }
 
+/** How long an inbound update key is kept to recognise a redelivery. */
+const SEEN_KEPT_MS = 7 * 86_400_000;
+
 /**
  * The scheduler plans each REMINDER_CRON slot into the outbox (the database decides whether a slot is
  * still due, so several processes run it once); the worker delivers what is pending on the configured
@@ -176,8 +180,13 @@ async function startReminders(
     now: ctx.now,
     logger,
     onCycle: async (tx, slot) => {
-      const cycle = await runCycle({ db: tx, now: ctx.now(), tz: config.TZ_NAME, logger }, { dryRun: false });
-      logger.info({ slot: slot.toISOString(), enqueued: cycle.enqueued }, 'reminders planned');
+      const now = ctx.now();
+      const cycle = await runCycle({ db: tx, now, tz: config.TZ_NAME, logger }, { dryRun: false });
+      const forgotten = await forgetSeenBefore(tx, new Date(now.getTime() - SEEN_KEPT_MS));
+      logger.info(
+        { slot: slot.toISOString(), enqueued: cycle.enqueued, forgotten },
+        'reminders planned; old inbound update keys forgotten',
+      );
     },
   });
   // The scheduler stops first: a cycle must not enqueue after the worker has gone.

@@ -1,4 +1,5 @@
 // Durable de-duplication of inbound chat updates: the first process to record a key handles the update.
+import { lt } from 'drizzle-orm';
 import type { ChannelName } from '../core/types.ts';
 import type { DbOrTx } from './db.ts';
 import { inboundSeen } from './schema.ts';
@@ -14,4 +15,16 @@ export async function firstSeen(db: DbOrTx, channel: ChannelName, key: string): 
     .onConflictDoNothing()
     .returning({ key: inboundSeen.key });
   return inserted.length > 0;
+}
+
+/**
+ * Forgets keys seen before `before`. Messengers redeliver within hours (Telegram keeps an update for
+ * 24 hours), so a week of keys is plenty and the table stays the size of a week's traffic.
+ */
+export async function forgetSeenBefore(db: DbOrTx, before: Date): Promise<number> {
+  const removed = await db
+    .delete(inboundSeen)
+    .where(lt(inboundSeen.seenAt, before))
+    .returning({ key: inboundSeen.key });
+  return removed.length;
 }

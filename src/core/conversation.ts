@@ -1,5 +1,6 @@
 // handleMessage: one incoming chat message (or button press) in, the replies to send out.
 import { agencyName, answerHelp, answerUnknown, levelOf } from './answers.ts';
+import { reassignTask } from './assign.ts';
 import { InviteError, UnknownCodeError } from './errors.ts';
 import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
 import { formatInteger, formatShortDay } from './format.ts';
@@ -140,6 +141,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   // Any other message leaves a waiting question behind: a "có" much later must not apply it.
   state.pending = null;
   if (control?.kind === 'confirm') return say(turn, m.nothingPending);
+  if (control?.kind === 'assign') return reassignTask(turn, control);
 
   // "giải trình: …" answers an open request; a leader with none is asking for one instead.
   const written = readExplanation(msg.text);

@@ -11,6 +11,14 @@ export class UnknownCodeError extends Error {
   }
 }
 
+/** A target code where only a task will do (re-assigning: targets belong to their lead agency). */
+export class NotATaskError extends Error {
+  override name = 'NotATaskError';
+  constructor(readonly code: string) {
+    super(`not a task: ${code}`);
+  }
+}
+
 export type InvalidUpdateReason =
   'percent_out_of_range' | 'time_in_future' | 'note_too_long' | 'nothing_to_record' | 'target_has_tasks';
 

@@ -116,6 +116,21 @@ export interface Messages {
   explainNone: string;
   explainEmpty: string;
 
+  // Re-assigning a task (administrators)
+  assignAdminsOnly: string;
+  assignUsage: string;
+  assignUnknownTask(code: string): string;
+  assignNotATask(code: string): string;
+  assignUnknownPerson(written: string): string;
+  assignAmbiguous(written: string, n: number): string;
+  assignExample(item: string, person: string): string;
+  assignSame(code: string, name: string): string;
+  reassigned(code: string, title: string, from: string, to: string): string;
+  nobody: string;
+  agencyMoved(from: string, to: string, name: string): string;
+  assignedToYou(by: string | null, code: string, title: string, due: string, pct: string): string;
+  assignedHint: string;
+
   // Snooze, paging
   snoozed(code: string, day: string): string;
   pageFooter(page: number, pages: number): string;
@@ -274,6 +289,25 @@ const vi: Messages = {
   explainNone: 'Bạn không có yêu cầu giải trình nào đang chờ.',
   explainEmpty: 'Hãy ghi nội dung sau dấu hai chấm, ví dụ: “giải trình: đang chờ bổ sung kinh phí”.',
 
+  assignAdminsOnly: 'Chỉ quản trị viên mới giao lại được nhiệm vụ; lãnh đạo và cán bộ không có quyền này.',
+  assignUsage:
+    'Hãy ghi mã nhiệm vụ và người nhận, ví dụ: “/giao NQ57-12.3 P09” hoặc “giao NQ57-12.3 cho Nguyễn Văn A”.',
+  assignUnknownTask: (code) =>
+    `Không tìm thấy nhiệm vụ ${code}, không có gì thay đổi. Hãy kiểm tra lại mã, ví dụ NQ57-12.3.`,
+  assignNotATask: (code) =>
+    `${code} là mục tiêu, không phải nhiệm vụ: mục tiêu thuộc đơn vị chủ trì, chỉ giao lại được nhiệm vụ (ví dụ ${code}.1).`,
+  assignUnknownPerson: (written) =>
+    `Không tìm thấy người “${written}”. Hãy ghi mã người (ví dụ P09) hoặc họ tên đầy đủ, có dấu hay không dấu đều được.`,
+  assignAmbiguous: (written, n) => `Có ${n} người tên “${written}”, hãy ghi mã người thay cho tên:`,
+  assignExample: (item, person) => `Ví dụ: “giao ${item} cho ${person}”.`,
+  assignSame: (code, name) => `${code} đã do ${name} phụ trách, không có gì thay đổi.`,
+  reassigned: (code, title, from, to) => `✅ Đã giao lại ${code} ${title}: ${from} → ${to}.`,
+  nobody: '(chưa có người phụ trách)',
+  agencyMoved: (from, to, name) => `Đơn vị thực hiện chuyển từ ${from} sang ${to} (đơn vị của ${name}).`,
+  assignedToYou: (by, code, title, due, pct) =>
+    `📌 ${by === null ? 'Bạn được giao' : `${by} đã giao cho bạn`} nhiệm vụ ${code} ${title} (${due}, tiến độ ${pct}).`,
+  assignedHint: 'Trả lời tin này để báo tiến độ, ví dụ “30% đã khảo sát xong”.',
+
   snoozed: (code, day) => `⏰ Sẽ nhắc lại ngày mai (${day}) về ${code}.`,
   pageFooter: (page, pages) => `Trang ${page}/${pages} — gõ “trang sau” để xem tiếp`,
   lastPage: (page, pages) => `Trang ${page}/${pages} — hết danh sách`,
@@ -399,6 +433,25 @@ const en: Messages = {
   explainSent: (code, leader) => `✅ Your explanation of ${code} was sent to ${leader}.`,
   explainNone: 'You have no explanation request waiting.',
   explainEmpty: 'Write the explanation after the colon, e.g. “explanation: waiting for extra funds”.',
+
+  assignAdminsOnly: 'Only administrators can re-assign tasks; leaders and staff cannot.',
+  assignUsage:
+    'Name the task and the person, e.g. “/assign NQ57-12.3 P09” or “assign NQ57-12.3 to Nguyen Van A”.',
+  assignUnknownTask: (code) =>
+    `No task has the code ${code}; nothing was changed. Check the code, e.g. NQ57-12.3.`,
+  assignNotATask: (code) =>
+    `${code} is a target, not a task: targets belong to their lead agency, and only tasks can be re-assigned (e.g. ${code}.1).`,
+  assignUnknownPerson: (written) =>
+    `No one is called “${written}”. Write their person code (e.g. P09) or their full name, with or without diacritics.`,
+  assignAmbiguous: (written, n) => `${n} people are called “${written}”; write the person code instead:`,
+  assignExample: (item, person) => `For example: “assign ${item} to ${person}”.`,
+  assignSame: (code, name) => `${code} is already assigned to ${name}; nothing was changed.`,
+  reassigned: (code, title, from, to) => `✅ Re-assigned ${code} ${title}: ${from} → ${to}.`,
+  nobody: '(no one)',
+  agencyMoved: (from, to, name) => `The task moves from ${from} to ${to} (${name}'s agency).`,
+  assignedToYou: (by, code, title, due, pct) =>
+    `📌 ${by === null ? 'You have been assigned' : `${by} assigned you`} task ${code} ${title} (${due}, progress ${pct}).`,
+  assignedHint: 'Reply to this message to report progress, e.g. “30% survey done”.',
 
   snoozed: (code, day) => `⏰ I will remind you about ${code} again tomorrow (${day}).`,
   pageFooter: (page, pages) => `Page ${page}/${pages} — type “next” to continue`,

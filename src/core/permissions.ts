@@ -38,3 +38,8 @@ export function canUpdate(
 export function canRequestExplanation(person: Person, lang: Lang): Permission {
   return isLeader(person) ? OK : { ok: false, why: messages(lang).leadersOnly };
 }
+
+/** Who does which task is the administrators' call: leaders ask for explanations, staff report. */
+export function canReassign(person: Person, lang: Lang): Permission {
+  return person.role === 'admin' ? OK : { ok: false, why: messages(lang).assignAdminsOnly };
+}

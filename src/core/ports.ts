@@ -112,6 +112,25 @@ export interface ExplanationRequest {
   requestedAt: Date;
 }
 
+export interface ReassignInput {
+  task: ItemCode;
+  assignee: PersonCode;
+  /** The admin who re-assigns; null for the command line. */
+  by: PersonCode | null;
+  at: Date;
+  channel: ChannelName;
+}
+
+export interface ReassignResult {
+  /** The task as it was and as it is now (the same when nothing changed). */
+  before: ItemView;
+  after: ItemView;
+  /** False when the task was already the assignee's: nothing was written. */
+  changed: boolean;
+  /** The audit row of the change (a notification key); null when nothing changed. */
+  changeId: number | null;
+}
+
 /** Whatever the conversation must remember between two messages of one chat. */
 export interface ConversationState {
   /** An update waiting for "có"/"yes" (lowering progress, closing a target with open tasks). */
@@ -156,6 +175,14 @@ export interface CoreStore {
   ): Promise<void>;
 
   snooze(person: PersonCode, item: ItemCode, until: LocalDate): Promise<void>;
+
+  /** Everyone a task can be given to, by code, for finding a person by code or name. */
+  personDirectory(): Promise<Person[]>;
+  /**
+   * Gives a task to another person in one transaction (the task's agency follows the assignee's),
+   * audited; throws UnknownCodeError / NotATaskError and writes nothing.
+   */
+  reassign(input: ReassignInput): Promise<ReassignResult>;
 
   conversation(chat: ChatRef): Promise<ConversationState>;
   saveConversation(chat: ChatRef, state: ConversationState): Promise<void>;

@@ -64,9 +64,25 @@ export interface Lexicon {
   agencies: LexiconEntry<AgencyCode>[];
 }
 
-/** Conversation moves that are not questions: registering, paging, answering a confirmation. */
+/**
+ * Conversation moves that are not questions: registering, paging, answering a confirmation, and the
+ * admin command re-assigning a task. They ride beside the Intent, which they never change.
+ */
 export type Control =
-  { kind: 'register'; code: string } | { kind: 'next_page' } | { kind: 'confirm'; yes: boolean };
+  | { kind: 'register'; code: string }
+  | { kind: 'next_page' }
+  | { kind: 'confirm'; yes: boolean }
+  | AssignControl;
+
+/**
+ * "/giao NQ57-12.3 P09", "giao NQ57-12.3 cho Nguyễn Văn A": who should take a task over. `assignee` is
+ * the person as written (a code or a full name, resolved by the core); either part null when missing.
+ */
+export interface AssignControl {
+  kind: 'assign';
+  item: ItemCode | null;
+  assignee: string | null;
+}
 
 /** The parser's full answer: the spec's Intent plus what the conversation needs around it. */
 export interface ParsedMessage {

@@ -45,6 +45,11 @@ export async function personByCode(db: DbOrTx, code: PersonCode): Promise<Person
   return r ? toPerson(r) : null;
 }
 
+/** Everyone, by code: the directory a person named in chat is looked up in. */
+export async function personDirectory(db: DbOrTx): Promise<Person[]> {
+  return (await rows<PersonRow>(db, sql`${PERSON} order by pe.code`)).map(toPerson);
+}
+
 export async function findSender(
   db: DbOrTx,
   channel: ChannelName,

@@ -5,6 +5,7 @@ import * as conv from './conversation.ts';
 import type { Db } from './db.ts';
 import * as people from './people.ts';
 import * as q from './queries.ts';
+import { reassign } from './reassign.ts';
 import { recordUpdate } from './record-update.ts';
 
 export interface Store extends CoreStore {
@@ -40,6 +41,8 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     openExplanationFor: (person, item) => conv.openExplanationFor(db, person, item),
     answerExplanation: (id, answer, at, source) => conv.answerExplanation(db, id, answer, at, source),
     snooze: (person, item, until) => conv.snooze(db, person, item, until),
+    personDirectory: () => people.personDirectory(db),
+    reassign: (input) => reassign(db, input),
     conversation: (chat) => conv.conversation(db, chat),
     saveConversation: (chat, state) => conv.saveConversation(db, chat, state),
     itemOfBotMessage: (chat, id) => conv.itemOfBotMessage(db, chat, id),

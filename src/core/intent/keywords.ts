@@ -287,6 +287,21 @@ export const QUESTION_STARTS = compilePhrases([
 ]);
 
 export const REGISTER = compilePhrases(['đăng ký', 'đăng kí', 'register']);
+/** "giao NQ57-12.3 cho P09": an admin handing a task to someone else (a control, never an intent). */
+export const ASSIGN = compilePhrases([
+  'giao',
+  'giao lại',
+  'chuyển giao',
+  'giao việc',
+  'giao nhiệm vụ',
+  'giao lại nhiệm vụ',
+  'assign',
+  're-assign',
+  'reassign',
+  'assign task',
+]);
+/** The word between the task and the person: "… cho P09", "… to P09". */
+export const ASSIGN_TO = compilePhrases(['cho', 'sang', 'to']);
 export const NEXT_PAGE = compilePhrases([
   'trang sau',
   'trang tiếp',

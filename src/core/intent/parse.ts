@@ -1,6 +1,7 @@
 // Turns one chat message into the Intent of shared/spec/intent.md, plus the note, language and control around it.
 import type {
   AgencyCode,
+  AssignControl,
   Control,
   Intent,
   IntentName,
@@ -15,6 +16,8 @@ import type {
 import { analyse, isBarrier, origOffset, textBetween, tokenIndexFrom, type Analysis } from './analysis.ts';
 import type { ProgramResolver } from './codes.ts';
 import {
+  ASSIGN,
+  ASSIGN_TO,
   COURTESY,
   DEADLINE_WORD,
   DUE_SOON,
@@ -154,7 +157,69 @@ function firstWordAfter(a: Analysis, foldedOffset: number): string {
   return a.full.slice(origOffset(a, foldedOffset)).trim().split(/\s+/u)[0] ?? '';
 }
 
-const COMMANDS: Readonly<Record<string, IntentName | 'register' | 'more' | 'yes' | 'no'>> = {
+/** A person named in chat is a code or a full name; anything longer is not a name. */
+const MAX_ASSIGNEE_CHARS = 120;
+
+/** An assignment read from a message, and the token its person starts at (names do not tell the language). */
+interface AssignReading {
+  control: AssignControl;
+  nameAt: number;
+}
+
+/**
+ * The person written from token `from` on ("P09", "Nguyễn Văn A") up to the folded offset `until`,
+ * without a leading "cho"/"to" and trailing punctuation, as written; null when nothing is left.
+ */
+function assigneeFrom(
+  a: Analysis,
+  from: number,
+  until: number | null = null,
+): { text: string; at: number } | null {
+  const joiner = matchAt(a.tokens, from, ASSIGN_TO);
+  const at = from + (joiner?.tokens.length ?? 0);
+  const start = a.tokens[at];
+  if (start === undefined || (until !== null && start.start >= until)) return null;
+  const end = until === null ? a.full.length : origOffset(a, until);
+  const text = a.full
+    .slice(origOffset(a, start.start), end)
+    .replace(/[\s.,;:!?…]+$/u, '')
+    .trim();
+  if (text === '') return null;
+  return { text: text.length > MAX_ASSIGNEE_CHARS ? text.slice(0, MAX_ASSIGNEE_CHARS) : text, at };
+}
+
+/** "/giao NQ57-12.3 P09", "/assign NQ57-12.3 to Nguyễn Văn A", or the person first: "/giao P09 NQ57-12.3". */
+function assignCommand(a: Analysis, argsAt: number): AssignReading {
+  const code = a.codes.find((c) => c.start >= argsAt);
+  if (code === undefined) {
+    return { control: { kind: 'assign', item: null, assignee: null }, nameAt: a.tokens.length };
+  }
+  const after = assigneeFrom(a, tokenIndexFrom(a, code.end));
+  const person = after ?? assigneeFrom(a, tokenIndexFrom(a, argsAt), code.start);
+  return {
+    control: { kind: 'assign', item: code.code, assignee: person?.text ?? null },
+    nameAt: person?.at ?? a.tokens.length,
+  };
+}
+
+/**
+ * "giao NQ57-12.3 cho P09", "giao nhiệm vụ NQ57-12.3 cho Nguyễn Văn A", "assign NQ57-12.3 to P09": the
+ * words must open the message, with the task right after the verb and "cho"/"to" right after the task.
+ */
+function assignMessage(a: Analysis): AssignReading | null {
+  const code = a.codes[0];
+  const verb = matchAt(a.tokens, 0, ASSIGN);
+  if (code === undefined || verb === null) return null;
+  const codeIndex = tokenIndexFrom(a, code.start);
+  if (codeIndex !== verb.tokens.length || matchAt(a.tokens, codeIndex + 1, ASSIGN_TO) === null) return null;
+  const person = assigneeFrom(a, codeIndex + 1);
+  return {
+    control: { kind: 'assign', item: code.code, assignee: person?.text ?? null },
+    nameAt: person?.at ?? a.tokens.length,
+  };
+}
+
+const COMMANDS: Readonly<Record<string, IntentName | 'register' | 'more' | 'yes' | 'no' | 'assign'>> = {
   help: 'help',
   start: 'help',
   huongdan: 'help',
@@ -187,6 +252,11 @@ const COMMANDS: Readonly<Record<string, IntentName | 'register' | 'more' | 'yes'
   huy: 'no',
   yes: 'yes',
   confirm: 'yes',
+  // Controls only: these commands have no intent of the spec, so their intent stays `unknown`.
+  giao: 'assign',
+  giaolai: 'assign',
+  assign: 'assign',
+  reassign: 'assign',
 };
 
 const SLASH = /^\s*\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
@@ -214,6 +284,11 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
     }
     case 'more':
       return done({ intent: 'unknown', control: { kind: 'next_page' } });
+    case 'assign': {
+      const { control, nameAt } = assignCommand(a, argsAt);
+      // The language is told by the words around the name, never by the name ("Trịnh Thu Trang").
+      return { ...done({ intent: 'unknown', control }), lang: detectLang(a.tokens.slice(first, nameAt)) };
+    }
     case 'yes':
     case 'no':
       return done({ intent: 'unknown', control: { kind: 'confirm', yes: command === 'yes' } });
@@ -325,7 +400,13 @@ export function parseMessage(text: string, lexicon: Lexicon, today: LocalDate): 
   }
   const control = controlOf(a);
   if (control !== null) return finish(a, { intent: 'unknown', control }, lexicon, today, 0);
-  if (a.codes.length > 0) return finish(a, parseItemMessage(a), lexicon, today, 0);
+  if (a.codes.length > 0) {
+    const item = finish(a, parseItemMessage(a), lexicon, today, 0);
+    // "giao NQ57-12.3 cho P09" still means what it meant (the task's status); the control rides beside it.
+    const assign = item.intent.intent === 'status' ? assignMessage(a) : null;
+    if (assign === null) return item;
+    return { ...item, control: assign.control, lang: detectLang(a.tokens.slice(0, assign.nameAt)) };
+  }
   const opening = codeFreeReport(a, true);
   if (opening !== null) return finish(a, opening, lexicon, today, 0);
   const intent = classify(a, today);

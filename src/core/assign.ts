@@ -1,0 +1,120 @@
+// Re-assigning a task (administrators only): finding the person by code or name, the change, and the notice.
+import { NotATaskError, UnknownCodeError } from './errors.ts';
+import { compareCodes, dueText, formatPercent, itemTitle, truncate } from './format.ts';
+import { fold, normalize } from './intent/index.ts';
+import { messages } from './messages.ts';
+import { canReassign } from './permissions.ts';
+import type { Person, ReassignResult } from './ports.ts';
+import type { Line, Reply } from './reply.ts';
+import { reply, say, type Notifier, type Turn } from './turn.ts';
+import type { AssignControl, ItemCode, Lang, LocalDate } from './types.ts';
+
+export type PersonMatch =
+  { kind: 'one'; person: Person } | { kind: 'none' } | { kind: 'many'; people: Person[] };
+
+/** Namesakes listed at most when a name is ambiguous; the rest are found by narrowing the name. */
+const MAX_NAMESAKES = 10;
+
+/**
+ * The person a chat message names: a person code ("P09", "p09"), else a full name — as written with its
+ * diacritics when that tells one person, else folded ("nguyen van a" finds "Nguyễn Văn A").
+ */
+export function findPerson(written: string, directory: readonly Person[]): PersonMatch {
+  const code = written.trim().toUpperCase();
+  const byCode = directory.find((p) => p.code.toUpperCase() === code);
+  if (byCode) return { kind: 'one', person: byCode };
+  const exact = directory.filter((p) => normalize(p.name) === normalize(written));
+  const folded = fold(written);
+  const matches = exact.length > 0 ? exact : directory.filter((p) => fold(p.name) === folded);
+  const [first] = matches;
+  if (first === undefined) return { kind: 'none' };
+  if (matches.length === 1) return { kind: 'one', person: first };
+  return { kind: 'many', people: [...matches].sort((a, b) => compareCodes(a.code, b.code)) };
+}
+
+const agencyOf = (named: { vi: string; en: string }, lang: Lang): string => named[lang] || named.vi;
+
+/** The confirmation: old → new assignee, and the agency move when the task changed hands across agencies. */
+export function reassignedLines(result: ReassignResult, lang: Lang): Line[] {
+  const m = messages(lang);
+  const { before, after } = result;
+  if (!result.changed) return [[m.assignSame(after.code, after.assignee?.name ?? m.nobody)]];
+  const title = truncate(itemTitle(after, lang));
+  const lines: Line[] = [
+    [m.reassigned(after.code, title, before.assignee?.name ?? m.nobody, after.assignee?.name ?? m.nobody)],
+  ];
+  if (before.agency !== after.agency) {
+    const name = after.assignee?.name ?? m.nobody;
+    lines.push([m.agencyMoved(agencyOf(before.agencyName, lang), agencyOf(after.agencyName, lang), name)]);
+  }
+  return lines;
+}
+
+/** Tells the new assignee, in their language, on their own chat; the change id keys it (sent once). */
+export async function notifyAssignee(
+  notify: Notifier,
+  result: ReassignResult,
+  assignee: Pick<Person, 'code' | 'lang'>,
+  by: string | null,
+  today: LocalDate,
+): Promise<void> {
+  if (!result.changed || result.changeId === null) return;
+  const { lang } = assignee;
+  const m = messages(lang);
+  const task = result.after;
+  const text = m.assignedToYou(
+    by,
+    task.code,
+    truncate(itemTitle(task, lang)),
+    dueText(task, today, lang),
+    formatPercent(task.progress, lang),
+  );
+  const notice: Reply = reply(lang, [[text], [m.assignedHint]], { about: task.code });
+  await notify.notify(assignee.code, notice, `reassign:${result.changeId}`);
+}
+
+function namesakes(turn: Turn, item: ItemCode, written: string, people: readonly Person[]): Reply[] {
+  const m = messages(turn.lang);
+  const lines: Line[] = [[m.assignAmbiguous(written, people.length)]];
+  for (const p of people.slice(0, MAX_NAMESAKES)) {
+    lines.push(['• ', { code: p.code }, ` ${p.name} (${agencyOf(p.agencyName, turn.lang)})`]);
+  }
+  lines.push([m.assignExample(item, people[0]?.code ?? 'P09')]);
+  return [reply(turn.lang, lines)];
+}
+
+/** "/giao NQ57-12.3 P09", "giao NQ57-12.3 cho Nguyễn Văn A": checked in order, each refusal one line. */
+export async function reassignTask(turn: Turn, control: AssignControl): Promise<Reply[]> {
+  const m = messages(turn.lang);
+  const allowed = canReassign(turn.person, turn.lang);
+  if (!allowed.ok) return say(turn, allowed.why);
+  const { item, assignee: written } = control;
+  if (item === null || written === null) return say(turn, m.assignUsage);
+  const { store, notify } = turn.deps;
+  const detail = await store.item(item);
+  if (!detail) return say(turn, m.assignUnknownTask(item));
+  if (detail.item.kind !== 'task') return say(turn, m.assignNotATask(item));
+  const match = findPerson(written, await store.personDirectory());
+  if (match.kind === 'none') return say(turn, m.assignUnknownPerson(written));
+  if (match.kind === 'many') return namesakes(turn, item, written, match.people);
+
+  let result: ReassignResult;
+  try {
+    result = await store.reassign({
+      task: item,
+      assignee: match.person.code,
+      by: turn.person.code,
+      at: turn.msg.at,
+      channel: turn.msg.channel,
+    });
+  } catch (err) {
+    // The task or the person went away between the look-up and the change: nothing was written.
+    if (err instanceof NotATaskError) return say(turn, m.assignNotATask(err.code));
+    if (err instanceof UnknownCodeError) {
+      return say(turn, err.what === 'item' ? m.assignUnknownTask(item) : m.assignUnknownPerson(written));
+    }
+    throw err;
+  }
+  await notifyAssignee(notify, result, match.person, turn.person.name, turn.today);
+  return [reply(turn.lang, reassignedLines(result, turn.lang), { about: item })];
+}

@@ -1,0 +1,88 @@
+// `dondoc assign TASK PERSON`: in-process through runCli on the test database.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeContext, type Io } from '../../src/cli/context.ts';
+import { runCli } from '../../src/cli/run.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { rows } from '../../src/store/db.ts';
+import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const NOW = new Date('2025-07-15T08:00:00+07:00');
+
+describe.each(dbKinds())('dondoc assign on %s', (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshDatabase(kind, 'demo');
+  });
+  afterAll(() => t.close());
+
+  async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: Io = {
+      out: (l) => void out.push(l),
+      err: (l) => void err.push(l),
+      stdinLines: async function* () {},
+    };
+    const config = loadConfig({ DONDOC_NOW: NOW.toISOString(), LOG_LEVEL: 'silent' });
+    const code = await runCli(argv, io, () =>
+      makeContext(
+        config,
+        createLogger('silent'),
+        () => NOW,
+        io,
+        () => {},
+        async () => ({ ...t, expose: async () => null, close: async () => {} }),
+      ),
+    );
+    return { code, out, err };
+  }
+
+  const audits = async () =>
+    (
+      await rows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'reassign'`)
+    )[0]!.n;
+
+  it('re-assigns a task by person code, audited as the command line', async () => {
+    const r = await run('assign', 'nq57-12.3', 'P09');
+    expect(r).toEqual({
+      code: 0,
+      out: [
+        '✅ Re-assigned NQ57-12.3 Install 5G stations in remote and border communes: Trịnh Thu Trang → Đặng Quang Huy.',
+      ],
+      err: [],
+    });
+    const [audit] = await rows<{ actor: string; person: number | null; channel: string }>(
+      t.db,
+      sql`select actor, person_id as person, channel::text as channel from audit_log where action = 'reassign'`,
+    );
+    expect(audit).toEqual({ actor: 'cli', person: null, channel: 'cli' });
+  });
+
+  it('takes a full name without diacritics and prints JSON', async () => {
+    const r = await run('assign', 'NQ57-12.3', 'tran', 'van', 'dat', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out[0]!)).toEqual({
+      task: 'NQ57-12.3',
+      changed: true,
+      from: { assignee: 'P09', agency: 'SKHCN' },
+      to: { assignee: 'P14', agency: 'CA' },
+    });
+  });
+
+  it('fails in one line, changing nothing, for a target, an unknown task or person; usage is exit 2', async () => {
+    const before = await audits();
+    expect(await run('assign', 'NQ57-12', 'P09')).toEqual({
+      code: 1,
+      out: [],
+      err: ['error: NQ57-12 is a target, not a task: only tasks are assigned'],
+    });
+    expect((await run('assign', 'NQ57-99.1', 'P09')).err).toEqual(['error: unknown task: NQ57-99.1']);
+    expect((await run('assign', 'NQ57-12.3', 'Nobody')).err).toEqual([
+      'error: unknown person: Nobody (write a person code or a full name)',
+    ]);
+    expect((await run('assign', 'NQ57-12.3')).code).toBe(2);
+    expect(await audits()).toBe(before);
+  });
+});

@@ -1,11 +1,8 @@
 // `dondoc assign TASK PERSON`: in-process through runCli on the test database.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeContext, type Io } from '../../src/cli/context.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { rows } from '../../src/store/db.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const NOW = new Date('2025-07-15T08:00:00+07:00');
@@ -17,27 +14,8 @@ describe.each(dbKinds())('dondoc assign on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = {
-      out: (l) => void out.push(l),
-      err: (l) => void err.push(l),
-      stdinLines: async function* () {},
-    };
-    const config = loadConfig({ DONDOC_NOW: NOW.toISOString(), LOG_LEVEL: 'silent' });
-    const code = await runCli(argv, io, () =>
-      makeContext(
-        config,
-        createLogger('silent'),
-        () => NOW,
-        io,
-        () => {},
-        async () => ({ ...t, expose: async () => null, close: async () => {} }),
-      ),
-    );
-    return { code, out, err };
-  }
+  const run = (...argv: string[]) =>
+    runCommand(argv, { env: { DONDOC_NOW: NOW.toISOString() }, now: NOW, db: t });
 
   const audits = async () =>
     (

@@ -3,11 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeContext, type Io } from '../../src/cli/context.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { rows } from '../../src/store/db.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const NOW = new Date('2025-07-15T08:00:00+07:00');
@@ -23,31 +20,8 @@ describe.each(dbKinds())('dondoc commands on %s', (kind) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = {
-      out: (l) => void out.push(l),
-      err: (l) => void err.push(l),
-      stdinLines: async function* () {},
-    };
-    const config = loadConfig({ DONDOC_NOW: NOW.toISOString(), LOG_LEVEL: 'silent' });
-    const code = await runCli(argv, io, () =>
-      makeContext(
-        config,
-        createLogger('silent'),
-        () => NOW,
-        io,
-        () => {},
-        async () => ({
-          ...t,
-          expose: async () => null,
-          close: async () => {},
-        }),
-      ),
-    );
-    return { code, out, err };
-  }
+  const run = (...argv: string[]) =>
+    runCommand(argv, { env: { DONDOC_NOW: NOW.toISOString() }, now: NOW, db: t });
 
   it('ask answers as the person, in Vietnamese with diacritics', async () => {
     const r = await run('ask', 'mục tiêu NQ57 nào quá hạn?', '--as', 'P02');

@@ -1,10 +1,8 @@
 // The environment is validated once: a bad value stops the program with one line naming the variable
 // and never echoing the value (it may be a secret typed into the wrong variable).
 import { describe, expect, it } from 'vitest';
-import { makeContext, type Io } from '../../src/cli/context.ts';
-import { runCli } from '../../src/cli/run.ts';
 import { clockFrom, ConfigError, loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
+import { runCommand } from '../helpers/cli.ts';
 
 const failure = (env: Record<string, string>): string => {
   try {
@@ -63,12 +61,7 @@ describe('configuration', () => {
   });
 
   it('stops the command line with that one line and exit code 1', async () => {
-    const err: string[] = [];
-    const io: Io = { out: () => {}, err: (l) => void err.push(l), stdinLines: async function* () {} };
-    const code = await runCli(['migrate'], io, () => {
-      const config = loadConfig({ PORT: 'eighty' });
-      return makeContext(config, createLogger('silent'), clockFrom(config), io, () => {});
-    });
+    const { code, err } = await runCommand(['migrate'], { env: { PORT: 'eighty' } });
     expect(code).toBe(1);
     expect(err).toEqual([expect.stringMatching(/^PORT: /)]);
   });

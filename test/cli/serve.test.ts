@@ -2,15 +2,12 @@
 // against the fake Bot API. The morning's missed cycle runs at start-up, the reminder arrives once, a reply
 // to it updates the task, and a restart sends nothing again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeContext, type Io } from '../../src/cli/context.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { loadConfig } from '../../src/config.ts';
 import type { PersonCode } from '../../src/core/types.ts';
-import { createLogger } from '../../src/logger.ts';
 import { rows } from '../../src/store/db.ts';
 import { createInvite, register } from '../../src/store/people.ts';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { waitUntil } from '../channels/telegram/helpers.ts';
+import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const TOKEN = '42:serve-test-token-not-secret';
@@ -46,26 +43,18 @@ describe.each(dbKinds())('dondoc serve on %s', (kind) => {
   });
 
   async function serve(): Promise<Running> {
-    const err: string[] = [];
-    const io: Io = { out: () => {}, err: (l) => void err.push(l), stdinLines: async function* () {} };
     const stops: Array<() => Promise<void>> = [];
-    const config = loadConfig({
-      DONDOC_NOW: NOW.toISOString(),
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: fake.url,
+    const { code, err } = await runCommand(['serve'], {
+      env: {
+        DONDOC_NOW: NOW.toISOString(),
+        PORT: '0',
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: fake.url,
+      },
+      now: NOW,
+      db: t,
+      onShutdown: (step) => void stops.push(step),
     });
-    const code = await runCli(['serve'], io, () =>
-      makeContext(
-        config,
-        createLogger('silent'),
-        () => NOW,
-        io,
-        (step) => void stops.push(step),
-        async () => ({ ...t, expose: async () => null, close: async () => {} }),
-      ),
-    );
     expect(code).toBe(0);
     const origin = /http:\/\/\S+?(?=\/$)/.exec(err.join('\n'))?.[0];
     if (!origin) throw new Error(`no console address in: ${err.join('\n')}`);

@@ -1,18 +1,12 @@
 // `dondoc remind`, run in-process through the CLI dispatcher with captured output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext, Io } from '../../src/cli/context.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { loadConfig } from '../../src/config.ts';
 import { outboxStats } from '../../src/store/outbox.ts';
+import { runCommand, type CliRun } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { NOW, TOKEN, quietLogger, registerPeople } from './delivery.ts';
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
+type Run = CliRun;
 
 describe.each(dbKinds())('dondoc remind on %s', (kind) => {
   let t: TestDatabase;
@@ -27,27 +21,13 @@ describe.each(dbKinds())('dondoc remind on %s', (kind) => {
     await t.close();
   });
 
-  async function remind(args: string[], env: Record<string, string> = {}): Promise<Run> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = {
-      out: (l) => void out.push(l),
-      err: (l) => void err.push(l),
-      stdinLines: async function* () {},
-    };
-    const config = loadConfig({ SEND_RATE_PER_SECOND: '100', ...env });
-    const ctx = (): CliContext => ({
-      config,
+  const remind = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+    runCommand(['remind', ...args], {
+      env: { SEND_RATE_PER_SECOND: '100', ...env },
+      now: NOW,
+      db: t,
       logger: quietLogger(),
-      now: () => NOW,
-      io,
-      // The test's database, left open when the command closes "its" connection.
-      openDb: async () => ({ ...t, close: async () => {}, expose: async () => null }),
-      onShutdown: () => {},
     });
-    const code = await runCli(['remind', ...args], io, ctx);
-    return { code, out, err };
-  }
 
   it('prints one JSON object per planned message with --dry-run --json, and records nothing', async () => {
     const run = await remind(['--dry-run', '--json', '--now', '2025-07-15']);

@@ -3,30 +3,17 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeContext, type Io } from '../../src/cli/context.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { rows } from '../../src/store/db.ts';
 import { openDatabase } from '../../src/store/open.ts';
 import { TEMPLATE_FILE, templateFor } from '../../src/store/template.ts';
+import { runCommand } from '../helpers/cli.ts';
 
 describe('the embedded database template', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-template-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is written by dondoc prepare and gives a new DATA_DIR every migrated table', async () => {
-    const err: string[] = [];
-    const io: Io = { out: () => {}, err: (l) => void err.push(l), stdinLines: async function* () {} };
-    const code = await runCli(['prepare'], io, () =>
-      makeContext(
-        loadConfig({ LOG_LEVEL: 'silent' }),
-        createLogger('silent'),
-        () => new Date(),
-        io,
-        () => {},
-      ),
-    );
+    const { code, err } = await runCommand(['prepare']);
     expect(code).toBe(0);
     expect(err.join('\n')).toMatch(/^embedded database template ready/);
     expect(statSync(TEMPLATE_FILE).size).toBeGreaterThan(100_000);

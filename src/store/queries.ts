@@ -70,16 +70,21 @@ function historyEntry(h: HistoryRow): HistoryEntry {
   };
 }
 
-/** History rows matching `where` (on `h`), newest first; `task_code` set when `taskCodes` says so. */
-function historyRows(db: DbOrTx, where: SQL, limit: number, taskCodes: boolean): Promise<HistoryRow[]> {
+/** The latest `limit` history rows matching `where`, as a subquery (each side uses its own index). */
+function latest(where: SQL, limit: number): SQL {
+  return sql`(select * from history where ${where} order by at desc, id desc limit ${limit})`;
+}
+
+/** History rows of `from` (a subquery of history rows), newest first; `task_code` set when `taskCodes` says so. */
+function historyRows(db: DbOrTx, from: SQL, limit: number, taskCodes: boolean): Promise<HistoryRow[]> {
   const task = taskCodes ? sql`(select code from tasks where id = h.task_id)` : sql`null::text`;
   return rows<HistoryRow>(
     db,
     sql`select h.at, pe.code as person_code, pe.full_name as person_name, h.progress::int as progress,
                h.status::text as status, h.note, h.kind::text as kind, h.channel::text as channel,
                ${task} as task_code
-          from history h left join people pe on pe.id = h.person_id
-         where ${where} order by h.at desc, h.id desc limit ${limit}`,
+          from ${from} h left join people pe on pe.id = h.person_id
+         order by h.at desc, h.id desc limit ${limit}`,
   );
 }
 
@@ -88,26 +93,31 @@ export async function itemDetail(db: DbOrTx, code: ItemCode, historyLimit = 5): 
   const item = await itemByCode(db, code);
   if (!item) return null;
   if (item.kind === 'task') {
-    const [own, parent] = await Promise.all([
-      historyRows(db, sql`h.task_id = (select id from tasks where code = ${code})`, historyLimit, false),
+    const own = latest(sql`task_id = (select id from tasks where code = ${code})`, historyLimit);
+    const [rowsOwn, parent] = await Promise.all([
+      historyRows(db, own, historyLimit, false),
       selectItems(db, 'target', sql`t.id = (select target_id from tasks where code = ${code})`),
     ]);
-    const history = own.map(historyEntry);
+    const history = rowsOwn.map(historyEntry);
     return { item, parent: parent[0] ?? null, children: [], history, recent: history };
   }
   const target = sql`(select id from targets where code = ${code})`;
-  const [own, recent, children] = await Promise.all([
-    historyRows(db, sql`h.target_id = ${target}`, historyLimit, false),
-    // Work is reported on tasks: a target's recent history is mostly its tasks' updates.
-    historyRows(
-      db,
-      sql`(h.target_id = ${target} or h.task_id in (select id from tasks where target_id = ${target}))`,
-      historyLimit,
-      true,
-    ),
+  const own = latest(sql`target_id = ${target}`, historyLimit);
+  // Work is reported on tasks: a target's recent history is mostly its tasks' updates. Two indexed
+  // subqueries, not one OR, which would read the whole history table.
+  const ofTasks = latest(sql`task_id in (select id from tasks where target_id = ${target})`, historyLimit);
+  const [rowsOwn, rowsRecent, children] = await Promise.all([
+    historyRows(db, own, historyLimit, false),
+    historyRows(db, sql`(${own} union all ${ofTasks})`, historyLimit, true),
     selectItems(db, 'task', sql`t.target_id = ${target}`, sql`t.code`),
   ]);
-  return { item, parent: null, children, history: own.map(historyEntry), recent: recent.map(historyEntry) };
+  return {
+    item,
+    parent: null,
+    children,
+    history: rowsOwn.map(historyEntry),
+    recent: rowsRecent.map(historyEntry),
+  };
 }
 
 interface CountRow {

@@ -4,6 +4,7 @@ import { reassignTask } from './assign.ts';
 import { InviteError, UnknownCodeError } from './errors.ts';
 import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
 import { formatInteger, formatShortDay } from './format.ts';
+import { groupDigestCommand } from './group-digest.ts';
 import { findBadPercent, parseMessage } from './intent/index.ts';
 import { messages } from './messages.ts';
 import { continueList, LIST_INTENTS, showPage } from './paging.ts';
@@ -142,6 +143,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   state.pending = null;
   if (control?.kind === 'confirm') return say(turn, m.nothingPending);
   if (control?.kind === 'assign') return reassignTask(turn, control);
+  if (control?.kind === 'group_digest') return groupDigestCommand(turn, control);
 
   // "giải trình: …" answers an open request; a leader with none is asking for one instead.
   const written = readExplanation(msg.text);

@@ -131,6 +131,17 @@ export interface Messages {
   assignedToYou(by: string | null, code: string, title: string, due: string, pct: string): string;
   assignedHint: string;
 
+  // The daily digest of a group chat
+  digestGroupsOnly: string;
+  digestLeadersOnly: string;
+  digestOn: string;
+  digestAlreadyOn: string;
+  digestOff: string;
+  digestAlreadyOff: string;
+  digestUsage(on: boolean): string;
+  groupDigestTitle(day: string): string;
+  groupDigestHint: string;
+
   // Snooze, paging
   snoozed(code: string, day: string): string;
   pageFooter(page: number, pages: number): string;
@@ -308,6 +319,22 @@ const vi: Messages = {
     `📌 ${by === null ? 'Bạn được giao' : `${by} đã giao cho bạn`} nhiệm vụ ${code} ${title} (${due}, tiến độ ${pct}).`,
   assignedHint: 'Trả lời tin này để báo tiến độ, ví dụ “30% đã khảo sát xong”.',
 
+  digestGroupsOnly:
+    'Bản tin hằng ngày chỉ dành cho nhóm chat: hãy gửi “/bantin bat” trong nhóm của Ban Chỉ đạo, không gửi tin nhắn riêng.',
+  digestLeadersOnly: 'Chỉ lãnh đạo và quản trị viên mới bật hoặc tắt bản tin hằng ngày của nhóm.',
+  digestOn:
+    '✅ Đã bật bản tin: mỗi ngày làm việc nhóm này nhận tổng hợp tiến độ toàn tỉnh (không kèm việc riêng của ai). Gõ “/bantin tat” để tắt.',
+  digestAlreadyOn: 'Nhóm này đã nhận bản tin hằng ngày, không có gì thay đổi.',
+  digestOff: 'Đã tắt bản tin hằng ngày của nhóm này.',
+  digestAlreadyOff: 'Nhóm này chưa nhận bản tin hằng ngày, không có gì để tắt.',
+  digestUsage: (on) =>
+    on
+      ? 'Nhóm này đang nhận bản tin hằng ngày; gõ “/bantin tat” để tắt.'
+      : 'Nhóm này chưa nhận bản tin; gõ “/bantin bat” để nhận tổng hợp tiến độ mỗi ngày làm việc.',
+  groupDigestTitle: (day) => `📊 Bản tin tiến độ toàn tỉnh ngày ${day}`,
+  groupDigestHint:
+    'Hỏi thêm ngay trong nhóm: “/quahan NQ57”, “/tonghop DA06”. Gõ “/bantin tat” để dừng bản tin.',
+
   snoozed: (code, day) => `⏰ Sẽ nhắc lại ngày mai (${day}) về ${code}.`,
   pageFooter: (page, pages) => `Trang ${page}/${pages} — gõ “trang sau” để xem tiếp`,
   lastPage: (page, pages) => `Trang ${page}/${pages} — hết danh sách`,
@@ -452,6 +479,22 @@ const en: Messages = {
   assignedToYou: (by, code, title, due, pct) =>
     `📌 ${by === null ? 'You have been assigned' : `${by} assigned you`} task ${code} ${title} (${due}, progress ${pct}).`,
   assignedHint: 'Reply to this message to report progress, e.g. “30% survey done”.',
+
+  digestGroupsOnly:
+    "The daily digest is for group chats: send “/digest on” in your steering committee's group, not in a private chat.",
+  digestLeadersOnly: "Only leaders and administrators can turn a group's daily digest on or off.",
+  digestOn:
+    "✅ Digest on: every working day this group gets the province's progress summary (no one's own tasks). Send “/digest off” to stop it.",
+  digestAlreadyOn: 'This group already gets the daily digest; nothing was changed.',
+  digestOff: 'The daily digest is off for this group.',
+  digestAlreadyOff: 'This group does not get the daily digest; there is nothing to turn off.',
+  digestUsage: (on) =>
+    on
+      ? 'This group gets the daily digest; send “/digest off” to stop it.'
+      : "This group does not get the digest; send “/digest on” for the province's progress every working day.",
+  groupDigestTitle: (day) => `📊 Province progress digest, ${day}`,
+  groupDigestHint:
+    'Ask more right here: “/overdue NQ57”, “/summary DA06”. Send “/digest off” to stop this digest.',
 
   snoozed: (code, day) => `⏰ I will remind you about ${code} again tomorrow (${day}).`,
   pageFooter: (page, pages) => `Page ${page}/${pages} — type “next” to continue`,

@@ -43,3 +43,8 @@ export function canRequestExplanation(person: Person, lang: Lang): Permission {
 export function canReassign(person: Person, lang: Lang): Permission {
   return person.role === 'admin' ? OK : { ok: false, why: messages(lang).assignAdminsOnly };
 }
+
+/** A steering committee's group gets the daily digest when one of its leaders (or an admin) asks for it. */
+export function canManageGroupDigest(person: Person, lang: Lang): Permission {
+  return isLeader(person) ? OK : { ok: false, why: messages(lang).digestLeadersOnly };
+}

@@ -131,6 +131,20 @@ export interface ReassignResult {
   changeId: number | null;
 }
 
+/** A group chat on a messenger the bot can push to: where a group digest goes. */
+export interface GroupChat {
+  channel: 'telegram' | 'zalo';
+  chatId: string;
+}
+
+export interface GroupDigestSubscription {
+  chat: GroupChat;
+  /** The leader or admin who turns it on. */
+  by: PersonCode;
+  lang: Lang;
+  at: Date;
+}
+
 /** Whatever the conversation must remember between two messages of one chat. */
 export interface ConversationState {
   /** An update waiting for "có"/"yes" (lowering progress, closing a target with open tasks). */
@@ -183,6 +197,13 @@ export interface CoreStore {
    * audited; throws UnknownCodeError / NotATaskError and writes nothing.
    */
   reassign(input: ReassignInput): Promise<ReassignResult>;
+
+  /** The group's digest subscription (its language), or null when it has none. */
+  groupDigest(chat: GroupChat): Promise<{ lang: Lang } | null>;
+  /** Subscribes a group (or changes its digest's language), audited: whether anything changed. */
+  subscribeGroupDigest(sub: GroupDigestSubscription): Promise<'added' | 'changed' | 'unchanged'>;
+  /** Ends a group's subscription, audited; false when it had none. */
+  unsubscribeGroupDigest(chat: GroupChat, by: PersonCode, at: Date): Promise<boolean>;
 
   conversation(chat: ChatRef): Promise<ConversationState>;
   saveConversation(chat: ChatRef, state: ConversationState): Promise<void>;

@@ -66,13 +66,26 @@ export interface Lexicon {
 
 /**
  * Conversation moves that are not questions: registering, paging, answering a confirmation, and the
- * admin command re-assigning a task. They ride beside the Intent, which they never change.
+ * commands that re-assign a task and turn a group's digest on or off. They ride beside the Intent,
+ * which they never change.
  */
 export type Control =
   | { kind: 'register'; code: string }
   | { kind: 'next_page' }
   | { kind: 'confirm'; yes: boolean }
-  | AssignControl;
+  | AssignControl
+  | GroupDigestControl;
+
+/**
+ * "/bantin bật" | "/bantin tắt" (en "/digest on" | "/digest off"), sent in a group chat: the daily province
+ * digest for that group. `on` is null when the word after the command is missing or not understood;
+ * `lang` is the command's own language, which the digest is then written in.
+ */
+export interface GroupDigestControl {
+  kind: 'group_digest';
+  on: boolean | null;
+  lang: Lang;
+}
 
 /**
  * "/giao NQ57-12.3 P09", "giao NQ57-12.3 cho Nguyễn Văn A": who should take a task over. `assignee` is

@@ -4,9 +4,9 @@ import type { PersonCode } from '../core/types.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { enqueue, type NewOutboxRow } from '../store/outbox.ts';
 import { loadChatTargets, loadPlanInput, type ChatTarget } from '../store/reminder-input.ts';
-import { REMINDER_KINDS, type Plan, type PlanInput, type PlannedMessage } from './model.ts';
-import { planReminders } from './plan.ts';
-import { reminderReply, renderContext } from './render.ts';
+import { REMINDER_KINDS, type GroupPlan, type Plan, type PlanInput, type PlannedMessage } from './model.ts';
+import { planGroupDigests, planReminders } from './plan.ts';
+import { groupDigestReply, reminderReply, renderContext } from './render.ts';
 
 export interface CycleDeps {
   db: DbOrTx;
@@ -17,6 +17,8 @@ export interface CycleDeps {
 
 export interface CycleResult {
   plan: Plan;
+  /** The province digest for each subscribed group chat. */
+  groups: GroupPlan;
   /** What the plan was made from (the CLI lists it; tests check it). */
   input: PlanInput;
   /** Where each person is reached. */
@@ -61,24 +63,47 @@ export function outboxRows(
   return out;
 }
 
+/** The outbox rows of the group digests: one per group chat, to no person. */
+export function groupOutboxRows(input: PlanInput, groups: GroupPlan): NewOutboxRow[] {
+  if (groups.digests.length === 0) return [];
+  const ctx = renderContext(input, groups);
+  return groups.digests.map((digest) => ({
+    idempotencyKey: digest.idempotencyKey,
+    personId: null,
+    channel: digest.channel,
+    chatId: digest.chatId,
+    kind: digest.kind,
+    payload: { reply: groupDigestReply(digest, ctx), items: [], kind: digest.kind },
+  }));
+}
+
 /**
  * Plans the reminders due at `now` and, unless `dryRun`, enqueues them. Idempotent within a local day:
- * each row's key is `person:kind:day`, so running it twice adds nothing the second time. People with no
+ * each row's key is `person:kind:day` (a group's digest: `group:channel:chatId:day`), so running it
+ * twice adds nothing the second time. People with no
  * chat account get nothing; the planner lists them as unreachable in the leaders' digest.
  */
 export async function runCycle(deps: CycleDeps, opts: { dryRun: boolean }): Promise<CycleResult> {
   const { db, now, tz, logger } = deps;
   const [input, chats] = await Promise.all([loadPlanInput(db, now, tz), loadChatTargets(db)]);
   const plan = planReminders(input);
+  const groups = planGroupDigests(input);
   if (plan.skipped) {
     logger.info({ day: plan.localDay, reason: plan.skipped.reason }, 'reminder cycle: nothing goes out now');
   }
-  if (opts.dryRun) return { plan, input, chats, rows: 0, enqueued: 0 };
-  const rows = outboxRows(input, plan, chats);
+  if (opts.dryRun) return { plan, groups, input, chats, rows: 0, enqueued: 0 };
+  // People first: a group's digest waits behind nobody's own reminder.
+  const rows = [...outboxRows(input, plan, chats), ...groupOutboxRows(input, groups)];
   const enqueued = await enqueue(db, rows);
   logger.info(
-    { day: plan.localDay, messages: plan.messages.length, rows: rows.length, enqueued },
+    {
+      day: plan.localDay,
+      messages: plan.messages.length,
+      groups: groups.digests.length,
+      rows: rows.length,
+      enqueued,
+    },
     'reminder cycle: planned and enqueued',
   );
-  return { plan, input, chats, rows: rows.length, enqueued };
+  return { plan, groups, input, chats, rows: rows.length, enqueued };
 }

@@ -19,23 +19,33 @@ export { DEFAULT_RULES, isQuiet, minutesOf, rulesFor } from './rules.ts';
 export type { ProgramOverrides, QuietHours, ReminderRules } from './rules.ts';
 export { REMINDER_KINDS } from './model.ts';
 export type {
+  GroupPlan,
   Plan,
+  PlanGroup,
   PlanAgency,
   PlanInput,
   PlanPerson,
   PlanProgram,
+  PlannedGroupDigest,
   PlannedMessage,
   ReminderChannel,
   ReminderKind,
   RuleSet,
   SkipReason,
 } from './model.ts';
-export { planReminders } from './plan.ts';
+export { planGroupDigests, planReminders } from './plan.ts';
 export { superiorsOf } from './escalation.ts';
 export { dayBlock, momentBlock, mentionOf, ReminderDays } from './schedule.ts';
 export type { Mention } from './schedule.ts';
 export { leaderDigest, rankAgencies, summarizePrograms } from './digest.ts';
 export type { AgencyStanding, LeaderDigest, ProgramSummary } from './digest.ts';
-export { reminderButtons, reminderReply, renderContext, renderReminder } from './render.ts';
+export {
+  groupDigestReply,
+  reminderButtons,
+  reminderReply,
+  renderContext,
+  renderGroupDigest,
+  renderReminder,
+} from './render.ts';
 export type { RenderContext } from './render.ts';
 export { compareCodes } from './order.ts';

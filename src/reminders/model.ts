@@ -72,6 +72,16 @@ export interface PlanInput {
   pendingExplanations: ReadonlyArray<{ item: ItemCode; requestedBy: PersonCode; requestedAt: Date }>;
   /** People the channels could not reach lately (blocked the bot, account gone). */
   unreachable: readonly PersonCode[];
+  /** Group chats subscribed to the province digest; none when absent. */
+  groups?: readonly PlanGroup[];
+}
+
+/** A group chat subscribed to the daily province digest (a steering committee's group). */
+export interface PlanGroup {
+  channel: ReminderChannel;
+  chatId: string;
+  /** The language its digest is written in. */
+  lang: Lang;
 }
 
 export type SkipReason = 'quiet_hours' | 'non_working_day' | 'weekday_not_enabled';
@@ -97,4 +107,23 @@ export interface Plan {
   localDay: LocalDate;
   skipped: null | { reason: SkipReason };
   messages: PlannedMessage[];
+}
+
+/**
+ * The province digest for one subscribed group chat: the same for every group (programme counts and the
+ * agencies most behind), written in the group's language. It names no person and lists no one's items.
+ */
+export interface PlannedGroupDigest {
+  kind: 'group_digest';
+  channel: ReminderChannel;
+  chatId: string;
+  lang: Lang;
+  /** `group:${channel}:${chatId}:${localDay}`: planned twice in one day, sent once. */
+  idempotencyKey: string;
+}
+
+export interface GroupPlan {
+  localDay: LocalDate;
+  skipped: null | { reason: SkipReason };
+  digests: PlannedGroupDigest[];
 }

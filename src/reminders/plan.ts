@@ -4,6 +4,7 @@ import { daysBetween, localDate, localTime } from './calendar.ts';
 import { superiorsOf } from './escalation.ts';
 import {
   REMINDER_KINDS,
+  type GroupPlan,
   type Plan,
   type PlanAgency,
   type PlanInput,
@@ -119,6 +120,34 @@ export function planReminders(input: PlanInput): Plan {
       compareCodes(a.person, b.person) || REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind),
   );
   return { localDay: today, skipped: null, messages };
+}
+
+/**
+ * One province digest per subscribed group chat, on the days and at the hours the reminders go out
+ * (working days, holidays, quiet hours, per-programme weekdays: the same gate as planReminders), and
+ * only while some active programme has targets to count.
+ */
+export function planGroupDigests(input: PlanInput): GroupPlan {
+  const today = localDate(input.now, input.tz);
+  const { active, skip } = programDays(input, today);
+  if (skip !== null) return { localDay: today, skipped: { reason: skip }, digests: [] };
+  const hasTargets = input.items.some((i) => i.kind === 'target' && active.has(i.program));
+  if (!hasTargets) return { localDay: today, skipped: null, digests: [] };
+  const seen = new Set<string>();
+  const digests: GroupPlan['digests'] = [];
+  for (const g of input.groups ?? []) {
+    const key = `group:${g.channel}:${g.chatId}:${today}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    digests.push({
+      kind: 'group_digest',
+      channel: g.channel,
+      chatId: g.chatId,
+      lang: g.lang,
+      idempotencyKey: key,
+    });
+  }
+  return { localDay: today, skipped: null, digests };
 }
 
 function message(

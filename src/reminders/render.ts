@@ -1,10 +1,18 @@
 // Turns a planned reminder into the reply model's lines and buttons, in the recipient's language.
+import { messages } from '../core/messages.ts';
 import type { Button, Line, Reply } from '../core/reply.ts';
 import type { ItemCode, ItemView, Lang, LocalDate, Percent, PersonCode } from '../core/types.ts';
 import { DEFAULT_TZ, daysBetween, localDate } from './calendar.ts';
 import { type LeaderDigest, leaderDigest } from './digest.ts';
 import { days, formatDay, formatPercent, formatShortDay, shorten } from './format.ts';
-import type { Plan, PlanInput, PlanPerson, PlanProgram, PlannedMessage } from './model.ts';
+import type {
+  Plan,
+  PlanInput,
+  PlanPerson,
+  PlanProgram,
+  PlannedGroupDigest,
+  PlannedMessage,
+} from './model.ts';
 
 export interface RenderContext {
   today: LocalDate;
@@ -19,7 +27,7 @@ export interface RenderContext {
 }
 
 /** The context for rendering one plan's messages, straight from what the planner was given. */
-export function renderContext(input: PlanInput, plan: Plan): RenderContext {
+export function renderContext(input: PlanInput, plan: Pick<Plan, 'localDay'>): RenderContext {
   const items = new Map(input.items.map((i) => [i.code, i]));
   const order = input.programs.map((p) => p.code);
   return {
@@ -175,25 +183,53 @@ function renderAgencyDigest(message: PlannedMessage, ctx: RenderContext): Line[]
   return lines;
 }
 
-function renderLeaderDigest(message: PlannedMessage, ctx: RenderContext): Line[] {
-  const { lang } = message;
-  const t = T[lang];
-  const digest =
+function digestOf(ctx: RenderContext): LeaderDigest {
+  return (
     ctx.digest ??
     leaderDigest(
       ctx.items.values(),
       ctx.today,
       ctx.programs.map((p) => p.code),
-    );
-  const lines: Line[] = [[{ b: t.leaderTitle(formatDay(ctx.today, lang)) }]];
-  for (const s of digest.programs) {
-    if (s.total === 0) continue;
-    const pct = formatPercent(s.percentDone, lang);
-    lines.push([
+    )
+  );
+}
+
+/** `NQ57: 17/43 chỉ tiêu hoàn thành (39,5%), …` for every programme with targets. */
+function programLines(digest: LeaderDigest, lang: Lang): Line[] {
+  const t = T[lang];
+  return digest.programs
+    .filter((s) => s.total > 0)
+    .map((s) => [
       { b: s.program },
-      t.programLine({ done: s.done, total: s.total, pct, overdue: s.overdue, week: s.dueThisWeek }),
+      t.programLine({
+        done: s.done,
+        total: s.total,
+        pct: formatPercent(s.percentDone, lang),
+        overdue: s.overdue,
+        week: s.dueThisWeek,
+      }),
     ]);
-  }
+}
+
+/** The agencies with the most overdue tasks, numbered; nothing when none is behind. */
+function worstAgencyLines(digest: LeaderDigest, lang: Lang): Line[] {
+  const t = T[lang];
+  const behind = digest.agencies.filter((a) => a.overdue > 0).slice(0, MAX_DIGEST_AGENCIES);
+  if (behind.length === 0) return [];
+  return [
+    [{ b: t.worstAgencies }],
+    ...behind.map((a, i): Line => [
+      `${i + 1}. ${a.name[lang]}`,
+      t.agencyLine(a.overdue, formatPercent(a.percentDone, lang)),
+    ]),
+  ];
+}
+
+function renderLeaderDigest(message: PlannedMessage, ctx: RenderContext): Line[] {
+  const { lang } = message;
+  const t = T[lang];
+  const digest = digestOf(ctx);
+  const lines: Line[] = [[{ b: t.leaderTitle(formatDay(ctx.today, lang)) }], ...programLines(digest, lang)];
   const targets = itemsOf(message, ctx);
   if (targets.length > 0) {
     lines.push([{ b: t.overdueTargets(targets.length) }]);
@@ -202,18 +238,32 @@ function renderLeaderDigest(message: PlannedMessage, ctx: RenderContext): Line[]
     }
     if (targets.length > MAX_DIGEST_TARGETS) lines.push([t.more(targets.length - MAX_DIGEST_TARGETS)]);
   }
-  const behind = digest.agencies.filter((a) => a.overdue > 0).slice(0, MAX_DIGEST_AGENCIES);
-  if (behind.length > 0) {
-    lines.push([{ b: t.worstAgencies }]);
-    behind.forEach((a, i) => {
-      lines.push([`${i + 1}. ${a.name[lang]}`, t.agencyLine(a.overdue, formatPercent(a.percentDone, lang))]);
-    });
-  }
+  lines.push(...worstAgencyLines(digest, lang));
   const unreachable = message.unreachable ?? [];
   if (unreachable.length > 0) lines.push([t.unreachable + unreachable.map((c) => nameOf(c, ctx)).join(', ')]);
   const pending = message.pendingExplanations ?? [];
   if (pending.length > 0) lines.push([t.pending, ...joinCodes(pending)]);
   return lines;
+}
+
+/**
+ * A group chat's daily digest: the province per programme and the agencies most behind. A group is seen
+ * by many, so it shows no overdue list, no assignee, no unreachable people and no pending explanations.
+ */
+export function renderGroupDigest(digest: Pick<PlannedGroupDigest, 'lang'>, ctx: RenderContext): Line[] {
+  const { lang } = digest;
+  const m = messages(lang);
+  const numbers = digestOf(ctx);
+  return [
+    [{ b: m.groupDigestTitle(formatDay(ctx.today, lang)) }],
+    ...programLines(numbers, lang),
+    ...worstAgencyLines(numbers, lang),
+    [m.groupDigestHint],
+  ];
+}
+
+export function groupDigestReply(digest: PlannedGroupDigest, ctx: RenderContext): Reply {
+  return { lang: digest.lang, lines: renderGroupDigest(digest, ctx), buttons: [], about: null };
 }
 
 function renderEscalation(message: PlannedMessage, ctx: RenderContext): Line[] {

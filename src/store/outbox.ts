@@ -9,7 +9,7 @@ import type { ItemCode } from '../core/types.ts';
 import type { ReminderChannel, ReminderKind } from '../reminders/model.ts';
 import { rows, type DbOrTx } from './db.ts';
 
-export type OutboxKind = ReminderKind | 'notification';
+export type OutboxKind = ReminderKind | 'notification' | 'group_digest';
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
 
 /** What a worker needs to send a row, stored as jsonb. */

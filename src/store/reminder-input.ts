@@ -16,6 +16,7 @@ import {
   type RuleSet,
 } from '../reminders/index.ts';
 import { rows, type DbOrTx } from './db.ts';
+import { loadGroupDigests } from './group-digests.ts';
 import { selectItems } from './items.ts';
 
 /** Where one person's messages go on one messenger. */
@@ -215,23 +216,37 @@ async function loadPendingExplanations(db: DbOrTx): Promise<PlanInput['pendingEx
 /**
  * The planner's whole input at `now`: people with the messengers they are reached on, agencies with
  * parent and head, every target and task (done ones too: the leader digest counts them), and the facts
- * that silence or add reminders. Eleven queries whatever the size of the province.
+ * that silence or add reminders, and the group chats subscribed to the digest. Twelve queries whatever
+ * the size of the province.
  */
 export async function loadPlanInput(db: DbOrTx, now: Date, tz: string): Promise<PlanInput> {
-  const [people, chats, agencies, targets, tasks, programs, lastUpdateBy, snoozes, pending, holidays, rules] =
-    await Promise.all([
-      loadPeople(db),
-      loadChatTargets(db),
-      loadAgencies(db),
-      selectItems(db, 'target', sql`true`),
-      selectItems(db, 'task', sql`true`),
-      loadPrograms(db),
-      loadLastUpdates(db),
-      loadSnoozes(db),
-      loadPendingExplanations(db),
-      loadHolidays(db),
-      loadRules(db),
-    ]);
+  const [
+    people,
+    chats,
+    agencies,
+    targets,
+    tasks,
+    programs,
+    lastUpdateBy,
+    snoozes,
+    pending,
+    holidays,
+    rules,
+    groups,
+  ] = await Promise.all([
+    loadPeople(db),
+    loadChatTargets(db),
+    loadAgencies(db),
+    selectItems(db, 'target', sql`true`),
+    selectItems(db, 'task', sql`true`),
+    loadPrograms(db),
+    loadLastUpdates(db),
+    loadSnoozes(db),
+    loadPendingExplanations(db),
+    loadHolidays(db),
+    loadRules(db),
+    loadGroupDigests(db),
+  ]);
   const planPeople: PlanPerson[] = people.map((p) => ({
     code: p.code as PersonCode,
     name: p.full_name,
@@ -253,5 +268,6 @@ export async function loadPlanInput(db: DbOrTx, now: Date, tz: string): Promise<
     snoozes,
     pendingExplanations: pending,
     unreachable: people.filter((p) => p.unreachable).map((p) => p.code as PersonCode),
+    groups,
   };
 }

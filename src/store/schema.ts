@@ -26,13 +26,17 @@ export const agencyKind = pgEnum('agency_kind', ['province', 'department', 'comm
 export const channel = pgEnum('channel', ['telegram', 'zalo', 'web', 'cli']);
 export const historyKind = pgEnum('history_kind', ['update', 'explanation_request', 'explanation']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'unreachable']);
-/** What an outbox row carries: a planned reminder, or a core notification (explanation asked/answered). */
+/**
+ * What an outbox row carries: a planned reminder, a core notification (explanation asked/answered, a
+ * task re-assigned), or the province digest to a subscribed group chat.
+ */
 export const reminderKind = pgEnum('reminder_kind', [
   'assignee',
   'agency_digest',
   'leader_digest',
   'escalation',
   'notification',
+  'group_digest',
 ]);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -361,6 +365,25 @@ export const outbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/**
+ * Group chats (a steering committee's) that get the daily province digest: programme counts and the
+ * agencies most behind, never anyone's own items. A leader or admin turns it on in the group.
+ */
+export const groupDigests = pgTable(
+  'group_digests',
+  {
+    id: serial('id').primaryKey(),
+    channel: channel('channel').notNull(),
+    /** The group chat (Telegram: a negative number). */
+    chatId: text('chat_id').notNull(),
+    subscribedById: integer('subscribed_by_id').references(() => people.id, { onDelete: 'set null' }),
+    /** The language the digest is written in: the one the subscribing command was written in. */
+    lang: lang('lang').notNull().default('vi'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('group_digests_chat_uq').on(t.channel, t.chatId)],
 );
 
 /** Inbound updates already handled, so a redelivery (Zalo, Telegram webhook retry) is processed once. */

@@ -3,6 +3,7 @@ import type { CoreStore } from '../core/ports.ts';
 import type { Lexicon } from '../core/types.ts';
 import * as conv from './conversation.ts';
 import type { Db } from './db.ts';
+import * as groups from './group-digests.ts';
 import * as people from './people.ts';
 import * as q from './queries.ts';
 import { reassign } from './reassign.ts';
@@ -43,6 +44,9 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     snooze: (person, item, until) => conv.snooze(db, person, item, until),
     personDirectory: () => people.personDirectory(db),
     reassign: (input) => reassign(db, input),
+    groupDigest: (chat) => groups.groupDigest(db, chat),
+    subscribeGroupDigest: (sub) => groups.subscribeGroupDigest(db, sub),
+    unsubscribeGroupDigest: (chat, by, at) => groups.unsubscribeGroupDigest(db, chat, by, at),
     conversation: (chat) => conv.conversation(db, chat),
     saveConversation: (chat, state) => conv.saveConversation(db, chat, state),
     itemOfBotMessage: (chat, id) => conv.itemOfBotMessage(db, chat, id),

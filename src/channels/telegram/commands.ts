@@ -5,7 +5,10 @@ import type { Lang } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
 import { errorFields } from './log.ts';
 
-/** Every command here is one the core reads (src/core/intent/parse.ts COMMANDS); /chart only when charts are on. */
+/**
+ * Every command here is one the core reads (src/core/intent/parse.ts COMMANDS: an intent, or a control
+ * such as /bantin); /chart only when charts are on.
+ */
 const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: BotCommand }> = {
   vi: {
     private: [
@@ -23,6 +26,7 @@ const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: Bo
       { command: 'sapdenhan', description: 'Sắp đến hạn tuần này' },
       { command: 'tonghop', description: 'Tổng hợp tiến độ' },
       { command: 'tiendo', description: 'Tiến độ một mục, ví dụ /tiendo NQ57-12' },
+      { command: 'bantin', description: 'Bản tin tiến độ hằng ngày cho nhóm: /bantin bat hoặc /bantin tat' },
       { command: 'huongdan', description: 'Hướng dẫn và ví dụ' },
     ],
     chart: { command: 'chart', description: 'Biểu đồ tiến độ một chương trình, ví dụ /chart NQ57' },
@@ -43,6 +47,7 @@ const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: Bo
       { command: 'due', description: 'Due this week' },
       { command: 'summary', description: 'Progress summary' },
       { command: 'status', description: 'Status of one item, e.g. /status NQ57-12' },
+      { command: 'digest', description: 'Daily progress digest for this group: /digest on or /digest off' },
       { command: 'help', description: 'How to use the bot, with examples' },
     ],
     chart: { command: 'chart', description: 'Progress chart of a programme, e.g. /chart NQ57' },

@@ -302,6 +302,9 @@ export const ASSIGN = compilePhrases([
 ]);
 /** The word between the task and the person: "… cho P09", "… to P09". */
 export const ASSIGN_TO = compilePhrases(['cho', 'sang', 'to']);
+/** "/bantin bật", "/digest on" — and "bắt" (catch) is not "bật". */
+export const SWITCH_ON = compilePhrases(['bật', 'bật lên', 'mở', 'on', 'start', 'subscribe']);
+export const SWITCH_OFF = compilePhrases(['tắt', 'tắt đi', 'dừng', 'ngừng', 'off', 'stop', 'unsubscribe']);
 export const NEXT_PAGE = compilePhrases([
   'trang sau',
   'trang tiếp',

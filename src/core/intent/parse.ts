@@ -32,6 +32,8 @@ import {
   OVERDUE,
   REGISTER,
   SUMMARY,
+  SWITCH_OFF,
+  SWITCH_ON,
   UPDATE_PREFIX,
   VI_WORDS,
   WORK_NOUNS,
@@ -219,7 +221,9 @@ function assignMessage(a: Analysis): AssignReading | null {
   };
 }
 
-const COMMANDS: Readonly<Record<string, IntentName | 'register' | 'more' | 'yes' | 'no' | 'assign'>> = {
+type CommandName = IntentName | 'register' | 'more' | 'yes' | 'no' | 'assign' | 'digest_vi' | 'digest_en';
+
+const COMMANDS: Readonly<Record<string, CommandName>> = {
   help: 'help',
   start: 'help',
   huongdan: 'help',
@@ -257,6 +261,9 @@ const COMMANDS: Readonly<Record<string, IntentName | 'register' | 'more' | 'yes'
   giaolai: 'assign',
   assign: 'assign',
   reassign: 'assign',
+  bantin: 'digest_vi',
+  ban_tin: 'digest_vi',
+  digest: 'digest_en',
 };
 
 const SLASH = /^\s*\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
@@ -284,6 +291,16 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
     }
     case 'more':
       return done({ intent: 'unknown', control: { kind: 'next_page' } });
+    case 'digest_vi':
+    case 'digest_en': {
+      const on = matchAt(a.tokens, first, SWITCH_ON)
+        ? true
+        : matchAt(a.tokens, first, SWITCH_OFF)
+          ? false
+          : null;
+      const lang: Lang = command === 'digest_en' ? 'en' : 'vi';
+      return done({ intent: 'unknown', control: { kind: 'group_digest', on, lang } });
+    }
     case 'assign': {
       const { control, nameAt } = assignCommand(a, argsAt);
       // The language is told by the words around the name, never by the name ("Trịnh Thu Trang").

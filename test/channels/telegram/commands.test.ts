@@ -28,14 +28,22 @@ describe('the command menu', () => {
     }
   });
 
-  it('lists only commands the core reads (none falls to “unknown”)', () => {
+  it('lists only commands the core reads (none falls to “unknown” without a control)', () => {
     const lexicon = demoLexicon();
     for (const call of calls) {
       for (const c of call.commands) {
         const parsed = parseMessage(`/${c.command}`, lexicon, '2025-07-15' as LocalDate);
-        expect([c.command, parsed.intent.intent]).not.toEqual([c.command, 'unknown']);
+        const read = parsed.control === null ? parsed.intent.intent : parsed.control.kind;
+        expect([c.command, read]).not.toEqual([c.command, 'unknown']);
       }
     }
+  });
+
+  it('offers the group digest in groups only', () => {
+    const where = (scope: string) =>
+      calls.filter((c) => c.scope?.type === scope).flatMap((c) => c.commands.map((x) => x.command));
+    expect(where('all_group_chats')).toEqual(expect.arrayContaining(['bantin', 'digest']));
+    expect(where('all_private_chats')).not.toContain('bantin');
   });
 
   it('keeps /viectoi and /mytasks out of groups, where personal lists are not shown', () => {

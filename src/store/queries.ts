@@ -159,30 +159,26 @@ export async function summary(
   const inPeriod = period ? sql`t.due_date between ${period.from} and ${period.to}` : sql`true`;
   const where = sql`${scopeFilter(scope)} and ${inPeriod}`;
   const cols = countColumns(today);
-  const [targetsByProgram, tasksByProgram, targetsByAgency, tasksByAgency] = await Promise.all([
-    rows<CountRow>(
+  // One scan per table counts both by programme and by agency (grouping sets), not one scan each.
+  const byBoth = (from: SQL) =>
+    rows<CountRow & { by_agency: boolean }>(
       db,
-      sql`select p.code as key, p.name_vi, p.name_en, ${cols} from targets t join programs p on p.id = t.program_id
-            join agencies a on a.id = t.lead_agency_id where ${where} group by p.code, p.name_vi, p.name_en`,
-    ),
-    rows<CountRow>(
-      db,
-      sql`select p.code as key, p.name_vi, p.name_en, ${cols} from tasks t join targets tg on tg.id = t.target_id
-            join programs p on p.id = tg.program_id join agencies a on a.id = t.agency_id
-           where ${where} group by p.code, p.name_vi, p.name_en`,
-    ),
-    rows<CountRow>(
-      db,
-      sql`select a.code as key, a.name_vi, a.name_en, ${cols} from targets t join programs p on p.id = t.program_id
-            join agencies a on a.id = t.lead_agency_id where ${where} group by a.code, a.name_vi, a.name_en`,
-    ),
-    rows<CountRow>(
-      db,
-      sql`select a.code as key, a.name_vi, a.name_en, ${cols} from tasks t join targets tg on tg.id = t.target_id
-            join programs p on p.id = tg.program_id join agencies a on a.id = t.agency_id
-           where ${where} group by a.code, a.name_vi, a.name_en`,
+      sql`select grouping(a.code) = 0 as by_agency, coalesce(a.code, p.code) as key,
+                 coalesce(a.name_vi, p.name_vi) as name_vi, coalesce(a.name_en, p.name_en) as name_en, ${cols}
+            from ${from} where ${where}
+           group by grouping sets ((p.code, p.name_vi, p.name_en), (a.code, a.name_vi, a.name_en))`,
+    );
+  const [targetRows, taskRows] = await Promise.all([
+    byBoth(sql`targets t join programs p on p.id = t.program_id join agencies a on a.id = t.lead_agency_id`),
+    byBoth(
+      sql`tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
+          join agencies a on a.id = t.agency_id`,
     ),
   ]);
+  const split = (list: Array<CountRow & { by_agency: boolean }>, agency: boolean) =>
+    list.filter((r) => r.by_agency === agency);
+  const [targetsByProgram, targetsByAgency] = [split(targetRows, false), split(targetRows, true)];
+  const [tasksByProgram, tasksByAgency] = [split(taskRows, false), split(taskRows, true)];
   const byKey = (list: CountRow[]) => new Map(list.map((r) => [r.key, r]));
   const programTasks = byKey(tasksByProgram);
   const programs: ProgramSummary[] = targetsByProgram

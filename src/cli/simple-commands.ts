@@ -65,6 +65,21 @@ export async function invite(
       `Registration code for ${code}: ${secret} (valid until ${expiresAt.toISOString()}, works once)`,
     );
     ctx.io.out(`Telegram: /start ${secret}    Zalo: đăng ký ${secret}`);
+    const bot = await telegramUsername(ctx);
+    if (bot) ctx.io.out(`Telegram link: https://t.me/${bot}?start=${secret}`);
   }
   return 0;
+}
+
+/** The bot's username for the deep link, when a token is set and Telegram answers within a few seconds. */
+async function telegramUsername(ctx: CliContext): Promise<string | null> {
+  const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot } = ctx.config;
+  if (!token) return null;
+  const { Telegraf } = await import('telegraf');
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000).unref());
+  const me = new Telegraf(token, { telegram: { apiRoot } }).telegram.getMe().then(
+    (user) => user.username ?? null,
+    () => null, // the code works without the link; the error would only repeat the token's trouble
+  );
+  return Promise.race([me, timeout]);
 }

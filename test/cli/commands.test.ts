@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/store/db.ts';
+import { startFakeTelegramApi } from '../fakes/telegram-api.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -54,6 +55,27 @@ describe.each(dbKinds())('dondoc commands on %s', (kind) => {
       `select count(*)::int n from invites where code_hash = '${code}'` as never,
     );
     expect(hits[0]!.n).toBe(0);
+  });
+
+  it('invite prints the Telegram deep link when a bot token is set, and works without it', async () => {
+    const fake = await startFakeTelegramApi({ token: '77:invite-test-not-secret' });
+    try {
+      const env = {
+        DONDOC_NOW: NOW.toISOString(),
+        TELEGRAM_BOT_TOKEN: '77:invite-test-not-secret',
+        TELEGRAM_API_ROOT: fake.url,
+      };
+      const r = await runCommand(['invite', 'P09'], { env, now: NOW, db: t });
+      expect(r.code).toBe(0);
+      const code = /: ([A-Z2-9]{8}) \(valid until/.exec(r.out[0]!)?.[1];
+      expect(r.out).toContain(`Telegram link: https://t.me/dondoc_test_bot?start=${code}`);
+      expect(r.out.join('\n')).not.toContain('invite-test-not-secret');
+    } finally {
+      await fake.close();
+    }
+    const plain = await run('invite', 'P09');
+    expect(plain.code).toBe(0);
+    expect(plain.out.some((l) => l.startsWith('Telegram link:'))).toBe(false);
   });
 
   it('export writes a report that imports back unchanged, and a bad import changes nothing', async () => {

@@ -10,7 +10,7 @@ import { rows, type DbOrTx } from '../../src/store/db.ts';
 import { enqueue, type NewOutboxRow } from '../../src/store/outbox.ts';
 import type { ApiCall, FakeTelegramApi } from '../fakes/telegram-api.ts';
 
-export const TOKEN = '123456789:TEST-token_for-dondoc-reminders';
+export const TOKEN = '123:test-token-for-dondoc-reminders-not-secret';
 /** The demo README's reference moment: Tuesday 15 July 2025, 08:00 in Hà Nội. */
 export const NOW = new Date('2025-07-15T08:00:00+07:00');
 export const TZ = 'Asia/Ho_Chi_Minh';

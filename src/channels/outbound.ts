@@ -8,10 +8,22 @@ export interface SentMessage {
   messageIds: string[];
 }
 
+/** An image to upload. */
+export interface Photo {
+  png: Buffer;
+  /** The name the chat shows for the file, e.g. `NQ57.png`. */
+  filename: string;
+}
+
 export interface OutboundChannel {
   readonly name: MessengerName;
   /** Sends a reply to a chat, through the channel's limiter; throws DeliveryError. */
   send(chatId: string, reply: Reply): Promise<SentMessage>;
+  /**
+   * Uploads a photo with `caption` (rendered the channel's way, without buttons), through the same
+   * limiter; throws DeliveryError. Absent when the messenger cannot take an upload (Zalo wants a public URL).
+   */
+  sendPhoto?(chatId: string, photo: Photo, caption: Reply): Promise<SentMessage>;
 }
 
 /**

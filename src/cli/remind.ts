@@ -3,6 +3,7 @@ import { Telegraf } from 'telegraf';
 import { createSendLimiter, TELEGRAM_SEND_LIMITS } from '../channels/limiter.ts';
 import type { OutboundChannel } from '../channels/outbound.ts';
 import { createTelegramOutbound } from '../channels/telegram/outbound.ts';
+import { programChartPng } from '../channels/web/program-chart.ts';
 import { createZaloClient } from '../channels/zalo/client.ts';
 import { rememberLastItem } from '../channels/zalo/last-item.ts';
 import { createZaloOutbound } from '../channels/zalo/outbound.ts';
@@ -97,7 +98,8 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
     }
     const head = plan.skipped
       ? `remind ${plan.localDay}: nothing goes out now (${plan.skipped.reason})`
-      : `remind ${plan.localDay}: ${plan.messages.length} messages to reachable people`;
+      : `remind ${plan.localDay}: ${plan.messages.length} messages to reachable people` +
+        (plan.charts.length > 0 ? ` and ${plan.charts.length} weekly charts to leaders on Telegram` : '');
     if (flags.dryRun) {
       io.err(`${head} (dry run: nothing recorded or sent)`);
       return 0;
@@ -108,7 +110,8 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
       createStore(db, () => now),
     );
     if (channels.size > 0) {
-      const worker = startOutboxWorker({ db, channels, logger });
+      // Leaders' weekly charts are drawn as they go out, from the same database.
+      const worker = startOutboxWorker({ db, channels, logger, chart: (req) => programChartPng(db, req) });
       try {
         await worker.drain();
       } finally {

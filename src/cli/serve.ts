@@ -196,6 +196,7 @@ async function startReminders(
     db,
     channels: outbounds,
     logger,
+    chart: (req) => programChartPng(db, req),
     onOutcome: (outcome, row) => {
       if (outcome === 'sent') metrics.remindersSent.inc({ channel: row.channel, kind: row.kind });
       else if (outcome !== 'retry') metrics.remindersFailed.inc({ channel: row.channel, reason: outcome });

@@ -2,11 +2,11 @@
 import type { Logger } from '../logger.ts';
 import type { PersonCode } from '../core/types.ts';
 import type { DbOrTx } from '../store/db.ts';
-import { enqueue, type NewOutboxRow } from '../store/outbox.ts';
+import { enqueue, type NewOutboxRow, type OutboxKind } from '../store/outbox.ts';
 import { loadChatTargets, loadPlanInput, type ChatTarget } from '../store/reminder-input.ts';
-import { REMINDER_KINDS, type GroupPlan, type Plan, type PlanInput, type PlannedMessage } from './model.ts';
+import type { GroupPlan, Plan, PlanInput } from './model.ts';
 import { planGroupDigests, planReminders } from './plan.ts';
-import { groupDigestReply, reminderReply, renderContext } from './render.ts';
+import { chartCaption, groupDigestReply, reminderReply, renderContext } from './render.ts';
 
 export interface CycleDeps {
   db: DbOrTx;
@@ -23,7 +23,7 @@ export interface CycleResult {
   input: PlanInput;
   /** Where each person is reached. */
   chats: ReadonlyMap<PersonCode, readonly ChatTarget[]>;
-  /** Outbox rows this cycle tried to add: one per message per chat. */
+  /** Outbox rows this cycle tried to add: one per message or chart per chat. */
   rows: number;
   /** Rows that were new; a second cycle on the same day adds none. */
   enqueued: number;
@@ -31,13 +31,19 @@ export interface CycleResult {
 
 /**
  * Kind first, then person: a person's several messages end up far apart in the queue, so the per-chat
- * limit (1 msg/s on Telegram) delays their second message instead of everybody's next one.
+ * limit (1 msg/s on Telegram) delays their second message instead of everybody's next one. The charts
+ * come right after the leaders' digests, so each arrives after the text it illustrates.
  */
-function deliveryOrder(messages: readonly PlannedMessage[]): PlannedMessage[] {
-  return [...messages].sort((a, b) => REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind));
-}
+const DELIVERY_ORDER: readonly OutboxKind[] = [
+  'assignee',
+  'agency_digest',
+  'leader_digest',
+  'leader_chart',
+  'escalation',
+];
+const rank = (row: NewOutboxRow): number => DELIVERY_ORDER.indexOf(row.kind);
 
-/** The outbox rows of a plan: each message to each chat its person is reached on. */
+/** The outbox rows of a plan: each message to each chat its person is reached on, each chart to its chat. */
 export function outboxRows(
   input: PlanInput,
   plan: Plan,
@@ -45,7 +51,7 @@ export function outboxRows(
 ): NewOutboxRow[] {
   const ctx = renderContext(input, plan);
   const out: NewOutboxRow[] = [];
-  for (const message of deliveryOrder(plan.messages)) {
+  for (const message of plan.messages) {
     const targets = chats.get(message.person) ?? [];
     if (targets.length === 0) continue;
     const reply = reminderReply(message, ctx);
@@ -60,7 +66,22 @@ export function outboxRows(
       });
     }
   }
-  return out;
+  for (const chart of plan.charts) {
+    const reply = chartCaption(chart, ctx);
+    for (const t of chats.get(chart.person) ?? []) {
+      if (t.channel !== chart.channel) continue;
+      out.push({
+        idempotencyKey: chart.idempotencyKey,
+        personId: t.personId,
+        channel: t.channel,
+        chatId: t.chatId,
+        kind: chart.kind,
+        payload: { reply, items: [], kind: chart.kind, chart: chart.chart },
+      });
+    }
+  }
+  // A stable sort: within a kind, rows keep the plan's order (by person).
+  return out.sort((a, b) => rank(a) - rank(b));
 }
 
 /** The outbox rows of the group digests: one per group chat, to no person. */
@@ -99,6 +120,7 @@ export async function runCycle(deps: CycleDeps, opts: { dryRun: boolean }): Prom
     {
       day: plan.localDay,
       messages: plan.messages.length,
+      charts: plan.charts.length,
       groups: groups.digests.length,
       rows: rows.length,
       enqueued,

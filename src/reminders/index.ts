@@ -17,8 +17,10 @@ export {
 export type { Holiday, LocalTime, Weekday } from './calendar.ts';
 export { DEFAULT_RULES, isQuiet, minutesOf, rulesFor } from './rules.ts';
 export type { ProgramOverrides, QuietHours, ReminderRules } from './rules.ts';
-export { REMINDER_KINDS } from './model.ts';
+export { CHART_CHANNELS, REMINDER_KINDS } from './model.ts';
 export type {
+  ChartChannel,
+  ChartRequest,
   GroupPlan,
   Plan,
   PlanGroup,
@@ -26,6 +28,7 @@ export type {
   PlanInput,
   PlanPerson,
   PlanProgram,
+  PlannedChart,
   PlannedGroupDigest,
   PlannedMessage,
   ReminderChannel,
@@ -40,6 +43,7 @@ export type { Mention } from './schedule.ts';
 export { leaderDigest, rankAgencies, summarizePrograms } from './digest.ts';
 export type { AgencyStanding, LeaderDigest, ProgramSummary } from './digest.ts';
 export {
+  chartCaption,
   groupDigestReply,
   reminderButtons,
   reminderReply,

@@ -103,10 +103,39 @@ export interface PlannedMessage {
   pendingExplanations?: ItemCode[];
 }
 
+/**
+ * The messengers a chart (a PNG photo) goes to. Telegram takes an upload; Zalo's sendPhoto takes only a
+ * public URL, which dondoc does not have, so Zalo chats get the digest's text alone.
+ */
+export type ChartChannel = Extract<ReminderChannel, 'telegram'>;
+export const CHART_CHANNELS: readonly ChartChannel[] = ['telegram'];
+
+/** Which chart to draw: a programme, in a language, as of a day. Drawn when it is sent, from the data then. */
+export interface ChartRequest {
+  program: ProgramCode;
+  lang: Lang;
+  today: LocalDate;
+}
+
+/**
+ * A programme's chart that follows a leader's digest on the first reminder day of the week (Monday, or
+ * the first reminder day after a holiday Monday), one per active programme with targets.
+ */
+export interface PlannedChart {
+  kind: 'leader_chart';
+  person: PersonCode;
+  channel: ChartChannel;
+  chart: ChartRequest;
+  /** `${person}:leader_chart:${program}:${localDay}`: planned twice in one day, sent once. */
+  idempotencyKey: string;
+}
+
 export interface Plan {
   localDay: LocalDate;
   skipped: null | { reason: SkipReason };
   messages: PlannedMessage[];
+  /** Charts that follow leaders' digests; none on most days. */
+  charts: PlannedChart[];
 }
 
 /**

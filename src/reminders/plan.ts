@@ -3,12 +3,14 @@ import type { AgencyCode, ItemCode, ItemView, LocalDate, PersonCode, ProgramCode
 import { daysBetween, localDate, localTime } from './calendar.ts';
 import { superiorsOf } from './escalation.ts';
 import {
+  CHART_CHANNELS,
   REMINDER_KINDS,
   type GroupPlan,
   type Plan,
   type PlanAgency,
   type PlanInput,
   type PlanPerson,
+  type PlannedChart,
   type PlannedMessage,
   type ReminderKind,
   type SkipReason,
@@ -65,7 +67,7 @@ class Outbox {
 export function planReminders(input: PlanInput): Plan {
   const today = localDate(input.now, input.tz);
   const { active, skip } = programDays(input, today);
-  if (skip !== null) return { localDay: today, skipped: { reason: skip }, messages: [] };
+  if (skip !== null) return { localDay: today, skipped: { reason: skip }, messages: [], charts: [] };
 
   const people = new Map(input.people.map((p) => [p.code, p]));
   const agencies = new Map(input.agencies.map((a) => [a.code, a]));
@@ -106,6 +108,7 @@ export function planReminders(input: PlanInput): Plan {
     })
     .sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime() || compareCodes(a.item, b.item));
   const hasTargets = input.items.some((i) => i.kind === 'target' && active.has(i.program));
+  const digested: PlanPerson[] = [];
   for (const leader of leaders) {
     if (noChannel(leader.code)) continue;
     if (!hasTargets && unreachable.size === 0 && pending.length === 0) continue;
@@ -113,13 +116,46 @@ export function planReminders(input: PlanInput): Plan {
     msg.unreachable = [...unreachable].sort(compareCodes);
     msg.pendingExplanations = [...new Set(pending.map((p) => p.item))];
     messages.push(msg);
+    digested.push(leader);
   }
 
   messages.sort(
     (a, b) =>
       compareCodes(a.person, b.person) || REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind),
   );
-  return { localDay: today, skipped: null, messages };
+  return { localDay: today, skipped: null, messages, charts: planCharts(digested, input, active, today) };
+}
+
+/**
+ * The weekly charts: on a programme's first reminder day of the week, each leader whose digest goes out
+ * today gets the chart of that programme, when it has targets, on each messenger that can carry a photo.
+ */
+function planCharts(
+  leaders: readonly PlanPerson[],
+  input: PlanInput,
+  active: Map<ProgramCode, ProgramDay>,
+  today: LocalDate,
+): PlannedChart[] {
+  const withTargets = new Set(input.items.filter((i) => i.kind === 'target').map((i) => i.program));
+  const programs = [...active]
+    .filter(([code, p]) => withTargets.has(code) && p.days.isFirstOfWeek(today))
+    .map(([code]) => code);
+  const charts: PlannedChart[] = [];
+  for (const leader of [...leaders].sort((a, b) => compareCodes(a.code, b.code))) {
+    for (const channel of CHART_CHANNELS) {
+      if (!leader.channels.includes(channel)) continue;
+      for (const program of programs) {
+        charts.push({
+          kind: 'leader_chart',
+          person: leader.code,
+          channel,
+          chart: { program, lang: leader.lang, today },
+          idempotencyKey: `${leader.code}:leader_chart:${program}:${today}`,
+        });
+      }
+    }
+  }
+  return charts;
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
   PlanInput,
   PlanPerson,
   PlanProgram,
+  PlannedChart,
   PlannedGroupDigest,
   PlannedMessage,
 } from './model.ts';
@@ -66,6 +67,7 @@ const T = {
     pending: '❓ Đang chờ giải trình: ',
     escalationTitle: (day: string) => `⚠️ Việc quá hạn lâu chưa cập nhật ngày ${day}`,
     escalationHint: (code: string) => `Đề nghị đôn đốc, hoặc nhắn “yêu cầu giải trình ${code}”.`,
+    chartCaption: (name: string, day: string) => ` — ${name}: tiến độ theo đơn vị, ngày ${day}`,
     buttons: { done: '✅ Xong', blocked: '⏸ Vướng', snooze: '🔔 Nhắc lại mai' },
   },
   en: {
@@ -90,6 +92,7 @@ const T = {
     pending: '❓ Explanations pending: ',
     escalationTitle: (day: string) => `⚠️ Overdue tasks with no recent update, ${day}`,
     escalationHint: (code: string) => `Please follow up, or write “ask for an explanation of ${code}”.`,
+    chartCaption: (name: string, day: string) => ` — ${name}: progress by agency, ${day}`,
     buttons: { done: '✅ Done', blocked: '⏸ Blocked', snooze: '🔔 Remind me tomorrow' },
   },
 } as const;
@@ -264,6 +267,18 @@ export function renderGroupDigest(digest: Pick<PlannedGroupDigest, 'lang'>, ctx:
 
 export function groupDigestReply(digest: PlannedGroupDigest, ctx: RenderContext): Reply {
   return { lang: digest.lang, lines: renderGroupDigest(digest, ctx), buttons: [], about: null };
+}
+
+/** `📈 NQ57 — Nghị quyết 57…: tiến độ theo đơn vị, ngày 14/07/2025`: the photo's caption. */
+export function chartCaption(chart: PlannedChart, ctx: RenderContext): Reply {
+  const { program, lang, today } = chart.chart;
+  const name = ctx.programs.find((p) => p.code === program)?.name[lang] ?? program;
+  return {
+    lang,
+    lines: [['📈 ', { b: program }, T[lang].chartCaption(shorten(name, 120), formatDay(today, lang))]],
+    buttons: [],
+    about: null,
+  };
 }
 
 function renderEscalation(message: PlannedMessage, ctx: RenderContext): Line[] {

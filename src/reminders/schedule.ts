@@ -53,6 +53,16 @@ export class ReminderDays {
     return dayBlock(day, this.#rules, this.#holidays) === null;
   }
 
+  /**
+   * Whether `day` is the first reminder day of its Monday–Sunday week: a Monday, or the first reminder
+   * day after a Monday (and the days after it) that was a holiday or not enabled.
+   */
+  isFirstOfWeek(day: LocalDate): boolean {
+    if (!this.isReminderDay(day)) return false;
+    for (let n = 1; n < weekdayOf(day); n++) if (this.isReminderDay(addDays(day, -n))) return false;
+    return true;
+  }
+
   /** Days from `day` to the next reminder day after it (1 when tomorrow is one). */
   daysToNext(day: LocalDate): number {
     for (let n = 1; n <= SEARCH_LIMIT_DAYS; n++) if (this.isReminderDay(addDays(day, n))) return n;

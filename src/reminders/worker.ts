@@ -11,6 +11,10 @@
 //   fatal       → `failed`.
 // Anything else a channel throws is treated as unknown. A failed recipient never stops the broadcast.
 //
+// A chart row (a leader's weekly programme chart) is drawn just before it is sent, from the data then, and
+// drawn again on a retry; a chart that cannot be drawn (the drawing threw) is retried, one whose programme
+// is gone, or with no drawer or no photo-capable channel, fails.
+//
 // Crash safety: rows are claimed (leased) in batches and each is marked the moment its send returns. A
 // worker killed mid-broadcast leaves at most `concurrency` rows (default 1) that may have gone out
 // unrecorded; they and the rest of its batch are claimed again when their lease ends, so at most those
@@ -18,7 +22,7 @@
 // take it while it is being sent.
 import type { Logger } from '../logger.ts';
 import { fullJitterDelay } from '../channels/backoff.ts';
-import { DeliveryError, type OutboundChannel } from '../channels/outbound.ts';
+import { DeliveryError, type OutboundChannel, type SentMessage } from '../channels/outbound.ts';
 import { rememberBotMessage } from '../store/conversation.ts';
 import type { DbOrTx } from '../store/db.ts';
 import {
@@ -29,14 +33,20 @@ import {
   markUnreachable,
   nextPendingAt,
   release,
+  type ChartPayload,
   type ClaimedRow,
 } from '../store/outbox.ts';
-import type { ReminderChannel } from './model.ts';
+import type { ChartRequest, ReminderChannel } from './model.ts';
+
+/** Draws a programme's chart as PNG bytes; null when there is no such programme. */
+export type ChartDrawer = (req: ChartRequest) => Promise<Buffer | null>;
 
 export interface OutboxWorkerOptions {
   db: DbOrTx;
   channels: ReadonlyMap<ReminderChannel, OutboundChannel>;
   logger: Logger;
+  /** Draws the charts of `leader_chart` rows; without it such rows fail. */
+  chart?: ChartDrawer;
   /** A clock that moves (leases and retry times are read on it). Default: the real one. */
   now?: () => Date;
   /** Attempts per row before it is `failed`. Default 5. */
@@ -168,12 +178,35 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     logger.warn({ ...log, delayMs }, 'outbox: send failed; retrying later');
   }
 
+  async function sendChart(
+    channel: OutboundChannel,
+    chatId: string,
+    payload: ChartPayload,
+  ): Promise<SentMessage> {
+    const { program } = payload.chart;
+    if (!channel.sendPhoto || !opts.chart) {
+      throw new DeliveryError('fatal', `cannot send a chart on ${channel.name} from this process`);
+    }
+    let png: Buffer | null;
+    try {
+      png = await opts.chart(payload.chart);
+    } catch (err) {
+      // Nothing left for the messenger: retrying cannot duplicate it.
+      throw new DeliveryError('retry', `could not draw the chart of ${program}: ${messageOf(err)}`);
+    }
+    if (png === null) throw new DeliveryError('fatal', `no programme ${program} to chart`);
+    return channel.sendPhoto(chatId, { png, filename: `${program}.png` }, payload.reply);
+  }
+
   async function deliver(row: ClaimedRow): Promise<void> {
     const channel = channels.get(row.channel);
     if (!channel) return; // claim only takes rows of our channels
     let messageIds: string[];
     try {
-      ({ messageIds } = await channel.send(row.chatId, row.payload.reply));
+      ({ messageIds } =
+        row.payload.kind === 'leader_chart'
+          ? await sendChart(channel, row.chatId, row.payload)
+          : await channel.send(row.chatId, row.payload.reply));
     } catch (err) {
       try {
         await settleFailure(row, err);

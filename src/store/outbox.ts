@@ -6,17 +6,28 @@
 import { sql } from 'drizzle-orm';
 import type { Reply } from '../core/reply.ts';
 import type { ItemCode } from '../core/types.ts';
-import type { ReminderChannel, ReminderKind } from '../reminders/model.ts';
+import type { ChartRequest, ReminderChannel, ReminderKind } from '../reminders/model.ts';
 import { rows, type DbOrTx } from './db.ts';
 
-export type OutboxKind = ReminderKind | 'notification' | 'group_digest';
+export type OutboxKind = ReminderKind | 'notification' | 'group_digest' | 'leader_chart';
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
 
 /** What a worker needs to send a row, stored as jsonb. */
-export interface OutboxPayload {
+export type OutboxPayload = TextPayload | ChartPayload;
+
+/** A message: the reply to send. */
+export interface TextPayload {
   reply: Reply;
   items: ItemCode[];
-  kind: OutboxKind;
+  kind: Exclude<OutboxKind, 'leader_chart'>;
+}
+
+/** A photo: the chart is drawn when the row is sent (a retry draws it again); `reply` is its caption. */
+export interface ChartPayload {
+  reply: Reply;
+  items: [];
+  kind: 'leader_chart';
+  chart: ChartRequest;
 }
 
 export interface NewOutboxRow {

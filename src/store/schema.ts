@@ -28,7 +28,8 @@ export const historyKind = pgEnum('history_kind', ['update', 'explanation_reques
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'unreachable']);
 /**
  * What an outbox row carries: a planned reminder, a core notification (explanation asked/answered, a
- * task re-assigned), or the province digest to a subscribed group chat.
+ * task re-assigned), the province digest to a subscribed group chat, or a programme's chart (a photo)
+ * after a leader's weekly digest.
  */
 export const reminderKind = pgEnum('reminder_kind', [
   'assignee',
@@ -37,6 +38,7 @@ export const reminderKind = pgEnum('reminder_kind', [
   'escalation',
   'notification',
   'group_digest',
+  'leader_chart',
 ]);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

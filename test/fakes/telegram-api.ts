@@ -68,6 +68,8 @@ export interface SentPhoto {
   /** Set when the photo was uploaded (multipart). */
   filename?: string;
   byteLength?: number;
+  /** The upload's first bytes (a PNG starts 89 50 4E 47 0D 0A 1A 0A). */
+  head?: Buffer;
   /** Set when the photo was given as a file_id or URL string. */
   file?: string;
   at: number;
@@ -195,6 +197,8 @@ export class UploadedFile {
   constructor(
     readonly filename: string,
     readonly byteLength: number,
+    /** The first bytes of the file, enough to tell its format by. */
+    readonly head: Buffer = Buffer.alloc(0),
   ) {}
 }
 
@@ -486,7 +490,9 @@ function parseMultipart(body: Buffer, boundary: string): Params {
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined) {
         params[name] =
-          filename !== undefined ? new UploadedFile(filename, content.length) : content.toString('utf8');
+          filename !== undefined
+            ? new UploadedFile(filename, content.length, Buffer.from(content.subarray(0, 16)))
+            : content.toString('utf8');
       }
     }
     pos = next;
@@ -908,6 +914,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
       if (photo instanceof UploadedFile) {
         record.filename = photo.filename;
         record.byteLength = photo.byteLength;
+        record.head = photo.head;
         fileSize = photo.byteLength;
       } else if (typeof photo === 'string') {
         record.file = photo;

@@ -123,6 +123,54 @@ describe('the Telegram sender', () => {
   });
 });
 
+describe('the Telegram photo sender', () => {
+  let fake: FakeTelegramApi;
+  afterEach(() => fake.close());
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const caption: Reply = {
+    lang: 'vi',
+    lines: [['📈 ', { b: 'NQ57' }, ' — <tiến độ> & đơn vị']],
+    buttons: [],
+    about: null,
+  };
+
+  it('uploads the PNG with an HTML caption and classifies its failures as it does text', async () => {
+    fake = await startFakeTelegramApi({ token: TOKEN });
+    const lim = createSendLimiter({ perSecond: 100, perChatPerSecond: 100 });
+    const out = createTelegramOutbound({
+      telegram: new Telegraf(TOKEN, { telegram: { apiRoot: fake.url } }).telegram,
+      limiter: lim,
+    });
+    const sendPhoto = out.sendPhoto?.bind(out);
+    if (!sendPhoto) throw new Error('the Telegram sender must send photos');
+    const { messageIds } = await sendPhoto('4242', { png, filename: 'NQ57.png' }, caption);
+    expect(fake.photos).toMatchObject([
+      {
+        chat_id: 4242,
+        message_id: Number(messageIds[0]),
+        filename: 'NQ57.png',
+        byteLength: png.length,
+        caption: '📈 <b>NQ57</b> — &lt;tiến độ&gt; &amp; đơn vị',
+        parse_mode: 'HTML',
+      },
+    ]);
+    fake.blockChat('77');
+    expect(await failure(sendPhoto('77', { png, filename: 'a.png' }, caption))).toMatchObject({
+      kind: 'unreachable',
+    });
+    fake.failNext('sendPhoto', {
+      status: 429,
+      description: 'Too Many Requests: retry after 2',
+      retryAfter: 2,
+    });
+    expect(await failure(sendPhoto('5', { png, filename: 'a.png' }, caption))).toMatchObject({
+      kind: 'retry',
+      retryAfterMs: 2000,
+    });
+    expect(lim.stats().pausedUntil).not.toBeNull();
+  });
+});
+
 describe('the Zalo sender', () => {
   let fake: FakeZaloApi;
   afterEach(() => fake.close());

@@ -22,6 +22,7 @@ describe('days and hours without reminders', () => {
         localDay: day,
         skipped: { reason: 'non_working_day' },
         messages: [],
+        charts: [],
       });
     }
   });
@@ -47,6 +48,7 @@ describe('days and hours without reminders', () => {
       localDay: '2025-07-15',
       skipped: { reason: 'quiet_hours' },
       messages: [],
+      charts: [],
     });
   });
 

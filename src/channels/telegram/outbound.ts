@@ -1,15 +1,17 @@
 // Sends a Reply to a Telegram chat through the channel's limiter, and says what a failure means for the outbox.
-import { TelegramError, type Telegram } from 'telegraf';
+import { Input, TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { encodeAction } from '../../core/actions.ts';
 import { paginate, renderHtml, type Reply } from '../../core/reply.ts';
 import { scrubSecrets } from '../../logger.ts';
 import { classifySendError } from '../backoff.ts';
 import type { SendLimiter } from '../limiter.ts';
-import { DeliveryError, type OutboundChannel, type SentMessage } from '../outbound.ts';
+import { DeliveryError, type OutboundChannel, type Photo, type SentMessage } from '../outbound.ts';
 
 /** Telegram's limit on one message's text, after entity parsing. */
 export const TELEGRAM_MAX_TEXT = 4096;
+/** Telegram's limit on a photo's caption, after entity parsing. */
+export const TELEGRAM_MAX_CAPTION = 1024;
 
 export interface TelegramOutboundOptions {
   /** telegraf's API client: `new Telegraf(token, { telegram: { apiRoot } }).telegram`. */
@@ -73,24 +75,10 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
   const { telegram, limiter } = opts;
   const timeoutMs = opts.timeoutMs ?? 30_000;
 
-  async function sendPart(
-    chatId: string,
-    text: string,
-    markup: InlineKeyboardMarkup | undefined,
-  ): Promise<string> {
+  /** One API call through the limiter; its failure classified for the outbox. */
+  async function call(chatId: string, request: () => Promise<{ message_id: number }>): Promise<string> {
     try {
-      const message = await limiter.schedule({ id: chatId, group: isGroup(chatId) }, () =>
-        telegram.callApi(
-          'sendMessage',
-          {
-            chat_id: chatId,
-            text,
-            parse_mode: 'HTML',
-            ...(markup === undefined ? {} : { reply_markup: markup }),
-          },
-          { signal: timeoutSignal(timeoutMs) },
-        ),
-      );
+      const message = await limiter.schedule({ id: chatId, group: isGroup(chatId) }, request);
       return String(message.message_id);
     } catch (err) {
       const failure = deliveryErrorOf(err);
@@ -98,6 +86,21 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
       if (failure.retryAfterMs !== undefined) limiter.pause(failure.retryAfterMs);
       throw failure;
     }
+  }
+
+  function sendPart(chatId: string, text: string, markup: InlineKeyboardMarkup | undefined): Promise<string> {
+    return call(chatId, () =>
+      telegram.callApi(
+        'sendMessage',
+        {
+          chat_id: chatId,
+          text,
+          parse_mode: 'HTML',
+          ...(markup === undefined ? {} : { reply_markup: markup }),
+        },
+        { signal: timeoutSignal(timeoutMs) },
+      ),
+    );
   }
 
   return {
@@ -116,6 +119,22 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
         // Delivered is delivered: a failing hook must not make the outbox send it again.
       }
       return { messageIds };
+    },
+    async sendPhoto(chatId: string, photo: Photo, caption: Reply): Promise<SentMessage> {
+      // A caption is one short line; anything past Telegram's limit is cut on a line boundary.
+      const text = paginate(caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
+      const id = await call(chatId, () =>
+        telegram.callApi(
+          'sendPhoto',
+          {
+            chat_id: chatId,
+            photo: Input.fromBuffer(photo.png, photo.filename),
+            ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
+          },
+          { signal: timeoutSignal(timeoutMs) },
+        ),
+      );
+      return { messageIds: [id] };
     },
   };
 }

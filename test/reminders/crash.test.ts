@@ -64,7 +64,8 @@ describe.each(dbKinds())('a worker process killed mid-broadcast on %s', (kind) =
     env = { ...env, CHILD_API_ROOT: fake.url, CHILD_RATE: '25', CHILD_LOCK_MS: '1500' };
 
     const first = startChild(env);
-    await waitUntil(() => fake!.sent.length >= KILL_AFTER, 40_000);
+    // Generous: the child starts tsx and opens the database first, slow on a busy 2-core machine.
+    await waitUntil(() => fake!.sent.length >= KILL_AFTER, 120_000);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     const atKill = fake.sent.length;
@@ -91,5 +92,5 @@ describe.each(dbKinds())('a worker process killed mid-broadcast on %s', (kind) =
     } finally {
       await database.close();
     }
-  }, 60_000);
+  }, 240_000);
 });

@@ -181,11 +181,22 @@ export async function markUnreachable(
   error: string,
   at: Date = new Date(),
 ): Promise<void> {
+  // A group that removed the bot is unsubscribed (and audited) rather than failing every working day.
   await db.execute(
     sql`with o as (
           update outbox set status = 'unreachable', locked_until = null, last_error = ${error}
            where id = ${id}
-          returning person_id, channel)
+          returning person_id, channel, chat_id, kind),
+        g as (
+          delete from group_digests d using o
+           where o.kind = 'group_digest' and d.channel = o.channel and d.chat_id = o.chat_id
+          returning d.channel, d.chat_id, d.lang),
+        a as (
+          insert into audit_log (at, actor, channel, action, entity, entity_code, before, after)
+          select ${iso(at)}::timestamptz, 'system', g.channel, 'group_digest_off', 'group_chat',
+                 g.channel || ':' || g.chat_id, jsonb_build_object('lang', g.lang),
+                 jsonb_build_object('reason', 'the group refuses the bot')
+            from g)
         update people p set unreachable_since = coalesce(p.unreachable_since, ${iso(at)}::timestamptz)
           from o
          where p.id = o.person_id

@@ -1,5 +1,5 @@
 // `dondoc assign TASK PERSON [--json]`: an administrator re-assigns a task from the command line (audited as cli).
-import { findPerson, notifyAssignee, reassignedLines } from '../core/assign.ts';
+import { findPerson, notifyAssignees, reassignedLines } from '../core/assign.ts';
 import { NotATaskError, UnknownCodeError } from '../core/errors.ts';
 import { renderPlain } from '../core/reply.ts';
 import { localDate } from '../core/time.ts';
@@ -17,7 +17,8 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
   const at = ctx.now();
   return withDb(ctx, async (db) => {
     const store = createStore(db.db, () => at);
-    const match = findPerson(written, await store.personDirectory());
+    const directory = await store.personDirectory();
+    const match = findPerson(written, directory);
     if (match.kind === 'none')
       throw new Error(`unknown person: ${written} (write a person code or a full name)`);
     if (match.kind === 'many') {
@@ -40,7 +41,7 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
       throw err;
     }
     const today = localDate(at, ctx.config.TZ_NAME);
-    await notifyAssignee(createOutboxNotifier(db.db), result, match.person, null, today);
+    await notifyAssignees(createOutboxNotifier(db.db), result, directory, null, today);
     const { before, after } = result;
     if (flags.json) {
       ctx.io.out(

@@ -50,15 +50,33 @@ export function reassignedLines(result: ReassignResult, lang: Lang): Line[] {
   return lines;
 }
 
-/** Tells the new assignee, in their language, on their own chat; the change id keys it (sent once). */
-export async function notifyAssignee(
+/**
+ * Tells the new assignee, and the previous one, in their languages on their own chats; the change id
+ * keys each notice, so it is sent once.
+ */
+export async function notifyAssignees(
   notify: Notifier,
   result: ReassignResult,
-  assignee: Pick<Person, 'code' | 'lang'>,
+  directory: readonly Pick<Person, 'code' | 'lang'>[],
   by: string | null,
   today: LocalDate,
 ): Promise<void> {
   if (!result.changed || result.changeId === null) return;
+  const find = (code: string | undefined) => directory.find((p) => p.code === code);
+  const assignee = find(result.after.assignee?.code);
+  const previous = find(result.before.assignee?.code);
+  if (previous && previous.code !== assignee?.code) {
+    const m = messages(previous.lang);
+    const task = result.after;
+    const text = m.unassignedFromYou(
+      by,
+      task.code,
+      truncate(itemTitle(task, previous.lang)),
+      task.assignee?.name ?? m.nobody,
+    );
+    await notify.notify(previous.code, reply(previous.lang, [[text]]), `reassign:${result.changeId}:from`);
+  }
+  if (!assignee) return;
   const { lang } = assignee;
   const m = messages(lang);
   const task = result.after;
@@ -94,7 +112,8 @@ export async function reassignTask(turn: Turn, control: AssignControl): Promise<
   const detail = await store.item(item);
   if (!detail) return say(turn, m.assignUnknownTask(item));
   if (detail.item.kind !== 'task') return say(turn, m.assignNotATask(item));
-  const match = findPerson(written, await store.personDirectory());
+  const directory = await store.personDirectory();
+  const match = findPerson(written, directory);
   if (match.kind === 'none') return say(turn, m.assignUnknownPerson(written));
   if (match.kind === 'many') return namesakes(turn, item, written, match.people);
 
@@ -115,6 +134,6 @@ export async function reassignTask(turn: Turn, control: AssignControl): Promise<
     }
     throw err;
   }
-  await notifyAssignee(notify, result, match.person, turn.person.name, turn.today);
+  await notifyAssignees(notify, result, directory, turn.person.name, turn.today);
   return [reply(turn.lang, reassignedLines(result, turn.lang), { about: item })];
 }

@@ -129,6 +129,7 @@ export interface Messages {
   nobody: string;
   agencyMoved(from: string, to: string, name: string): string;
   assignedToYou(by: string | null, code: string, title: string, due: string, pct: string): string;
+  unassignedFromYou(by: string | null, code: string, title: string, to: string): string;
   assignedHint: string;
 
   // The daily digest of a group chat
@@ -318,6 +319,8 @@ const vi: Messages = {
   assignedToYou: (by, code, title, due, pct) =>
     `📌 ${by === null ? 'Bạn được giao' : `${by} đã giao cho bạn`} nhiệm vụ ${code} ${title} (${due}, tiến độ ${pct}).`,
   assignedHint: 'Trả lời tin này để báo tiến độ, ví dụ “30% đã khảo sát xong”.',
+  unassignedFromYou: (by, code, title, to) =>
+    `📌 ${by === null ? 'Nhiệm vụ' : `${by} đã giao lại nhiệm vụ`} ${code} ${title} ${by === null ? 'được giao lại ' : ''}cho ${to}; bạn không còn phụ trách nhiệm vụ này.`,
 
   digestGroupsOnly:
     'Bản tin hằng ngày chỉ dành cho nhóm chat: hãy gửi “/bantin bat” trong nhóm của Ban Chỉ đạo, không gửi tin nhắn riêng.',
@@ -479,6 +482,8 @@ const en: Messages = {
   assignedToYou: (by, code, title, due, pct) =>
     `📌 ${by === null ? 'You have been assigned' : `${by} assigned you`} task ${code} ${title} (${due}, progress ${pct}).`,
   assignedHint: 'Reply to this message to report progress, e.g. “30% survey done”.',
+  unassignedFromYou: (by, code, title, to) =>
+    `📌 ${by === null ? 'Task' : `${by} re-assigned task`} ${code} ${title} ${by === null ? 'was re-assigned ' : ''}to ${to}; you are no longer responsible for it.`,
 
   digestGroupsOnly:
     "The daily digest is for group chats: send “/digest on” in your steering committee's group, not in a private chat.",

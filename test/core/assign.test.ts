@@ -121,6 +121,19 @@ describe.each(dbKinds())('re-assigning a task on %s', (kind) => {
         'Trả lời tin này để báo tiến độ, ví dụ “30% đã khảo sát xong”.',
     );
     expect(notice.reply.about).toBe('NQ57-12.3');
+
+    // The previous assignee is told too, once, and the notice is about no task (a reply updates nothing).
+    const released = await rows<{ key: string; payload: string }>(
+      t.db,
+      sql`select o.idempotency_key as key, o.payload::text as payload
+            from outbox o join people pe on pe.id = o.person_id where pe.code = 'P10'`,
+    );
+    expect(released.map((r) => r.key)).toEqual([`reassign:${row.id}:from`]);
+    const releasedNotice = JSON.parse(released[0]!.payload) as { reply: Reply };
+    expect(renderPlain(releasedNotice.reply.lines)).toBe(
+      '📌 Đỗ Thanh Tùng đã giao lại nhiệm vụ NQ57-12.3 Lắp đặt trạm 5G tại các xã vùng sâu, vùng biên giới cho Đặng Quang Huy; bạn không còn phụ trách nhiệm vụ này.',
+    );
+    expect(releasedNotice.reply.about).toBeNull();
   });
 
   it('finds the person by a full name typed without diacritics, and moves the task to their agency', async () => {

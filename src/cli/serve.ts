@@ -16,10 +16,10 @@ import type { ReminderChannel } from '../reminders/model.ts';
 import { createOutboxNotifier } from '../reminders/notifier.ts';
 import { startScheduler } from '../reminders/scheduler.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
-import { rows, type Db } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
 import { forgetSeenBefore } from '../store/inbound.ts';
 import { readProvince } from '../store/demo-files.ts';
-import { demoShift, seedProvince } from '../store/seed.ts';
+import { demoShift, isEmpty, seedProvince } from '../store/seed.ts';
 import { createStore } from '../store/store.ts';
 import type { CliContext } from './context.ts';
 import { DEMO_DIR } from './simple-commands.ts';
@@ -69,8 +69,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   if (socketPort !== null)
     logger.info({ port: socketPort }, 'embedded database open to local dondoc commands');
 
-  const [count] = await rows<{ n: number }>(database.db, 'select count(*)::int as n from programs' as never);
-  if (count?.n === 0) {
+  if (await isEmpty(database.db)) {
     const shift = demoShift(ctx.now(), config.TZ_NAME, config.DONDOC_NOW !== undefined);
     const result = await seedProvince(database.db, readProvince(DEMO_DIR), { shiftDays: shift });
     logger.info({ ...result }, 'empty database: demo province loaded');

@@ -227,3 +227,9 @@ export async function seedProvince(
 export function demoShift(now: Date, tz: string, clockFixed: boolean): number {
   return clockFixed ? 0 : daysBetween(DEMO_REFERENCE_DAY, localDate(now, tz));
 }
+
+/** True before any province was loaded: `serve` loads the demo then. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [first] = await db.select({ id: programs.id }).from(programs).limit(1);
+  return first === undefined;
+}

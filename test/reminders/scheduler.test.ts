@@ -1,7 +1,8 @@
 // The reminder schedule: cron slots read with literal dates, and the guarded upsert that runs each slot once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPostgresUrl, type DbOrTx } from '../../src/store/db.ts';
-import { claimSlot, dueSlot, lastSlot, startScheduler } from '../../src/reminders/scheduler.ts';
+import { dueSlot, startScheduler } from '../../src/reminders/scheduler.ts';
+import { claimSlot, lastSlot } from '../../src/store/reminder-cycles.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { TZ, quietLogger } from './delivery.ts';
 

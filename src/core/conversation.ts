@@ -5,7 +5,7 @@ import { InviteError, UnknownCodeError } from './errors.ts';
 import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
 import { formatInteger, formatShortDay } from './format.ts';
 import { groupDigestCommand } from './group-digest.ts';
-import { findBadPercent, parseMessage } from './intent/index.ts';
+import { findBadPercent, parseMessage, sanitizeText } from './intent/index.ts';
 import { messages } from './messages.ts';
 import { continueList, LIST_INTENTS, showPage } from './paging.ts';
 import type { ExplanationRequest, Person } from './ports.ts';
@@ -13,7 +13,7 @@ import type { ButtonAction, Reply } from './reply.ts';
 import { addDays, localDate } from './time.ts';
 import { reply, say, type ConversationDeps, type IncomingMessage, type Notifier, type Turn } from './turn.ts';
 import type { Lang, LocalDate, ParsedMessage, PersonCode } from './types.ts';
-import { handleUpdate, resolvePending, unknownCodeReply } from './updates.ts';
+import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
 
 export type { ConversationDeps, IncomingMessage, Notifier };
 
@@ -145,6 +145,9 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   if (control?.kind === 'assign') return reassignTask(turn, control);
   if (control?.kind === 'group_digest') return groupDigestCommand(turn, control);
 
+  // A code-shaped word that is no readable code is never taken for the item talked about before.
+  if (first.unreadableCode !== null) return unreadableCodeReply(turn, first.unreadableCode);
+
   // "giải trình: …" answers an open request; a leader with none is asking for one instead.
   const written = readExplanation(msg.text);
   if (written) {
@@ -201,7 +204,9 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
  * Handles one message end to end and returns the replies for its chat; an empty array means stay
  * silent. Notifications to other people go through `deps.notify`.
  */
-export async function handleMessage(deps: ConversationDeps, msg: IncomingMessage): Promise<Reply[]> {
+export async function handleMessage(deps: ConversationDeps, incoming: IncomingMessage): Promise<Reply[]> {
+  // The edge of the core: from here on the text is valid Unicode without control characters.
+  const msg: IncomingMessage = { ...incoming, text: sanitizeText(incoming.text) };
   // In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button.
   const addressed = msg.addressed || msg.action !== null || msg.replyToItem !== null;
   if (msg.chatKind === 'group' && !addressed) return [];

@@ -83,6 +83,9 @@ export interface Messages {
   updateNeedsCode: string;
   badPercent(given: string): string;
   unknownCode(code: string): string;
+  /** A code written so that it cannot be read ("NQ57-12.3x"): nothing happens to any item. */
+  unreadableCode(code: string): string;
+  nearestCodes(codes: string[]): string;
   codeHint: string;
   invalid(reason: InvalidUpdateReason): string;
   updated(from: string, to: string, status: string): string;
@@ -264,6 +267,8 @@ const vi: Messages = {
   updateNeedsCode: 'Bạn muốn cập nhật mục nào? Ví dụ: “NQ57-12.3 80% đã lắp xong trạm 5G”.',
   badPercent: (given) => `${given} không hợp lệ: tiến độ từ 0 đến 100%. Không có gì được ghi nhận.`,
   unknownCode: (code) => `Không tìm thấy mã ${code}.`,
+  unreadableCode: (code) => `Tôi không biết mã ${code}, nên không ghi nhận gì.`,
+  nearestCodes: (codes) => `Mã gần giống: ${codes.join(', ')}.`,
   codeHint: 'Hãy kiểm tra lại mã, ví dụ NQ57-12 (mục tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
   invalid: (reason) => `Không ghi nhận được: ${INVALID_VI[reason]}.`,
   updated: (from, to, status) => `: ${from} → ${to} (${status})`,
@@ -427,6 +432,8 @@ const en: Messages = {
     'Which item do you want to update? For example: “NQ57-12.3 80% installed the 5G stations”.',
   badPercent: (given) => `${given} is not valid: progress goes from 0 to 100%. Nothing was recorded.`,
   unknownCode: (code) => `No item has the code ${code}.`,
+  unreadableCode: (code) => `I do not know the code ${code}, so nothing was recorded.`,
+  nearestCodes: (codes) => `Closest codes: ${codes.join(', ')}.`,
   codeHint: 'Check the code, e.g. NQ57-12 (a target) or NQ57-12.3 (a task).',
   invalid: (reason) => `Not recorded: ${INVALID_EN[reason]}.`,
   updated: (from, to, status) => `: ${from} → ${to} (${status})`,

@@ -172,6 +172,8 @@ export interface CoreStore {
   overdue(scope: Scope, level: Level, today: LocalDate): Promise<ItemView[]>;
   dueBetween(scope: Scope, level: Level, period: Period): Promise<ItemView[]>;
   item(code: ItemCode): Promise<ItemDetail | null>;
+  /** Every target and task code. */
+  itemCodes(): Promise<ItemCode[]>;
   summary(scope: Scope, today: LocalDate, period: Period | null): Promise<SummaryView>;
   openTasksOf(person: PersonCode): Promise<ItemView[]>;
 

@@ -2,6 +2,7 @@
 import { InvalidUpdateError, UnknownCodeError } from './errors.ts';
 import { formatPercent, itemTitle } from './format.ts';
 import { messages } from './messages.ts';
+import { nearestCodes } from './intent/index.ts';
 import { canUpdate } from './permissions.ts';
 import type { ItemDetail, UpdateInput } from './ports.ts';
 import type { Line, Reply } from './reply.ts';
@@ -44,6 +45,16 @@ function confirmQuestion(detail: ItemDetail, req: UpdateRequest, turn: Turn): st
 export function unknownCodeReply(turn: Turn, code: string): Reply[] {
   const m = messages(turn.lang);
   return say(turn, m.unknownCode(code), m.codeHint);
+}
+
+/**
+ * "I do not know the code X" for something written like a code that no grammar reads ("NQ57-12.3x"),
+ * with the real codes closest to it when there are any. Nothing is written.
+ */
+export async function unreadableCodeReply(turn: Turn, written: string): Promise<Reply[]> {
+  const m = messages(turn.lang);
+  const near = nearestCodes(written, await turn.deps.store.itemCodes());
+  return say(turn, m.unreadableCode(written), near.length > 0 ? m.nearestCodes(near) : m.codeHint);
 }
 
 export async function handleUpdate(turn: Turn, req: UpdateRequest): Promise<Reply[]> {

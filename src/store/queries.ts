@@ -89,6 +89,15 @@ function historyRows(db: DbOrTx, from: SQL, limit: number, taskCodes: boolean): 
 }
 
 /** An item with its parent or tasks, its own latest updates and, for a target, its tasks' too. */
+/** Every target and task code, for telling a person which real codes are close to one they mistyped. */
+export async function itemCodes(db: DbOrTx): Promise<ItemCode[]> {
+  const found = await rows<{ code: string }>(
+    db,
+    sql`select code from targets union all select code from tasks order by code`,
+  );
+  return found.map((r) => r.code as ItemCode);
+}
+
 export async function itemDetail(db: DbOrTx, code: ItemCode, historyLimit = 5): Promise<ItemDetail | null> {
   const item = await itemByCode(db, code);
   if (!item) return null;

@@ -35,6 +35,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     overdue: (scope, level, today) => q.overdue(db, scope, level, today),
     dueBetween: (scope, level, period) => q.dueBetween(db, scope, level, period),
     item: (code) => q.itemDetail(db, code),
+    itemCodes: () => q.itemCodes(db),
     summary: (scope, today, period) => q.summary(db, scope, today, period),
     openTasksOf: (person) => q.openTasksOf(db, person),
     recordUpdate: (input) => recordUpdate(db, input, clock()),

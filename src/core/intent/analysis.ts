@@ -2,10 +2,12 @@
 import {
   findItemCodes,
   findPercents,
+  findUnreadableCodes,
   mask,
   type CodeSpan,
   type PercentSpan,
   type ProgramResolver,
+  type Span,
 } from './codes.ts';
 import { foldWithMap, tokenize, toNfc, type Folded, type Token } from './normalize.ts';
 
@@ -17,10 +19,12 @@ export interface Analysis {
   full: string;
   /** Fold of the analysed prefix of `full`. */
   folded: Folded;
-  /** `folded.text` with item codes overwritten by `#`. */
+  /** `folded.text` with item codes (readable or not) overwritten by `#`. */
   masked: string;
   tokens: Token[];
   codes: CodeSpan[];
+  /** Things written like a code that no code grammar reads ("NQ57-12.3x", "XX-1.1"). */
+  unreadable: Span[];
   percents: PercentSpan[];
   /** Whether `full` was longer than what was analysed. */
   truncated: boolean;
@@ -34,13 +38,16 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
   const head = full.slice(0, cut);
   const folded = foldWithMap(head);
   const codes = findItemCodes(folded.text, programOf);
-  const masked = mask(folded.text, codes);
+  const readable = mask(folded.text, codes);
+  const unreadable = findUnreadableCodes(readable, programOf);
+  const masked = mask(readable, unreadable);
   return {
     full,
     folded,
     masked,
     tokens: tokenize(masked, folded, head),
     codes,
+    unreadable,
     percents: findPercents(masked),
     truncated: cut < full.length,
   };

@@ -1,5 +1,6 @@
 // Item codes ("NQ57-12.3", "đa06-03") and progress percents ("80 %", "-5%") as people type them in chat.
 import type { ItemCode } from '../types.ts';
+import { editDistance } from './lexicon-match.ts';
 
 export interface CodeSpan {
   /** Offsets in the folded text. */
@@ -10,10 +11,11 @@ export interface CodeSpan {
 
 /**
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
- * ("NQ 57-12", "NQ-57-12") only when they then spell a known programme, so "tuần 2-3" is no code.
+ * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
+ * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3").
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})-(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;
@@ -21,15 +23,53 @@ export type ProgramResolver = (letters: string, digits: string) => string | null
 export function findItemCodes(folded: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = [];
   for (const m of folded.matchAll(ITEM)) {
-    const [whole, letters = '', separator = '', digits = '', item = '', sub] = m;
+    const [whole, letters = '', separator = '', digits = '', dash = '', item = '', sub] = m;
     const program = programOf(letters, digits);
-    if (separator !== '' && program === null) continue;
+    if ((separator !== '' || dash !== '-') && program === null) continue;
     const prefix = program ?? `${letters.toUpperCase()}${digits}`;
     // Targets are numbered with two digits (NQ57-05); tasks with a plain number after the dot (NQ57-05.1).
     const code = `${prefix}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}`;
     spans.push({ start: m.index, end: m.index + whole.length, code: code as ItemCode });
   }
   return spans;
+}
+
+/**
+ * Something written like an item code that is not one the grammar can read: "NQ57-12.3x", "XX-1.1",
+ * "NQ57-99999.99999", "NQ57-1e1". Letters glued to digits then a hyphen, letters-hyphen-decimal, or a known
+ * programme then a hyphen. Found in text where the readable codes are already masked.
+ */
+const CODE_SHAPED =
+  /(?<![\p{L}\p{N}#])(?:[a-z]{2,6}\d{1,6} ?- ?[\p{L}\p{N}]|[a-z]{2,6}-\d{1,6}[.,]\d|([a-z]{2,6})[ -](\d{1,4}) ?- ?[\p{L}\p{N}])[\p{L}\p{N}.,-]*/gu;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function findUnreadableCodes(masked: string, programOf: ProgramResolver): Span[] {
+  const spans: Span[] = [];
+  for (const m of masked.matchAll(CODE_SHAPED)) {
+    const [whole, letters, digits] = m;
+    if (letters !== undefined && programOf(letters, digits ?? '') === null) continue;
+    // A full stop or comma after it ends the sentence, it is not part of the code.
+    const text = whole.replace(/[.,-]+$/u, '');
+    spans.push({ start: m.index, end: m.index + text.length });
+  }
+  return spans;
+}
+
+/** The known codes closest to one written wrongly: same programme first, then fewest edits (at most three). */
+export function nearestCodes(written: string, known: readonly ItemCode[], limit = 3): ItemCode[] {
+  const w = written.toUpperCase();
+  const program = /^[A-Z]+\d*/.exec(w)?.[0] ?? '';
+  const scored: { code: ItemCode; cost: number }[] = [];
+  for (const code of known) {
+    const cost = editDistance(w, code, 3) + (program !== '' && code.startsWith(`${program}-`) ? 0 : 2);
+    if (cost <= 3) scored.push({ code, cost });
+  }
+  scored.sort((a, b) => a.cost - b.cost || a.code.localeCompare(b.code));
+  return scored.slice(0, limit).map((s) => s.code);
 }
 
 export interface PercentSpan {

@@ -1,5 +1,6 @@
 // The intent parser's public face: what the core, the channels and the CLI may call.
 export { emptyIntent, findBadPercent, parseMessage } from './parse.ts';
-export { fold, normalize, toNfc } from './normalize.ts';
+export { nearestCodes } from './codes.ts';
+export { fold, normalize, sanitizeText, toNfc } from './normalize.ts';
 export { resolvePeriod } from './period.ts';
 export { matchScope, type ScopeMatch } from './lexicon-match.ts';

@@ -1,12 +1,29 @@
 // Text forms the parser compares on: NFC, lower case, and a diacritic-free fold that keeps offsets into the original.
+import { asciiLookalike } from './confusables.ts';
 
 const COMBINING = /\p{M}/gu;
 /** Marks that change the vowel itself (â, ă, ơ, ư …): "ca" and "câ" are different letters. */
 const QUALITY_MARKS = new Set(['\u0302', '\u0306', '\u031B']);
 /** The five Vietnamese tones; one per syllable. */
 const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
-/** Phones and word processors turn "-" into en/em dashes and "%" into its full-width form. */
-const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/u;
+/** A message longer than this is cut before anything reads it (the core refuses long ones anyway). */
+export const MAX_MESSAGE_CHARS = 20_000;
+
+/** Unpaired UTF-16 surrogates: not text, and Postgres rejects them in jsonb. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+/** Control characters other than tab and newline, and the invisible ones that only hide what is written. */
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/**
+ * What every channel's text goes through before the core sees it: at most MAX_MESSAGE_CHARS, line ends as
+ * "\n", unpaired surrogates as U+FFFD, control and invisible formatting characters removed. The result is
+ * valid Unicode that any database column and JSON encoder accepts.
+ */
+export function sanitizeText(text: string): string {
+  const capped = text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text;
+  return capped.replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/gu, '\n').replace(INVISIBLE, '');
+}
 
 /** Messages from phones often arrive decomposed (NFD); everything downstream expects composed text. */
 export function toNfc(text: string): string {
@@ -23,10 +40,8 @@ const foldCache = new Map<string, string>();
 function foldCodePoint(cp: string): string {
   const hit = foldCache.get(cp);
   if (hit !== undefined) return hit;
-  let out: string;
-  if (DASHES.test(cp)) out = '-';
-  else if (cp === '\uFF05') out = '%';
-  else out = cp.toLowerCase().normalize('NFD').replace(COMBINING, '').replace(/đ/gu, 'd');
+  // Look-alikes first ("Ν" Greek, "５" full-width, "١" Arabic-Indic, "–"), so codes and numbers read as ASCII.
+  const out = asciiLookalike(cp).toLowerCase().normalize('NFD').replace(COMBINING, '').replace(/đ/gu, 'd');
   // Bounded so a flood of exotic characters cannot grow the cache without limit.
   if (foldCache.size < 4096) foldCache.set(cp, out);
   return out;
@@ -59,7 +74,8 @@ export function foldWithMap(source: string): Folded {
 
 /** The diacritic-free comparison form: "Sở KH&CN" and "so  kh&cn" both give "so kh&cn". */
 export function fold(text: string): string {
-  return foldWithMap(normalize(text)).text;
+  // Not through normalize(): look-alike capitals fold by their shape, before lower case (Greek "Ν" → n, not ν → v).
+  return foldWithMap(toNfc(text).replace(/\s+/gu, ' ').trim()).text;
 }
 
 /** Which diacritics a lower-case word carries: a vowel-quality mark per letter and the syllable's tone. */

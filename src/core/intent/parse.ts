@@ -119,7 +119,12 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     if (d.reading !== undefined) Object.assign(intent, updateFields(d.reading));
     if (PERIOD_INTENTS.has(d.intent)) intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
   }
-  return { intent, note: d.note ?? null, lang, control: d.control ?? null, agencyChoices };
+  const unreadable = intent.target === null ? a.unreadable[0] : undefined;
+  const unreadableCode =
+    unreadable === undefined
+      ? null
+      : a.full.slice(origOffset(a, unreadable.start), origOffset(a, unreadable.end)).trim();
+  return { intent, note: d.note ?? null, lang, control: d.control ?? null, agencyChoices, unreadableCode };
 }
 
 /** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */

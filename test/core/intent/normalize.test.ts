@@ -5,7 +5,9 @@ import {
   foldWithMap,
   marksConsistent,
   markSig,
+  MAX_MESSAGE_CHARS,
   normalize,
+  sanitizeText,
   tokenizePhrase,
 } from '../../../src/core/intent/normalize.ts';
 
@@ -96,5 +98,36 @@ describe('tokenizePhrase', () => {
 
   it('keeps each word as written, case and diacritics included', () => {
     expect(tokenizePhrase('Công an tỉnh').map((t) => t.orig)).toEqual(['Công', 'an', 'tỉnh']);
+  });
+});
+
+describe('look-alike characters', () => {
+  it.each([
+    ['ＮＱ５７－１２．３ ８０％', 'nq57-12.3 80%'],
+    ['ΝQ57-12.3', 'nq57-12.3'],
+    ['НQ57', 'hq57'],
+    ['NQ57-١٢.٣', 'nq57-12.3'],
+    ['NQ57-۱۲٫۳ ٨٠٪', 'nq57-12.3 80%'],
+    ['NQ५७-१२', 'nq57-12'],
+    ['NQ57—12', 'nq57-12'],
+    ['𝐍𝐐57', 'nq57'],
+  ])('folds %j to the ASCII %j it looks like', (input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+
+  it('leaves Vietnamese letters to the diacritic fold', () => {
+    expect(fold('Chậm tiến độ ĐA06')).toBe('cham tien do da06');
+  });
+});
+
+describe('sanitizeText', () => {
+  it('replaces unpaired surrogates, keeps pairs, drops control characters but newlines and tabs', () => {
+    expect(sanitizeText('a\ud800b\udc00c😀\u0000d\te\r\nf\u200bg')).toBe('a\ufffdb\ufffdc😀d\te\nfg');
+  });
+
+  it('caps absurd lengths without leaving half a surrogate pair', () => {
+    const out = sanitizeText('😀'.repeat(MAX_MESSAGE_CHARS));
+    expect(out.length).toBe(MAX_MESSAGE_CHARS);
+    expect(out.endsWith('😀')).toBe(true);
   });
 });

@@ -9,7 +9,8 @@ Usage: dondoc <command> [options]
 
   serve                                   migrate, load the demo if empty, serve web console, scheduler, channels
   migrate                                 apply the migrations in drizzle/
-  seed-demo [--dir PATH]                  load the demo province (or another folder in its format)
+  seed-demo [--dir PATH] [--reset --yes]  add the demo province's missing rows (never overwrites); --reset starts over
+  check [--json]                          verify every task against its history and every target's roll-up
   import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
   export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
   invite PERSON_CODE [--json]             print a one-time registration code
@@ -29,6 +30,8 @@ const OPTIONS = {
   dir: { type: 'string' },
   program: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  reset: { type: 'boolean' },
+  yes: { type: 'boolean' },
 } as const;
 
 export type Command = (ctx: CliContext, positional: string[], flags: Flags) => Promise<number>;
@@ -39,13 +42,17 @@ export interface Flags {
   dir?: string;
   program?: string;
   dryRun: boolean;
+  reset: boolean;
+  yes: boolean;
 }
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.ts')).serveCommand,
   migrate: async () => (ctx) => import('./simple-commands.ts').then((m) => m.migrate(ctx)),
   'seed-demo': async () => (ctx, _p, f) =>
-    import('./simple-commands.ts').then((m) => m.seedDemo(ctx, { dir: f.dir })),
+    import('./simple-commands.ts').then((m) => m.seedDemo(ctx, { dir: f.dir, reset: f.reset, yes: f.yes })),
+  check: async () => (ctx, _p, f) =>
+    import('./simple-commands.ts').then((m) => m.check(ctx, { json: f.json })),
   invite: async () => (ctx, p, f) =>
     import('./simple-commands.ts').then((m) => m.invite(ctx, p[0], { json: f.json })),
   assign: async () => (await import('./assign.ts')).assignCommand,
@@ -87,6 +94,8 @@ export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext):
       dir: v.dir,
       program: v.program,
       dryRun: v['dry-run'] ?? false,
+      reset: v.reset ?? false,
+      yes: v.yes ?? false,
     });
   } catch (err) {
     if (err instanceof UsageError) {

@@ -1,10 +1,11 @@
-// The small data commands: migrate, prepare, seed-demo, invite.
+// The small data commands: migrate, prepare, seed-demo, check, invite.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PersonCode } from '../core/types.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { createInvite } from '../store/people.ts';
-import { demoShift, seedProvince } from '../store/seed.ts';
+import { findInconsistencies } from '../store/check.ts';
+import { demoShift, resetProvince, seedProvince } from '../store/seed.ts';
 import { writeTemplate } from '../store/template.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
 
@@ -38,16 +39,43 @@ export async function prepare(ctx: CliContext): Promise<number> {
   return 0;
 }
 
-export async function seedDemo(ctx: CliContext, opts: { dir?: string }): Promise<number> {
+export async function seedDemo(
+  ctx: CliContext,
+  opts: { dir?: string; reset: boolean; yes: boolean },
+): Promise<number> {
+  if (opts.reset && !opts.yes) {
+    ctx.io.err(
+      'seed-demo --reset deletes every programme, task, person and update in this database. ' +
+        'Run it again with --reset --yes to confirm.',
+    );
+    return 1;
+  }
   const dir = resolve(opts.dir ?? DEMO_DIR);
   const data = readProvince(dir);
   const shift = demoShift(ctx.now(), ctx.config.TZ_NAME, ctx.config.DONDOC_NOW !== undefined);
-  const result = await withDb(ctx, (db) => seedProvince(db.db, data, { shiftDays: shift }));
+  const result = await withDb(ctx, async (db) => {
+    if (opts.reset) await resetProvince(db.db);
+    return seedProvince(db.db, data, { shiftDays: shift });
+  });
   ctx.io.err(
-    `loaded ${result.programs} programmes, ${result.agencies} agencies, ${result.people} people, ` +
-      `${result.targets} targets, ${result.tasks} tasks, ${result.updatesAdded} new updates (dates shifted ${shift} days)`,
+    `added ${result.programs} programmes, ${result.agencies} agencies, ${result.people} people, ` +
+      `${result.targets} targets, ${result.tasks} tasks, ${result.updatesAdded} updates (dates shifted ${shift} days)` +
+      (result.kept > 0
+        ? `; ${result.kept} tasks already in the database were left as they are (--reset --yes starts over)`
+        : ''),
   );
   return 0;
+}
+
+/** Every task agrees with its latest update and every target with its tasks; exit 1 lists what does not. */
+export async function check(ctx: CliContext, opts: { json: boolean }): Promise<number> {
+  const problems = await withDb(ctx, (db) => findInconsistencies(db.db));
+  if (opts.json) ctx.io.out(JSON.stringify({ ok: problems.length === 0, problems }));
+  else if (problems.length === 0)
+    ctx.io.out('check: every task agrees with its history and every target with its tasks');
+  else for (const p of problems) ctx.io.out(`${p.code}: ${p.detail}`);
+  if (problems.length > 0 && !opts.json) ctx.io.err(`check: ${problems.length} inconsistencies`);
+  return problems.length === 0 ? 0 : 1;
 }
 
 export async function invite(

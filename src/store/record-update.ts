@@ -1,5 +1,5 @@
 // recordUpdate: validate, append history, update the item, roll its target up, audit — one transaction.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { InvalidUpdateError, UnknownCodeError } from '../core/errors.ts';
 import type { UpdateInput, UpdateResult } from '../core/ports.ts';
 import type { ItemStatus, Percent } from '../core/types.ts';
@@ -38,6 +38,20 @@ function validate(input: UpdateInput, now: Date): void {
   }
 }
 
+/**
+ * The one definition of a target's roll-up from its tasks: progress is their mean, status is done
+ * when all are, blocked when any is, in progress once any has started. `where` narrows the tasks.
+ */
+export function targetRollup(where: SQL = sql`true`): SQL {
+  return sql`
+    select target_id, round(avg(progress))::int as progress, max(updated_at) as updated_at,
+           case when bool_and(status = 'done') then 'done'
+                when bool_or(status = 'blocked') then 'blocked'
+                when bool_or(status <> 'not_started') then 'in_progress'
+                else 'not_started' end as status
+      from tasks where ${where} group by target_id`;
+}
+
 /** A target's status and progress follow its tasks (targets without tasks are left alone). */
 export async function rollUpTargets(tx: Tx, targetIds: readonly number[]): Promise<void> {
   // Batches keep a statement's parameters well under Postgres's limit of 65,535.
@@ -50,13 +64,7 @@ export async function rollUpTargets(tx: Tx, targetIds: readonly number[]): Promi
         current_value = case when t.unit is null then (case when s.status = 'done' then 1 else 0 end)
                              else t.current_value end,
         updated_at = greatest(t.updated_at, s.updated_at)
-      from (
-        select target_id, round(avg(progress))::int as progress, max(updated_at) as updated_at,
-               case when bool_and(status = 'done') then 'done'
-                    when bool_or(status = 'blocked') then 'blocked'
-                    when bool_or(status <> 'not_started') then 'in_progress'
-                    else 'not_started' end as status
-          from tasks where target_id in ${batch} group by target_id) s
+      from (${targetRollup(sql`target_id in ${batch}`)}) s
       where t.id = s.target_id`);
   }
 }

@@ -1,9 +1,10 @@
 // Loads a province (the demo or another folder in its format) into the store, idempotently.
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addDays, daysBetween, localDate, shiftInstant } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';
 import { SCHEMA_LOCK, type Db, type Tx } from './db.ts';
 import type { ProvinceData } from './demo-files.ts';
+import { rollUpTargets } from './record-update.ts';
 import { agencies, auditLog, history, people, programs, targets, tasks } from './schema.ts';
 
 export const DEMO_REFERENCE_DAY = '2025-07-15' as LocalDate;
@@ -24,41 +25,51 @@ function headRank(title: string): number {
   return i === -1 ? HEAD_TITLES.length : i;
 }
 
+/** What a load added; rows that were already there are counted in `kept` (tasks) and left alone. */
 export interface SeedResult {
   programs: number;
   agencies: number;
   people: number;
   targets: number;
   tasks: number;
+  /** Tasks already in the database, left exactly as they were. */
+  kept: number;
   updatesAdded: number;
   shiftDays: number;
 }
 
 type Coded = typeof programs | typeof agencies | typeof people | typeof targets | typeof tasks;
 
+interface Inserted {
+  /** Every row's id by code, old and new. */
+  ids: Map<string, number>;
+  /** The codes this call created: rows already there are never touched, whatever the files say. */
+  created: Set<string>;
+}
+
 /**
- * Inserts or updates every row in one statement (a province is a few thousand rows; one round trip
- * each made the first start seconds slower) and returns each row's id by code.
+ * Inserts the rows that are missing, in one statement (a province is a few thousand rows; one round
+ * trip each made the first start seconds slower), and leaves existing rows as they are: loading the
+ * demo into a live database must never overwrite what people have recorded since.
  */
-async function upsert<T extends Coded>(
+async function insertMissing<T extends Coded>(
   tx: Tx,
   table: T,
   values: Array<T['$inferInsert'] & { code: string }>,
-): Promise<Map<string, number>> {
-  if (values.length === 0) return new Map();
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const set = Object.fromEntries(
-    Object.keys(values[0]!)
-      .filter((key) => key !== 'code')
-      .map((key) => [key, sql.raw(`excluded."${columns[key]!.name}"`)]),
-  );
+): Promise<Inserted> {
+  if (values.length === 0) return { ids: new Map(), created: new Set() };
   const coded = table as typeof programs;
-  const result = await tx
+  const created = await tx
     .insert(coded)
     .values(values as (typeof programs.$inferInsert)[])
-    .onConflictDoUpdate({ target: coded.code, set })
+    .onConflictDoNothing({ target: coded.code })
     .returning({ id: coded.id, code: coded.code });
-  return new Map(result.map((r) => [r.code, r.id]));
+  const codes = values.map((v) => v.code);
+  const all = await tx
+    .select({ id: coded.id, code: coded.code })
+    .from(coded)
+    .where(inArray(coded.code, codes));
+  return { ids: new Map(all.map((r) => [r.code, r.id])), created: new Set(created.map((r) => r.code)) };
 }
 
 /** The plan's start for the "progress its time implies": the first day of the year the item is due. */
@@ -77,12 +88,12 @@ export async function seedProvince(
 
   return db.transaction(async (tx: Tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
-    await upsert(
+    const programRows = await insertMissing(
       tx,
       programs,
       data.programs.map((p) => ({ code: p.code, nameVi: p.name_vi, nameEn: p.name_en, aliases: p.aliases })),
     );
-    const agencyId = await upsert(
+    const agencyRows = await insertMissing(
       tx,
       agencies,
       data.agencies.map((a) => ({
@@ -93,12 +104,13 @@ export async function seedProvince(
         aliases: a.aliases,
       })),
     );
+    const agencyId = agencyRows.ids;
     const idOf = (ids: Map<string, number>, code: string, what: string): number => {
       const id = ids.get(code.toUpperCase());
       if (id === undefined) throw new Error(`${what}: unknown code ${code}`);
       return id;
     };
-    const personId = await upsert(
+    const personRows = await insertMissing(
       tx,
       people,
       data.people.map((p) => ({
@@ -113,14 +125,17 @@ export async function seedProvince(
         zaloUserId: p.zalo_user_id,
       })),
     );
+    const personId = personRows.ids;
     // Parents and heads need every agency and person first; one statement sets them all.
-    const links = data.agencies.map((a) => {
-      const staff = data.people.filter((p) => p.agency_code === a.code && p.role === 'staff');
-      staff.sort((x, y) => headRank(x.title_vi) - headRank(y.title_vi) || x.code.localeCompare(y.code));
-      const parent = a.parent_code ? idOf(agencyId, a.parent_code, `agency ${a.code} parent`) : null;
-      const head = staff[0] ? idOf(personId, staff[0].code, `agency ${a.code} head`) : null;
-      return sql`(${idOf(agencyId, a.code, 'agency')}::int, ${parent}::int, ${head}::int)`;
-    });
+    const links = data.agencies
+      .filter((a) => agencyRows.created.has(a.code))
+      .map((a) => {
+        const staff = data.people.filter((p) => p.agency_code === a.code && p.role === 'staff');
+        staff.sort((x, y) => headRank(x.title_vi) - headRank(y.title_vi) || x.code.localeCompare(y.code));
+        const parent = a.parent_code ? idOf(agencyId, a.parent_code, `agency ${a.code} parent`) : null;
+        const head = staff[0] ? idOf(personId, staff[0].code, `agency ${a.code} head`) : null;
+        return sql`(${idOf(agencyId, a.code, 'agency')}::int, ${parent}::int, ${head}::int)`;
+      });
     if (links.length > 0) {
       await tx.execute(sql`update agencies a set parent_id = v.parent, head_person_id = v.head
         from (values ${sql.join(links, sql`, `)}) as v(id, parent, head) where a.id = v.id`);
@@ -128,7 +143,7 @@ export async function seedProvince(
     const programId = new Map(
       (await tx.select({ id: programs.id, code: programs.code }).from(programs)).map((r) => [r.code, r.id]),
     );
-    const targetId = await upsert(
+    const targetRows = await insertMissing(
       tx,
       targets,
       data.targets.map((t) => {
@@ -150,7 +165,8 @@ export async function seedProvince(
         };
       }),
     );
-    const taskId = await upsert(
+    const targetId = targetRows.ids;
+    const taskRows = await insertMissing(
       tx,
       tasks,
       data.tasks.map((t) => {
@@ -170,24 +186,30 @@ export async function seedProvince(
         };
       }),
     );
-    // Target progress is the mean of its tasks' progress, as recordUpdate keeps it.
-    await tx.execute(sql`
-      update targets t set progress = s.p
-      from (select target_id, round(avg(progress))::int as p from tasks group by target_id) s
-      where s.target_id = t.id and t.id in ${[...targetId.values(), -1]}`);
+    const taskId = taskRows.ids;
+    // Targets that gained tasks follow them, by the one roll-up recordUpdate keeps.
+    const grown = data.tasks
+      .filter((t) => taskRows.created.has(t.code.toUpperCase()))
+      .map((t) => targetId.get(t.target_code.toUpperCase())!);
+    await rollUpTargets(tx, [...new Set(grown)]);
 
-    const ids = [...taskId.values()];
+    // History only for the tasks created now: an existing task's history is its own.
+    const newTaskIds = [...taskRows.created].map((code) => taskId.get(code)!);
     const existing = new Set(
       (
         await tx
           .select({ taskId: history.taskId, at: history.at })
           .from(history)
-          .where(and(inArray(history.taskId, ids.length ? ids : [-1]), eq(history.kind, 'update')))
+          .where(
+            and(inArray(history.taskId, newTaskIds.length ? newTaskIds : [-1]), eq(history.kind, 'update')),
+          )
       ).map((r) => `${r.taskId}@${r.at.getTime()}`),
     );
     const fresh = data.updates
       .map((u) => ({
-        taskId: taskId.get(u.task_code.toUpperCase()),
+        taskId: taskRows.created.has(u.task_code.toUpperCase())
+          ? taskId.get(u.task_code.toUpperCase())
+          : undefined,
         personId: personId.get(u.person_code) ?? null,
         at: at(u.at),
         progress: u.progress,
@@ -198,28 +220,22 @@ export async function seedProvince(
       .filter((u): u is typeof u & { taskId: number } => u.taskId !== undefined)
       .filter((u) => !existing.has(`${u.taskId}@${u.at.getTime()}`));
     for (let i = 0; i < fresh.length; i += 500) await tx.insert(history).values(fresh.slice(i, i + 500));
-    if (fresh.length > 0 || existing.size === 0) {
+    const added = {
+      programs: programRows.created.size,
+      agencies: agencyRows.created.size,
+      people: personRows.created.size,
+      targets: targetRows.created.size,
+      tasks: taskRows.created.size,
+    };
+    if (fresh.length > 0 || Object.values(added).some((n) => n > 0)) {
       await tx.insert(auditLog).values({
         actor: 'seed',
         action: 'seed',
         entity: 'province',
-        after: {
-          programs: data.programs.length,
-          tasks: data.tasks.length,
-          updatesAdded: fresh.length,
-          shift,
-        },
+        after: { ...added, updatesAdded: fresh.length, shift },
       });
     }
-    return {
-      programs: data.programs.length,
-      agencies: data.agencies.length,
-      people: data.people.length,
-      targets: data.targets.length,
-      tasks: data.tasks.length,
-      updatesAdded: fresh.length,
-      shiftDays: shift,
-    };
+    return { ...added, kept: data.tasks.length - added.tasks, updatesAdded: fresh.length, shiftDays: shift };
   });
 }
 
@@ -232,4 +248,18 @@ export function demoShift(now: Date, tz: string, clockFixed: boolean): number {
 export async function isEmpty(db: Db): Promise<boolean> {
   const [first] = await db.select({ id: programs.id }).from(programs).limit(1);
   return first === undefined;
+}
+
+/**
+ * Deletes every province row (plans, people, history, conversations, deliveries) so a load starts
+ * over; reminder rules and holidays are configuration and stay. The reset itself is audited.
+ */
+export async function resetProvince(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
+    await tx.execute(sql`truncate programs, agencies, people, targets, tasks, history, audit_log,
+      conversations, bot_messages, snoozes, explanation_requests, outbox, group_digests, chat_accounts,
+      invites, inbound_seen restart identity cascade`);
+    await tx.insert(auditLog).values({ actor: 'seed', action: 'reset', entity: 'province' });
+  });
 }

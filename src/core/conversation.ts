@@ -3,16 +3,16 @@ import { agencyName, answerHelp, answerUnknown, levelOf } from './answers.ts';
 import { reassignTask } from './assign.ts';
 import { InviteError, UnknownCodeError } from './errors.ts';
 import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
-import { formatInteger, formatShortDay } from './format.ts';
+import { formatInteger, formatPercent, formatShortDay } from './format.ts';
 import { groupDigestCommand } from './group-digest.ts';
-import { findBadPercent, parseMessage, sanitizeText } from './intent/index.ts';
+import { parseMessage, sanitizeText } from './intent/index.ts';
 import { messages } from './messages.ts';
 import { continueList, LIST_INTENTS, showPage } from './paging.ts';
 import type { ExplanationRequest, Person } from './ports.ts';
 import type { ButtonAction, Reply } from './reply.ts';
 import { addDays, localDate } from './time.ts';
 import { reply, say, type ConversationDeps, type IncomingMessage, type Notifier, type Turn } from './turn.ts';
-import type { Lang, LocalDate, ParsedMessage, PersonCode } from './types.ts';
+import type { ItemCode, Lang, LocalDate, ParsedMessage, Percent, PersonCode } from './types.ts';
 import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
 
 export type { ConversationDeps, IncomingMessage, Notifier };
@@ -110,6 +110,29 @@ function aboutItem(turn: Turn, parsed: ParsedMessage): ParsedMessage {
   return parsed;
 }
 
+/** "20% 90%": the bot does not guess which; it asks, with one button per figure it could record. */
+function askWhichPercent(turn: Turn, item: ItemCode, values: readonly number[]): Reply[] {
+  const m = messages(turn.lang);
+  const list = values.map((v) => formatPercent(v, turn.lang)).join(', ');
+  const buttons = values
+    .filter((v) => Number.isInteger(v) && v >= 0 && v <= 100)
+    .map((v) => ({
+      label: formatPercent(v, turn.lang),
+      action: {
+        kind: 'update' as const,
+        item,
+        status: v === 100 ? ('done' as const) : ('in_progress' as const),
+        percent: v as Percent,
+      },
+    }));
+  return [
+    reply(turn.lang, [[m.severalPercents(list)], [m.severalPercentsHint]], {
+      buttons: [buttons],
+      about: item,
+    }),
+  ];
+}
+
 /** A report that is clearly a status change ("80%", "xong"), not words of explanation. */
 function isProgressReport(parsed: ParsedMessage): boolean {
   return (
@@ -155,10 +178,9 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
     if (request) return answerExplanation(turn, request, written.text);
     if (turn.person.role === 'staff') return say(turn, m.explainNone);
   }
-  const bad = findBadPercent(msg.text, turn.lexicon);
-  if (bad !== null && (first.intent.intent === 'update' || first.intent.intent === 'unknown')) {
-    return say(turn, m.badPercent(`${bad}%`));
-  }
+  const problem = first.percentProblem;
+  if (problem?.kind === 'out_of_range') return say(turn, m.badPercent(`${problem.value}%`));
+  if (problem?.kind === 'fraction') return say(turn, m.fractionPercent(problem.written));
   const implicit = await implicitExplanation(turn, first);
   if (implicit) return answerExplanation(turn, implicit, msg.text.trim());
 
@@ -174,6 +196,8 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   switch (intent.intent) {
     case 'update':
       if (intent.target === null) return say(turn, m.updateNeedsCode);
+      if (parsed.percentProblem?.kind === 'several')
+        return askWhichPercent(turn, intent.target, parsed.percentProblem.values);
       return handleUpdate(turn, {
         item: intent.target,
         status: intent.status,

@@ -82,6 +82,9 @@ export interface Messages {
   // Updates
   updateNeedsCode: string;
   badPercent(given: string): string;
+  fractionPercent(given: string): string;
+  severalPercents(list: string): string;
+  severalPercentsHint: string;
   unknownCode(code: string): string;
   /** A code written so that it cannot be read ("NQ57-12.3x"): nothing happens to any item. */
   unreadableCode(code: string): string;
@@ -266,6 +269,11 @@ const vi: Messages = {
 
   updateNeedsCode: 'Bạn muốn cập nhật mục nào? Ví dụ: “NQ57-12.3 80% đã lắp xong trạm 5G”.',
   badPercent: (given) => `${given} không hợp lệ: tiến độ từ 0 đến 100%. Không có gì được ghi nhận.`,
+  fractionPercent: (given) =>
+    `${given} không hợp lệ: tiến độ là số nguyên từ 0 đến 100 (ví dụ 80%), tôi không tự làm tròn. Không có gì được ghi nhận.`,
+  severalPercents: (list) =>
+    `Tin nhắn có nhiều mức tiến độ (${list}), chưa có gì được ghi nhận. Mức nào đúng?`,
+  severalPercentsHint: 'Bấm một mức, hoặc gửi lại tin chỉ với một mức, ví dụ “NQ57-12.3 80%”.',
   unknownCode: (code) => `Không tìm thấy mã ${code}.`,
   unreadableCode: (code) => `Tôi không biết mã ${code}, nên không ghi nhận gì.`,
   nearestCodes: (codes) => `Mã gần giống: ${codes.join(', ')}.`,
@@ -431,6 +439,11 @@ const en: Messages = {
   updateNeedsCode:
     'Which item do you want to update? For example: “NQ57-12.3 80% installed the 5G stations”.',
   badPercent: (given) => `${given} is not valid: progress goes from 0 to 100%. Nothing was recorded.`,
+  fractionPercent: (given) =>
+    `${given} is not valid: progress is a whole number from 0 to 100 (e.g. 80%); I do not round it for you. Nothing was recorded.`,
+  severalPercents: (list) =>
+    `Your message gives several progress figures (${list}); nothing was recorded yet. Which one is right?`,
+  severalPercentsHint: 'Press one, or send the message again with one figure, e.g. “NQ57-12.3 80%”.',
   unknownCode: (code) => `No item has the code ${code}.`,
   unreadableCode: (code) => `I do not know the code ${code}, so nothing was recorded.`,
   nearestCodes: (codes) => `Closest codes: ${codes.join(', ')}.`,

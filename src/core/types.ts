@@ -97,6 +97,16 @@ export interface AssignControl {
   assignee: string | null;
 }
 
+/**
+ * Why the progress an update was written with cannot be recorded as is: outside 0–100 ("150%", "-5%"), not a
+ * whole number ("80,5%", which is refused rather than silently cut), or two different percents in one
+ * message ("20% 90%"), which the bot asks about instead of guessing. `written` is the number as typed.
+ */
+export type PercentProblem =
+  | { kind: 'out_of_range'; value: number; written: string }
+  | { kind: 'fraction'; value: number; written: string }
+  | { kind: 'several'; values: number[] };
+
 /** The parser's full answer: the spec's Intent plus what the conversation needs around it. */
 export interface ParsedMessage {
   intent: Intent;
@@ -112,6 +122,8 @@ export interface ParsedMessage {
    * when the message names no readable code: the bot must say it does not know it, never guess an item.
    */
   unreadableCode: string | null;
+  /** The update's percent cannot be recorded as written; percent and status are then null. */
+  percentProblem: PercentProblem | null;
 }
 
 export interface Named {

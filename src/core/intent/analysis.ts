@@ -9,6 +9,7 @@ import {
   type ProgramResolver,
   type Span,
 } from './codes.ts';
+import { expandShorthand } from './shorthand.ts';
 import { foldWithMap, tokenize, toNfc, type Folded, type Token } from './normalize.ts';
 
 /** Intent words sit at the start of a message; looking further only lets a pasted document cost time. */
@@ -36,7 +37,7 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
   // Never split a surrogate pair: half an emoji would fold to garbage.
   if (cut < full.length && /[\uD800-\uDBFF]/.test(full.charAt(cut - 1))) cut -= 1;
   const head = full.slice(0, cut);
-  const folded = foldWithMap(head);
+  const folded = expandShorthand(foldWithMap(head), head);
   const codes = findItemCodes(folded.text, programOf);
   const readable = mask(folded.text, codes);
   const unreadable = findUnreadableCodes(readable, programOf);

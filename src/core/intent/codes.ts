@@ -79,8 +79,12 @@ export interface PercentSpan {
   value: number;
 }
 
+/**
+ * A minus counts only glued to its number and not to a word before it ("-5%"); in "NQ57-06.3 - 80%" the
+ * dash is punctuation. Decimals are kept as written so the core can refuse them rather than cut them.
+ */
 const PERCENT =
-  /(?<![\p{L}\p{N}.,])(-\s?)?(\d{1,4}(?:[.,]\d{1,2})?)\s?(?:%|(?:phan tram|percent|pct)(?![\p{L}\p{N}]))/gu;
+  /(?<![\p{L}\p{N}.,])(?:(?<![\p{L}\p{N}#])(-))?(\d{1,4}(?:[.,]\d{1,3})?)\s?(?:%|(?:phan tram|percent|pct)(?![\p{L}\p{N}]))/gu;
 
 export function findPercents(folded: string): PercentSpan[] {
   const spans: PercentSpan[] = [];

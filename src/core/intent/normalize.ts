@@ -52,6 +52,8 @@ export interface Folded {
   text: string;
   /** `toOrig[i]` is the source offset of `text[i]`; `toOrig[text.length]` is the source length. */
   toOrig: number[];
+  /** Words put in for shorthand, by folded start offset: their diacritics, which the source lacks. */
+  marked?: ReadonlyMap<number, string>;
 }
 
 /**
@@ -149,7 +151,8 @@ export function tokenize(maskedText: string, folded: Folded, source: string): To
     const start = m.index;
     const end = start + m[0].length;
     const orig = source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
-    tokens.push({ folded: m[0], orig, sig: markSig(orig.toLowerCase()), start, end });
+    const sigOf = folded.marked?.get(start) ?? orig;
+    tokens.push({ folded: m[0], orig, sig: markSig(sigOf.toLowerCase()), start, end });
   }
   return tokens;
 }

@@ -12,9 +12,10 @@ import type {
   LocalDate,
   ParsedMessage,
   Percent,
+  PercentProblem,
 } from '../types.ts';
 import { analyse, isBarrier, origOffset, textBetween, tokenIndexFrom, type Analysis } from './analysis.ts';
-import type { ProgramResolver } from './codes.ts';
+import type { ProgramResolver, Span } from './codes.ts';
 import {
   ASSIGN,
   ASSIGN_TO,
@@ -79,18 +80,49 @@ function resolverFor(lexicon: Lexicon | null): ProgramResolver {
   return (letters, digits) => (lexicon === null ? null : programOfCode(lexicon, letters, digits));
 }
 
+/** A percent people can record: a whole number from 0 to 100. */
+const isRecordable = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 100;
+
 /** The spec's rules on a reading: 100% or a done word is done+100; a bare percent below 100 is in progress. */
 function updateFields(r: UpdateReading): { percent: Percent | null; status: ItemStatus | null } {
   if (r.percent !== null) {
-    // Out of range: report neither, so the core asks again (findBadPercent tells it what was written).
-    if (r.percent < 0 || r.percent > 100) return { percent: null, status: null };
-    const percent = Math.floor(r.percent);
+    // Not recordable: report neither, so the core refuses it (percentProblem tells it why).
+    if (!isRecordable(r.percent)) return { percent: null, status: null };
+    const percent = r.percent;
     if (percent === 100) return { percent: 100 as Percent, status: 'done' };
     const status: ItemStatus = r.status === 'blocked' ? 'blocked' : 'in_progress';
     return { percent: percent as Percent, status };
   }
   if (r.status === 'done') return { percent: 100 as Percent, status: 'done' };
   return { percent: null, status: r.status };
+}
+
+function problemOf(a: Analysis, value: number, at: Span | null): PercentProblem | null {
+  if (isRecordable(value)) return null;
+  const written =
+    at === null ? String(value) : a.full.slice(origOffset(a, at.start), origOffset(a, at.end)).trim();
+  if (value < 0 || value > 100) return { kind: 'out_of_range', value, written };
+  return { kind: 'fraction', value, written };
+}
+
+/**
+ * What is wrong with the percent of an update: the reading's own number, else (for an update, or a message
+ * not understood) any unrecordable percent in it, else two different percents ("20% 90%").
+ */
+function percentProblem(a: Analysis, d: Draft): PercentProblem | null {
+  const r = d.reading;
+  if (r?.percent != null) {
+    const own = problemOf(a, r.percent, r.percentAt);
+    if (own !== null) return own;
+  } else if (d.intent === 'unknown' || (d.intent === 'update' && d.target == null)) {
+    for (const p of a.percents) {
+      const any = problemOf(a, p.value, p);
+      if (any !== null) return any;
+    }
+  }
+  if (d.intent !== 'update') return null;
+  const values = [...new Set(a.percents.map((p) => p.value))];
+  return values.length < 2 ? null : { kind: 'several', values };
 }
 
 interface Draft {
@@ -119,12 +151,23 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     if (d.reading !== undefined) Object.assign(intent, updateFields(d.reading));
     if (PERIOD_INTENTS.has(d.intent)) intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
   }
+  const problem = d.intent === 'unknown' || d.intent === 'update' ? percentProblem(a, d) : null;
+  // Two percents: neither is the update's until the person says which.
+  if (problem?.kind === 'several') Object.assign(intent, { percent: null, status: null });
   const unreadable = intent.target === null ? a.unreadable[0] : undefined;
   const unreadableCode =
     unreadable === undefined
       ? null
       : a.full.slice(origOffset(a, unreadable.start), origOffset(a, unreadable.end)).trim();
-  return { intent, note: d.note ?? null, lang, control: d.control ?? null, agencyChoices, unreadableCode };
+  return {
+    intent,
+    note: d.note ?? null,
+    lang,
+    control: d.control ?? null,
+    agencyChoices,
+    unreadableCode,
+    percentProblem: problem,
+  };
 }
 
 /** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
@@ -436,18 +479,13 @@ export function parseMessage(text: string, lexicon: Lexicon, today: LocalDate): 
   return finish(a, closing ?? { intent }, lexicon, today, 0);
 }
 
+const NO_LEXICON: Lexicon = { programs: [], agencies: [] };
+
 /**
- * The out-of-range progress an update was written with ("150%", "-5%", "/update X 150"), or null.
- * parseMessage reports such an update with percent and status null; this tells the core what to refuse.
+ * The out-of-range progress an update was written with ("150%", "-5%", "/update X 150"), or null: the
+ * number of parseMessage's `percentProblem`, for callers that need only that.
  */
 export function findBadPercent(text: string, lexicon: Lexicon | null = null): number | null {
-  const a = analyse(text, resolverFor(lexicon));
-  const bad = (n: number | null): number | null => (n !== null && (n < 0 || n > 100) ? n : null);
-  const slash = SLASH.exec(a.masked);
-  const from = slash === null ? 0 : slash[0].length;
-  const code = a.codes.find((c) => c.start >= from);
-  if (code === undefined) return bad(a.percents.find((p) => p.value < 0 || p.value > 100)?.value ?? null);
-  const codeIndex = tokenIndexFrom(a, code.start);
-  const announced = slash !== null || hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex);
-  return bad(readUpdate(a, codeIndex, announced).percent);
+  const problem = parseMessage(text, lexicon ?? NO_LEXICON, '2000-01-01' as LocalDate).percentProblem;
+  return problem?.kind === 'out_of_range' ? problem.value : null;
 }

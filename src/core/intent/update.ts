@@ -1,7 +1,7 @@
 // Reads a progress report around an item code: its percent, its status words and where the free-text note lies.
 import type { ItemStatus } from '../types.ts';
 import { isBarrier, type Analysis } from './analysis.ts';
-import type { PercentSpan } from './codes.ts';
+import type { PercentSpan, Span } from './codes.ts';
 import {
   FILLERS,
   QUESTION_ENDINGS,
@@ -19,6 +19,8 @@ import { hasPhrase, matchAt, matchEndingAt, wordMatches } from './phrases.ts';
 export interface UpdateReading {
   /** The number as written, possibly outside 0–100 or fractional; null when none was given. */
   percent: number | null;
+  /** Where that number is written (folded offsets). */
+  percentAt: Span | null;
   status: ItemStatus | null;
   /** Folded offset where the note starts. */
   noteFrom: number;
@@ -108,6 +110,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   const tokens = a.tokens;
   const percents = percentsByToken(a);
   let percent: number | null = null;
+  let percentAt: Span | null = null;
   let status: ItemStatus | null = null;
   let consumedEnd = tokens[codeIndex]?.end ?? 0;
   let fillersFrom = -1;
@@ -117,6 +120,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
     const p = percents.get(j);
     if (p !== undefined && percent === null) {
       percent = p.span.value;
+      percentAt = p.span;
       consumedEnd = p.span.end;
       j = p.endToken;
       fillersFrom = -1;
@@ -126,6 +130,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       allowBareNumber && percent === null && status === null ? bareNumberAt(a, j) : null;
     if (bare !== null) {
       percent = bare;
+      percentAt = { start: tokens[j]?.start ?? 0, end: tokens[j]?.end ?? 0 };
       consumedEnd = tokens[j]?.end ?? consumedEnd;
       j += 1;
       fillersFrom = -1;
@@ -154,6 +159,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
     const trailing = trailingPercent(a, percents, consumedEnd);
     if (trailing !== null) {
       percent = trailing.value;
+      percentAt = trailing.at;
       noteTo = trailing.noteTo;
     }
   }
@@ -162,9 +168,13 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
     if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
   }
   if (percent === null) {
-    for (const p of percents.values()) if (p.endToken === codeIndex) percent = p.span.value;
+    for (const p of percents.values()) {
+      if (p.endToken !== codeIndex) continue;
+      percent = p.span.value;
+      percentAt = p.span;
+    }
   }
-  return { percent, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null };
+  return { percent, percentAt, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null };
 }
 
 /** A percent that closes the message ("đã lắp 12/20 trạm, đạt 60%"), and where the note before it ends. */
@@ -172,7 +182,7 @@ function trailingPercent(
   a: Analysis,
   percents: Map<number, PercentAt>,
   after: number,
-): { value: number; noteTo: number } | null {
+): { value: number; at: Span; noteTo: number } | null {
   let last: [number, PercentAt] | null = null;
   for (const entry of percents) if (entry[1].span.start >= after) last = entry;
   if (last === null) return null;
@@ -184,7 +194,11 @@ function trailingPercent(
     if (filler === null || (a.tokens[k - filler.tokens.length]?.start ?? -1) < after) break;
     k -= filler.tokens.length;
   }
-  return { value: p.span.value, noteTo: Math.min(a.tokens[k]?.start ?? p.span.start, p.span.start) };
+  return {
+    value: p.span.value,
+    at: p.span,
+    noteTo: Math.min(a.tokens[k]?.start ?? p.span.start, p.span.start),
+  };
 }
 
 /** True when the message reads as a question about the item rather than a report on it. */

@@ -199,7 +199,6 @@ describe('updates', () => {
     ['NQ57-12 80 %', update('NQ57-12', 80, 'in_progress'), null],
     ['NQ57-12: 80%', update('NQ57-12', 80, 'in_progress'), null],
     ['NQ57-12 80 phần trăm', update('NQ57-12', 80, 'in_progress'), null],
-    ['NQ57-12 99,9%', update('NQ57-12', 99, 'in_progress'), null],
     ['NQ57-12.3 80% đã lắp 12/20 trạm', update('NQ57-12.3', 80, 'in_progress'), 'đã lắp 12/20 trạm'],
     [
       'cập nhật NQ57-12.3 80% đã lắp xong trạm 5G',

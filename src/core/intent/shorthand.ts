@@ -1,0 +1,95 @@
+// Zalo and Telegram shorthand read as the words it stands for ("dc" → "được", "hnay" → "hôm nay"), in the
+// folded text the parser matches on, while notes keep being cut verbatim from what the person wrote.
+import type { Folded } from './normalize.ts';
+
+/**
+ * Shorthand as people type it in chat, lower case, and the words it stands for (with their diacritics, so
+ * "chấm" and "chậm" stay apart). Written in capitals it is a name instead ("Sở NV" is Sở Nội vụ).
+ */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  ko: 'không',
+  k: 'không',
+  kg: 'không',
+  khg: 'không',
+  hok: 'không',
+  hong: 'không',
+  dc: 'được',
+  đc: 'được',
+  r: 'rồi',
+  j: 'gì',
+  bn: 'bao nhiêu',
+  nv: 'nhiệm vụ',
+  vc: 'việc',
+  ntn: 'như thế nào',
+  e: 'em',
+  'a/c': 'anh chị',
+  hnay: 'hôm nay',
+  hnai: 'hôm nay',
+  hdsd: 'hướng dẫn sử dụng',
+  trc: 'trước',
+  bgio: 'bao giờ',
+  nhe: 'nhé',
+  vs: 'với',
+  cx: 'cũng',
+  mk: 'mình',
+};
+
+/** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"). */
+const FINAL_SHORTHAND: Readonly<Record<string, string>> = { a: 'ạ' };
+
+const fold = (word: string): string =>
+  word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
+
+const BY_FOLD = new Map(Object.entries(SHORTHAND).map(([k, v]) => [fold(k), v] as const));
+const FINAL_BY_FOLD = new Map(Object.entries(FINAL_SHORTHAND).map(([k, v]) => [fold(k), v] as const));
+
+const WORD = /a\/c|[\p{L}\p{N}]+/gu;
+
+/** The written form, so capitals (a name, an abbreviation) and words with diacritics are left alone. */
+function written(folded: Folded, source: string, start: number, end: number): string {
+  return source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
+}
+
+/**
+ * Rewrites shorthand words of `folded` (the fold of `source`) into what they stand for. Every new
+ * character maps back to where the shorthand starts, and `marked` records each new word's diacritics.
+ */
+export function expandShorthand(folded: Folded, source: string): Folded {
+  const text = folded.text;
+  const matches = [...text.matchAll(WORD)];
+  const last = matches.length - 1;
+  let out = '';
+  const toOrig: number[] = [];
+  const marked = new Map(folded.marked ?? []);
+  let at = 0;
+  matches.forEach((m, i) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const as = written(folded, source, start, end);
+    const word = m[0];
+    const expansion =
+      as === as.toLowerCase() && !/[\p{N}]/u.test(word)
+        ? (BY_FOLD.get(word) ?? (i === last ? FINAL_BY_FOLD.get(word) : undefined))
+        : undefined;
+    // Hand-typed "đc" is shorthand; a word that carries other marks is a real word.
+    if (expansion === undefined || /[^\x00-\x7fđ/]/u.test(as)) return;
+    out += text.slice(at, start);
+    for (let k = at; k < start; k++) toOrig.push(folded.toOrig[k] ?? 0);
+    const origStart = folded.toOrig[start] ?? 0;
+    expansion.split(' ').forEach((part, k) => {
+      if (k > 0) {
+        out += ' ';
+        toOrig.push(origStart);
+      }
+      marked.set(out.length, part);
+      const f = fold(part);
+      out += f;
+      for (let c = 0; c < f.length; c++) toOrig.push(origStart);
+    });
+    at = end;
+  });
+  if (at === 0) return folded;
+  out += text.slice(at);
+  for (let k = at; k <= text.length; k++) toOrig.push(folded.toOrig[k] ?? source.length);
+  return { text: out, toOrig, marked };
+}

@@ -1,6 +1,7 @@
 // The one place environment variables are read and validated (shared/spec/cli-and-env.md).
 import { z } from 'zod';
 import cron from 'node-cron';
+import { isIP } from 'node:net';
 
 const optionalText = z
   .string()
@@ -9,6 +10,20 @@ const optionalText = z
 
 const url = (what: string) =>
   optionalText.refine((v) => v === undefined || URL.canParse(v), { message: `must be a ${what} URL` });
+
+/** A comma-separated list of IP addresses (no names, no ranges: what the socket reports is compared). */
+const addressList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+  )
+  .refine((list) => list.every((a) => isIP(a.replace(/^\[(.*)\]$/, '$1')) !== 0), {
+    message: 'must be a comma-separated list of IP addresses, e.g. 127.0.0.1,10.0.0.5',
+  });
 
 const isoInstant = optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
   message: 'must be an ISO date or date-time, e.g. 2025-07-15 or 2025-07-15T08:00:00+07:00',
@@ -65,6 +80,12 @@ const schema = z.object({
     .default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ADMIN_PASSWORD: optionalText,
+  TRUST_PROXY: addressList,
+  INSECURE_COOKIES: z.enum(['0', '1', '']).default('0'),
+  METRICS_ALLOW: addressList,
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || (v.length >= 16 && /^\S+$/.test(v)), {
+    message: 'must be at least 16 characters without spaces',
+  }),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -80,7 +80,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   // Notifications to other people (an explanation asked for, its answer) go through the durable outbox.
   const notify = createOutboxNotifier(database.db, { logger });
   // Beyond loopback the console shows every programme to the network, so it asks for the admin password.
-  const loginRequired = !isLoopback(config.HOST);
+  // Behind a proxy (TRUST_PROXY) the peer is loopback but the visitor is not: the login stays on.
+  const loginRequired = !isLoopback(config.HOST) || config.TRUST_PROXY.length > 0;
   if (loginRequired && !config.WEB_ADMIN_PASSWORD)
     logger.warn(
       { host: config.HOST },
@@ -96,6 +97,13 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     auth: {
       required: loginRequired,
       passwordHash: config.WEB_ADMIN_PASSWORD ? hashPassword(config.WEB_ADMIN_PASSWORD) : undefined,
+      // Behind a TLS proxy the app sees only http; beyond loopback a cookie must not travel in clear.
+      secureCookies: config.INSECURE_COOKIES !== '1' && (config.TRUST_PROXY.length > 0 || loginRequired),
+    },
+    network: {
+      trustProxy: config.TRUST_PROXY,
+      metricsAllow: config.METRICS_ALLOW,
+      metricsToken: config.METRICS_TOKEN,
     },
   }).fetch;
   // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.

@@ -5,6 +5,7 @@ import type { PersonCode } from '../../src/core/types.ts';
 import { createWebApp } from '../../src/channels/web/app.ts';
 import type { AuthConfig } from '../../src/channels/web/auth.ts';
 import { createMetrics, type Metrics } from '../../src/channels/web/metrics.ts';
+import { NO_NETWORK_TRUST, type NetworkConfig } from '../../src/channels/web/network.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
 
@@ -17,9 +18,9 @@ export interface TestWeb {
   database: TestDatabase;
   metrics: Metrics;
   notified: { person: PersonCode; reply: Reply; key: string }[];
-  /** A request to the app as a browser on this machine would send it. */
-  get(path: string, init?: RequestInit): Promise<Response>;
-  post(path: string, body: unknown, init?: RequestInit): Promise<Response>;
+  /** A request to the app as a browser on this machine would send it (or from the TCP peer `from`). */
+  get(path: string, init?: RequestInit, from?: string): Promise<Response>;
+  post(path: string, body: unknown, init?: RequestInit, from?: string): Promise<Response>;
   chat(
     person: string,
     text: string,
@@ -27,7 +28,14 @@ export interface TestWeb {
   close(): Promise<void>;
 }
 
-export async function testWeb(kind: DbKind, auth: AuthConfig = { required: false }): Promise<TestWeb> {
+/** The env @hono/node-server hands the app: the socket a request came in on. */
+export const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+
+export async function testWeb(
+  kind: DbKind,
+  auth: AuthConfig = { required: false },
+  network: NetworkConfig = NO_NETWORK_TRUST,
+): Promise<TestWeb> {
   const database = await freshDatabase(kind, 'demo');
   const now = () => new Date(NOW);
   const store = createStore(database.db, now);
@@ -36,15 +44,20 @@ export async function testWeb(kind: DbKind, auth: AuthConfig = { required: false
   const notify: Notifier = {
     notify: async (person, reply, key) => void notified.push({ person, reply, key }),
   };
-  const app = createWebApp({ store, now, tz: TZ, notify, metrics, auth });
-  const get = async (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
-  const post = async (path: string, body: unknown, init?: RequestInit) =>
-    app.request(`http://localhost${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      ...init,
-    });
+  const app = createWebApp({ store, now, tz: TZ, notify, metrics, auth, network });
+  const get = async (path: string, init?: RequestInit, from = '127.0.0.1') =>
+    app.request(`http://localhost${path}`, init, peer(from));
+  const post = async (path: string, body: unknown, init?: RequestInit, from = '127.0.0.1') =>
+    app.request(
+      `http://localhost${path}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        ...init,
+      },
+      peer(from),
+    );
   return {
     app,
     store,

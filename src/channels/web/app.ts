@@ -15,6 +15,7 @@ import type { WebDeps } from './deps.ts';
 import { href, langOf, words } from './i18n.ts';
 import { ICON_SVG, page } from './layout.ts';
 import { loginRoutes } from './login.ts';
+import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
 import { reportRoutes } from './reports.ts';
 import { CONSOLE_CSS } from './styles.ts';
 
@@ -25,7 +26,8 @@ const CONSOLE_PATHS = ['/', '/dashboard', '/dashboard/*', '/chat', '/api/*', '/r
 
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
-  const auth = createAuth(deps.auth);
+  const network = deps.network ?? NO_NETWORK_TRUST;
+  const auth = createAuth({ clientIp: (c) => clientAddress(c, network), ...deps.auth }, network);
   const signedIn = (c: Context) => auth.signedIn(c);
 
   app.use('*', async (c, next) => {
@@ -47,7 +49,7 @@ export function createWebApp(deps: WebDeps): Hono {
     return c.json({ ok: db, db }, db ? 200 : 503);
   });
 
-  app.get('/metrics', async (c) => {
+  app.get('/metrics', metricsAccess(network), async (c) => {
     // A database that does not answer leaves the depth at its last value rather than failing the scrape.
     await outboxDepth(deps.store.db).then(
       (depth) => deps.metrics.queueDepth.set(depth),

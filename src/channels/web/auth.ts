@@ -2,6 +2,7 @@
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { NO_NETWORK_TRUST, peerAddress, viaHttps, type NetworkConfig } from './network.ts';
 
 export interface PasswordHash {
   salt: Buffer;
@@ -17,8 +18,10 @@ export interface AuthConfig {
   sessionSecret?: Buffer;
   /** Login attempts allowed per IP per minute. Default 5. */
   triesPerMinute?: number;
-  /** The caller's address; by default the TCP peer (X-Forwarded-For is not trusted). */
+  /** The caller's address; by default the TCP peer, or what a TRUST_PROXY proxy forwards. */
   clientIp?: (c: Context) => string;
+  /** Cookies always `Secure` (behind a TLS proxy, or bound beyond loopback without INSECURE_COOKIES=1). */
+  secureCookies?: boolean;
   /** Milliseconds, for the rate limit and session expiry; the real clock by default. */
   clock?: () => number;
 }
@@ -78,10 +81,8 @@ export class RateLimiter {
   }
 }
 
-export function defaultClientIp(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
+/** The TCP peer; app.ts passes the proxy-aware address instead. */
+export const defaultClientIp = peerAddress;
 
 export interface Auth {
   config: AuthConfig;
@@ -89,11 +90,13 @@ export interface Auth {
   limiter: RateLimiter;
   clock: () => number;
   signedIn(c: Context): boolean;
+  /** Whether a cookie set on this response must carry `Secure`. */
+  secureCookie(c: Context): boolean;
   /** Lets through a request with a valid session; otherwise 401 for data, a redirect to /login for pages. */
   guard: MiddlewareHandler;
 }
 
-export function createAuth(config: AuthConfig): Auth {
+export function createAuth(config: AuthConfig, network: NetworkConfig = NO_NETWORK_TRUST): Auth {
   const secret = config.sessionSecret ?? randomBytes(32);
   const clock = config.clock ?? Date.now;
   const signedIn = (c: Context) => validSession(secret, getCookie(c, SESSION_COOKIE), clock());
@@ -103,6 +106,7 @@ export function createAuth(config: AuthConfig): Auth {
     clock,
     limiter: new RateLimiter(config.triesPerMinute ?? 5),
     signedIn: (c) => config.required && signedIn(c),
+    secureCookie: (c) => config.secureCookies === true || viaHttps(c, network),
     guard: async (c, next) => {
       if (!config.required || signedIn(c)) return next();
       const path = c.req.path;

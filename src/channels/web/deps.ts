@@ -4,6 +4,7 @@ import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
 import type { AuthConfig } from './auth.ts';
 import type { Metrics } from './metrics.ts';
+import type { NetworkConfig } from './network.ts';
 
 export interface WebDeps {
   store: Store;
@@ -13,5 +14,7 @@ export interface WebDeps {
   notify: Notifier;
   metrics: Metrics;
   auth: AuthConfig;
+  /** Trusted proxies and who may scrape /metrics; trust nobody but loopback when absent. */
+  network?: NetworkConfig;
   logger?: Logger;
 }

@@ -83,14 +83,14 @@ export function loginRoutes(auth: Auth): Hono {
       path: '/',
       httpOnly: true,
       sameSite: 'Strict',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: auth.secureCookie(c),
       maxAge: SESSION_TTL_MS / 1000,
     });
     return c.redirect(next, 303);
   });
 
   app.post('/logout', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: auth.secureCookie(c) });
     return c.redirect(`/login${langOf(c) === 'en' ? '?lang=en' : ''}`, 303);
   });
   return app;

@@ -250,6 +250,8 @@ describe.each(dbKinds())('plan import and export on %s', (kind) => {
         edit('NQ57-03', 'due_date', '2025-06-20'),
         edit('NQ57-04', 'status', 'done'),
         edit('NQ57-06', 'status', 'Hoàn thành'),
+        // A working status behind its tasks (one is blocked) is not a claim: it follows them.
+        edit('NQ57-36', 'status', 'in_progress'),
       ]),
       { dryRun: false, now: NOW },
     );
@@ -257,6 +259,7 @@ describe.each(dbKinds())('plan import and export on %s', (kind) => {
     expect(report.rows[0]!.problem).toMatch(/before the due date of its task NQ57-03.3 \(2025-06-30\)/);
     expect(report.rows[1]!.problem).toMatch(/status done disagrees with its tasks \(blocked\)/);
     expect(report.rows[2]!.problem).toMatch(/status done disagrees with its tasks/);
+    expect([report.rows[3]!.code, report.rows[3]!.action]).toEqual(['NQ57-36', 'unchanged']);
     expect(await fingerprint(t)).toEqual(before);
   });
 

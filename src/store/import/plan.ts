@@ -116,8 +116,12 @@ export function planImport(layouts: Layout[], st: StoreState, now: Date): Plan {
     if (!e.after || e.problems.length > 0 || !touched.has(e.after.code)) continue;
     const derived = rollUp(tasksOf.get(e.after.code)?.values() ?? []);
     if (!derived) continue;
+    // Claiming a completion its tasks deny (or denying one they show) is refused; a working status
+    // that merely lags behind its tasks (a copy saying in progress where a task is now blocked)
+    // follows them, as the target does in the store.
     const changedByFile = e.fileStatus !== null && e.fileStatus !== (e.before?.status ?? null);
-    if (changedByFile && e.fileStatus !== derived.status) {
+    const aboutDone = e.fileStatus === 'done' || derived.status === 'done';
+    if (changedByFile && aboutDone && e.fileStatus !== derived.status) {
       e.problems.push(
         `status ${e.fileStatus} disagrees with its tasks (${derived.status}): a target with tasks follows them`,
       );

@@ -13,10 +13,13 @@ const CODE_STATUS = Object.fromEntries(Object.entries(STATUS_CODE).map(([k, v]) 
   ItemStatus
 >;
 const ITEM = /^[A-Z][A-Z0-9]{0,15}-\d{1,4}(?:\.\d{1,4})?$/;
+/** A list id: the chat's list counter in base 36 (see core/paging.ts). */
+const LIST = /^[0-9a-z]{1,10}$/;
+const PAGE = /^\d{1,4}$/;
 
 export const MAX_ACTION_BYTES = 64;
 
-/** u|CODE|status|percent · s|CODE · pg|N · c|1 */
+/** u|CODE|status|percent · s|CODE · pg|LIST|N · c|1 */
 export function encodeAction(action: ButtonAction): string {
   switch (action.kind) {
     case 'update':
@@ -24,7 +27,7 @@ export function encodeAction(action: ButtonAction): string {
     case 'snooze':
       return `s|${action.item}`;
     case 'page':
-      return `pg|${action.page}`;
+      return action.list === null ? `pg|${action.page}` : `pg|${action.list}|${action.page}`;
     case 'confirm':
       return `c|${action.yes ? 1 : 0}`;
   }
@@ -47,7 +50,11 @@ export function decodeAction(data: string): ButtonAction | null {
     };
   }
   if (kind === 's' && a && ITEM.test(a) && b === undefined) return { kind: 'snooze', item: a as ItemCode };
-  if (kind === 'pg' && a && /^\d{1,4}$/.test(a) && b === undefined) return { kind: 'page', page: Number(a) };
+  if (kind === 'pg' && a && LIST.test(a) && b && PAGE.test(b) && c === undefined)
+    return { kind: 'page', list: a, page: Number(b) };
+  // `pg|N`, sent before lists carried an id: still read, so the core can say its list is gone.
+  if (kind === 'pg' && a && PAGE.test(a) && b === undefined)
+    return { kind: 'page', list: null, page: Number(a) };
   if (kind === 'c' && (a === '0' || a === '1') && b === undefined) return { kind: 'confirm', yes: a === '1' };
   return null;
 }

@@ -7,7 +7,7 @@ import { formatInteger, formatPercent, formatShortDay } from './format.ts';
 import { groupDigestCommand } from './group-digest.ts';
 import { parseMessage, sanitizeText } from './intent/index.ts';
 import { messages } from './messages.ts';
-import { continueList, LIST_INTENTS, showPage } from './paging.ts';
+import { continueList, LIST_INTENTS, pageOfList, showList } from './paging.ts';
 import type { ExplanationRequest, Person } from './ports.ts';
 import type { ButtonAction, Reply } from './reply.ts';
 import { addDays, localDate } from './time.ts';
@@ -86,7 +86,7 @@ async function onAction(turn: Turn, action: ButtonAction): Promise<Reply[]> {
       return say(turn, messages(turn.lang).snoozed(action.item, tomorrow));
     }
     case 'page':
-      return continueList(turn, action.page);
+      return pageOfList(turn, action.list, action.page);
     case 'confirm':
       return resolvePending(turn, action.yes);
   }
@@ -160,7 +160,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   if (isBlank(msg.text)) return [reply(turn.lang, answerUnknown(turn.lang))];
 
   const control = first.control;
-  if (control?.kind === 'next_page') return continueList(turn, null);
+  if (control?.kind === 'next_page') return continueList(turn);
   if (control?.kind === 'confirm' && state.pending) return resolvePending(turn, control.yes);
   // Any other message leaves a waiting question behind: a "có" much later must not apply it.
   state.pending = null;
@@ -208,15 +208,15 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
       return requestExplanation(turn, intent.target);
     case 'my_tasks':
       if (msg.chatKind === 'group') return say(turn, m.privateOnly);
-      return showPage(turn, intent, 'task', 1);
+      return showList(turn, intent, 'task');
     case 'status':
       // "tiến độ" without a code asks how things stand: the summary of the scope named.
-      if (intent.target === null) return showPage(turn, { ...intent, intent: 'summary' }, 'target', 1);
-      return showPage(turn, intent, 'target', 1);
+      if (intent.target === null) return showList(turn, { ...intent, intent: 'summary' }, 'target');
+      return showList(turn, intent, 'target');
     case 'overdue':
     case 'due_soon':
     case 'summary':
-      return showPage(turn, intent, levelOf(msg.text, intent), 1);
+      return showList(turn, intent, levelOf(msg.text, intent));
     case 'help':
       return [reply(turn.lang, answerHelp(turn.lang))];
     case 'unknown':

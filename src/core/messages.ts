@@ -156,6 +156,10 @@ export interface Messages {
   nextPage: string;
   noMorePages: string;
   noList: string;
+  /** A page button whose list is no longer kept (or from before lists carried an id). */
+  listGone: string;
+  /** A page button naming a page the list does not have (forged, or the list has shrunk since). */
+  noSuchPage(page: number, pages: number): string;
 }
 
 const STATUS_VI: Record<ItemStatus, string> = {
@@ -357,6 +361,8 @@ const vi: Messages = {
   nextPage: 'Trang sau ▶',
   noMorePages: 'Đã hết danh sách, không còn trang nào nữa.',
   noList: 'Không có danh sách nào để xem tiếp. Hãy đặt câu hỏi mới.',
+  listGone: 'Danh sách này đã cũ, xin hỏi lại.',
+  noSuchPage: (page, pages) => `Danh sách này không có trang ${page}; nó có ${pages} trang.`,
 };
 
 const en: Messages = {
@@ -527,6 +533,9 @@ const en: Messages = {
   nextPage: 'Next page ▶',
   noMorePages: 'That was the last page; there is nothing more.',
   noList: 'There is no list to continue. Ask a new question.',
+  listGone: 'This list is out of date; please ask again.',
+  noSuchPage: (page, pages) =>
+    `This list has no page ${page}; it has ${pages} page${pages === 1 ? '' : 's'}.`,
 };
 
 const CATALOGUE: Record<Lang, Messages> = { vi, en };

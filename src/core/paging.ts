@@ -1,4 +1,4 @@
-// Answers to questions, split into pages a phone can show; "trang sau" re-asks and shows the next page.
+// Answers to questions, split into pages a phone can show; "trang sau" or a list's own button shows the next page.
 import {
   answerDueSoon,
   answerMyTasks,
@@ -8,7 +8,7 @@ import {
   type AnswerContext,
 } from './answers.ts';
 import { messages } from './messages.ts';
-import type { Level } from './ports.ts';
+import type { Level, PagedList } from './ports.ts';
 import { MAX_PAGE_CHARS, paginate, type Line, type Reply } from './reply.ts';
 import { reply, say, type Turn } from './turn.ts';
 import type { Intent } from './types.ts';
@@ -46,30 +46,67 @@ async function answerLines(turn: Turn, intent: Intent, level: Level): Promise<Li
   }
 }
 
+/** How many lists a chat keeps: the newest, and the long ones before it (whose buttons may still be pressed). */
+export const MAX_LISTS = 5;
+
+/** Keeps `list` as the newest; a one-page list before it had no button, so it is dropped. */
+function remember(turn: Turn, list: Omit<PagedList, 'id'> & { id: string | null }): string {
+  const older = (turn.state.lists ?? []).filter((l) => l.id !== list.id && l.pages > 1);
+  let id = list.id;
+  if (id === null) {
+    const seq = (turn.state.listSeq ?? 0) + 1;
+    turn.state.listSeq = seq;
+    id = seq.toString(36);
+  }
+  turn.state.lists = [...older.slice(-(MAX_LISTS - 1)), { ...list, id }];
+  return id;
+}
+
 /**
- * Page `page` (1-based) of the answer to `intent`. The answer is computed afresh, so a later page shows
- * the data as they are now; the conversation remembers the question, not the text.
+ * Page `page` (1-based) of the answer to a list's question. The answer is computed afresh, so a later
+ * page shows the data as they are now; the conversation remembers the question, not the text.
+ * `byButton`: a page a button named, which may be out of range (forged, or the list has shrunk since).
  */
-export async function showPage(turn: Turn, intent: Intent, level: Level, page: number): Promise<Reply[]> {
+async function showPage(
+  turn: Turn,
+  list: { id: string | null; intent: Intent; level: Level },
+  page: number,
+  byButton: boolean,
+): Promise<Reply[]> {
   const m = messages(turn.lang);
+  const { intent, level } = list;
   const lines = await answerLines(turn, intent, level);
   if (lines === null) return intent.target ? unknownCodeReply(turn, intent.target) : say(turn, m.noList);
   const pages = paginate(lines, MAX_PAGE_CHARS - FOOTER_ROOM);
-  turn.state.lastList = { intent, level, page: Math.min(page, pages.length) };
   const about = intent.intent === 'status' ? intent.target : null;
+  if (byButton && (page < 1 || page > pages.length)) return say(turn, m.noSuchPage(page, pages.length));
+  const id = remember(turn, { ...list, page: Math.min(page, pages.length), pages: pages.length });
   if (about) turn.state.lastItem = about;
   if (page > pages.length) return say(turn, m.noMorePages);
   const body = pages[page - 1] ?? [];
   if (pages.length === 1) return [reply(turn.lang, body, { about })];
   const last = page === pages.length;
   const footer = last ? m.lastPage(page, pages.length) : m.pageFooter(page, pages.length);
-  const buttons = last ? [] : [[{ label: m.nextPage, action: { kind: 'page' as const, page: page + 1 } }]];
+  const next = { kind: 'page' as const, list: id, page: page + 1 };
+  const buttons = last ? [] : [[{ label: m.nextPage, action: next }]];
   return [reply(turn.lang, [...body, [footer]], { buttons, about })];
 }
 
-/** "trang sau", "next", or a page button: the remembered list's next (or named) page. */
-export function continueList(turn: Turn, page: number | null): Promise<Reply[]> | Reply[] {
-  const last = turn.state.lastList;
+/** The answer to a new question: page 1 of a new list. */
+export function showList(turn: Turn, intent: Intent, level: Level): Promise<Reply[]> {
+  return showPage(turn, { id: null, intent, level }, 1, false);
+}
+
+/** "trang sau", "next": the next page of the list shown last. */
+export function continueList(turn: Turn): Promise<Reply[]> | Reply[] {
+  const last = turn.state.lists?.at(-1);
   if (!last) return say(turn, messages(turn.lang).noList);
-  return showPage(turn, last.intent, last.level, page ?? last.page + 1);
+  return showPage(turn, last, last.page + 1, false);
+}
+
+/** A page button: the page of the list it was sent under, or plainly "that list is gone". */
+export function pageOfList(turn: Turn, listId: string | null, page: number): Promise<Reply[]> | Reply[] {
+  const list = listId === null ? undefined : turn.state.lists?.find((l) => l.id === listId);
+  if (!list) return say(turn, messages(turn.lang).listGone);
+  return showPage(turn, list, page, true);
 }

@@ -146,11 +146,26 @@ export interface GroupDigestSubscription {
 }
 
 /** Whatever the conversation must remember between two messages of one chat. */
+/** A question whose answer runs over pages: asked again for each page, so a page shows the data as they are now. */
+export interface PagedList {
+  id: string;
+  intent: Intent;
+  level: Level;
+  /** The page shown last, and how many there were then. */
+  page: number;
+  pages: number;
+}
+
 export interface ConversationState {
   /** An update waiting for "có"/"yes" (lowering progress, closing a target with open tasks). */
   pending?: { input: Omit<UpdateInput, 'at' | 'messageId'>; asked: string } | null;
-  /** The last list shown, so "trang sau" can show the next page. */
-  lastList?: { intent: Intent; level: Level; page: number } | null;
+  /**
+   * The lists shown lately, oldest first, the one "trang sau" continues last. Each "Trang sau ▶" button
+   * names its list, so an old one still pages its own list while the list is kept (core/paging.ts).
+   */
+  lists?: PagedList[] | null;
+  /** The last list id given out in this chat; ids are never reused, so an old button never pages another list. */
+  listSeq?: number;
   /** The item the bot last asked this chat about (a reminder, an explanation request). */
   lastItem?: ItemCode | null;
   /** An agency question that matched several agencies. */

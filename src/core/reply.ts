@@ -9,7 +9,8 @@ export type Line = Span[];
 export type ButtonAction =
   | { kind: 'update'; item: ItemCode; status: ItemStatus; percent: Percent | null }
   | { kind: 'snooze'; item: ItemCode }
-  | { kind: 'page'; page: number }
+  /** Page `page` of the list `list` (null: a button from before lists carried an id — gone). */
+  | { kind: 'page'; list: string | null; page: number }
   | { kind: 'confirm'; yes: boolean };
 
 export interface Button {

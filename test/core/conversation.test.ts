@@ -134,7 +134,9 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
       const page1 = renderPlain(first!.lines);
       expect(page1.length).toBeLessThanOrEqual(MAX_PAGE_CHARS);
       expect(page1.split('\n').at(-1)).toBe('Trang 1/2 — gõ “trang sau” để xem tiếp');
-      expect(first!.buttons).toEqual([[{ label: 'Trang sau ▶', action: { kind: 'page', page: 2 } }]]);
+      expect(first!.buttons).toEqual([
+        [{ label: 'Trang sau ▶', action: { kind: 'page', list: expect.any(String), page: 2 } }],
+      ]);
 
       const [second] = await h.send('trang sau', leader);
       const page2 = renderPlain(second!.lines);
@@ -148,7 +150,8 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
     });
 
     it('shows the page a button asks for', async () => {
-      const text = await plain(await h.press({ kind: 'page', page: 2 }, leader));
+      const [first] = await h.send('nhiệm vụ nào quá hạn', leader);
+      const text = await plain(await h.press(first!.buttons[0]![0]!.action, leader));
       expect(text.split('\n').at(-1)).toBe('Trang 2/2 — hết danh sách');
     });
 

@@ -305,7 +305,7 @@ describe.each(cases)('the Telegram bot on %s, %s mode', (kind, mode) => {
     });
 
     it('gives a stranger pressing a button nothing but how to register', async () => {
-      const data = encodeAction({ kind: 'page', page: 2 });
+      const data = encodeAction({ kind: 'page', list: '1', page: 2 });
       await rig.deliver(
         rig.fake.makeCallbackUpdate({ fromId: STRANGER, chatId: STRANGER, data, messageId: 1 }),
       );
@@ -321,7 +321,10 @@ describe.each(cases)('the Telegram bot on %s, %s mode', (kind, mode) => {
       expect(page1.plain.split('\n')[0]).toBe('🔴 36 nhiệm vụ quá hạn — toàn tỉnh:');
       expect(page1.plain.split('\n').at(-1)).toBe('Trang 1/2 — gõ “trang sau” để xem tiếp');
       const [next] = buttonsOf(page1.reply_markup);
-      expect(next).toEqual({ text: 'Trang sau ▶', callback_data: 'pg|2' });
+      expect(next).toEqual({
+        text: 'Trang sau ▶',
+        callback_data: expect.stringMatching(/^pg\|[0-9a-z]+\|2$/),
+      });
 
       await rig.deliver(
         rig.fake.makeCallbackUpdate({
@@ -336,6 +339,38 @@ describe.each(cases)('the Telegram bot on %s, %s mode', (kind, mode) => {
 
       await rig.say(P04, 'trang sau');
       expect(last(P04)).toBe('Đã hết danh sách, không còn trang nào nữa.');
+    });
+
+    it('pages list A with its own “Trang sau” button after list B was asked', async () => {
+      const press = (data: string, messageId: number) =>
+        rig.deliver(rig.fake.makeCallbackUpdate({ fromId: P04, chatId: P04, data, messageId }));
+      await rig.say(P04, 'nhiệm vụ nào quá hạn');
+      const a = rig.fake.sent.filter((m) => m.chat_id === P04).at(-1)!;
+      await rig.say(P04, 'trang sau');
+      const twoOfA = last(P04);
+      expect(twoOfA.split('\n').at(-1)).toBe('Trang 2/2 — hết danh sách');
+
+      await rig.say(P04, 'nhiệm vụ đến hạn năm nay');
+      const b = rig.fake.sent.filter((m) => m.chat_id === P04).at(-1)!;
+      expect(b.plain.split('\n').at(-1)).toBe('Trang 1/4 — gõ “trang sau” để xem tiếp');
+      const [nextOfA] = buttonsOf(a.reply_markup);
+      const [nextOfB] = buttonsOf(b.reply_markup);
+      expect(nextOfA!.callback_data).not.toBe(nextOfB!.callback_data);
+      expect(Buffer.byteLength(nextOfA!.callback_data)).toBeLessThanOrEqual(64);
+
+      await press(nextOfA!.callback_data, a.message_id);
+      expect(last(P04)).toBe(twoOfA);
+      await press(nextOfB!.callback_data, b.message_id);
+      expect(last(P04).split('\n').at(-1)).toBe('Trang 2/4 — gõ “trang sau” để xem tiếp');
+    });
+
+    it('answers a forged or stale page button with a message in the chat, never an empty one', async () => {
+      const before = rig.fake.sent.length;
+      for (const data of ['pg|0', 'pg|2', 'pg|zz|1']) {
+        await rig.deliver(rig.fake.makeCallbackUpdate({ fromId: P04, chatId: P04, data, messageId: 1 }));
+      }
+      expect(rig.textsTo(P04, before)).toEqual(Array(3).fill('Danh sách này đã cũ, xin hỏi lại.'));
+      expect(rig.logs.join('')).not.toContain('telegram: reply not delivered');
     });
 
     it('never sent a message over 4,096 characters, nor the token anywhere', () => {

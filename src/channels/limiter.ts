@@ -2,10 +2,17 @@
 //
 // Three sliding windows are enforced on the instant a send STARTS (the moment `send()` is called):
 //   - global:   at most `perSecond` starts in any 1 s window (Telegram: ~30 msg/s per bot),
-//   - per chat: at most `perChatPerSecond` starts in any 1 s window to one chat (Telegram: 1 msg/s),
-//   - groups:   additionally at most `perGroupPerMinute` starts in any 60 s window to one group (Telegram: 20/min).
+//   - per chat: at most `perChatPerSecond` starts in any 1 s (+ margin) window to one chat (Telegram: 1 msg/s),
+//   - groups:   additionally at most `perGroupPerMinute` starts in any 60 s (+ margin) window to one group
+//               (Telegram: 20/min).
 // "Sliding" is exact: a start at time t is allowed only if the N-th most recent start (N = the limit)
 // happened at or before t − window, so no half-open window [x, x + window) ever holds more than N starts.
+//
+// The per-chat windows (1 s and a group's 60 s) keep a margin, `chatMarginMs` (default 50 ms): a strict
+// server counts a message exactly 1.000 s after the previous one as inside its 1 s window and refuses it.
+// And when messages to a chat go one at a time (`orderedPerChat`), the previous one counts from when it
+// was ANSWERED, not started: the server saw it somewhere in between, so the gap it sees is at least
+// window + margin whatever the network's jitter (a first request slowed by its TLS handshake included).
 //
 // Scheduling is timer-driven: when nothing may start now, one timer is armed for the earliest instant
 // something may. Chats with work that may start now are served round-robin (one message per turn), so a
@@ -37,6 +44,11 @@ export interface SendLimiterOptions {
   perChatPerSecond?: number;
   /** Starts per 60 s window to one group chat. Default 20. `Infinity` disables. */
   perGroupPerMinute?: number;
+  /**
+   * Added to the per-chat windows (1 s, and a group's 60 s), so a strict server's window never sees two
+   * sends in it. Default 50 ms (CHAT_MARGIN_MS).
+   */
+  chatMarginMs?: number;
   /** Messages to one chat start only after the previous one to that chat settled. Default true. */
   orderedPerChat?: boolean;
   /** Milliseconds on a monotonic clock. Default `performance.now()`. */
@@ -72,6 +84,8 @@ export interface SendLimiter {
 }
 
 export const TELEGRAM_SEND_LIMITS = { perSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20 } as const;
+/** Two messages to one chat are at least 1.05 s apart, not exactly 1 s (see the top of this file). */
+export const CHAT_MARGIN_MS = 50;
 
 const SECOND = 1000;
 const MINUTE = 60_000;
@@ -103,6 +117,15 @@ class SlidingWindow {
       this.times[this.head] = t;
       this.head = (this.head + 1) % this.limit;
     }
+  }
+
+  /** The most recent start is held until `t` (it was answered then): the window counts from there. */
+  holdLast(t: number): void {
+    this.last = Math.max(this.last, t);
+    if (this.limit === Number.POSITIVE_INFINITY || this.times.length === 0) return;
+    const i =
+      this.times.length < this.limit ? this.times.length - 1 : (this.head + this.limit - 1) % this.limit;
+    this.times[i] = Math.max(this.times[i] ?? t, t);
   }
 
   countSince(t: number): number {
@@ -228,6 +251,12 @@ export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter
     'perGroupPerMinute',
     options.perGroupPerMinute ?? TELEGRAM_SEND_LIMITS.perGroupPerMinute,
   );
+  const margin = options.chatMarginMs ?? CHAT_MARGIN_MS;
+  if (!Number.isFinite(margin) || margin < 0) {
+    throw new RangeError(`chatMarginMs must be a finite number ≥ 0, got ${margin}`);
+  }
+  const chatWindowMs = SECOND + margin;
+  const groupWindowMs = MINUTE + margin;
   const ordered = options.orderedPerChat ?? true;
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
@@ -289,7 +318,13 @@ export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter
   function settle(chat: ChatState): void {
     inFlight--;
     chat.inFlight--;
-    place(chat, now());
+    const t = now();
+    if (ordered) {
+      // Only this chat's one message was in flight: its windows count from its answer.
+      chat.perSecond.holdLast(t);
+      chat.perMinute?.holdLast(t);
+    }
+    place(chat, t);
     if (ordered) requestPump();
     notifyIdle();
   }
@@ -323,8 +358,8 @@ export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter
     for (const [id, chat] of chats) {
       if (chat.where !== 'idle' || chat.queue.length > 0 || chat.inFlight > 0) continue;
       const expiry = Math.max(
-        chat.perSecond.last + SECOND,
-        chat.perMinute ? chat.perMinute.last + MINUTE : 0,
+        chat.perSecond.last + chatWindowMs,
+        chat.perMinute ? chat.perMinute.last + groupWindowMs : 0,
       );
       if (expiry <= t) chats.delete(id);
     }
@@ -389,7 +424,7 @@ export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter
           id: ref.id,
           group: ref.group,
           queue: new Deque<Job>(),
-          perSecond: new SlidingWindow(perChatPerSecond, SECOND),
+          perSecond: new SlidingWindow(perChatPerSecond, chatWindowMs),
           perMinute: null,
           where: 'idle',
           inFlight: 0,
@@ -397,7 +432,7 @@ export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter
         chats.set(ref.id, chat);
       }
       chat.group = chat.group || ref.group;
-      if (chat.group && !chat.perMinute) chat.perMinute = new SlidingWindow(perGroupPerMinute, MINUTE);
+      if (chat.group && !chat.perMinute) chat.perMinute = new SlidingWindow(perGroupPerMinute, groupWindowMs);
       const target = chat;
       return new Promise<T>((resolve, reject) => {
         target.queue.push({ send, resolve: resolve as (value: unknown) => void, reject });

@@ -104,7 +104,7 @@ describe('createSendLimiter', () => {
     expect(elapsed).toBeLessThan(2600);
   });
 
-  it('holds one private chat to 1 message per second, in order', async () => {
+  it('holds one private chat to 1 message per second and its margin, in order', async () => {
     const clock = fakeClock();
     const limiter = createSendLimiter({
       perSecond: 30,
@@ -122,11 +122,34 @@ describe('createSendLimiter', () => {
     await Promise.all(done);
     expect(starts).toEqual([
       [0, 0],
-      [1, 1000],
-      [2, 2000],
-      [3, 3000],
-      [4, 4000],
+      [1, 1050],
+      [2, 2100],
+      [3, 3150],
+      [4, 4200],
     ]);
+  });
+
+  it('by default spaces two messages to one chat at least 1.05 s apart, counted from the first one’s answer', async () => {
+    const clock = fakeClock();
+    // The defaults every messenger is built with; only the clock is the test's.
+    const limiter = createSendLimiter({ now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    const answered: number[] = [];
+    // Each part takes 30 ms to be answered: a request reaches the server somewhere in that time.
+    const part = () =>
+      limiter.schedule(priv('42'), async () => {
+        starts.push(clock.now());
+        await clock.sleep(30);
+        answered.push(clock.now());
+      });
+    const done = [part(), part(), part()];
+    await clock.advance(10_000);
+    await Promise.all(done);
+    expect(starts).toEqual([0, 1080, 2160]);
+    // Whenever the server saw part n (between its start and its answer), part n + 1 came ≥ 1.05 s later.
+    for (let i = 1; i < starts.length; i++) {
+      expect(starts[i]! - answered[i - 1]!).toBeGreaterThanOrEqual(1050);
+    }
   });
 
   it('holds a group to 20 messages per minute', async () => {
@@ -151,10 +174,11 @@ describe('createSendLimiter', () => {
     await clock.advance(130_000);
     await Promise.all(done);
     expect(starts).toHaveLength(25);
-    expect(maxInWindow(starts, 60_000)).toBe(20);
-    expect(starts.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => i * 1000));
-    expect(starts[20]).toBe(60_000);
-    expect(other).toEqual([0, 1000, 2000]);
+    // Its minute keeps the same margin as its second: 60.05 s.
+    expect(maxInWindow(starts, 60_050)).toBe(20);
+    expect(starts.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => i * 1050));
+    expect(starts[20]).toBe(60_050);
+    expect(other).toEqual([0, 1050, 2100]);
   });
 
   it('serves chats with ready work round-robin: a 500-message chat does not starve others', async () => {
@@ -235,6 +259,7 @@ describe('createSendLimiter', () => {
   it('rejects nonsensical limits', () => {
     expect(() => createSendLimiter({ perSecond: 0 })).toThrow(RangeError);
     expect(() => createSendLimiter({ perChatPerSecond: 1.5 })).toThrow(RangeError);
+    expect(() => createSendLimiter({ chatMarginMs: -1 })).toThrow(RangeError);
   });
 });
 

@@ -15,10 +15,25 @@ export interface Photo {
   filename: string;
 }
 
+/**
+ * How far an earlier attempt got with a reply too long for one message. Each part is its own delivery:
+ * the parts already delivered are not sent again, and each new one is reported the moment it is, so a
+ * retry after a failure on part 2 resumes at part 2 instead of repeating part 1.
+ */
+export interface PartProgress {
+  /** Parts (from the first) an earlier attempt delivered; they are skipped. */
+  delivered: number;
+  /** Told each part's message id once it is delivered (`index` counts every part from 0). Must not throw. */
+  onPart(index: number, messageId: string): Promise<void>;
+}
+
 export interface OutboundChannel {
   readonly name: MessengerName;
-  /** Sends a reply to a chat, through the channel's limiter; throws DeliveryError. */
-  send(chatId: string, reply: Reply): Promise<SentMessage>;
+  /**
+   * Sends a reply to a chat, through the channel's limiter; throws DeliveryError. With `progress`, the
+   * parts it has delivered are skipped and `messageIds` holds only the parts this call sent.
+   */
+  send(chatId: string, reply: Reply, progress?: PartProgress): Promise<SentMessage>;
   /**
    * Uploads a photo with `caption` (rendered the channel's way, without buttons), through the same
    * limiter; throws DeliveryError. Absent when the messenger cannot take an upload (Zalo wants a public URL).

@@ -15,6 +15,10 @@
 // drawn again on a retry; a chart that cannot be drawn (the drawing threw) is retried, one whose programme
 // is gone, or with no drawer or no photo-capable channel, fails.
 //
+// A reply too long for one message goes out in parts, each its own delivery: every part is recorded on
+// the row the moment it is delivered, and any later attempt (a 429 on part 2, a crash, another worker)
+// resumes at the first part not recorded, so the parts before it never go twice.
+//
 // Crash safety: rows are claimed (leased) in batches and each is marked the moment its send returns. A
 // worker killed mid-broadcast leaves at most `concurrency` rows (default 1) that may have gone out
 // unrecorded; they and the rest of its batch are claimed again when their lease ends, so at most those
@@ -22,12 +26,18 @@
 // take it while it is being sent.
 import type { Logger } from '../logger.ts';
 import { fullJitterDelay } from '../channels/backoff.ts';
-import { DeliveryError, type OutboundChannel, type SentMessage } from '../channels/outbound.ts';
+import {
+  DeliveryError,
+  type OutboundChannel,
+  type PartProgress,
+  type SentMessage,
+} from '../channels/outbound.ts';
 import { rememberBotMessage } from '../store/conversation.ts';
 import type { DbOrTx } from '../store/db.ts';
 import {
   claim,
   markFailed,
+  markPartsDelivered,
   markRetry,
   markSent,
   markUnreachable,
@@ -133,6 +143,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       channel: row.channel,
       chatId: row.chatId,
       attempt: row.attempts,
+      ...(row.deliveredIds.length > 0 ? { partsDelivered: row.deliveredIds.length } : {}),
     };
   }
 
@@ -198,18 +209,41 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     return channel.sendPhoto(chatId, { png, filename: `${program}.png` }, payload.reply);
   }
 
+  /** Records each part as it is delivered; a write that fails only risks that part going twice. */
+  function progressOf(row: ClaimedRow, delivered: string[]): PartProgress {
+    return {
+      delivered: delivered.length,
+      onPart: async (index, messageId) => {
+        delivered.push(messageId);
+        try {
+          await markPartsDelivered(db, row.id, delivered);
+        } catch (err) {
+          logger.warn(
+            { ...context(row), part: index + 1, err },
+            'outbox: part sent but not recorded; a retry may send it again',
+          );
+        }
+      },
+    };
+  }
+
   async function deliver(row: ClaimedRow): Promise<void> {
     const channel = channels.get(row.channel);
     if (!channel) return; // claim only takes rows of our channels
-    let messageIds: string[];
+    // The parts delivered so far, earlier attempts' first.
+    const delivered = [...row.deliveredIds];
     try {
-      ({ messageIds } =
-        row.payload.kind === 'leader_chart'
-          ? await sendChart(channel, row.chatId, row.payload)
-          : await channel.send(row.chatId, row.payload.reply));
+      if (row.payload.kind === 'leader_chart') {
+        delivered.push(...(await sendChart(channel, row.chatId, row.payload)).messageIds);
+      } else {
+        const before = delivered.length;
+        const sent = await channel.send(row.chatId, row.payload.reply, progressOf(row, delivered));
+        // A channel that does not report its parts one by one still says what it sent.
+        if (delivered.length === before) delivered.push(...sent.messageIds);
+      }
     } catch (err) {
       try {
-        await settleFailure(row, err);
+        await settleFailure({ ...row, deliveredIds: delivered }, err);
       } catch (dbErr) {
         logger.error(
           { ...context(row), err: dbErr },
@@ -218,6 +252,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       }
       return;
     }
+    const messageIds = delivered;
     try {
       await markSent(db, row.id, messageIds, now());
     } catch (err) {

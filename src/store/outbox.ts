@@ -1,6 +1,8 @@
 // The durable outbox's SQL, one operation per function: enqueue, claim, and the four ways a send ends.
 //
-// A row is `pending` until a worker settles it as `sent`, `failed` or `unreachable`. Claiming leases it
+// A row is `pending` until a worker settles it as `sent`, `failed` or `unreachable`. A reply too long for
+// one message goes out in parts, each its own delivery: a pending row's `external_message_id` lists the
+// parts delivered so far, so the next attempt resumes after them. Claiming leases it
 // (`locked_until`) with FOR UPDATE SKIP LOCKED, so any number of workers, in one process or many, take
 // disjoint rows; a worker that dies leaves its lease to expire and the row is claimed again.
 import { sql } from 'drizzle-orm';
@@ -52,6 +54,8 @@ export interface ClaimedRow {
   attempts: number;
   /** The previous attempt's error, if any. */
   lastError: string | null;
+  /** Message ids of the parts earlier attempts delivered, in order: the next attempt starts after them. */
+  deliveredIds: string[];
 }
 
 const iso = (d: Date): string => d.toISOString();
@@ -94,6 +98,7 @@ interface ClaimRow {
   payload: string;
   attempts: number;
   last_error: string | null;
+  external_message_id: string | null;
 }
 
 /**
@@ -123,7 +128,7 @@ export async function claim(
             for update skip locked
             limit ${opts.limit})
         returning id, idempotency_key, person_id, channel::text as channel, chat_id, kind::text as kind,
-                  payload::text as payload, attempts, last_error`,
+                  payload::text as payload, attempts, last_error, external_message_id`,
   );
   return result
     .map((r) => ({
@@ -136,6 +141,7 @@ export async function claim(
       payload: JSON.parse(r.payload) as OutboxPayload,
       attempts: Number(r.attempts),
       lastError: r.last_error,
+      deliveredIds: r.external_message_id ? r.external_message_id.split(',') : [],
     }))
     .sort((a, b) => a.id - b.id);
 }
@@ -151,6 +157,21 @@ export async function markSent(
     sql`update outbox set status = 'sent', sent_at = ${iso(at)}::timestamptz, external_message_id = ${externalIds.join(',')},
                locked_until = null, last_error = null
          where id = ${id}`,
+  );
+}
+
+/**
+ * Some parts of a long reply are delivered (`externalIds`, every one so far): kept on the pending row, so
+ * whichever worker tries it next skips them.
+ */
+export async function markPartsDelivered(
+  db: DbOrTx,
+  id: number,
+  externalIds: readonly string[],
+): Promise<void> {
+  await db.execute(
+    sql`update outbox set external_message_id = ${externalIds.join(',')}
+         where id = ${id} and status = 'pending'`,
   );
 }
 

@@ -176,8 +176,11 @@ export interface FakeTelegramApi {
   nextUpdateId(): number;
   makeTextUpdate(input: TextUpdateInput): Update.MessageUpdate<Message.TextMessage>;
   makeCallbackUpdate(input: CallbackUpdateInput): Update.CallbackQueryUpdate<CallbackQuery.DataQuery>;
-  /** The next `times` calls of `method` ('*' = any method) fail this way. */
-  failNext(method: string, failure: Failure, times?: number): void;
+  /**
+   * The next `times` calls of `method` ('*' = any method) fail this way; with `when`, only calls whose
+   * parameters it accepts (e.g. the second part of a long message), others pass.
+   */
+  failNext(method: string, failure: Failure, times?: number, when?: (params: Params) => boolean): void;
   /** Each call of `method` fails with `status` with this probability; probability 0 removes the rule. */
   failRandomly(method: string, probability: number, status: number): void;
   clearFailures(): void;
@@ -653,7 +656,12 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
   const chats = new Map<string, KnownChat>();
   const blocked = new Set<string>();
   const answeredQueries = new Set<string>();
-  const failNextRules: Array<{ method: string; failure: Failure; remaining: number }> = [];
+  const failNextRules: Array<{
+    method: string;
+    failure: Failure;
+    remaining: number;
+    when?: (params: Params) => boolean;
+  }> = [];
   const randomRules = new Map<string, { probability: number; status: number }>();
   const callWatchers = new Set<{ predicate: (call: ApiCall) => boolean; resolve: (call: ApiCall) => void }>();
   // Flood control state (performance.now() times of accepted sends).
@@ -721,8 +729,10 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
     return null;
   }
 
-  function takeFailure(method: string): Failure | null {
-    const index = failNextRules.findIndex((r) => r.method === method || r.method === '*');
+  function takeFailure(method: string, params: Params): Failure | null {
+    const index = failNextRules.findIndex(
+      (r) => (r.method === method || r.method === '*') && (r.when === undefined || r.when(params)),
+    );
     const rule = failNextRules[index];
     if (rule) {
       rule.remaining--;
@@ -1195,7 +1205,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
       }
     }
 
-    const failure = takeFailure(method);
+    const failure = takeFailure(method, params);
     if (failure === 'drop') {
       req.socket.destroy();
       return;
@@ -1366,8 +1376,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
       };
     },
 
-    failNext(method, failure, times = 1) {
-      failNextRules.push({ method, failure, remaining: Math.max(1, times) });
+    failNext(method, failure, times = 1, when) {
+      failNextRules.push({ method, failure, remaining: Math.max(1, times), ...(when ? { when } : {}) });
     },
 
     failRandomly(method, probability, status) {

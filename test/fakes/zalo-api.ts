@@ -27,8 +27,11 @@ export interface FakeZaloApi {
   calls: FakeCall[];
   /** Queues one update; a waiting getUpdates answers at once, otherwise the next one does. */
   pushUpdate(update: unknown): void;
-  /** The next `times` calls to `method` answer `failure` instead of doing their work. */
-  failNext(method: string, failure: FakeFailure, times?: number): void;
+  /**
+   * The next `times` calls to `method` answer `failure` instead of doing their work; with `when`, only
+   * calls whose body it accepts (e.g. the second part of a long message), others pass.
+   */
+  failNext(method: string, failure: FakeFailure, times?: number, when?: (body: unknown) => boolean): void;
   setWebhookInfo(info: { url: string; secret_token?: string }): void;
   webhookInfo(): FakeWebhookInfo;
   /** Updates queued and not yet handed out. */
@@ -50,7 +53,7 @@ export async function startFakeZaloApi(options: { token: string }): Promise<Fake
   const calls: FakeCall[] = [];
   const queue: unknown[] = [];
   const waiters: Waiter[] = [];
-  const failures = new Map<string, FakeFailure[]>();
+  const failures = new Map<string, Array<{ failure: FakeFailure; when?: (body: unknown) => boolean }>>();
   let webhook: FakeWebhookInfo = { url: '', secret_token: '', updated_at: Date.now() };
   let nextMessageId = 1;
   let closed = false;
@@ -195,7 +198,9 @@ export async function startFakeZaloApi(options: { token: string }): Promise<Fake
       const call: FakeCall = { method, body: raw, status: 0 };
       calls.push(call);
 
-      const planned = failures.get(method)?.shift();
+      const list = failures.get(method) ?? [];
+      const index = list.findIndex((f) => f.when === undefined || f.when(raw));
+      const planned = index < 0 ? undefined : list.splice(index, 1)[0]?.failure;
       if (planned === 'drop') {
         call.status = 'dropped';
         req.socket.destroy();
@@ -225,9 +230,9 @@ export async function startFakeZaloApi(options: { token: string }): Promise<Fake
       if (waiter) waiter.deliver(update);
       else queue.push(update);
     },
-    failNext(method, failure, times = 1) {
+    failNext(method, failure, times = 1, when) {
       const list = failures.get(method) ?? [];
-      for (let i = 0; i < times; i++) list.push(failure);
+      for (let i = 0; i < times; i++) list.push(when ? { failure, when } : { failure });
       failures.set(method, list);
     },
     setWebhookInfo(info) {

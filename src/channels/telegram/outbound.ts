@@ -6,7 +6,13 @@ import { paginate, renderHtml, type Reply } from '../../core/reply.ts';
 import { scrubSecrets } from '../../logger.ts';
 import { classifySendError } from '../backoff.ts';
 import type { SendLimiter } from '../limiter.ts';
-import { DeliveryError, type OutboundChannel, type Photo, type SentMessage } from '../outbound.ts';
+import {
+  DeliveryError,
+  type OutboundChannel,
+  type PartProgress,
+  type Photo,
+  type SentMessage,
+} from '../outbound.ts';
 
 /** Telegram's limit on one message's text, after entity parsing. */
 export const TELEGRAM_MAX_TEXT = 4096;
@@ -105,14 +111,17 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
 
   return {
     name: 'telegram',
-    async send(chatId: string, reply: Reply): Promise<SentMessage> {
+    async send(chatId: string, reply: Reply, progress?: PartProgress): Promise<SentMessage> {
       const parts = telegramParts(reply);
       const markup = inlineKeyboard(reply);
       const messageIds: string[] = [];
-      for (const [i, text] of parts.entries()) {
+      for (let i = progress?.delivered ?? 0; i < parts.length; i++) {
         // The buttons ride on the last part, under the whole text they answer.
-        messageIds.push(await sendPart(chatId, text, i === parts.length - 1 ? markup : undefined));
+        const id = await sendPart(chatId, parts[i] ?? '', i === parts.length - 1 ? markup : undefined);
+        messageIds.push(id);
+        await progress?.onPart(i, id);
       }
+      if (messageIds.length === 0) return { messageIds };
       try {
         await opts.onSent?.(chatId, messageIds, reply);
       } catch {

@@ -2,7 +2,7 @@
 import type { Lang } from '../../core/types.ts';
 import { renderPlain, type Reply } from '../../core/reply.ts';
 import type { SendLimiter } from '../limiter.ts';
-import { DeliveryError, type OutboundChannel, type SentMessage } from '../outbound.ts';
+import { DeliveryError, type OutboundChannel, type PartProgress, type SentMessage } from '../outbound.ts';
 import type { ZaloClient } from './client.ts';
 import { ZaloApiError, ZaloNetworkError, ZaloValidationError } from './errors.ts';
 import { splitForZalo } from './split.ts';
@@ -61,20 +61,26 @@ export function createZaloOutbound(opts: ZaloOutboundOptions): OutboundChannel {
   const { client, limiter } = opts;
   return {
     name: 'zalo',
-    async send(chatId: string, reply: Reply): Promise<SentMessage> {
+    async send(chatId: string, reply: Reply, progress?: PartProgress): Promise<SentMessage> {
+      const parts = splitForZalo(zaloText(reply));
       const messageIds: string[] = [];
-      for (const part of splitForZalo(zaloText(reply))) {
+      for (let i = progress?.delivered ?? 0; i < parts.length; i++) {
+        const part = parts[i] ?? '';
+        let id: string;
         try {
           const sent = await limiter.schedule({ id: chatId, group: NOT_GROUP }, () =>
             client.sendMessage(chatId, part),
           );
-          messageIds.push(sent.messageId);
+          id = sent.messageId;
         } catch (err) {
           const failure = zaloDeliveryError(err);
           if (failure.retryAfterMs !== undefined) limiter.pause(failure.retryAfterMs);
           throw failure;
         }
+        messageIds.push(id);
+        await progress?.onPart(i, id);
       }
+      if (messageIds.length === 0) return { messageIds };
       try {
         await opts.onSent?.(chatId, messageIds, reply);
       } catch {

@@ -71,7 +71,7 @@ async function benchOne(label: string, database: Database): Promise<void> {
     `\n[${label}] generated ${BENCH_SIZE.tasks} tasks, ${BENCH_SIZE.updates} updates in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   const store = createStore(database.db, () => NOW);
-  const notify: Notifier = { notify: async () => {} };
+  const notify: Notifier = { notify: async () => ({ queued: [] }) };
   const ask = (text: string, as: string) =>
     handleMessage(
       { store, now: () => NOW, tz: 'Asia/Ho_Chi_Minh', notify },

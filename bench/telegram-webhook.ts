@@ -104,7 +104,12 @@ async function benchEcho(fake: FakeTelegramApi, senders: number[]): Promise<Figu
 
 /** The same messages straight into handleMessage, same concurrency: what the core and the store cost alone. */
 async function benchCore(store: Store, senders: number[]): Promise<Figures> {
-  const deps = { store, now: () => NOW, tz: 'Asia/Ho_Chi_Minh', notify: { notify: async () => undefined } };
+  const deps = {
+    store,
+    now: () => NOW,
+    tz: 'Asia/Ho_Chi_Minh',
+    notify: { notify: async () => ({ queued: [] }) },
+  };
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -159,7 +164,7 @@ async function benchOne(label: string, database: Database, url?: string): Promis
     store,
     now: () => NOW,
     tz: 'Asia/Ho_Chi_Minh',
-    notify: { notify: async () => undefined },
+    notify: { notify: async () => ({ queued: [] }) },
     logger: createLogger('silent'),
     webhook: { url: hook, secret: SECRET },
     // The path's own speed: Telegram's send limits (30/s) would otherwise be all this measures.

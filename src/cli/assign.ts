@@ -21,9 +21,16 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
     const match = findPerson(written, directory);
     if (match.kind === 'none')
       throw new Error(`unknown person: ${written} (write a person code or a full name)`);
-    if (match.kind === 'many') {
-      const codes = match.people.map((p) => p.code).join(', ');
-      throw new Error(`several people are called ${written} (${codes}): write the person code`);
+    if (match.kind !== 'one') {
+      const candidates = match.people
+        .slice(0, 10)
+        .map((p) => `${p.code} ${p.name}`)
+        .join(', ');
+      throw new Error(
+        match.kind === 'partial'
+          ? `“${written}” is not one person's full name; candidates: ${candidates}: write the person code`
+          : `several people are called ${written} (${candidates}): write the person code`,
+      );
     }
     let result;
     try {
@@ -41,7 +48,7 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
       throw err;
     }
     const today = localDate(at, ctx.config.TZ_NAME);
-    await notifyAssignees(createOutboxNotifier(db.db), result, directory, null, today);
+    const told = await notifyAssignees(createOutboxNotifier(db.db), result, directory, null, today, 'en');
     const { before, after } = result;
     if (flags.json) {
       ctx.io.out(
@@ -50,10 +57,11 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
           changed: result.changed,
           from: { assignee: before.assignee?.code ?? null, agency: before.agency },
           to: { assignee: after.assignee?.code ?? null, agency: after.agency },
+          notices: told.map((line) => renderPlain([line])),
         }),
       );
     } else {
-      ctx.io.out(renderPlain(reassignedLines(result, 'en')));
+      ctx.io.out(renderPlain([...reassignedLines(result, 'en'), ...told]));
     }
     return 0;
   });

@@ -6,11 +6,15 @@ import { messages } from './messages.ts';
 import { canReassign } from './permissions.ts';
 import type { Person, ReassignResult } from './ports.ts';
 import type { Line, Reply } from './reply.ts';
-import { reply, say, type Notifier, type Turn } from './turn.ts';
+import { deliveryLine, reply, say, type Notifier, type Turn } from './turn.ts';
 import type { AssignControl, ItemCode, Lang, LocalDate } from './types.ts';
 
+/**
+ * `many`: namesakes of the full name written; `partial`: the words written are only part of these
+ * names ("Nguyễn", "Minh"). A partial name is never taken as one person, even when one name fits.
+ */
 export type PersonMatch =
-  { kind: 'one'; person: Person } | { kind: 'none' } | { kind: 'many'; people: Person[] };
+  { kind: 'one'; person: Person } | { kind: 'none' } | { kind: 'many' | 'partial'; people: Person[] };
 
 /** Namesakes listed at most when a name is ambiguous; the rest are found by narrowing the name. */
 const MAX_NAMESAKES = 10;
@@ -26,10 +30,20 @@ export function findPerson(written: string, directory: readonly Person[]): Perso
   const exact = directory.filter((p) => normalize(p.name) === normalize(written));
   const folded = fold(written);
   const matches = exact.length > 0 ? exact : directory.filter((p) => fold(p.name) === folded);
+  const byCodeOrder = (list: readonly Person[]) => [...list].sort((a, b) => compareCodes(a.code, b.code));
   const [first] = matches;
-  if (first === undefined) return { kind: 'none' };
-  if (matches.length === 1) return { kind: 'one', person: first };
-  return { kind: 'many', people: [...matches].sort((a, b) => compareCodes(a.code, b.code)) };
+  if (first !== undefined) {
+    return matches.length === 1
+      ? { kind: 'one', person: first }
+      : { kind: 'many', people: byCodeOrder(matches) };
+  }
+  const words = folded.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { kind: 'none' };
+  const partial = directory.filter((p) => {
+    const own = fold(p.name).split(/\s+/);
+    return words.every((w) => own.includes(w));
+  });
+  return partial.length === 0 ? { kind: 'none' } : { kind: 'partial', people: byCodeOrder(partial) };
 }
 
 const agencyOf = (named: { vi: string; en: string }, lang: Lang): string => named[lang] || named.vi;
@@ -52,16 +66,19 @@ export function reassignedLines(result: ReassignResult, lang: Lang): Line[] {
 
 /**
  * Tells the new assignee, and the previous one, in their languages on their own chats; the change id
- * keys each notice, so it is sent once.
+ * keys each notice, so it is sent once. Returns, in `lang`, what became of each notice (the new
+ * assignee's first), for the confirmation of whoever made the change.
  */
 export async function notifyAssignees(
   notify: Notifier,
   result: ReassignResult,
-  directory: readonly Pick<Person, 'code' | 'lang'>[],
+  directory: readonly Pick<Person, 'code' | 'lang' | 'name'>[],
   by: string | null,
   today: LocalDate,
-): Promise<void> {
-  if (!result.changed || result.changeId === null) return;
+  lang: Lang,
+): Promise<Line[]> {
+  if (!result.changed || result.changeId === null) return [];
+  const told: Line[] = [];
   const find = (code: string | undefined) => directory.find((p) => p.code === code);
   const assignee = find(result.after.assignee?.code);
   const previous = find(result.before.assignee?.code);
@@ -74,26 +91,41 @@ export async function notifyAssignees(
       truncate(itemTitle(task, previous.lang)),
       task.assignee?.name ?? m.nobody,
     );
-    await notify.notify(previous.code, reply(previous.lang, [[text]]), `reassign:${result.changeId}:from`);
+    const delivery = await notify.notify(
+      previous.code,
+      reply(previous.lang, [[text]]),
+      `reassign:${result.changeId}:from`,
+    );
+    told.push([deliveryLine(delivery, previous, lang)]);
   }
-  if (!assignee) return;
-  const { lang } = assignee;
-  const m = messages(lang);
+  if (!assignee) return told;
+  const theirs = assignee.lang;
+  const m = messages(theirs);
   const task = result.after;
   const text = m.assignedToYou(
     by,
     task.code,
-    truncate(itemTitle(task, lang)),
-    dueText(task, today, lang),
-    formatPercent(task.progress, lang),
+    truncate(itemTitle(task, theirs)),
+    dueText(task, today, theirs),
+    formatPercent(task.progress, theirs),
   );
-  const notice: Reply = reply(lang, [[text], [m.assignedHint]], { about: task.code });
-  await notify.notify(assignee.code, notice, `reassign:${result.changeId}`);
+  const notice: Reply = reply(theirs, [[text], [m.assignedHint]], { about: task.code });
+  const delivery = await notify.notify(assignee.code, notice, `reassign:${result.changeId}`);
+  return [[deliveryLine(delivery, assignee, lang)], ...told];
 }
 
-function namesakes(turn: Turn, item: ItemCode, written: string, people: readonly Person[]): Reply[] {
+function namesakes(
+  turn: Turn,
+  item: ItemCode,
+  written: string,
+  match: PersonMatch & { people: Person[] },
+): Reply[] {
   const m = messages(turn.lang);
-  const lines: Line[] = [[m.assignAmbiguous(written, people.length)]];
+  const { people } = match;
+  const n = people.length;
+  const lines: Line[] = [
+    [match.kind === 'partial' ? m.assignPartial(written, n) : m.assignAmbiguous(written, n)],
+  ];
   for (const p of people.slice(0, MAX_NAMESAKES)) {
     lines.push(['• ', { code: p.code }, ` ${p.name} (${agencyOf(p.agencyName, turn.lang)})`]);
   }
@@ -115,7 +147,7 @@ export async function reassignTask(turn: Turn, control: AssignControl): Promise<
   const directory = await store.personDirectory();
   const match = findPerson(written, directory);
   if (match.kind === 'none') return say(turn, m.assignUnknownPerson(written));
-  if (match.kind === 'many') return namesakes(turn, item, written, match.people);
+  if (match.kind !== 'one') return namesakes(turn, item, written, match);
 
   let result: ReassignResult;
   try {
@@ -134,6 +166,6 @@ export async function reassignTask(turn: Turn, control: AssignControl): Promise<
     }
     throw err;
   }
-  await notifyAssignees(notify, result, directory, turn.person.name, turn.today);
-  return [reply(turn.lang, reassignedLines(result, turn.lang), { about: item })];
+  const told = await notifyAssignees(notify, result, directory, turn.person.name, turn.today, turn.lang);
+  return [reply(turn.lang, [...reassignedLines(result, turn.lang), ...told], { about: item })];
 }

@@ -5,7 +5,7 @@ import { canRequestExplanation } from './permissions.ts';
 import type { ExplanationRequest } from './ports.ts';
 import type { Reply } from './reply.ts';
 import { toNfc } from './intent/index.ts';
-import { reply, say, type Turn } from './turn.ts';
+import { deliveryLine, reply, say, type Turn } from './turn.ts';
 import type { ItemCode } from './types.ts';
 import { unknownCodeReply } from './updates.ts';
 
@@ -45,12 +45,16 @@ export async function answerExplanation(
   });
   const leader = request.requestedBy;
   const lm = messages(leader.lang);
-  await notify.notify(
+  const delivery = await notify.notify(
     leader.code,
     reply(leader.lang, [[lm.explainReceived(turn.person.name, request.item, text)]], { about: request.item }),
     `explanation:${request.id}`,
   );
-  return [reply(turn.lang, [[m.explainSent(request.item, leader.name)]], { about: request.item })];
+  return [
+    reply(turn.lang, [[m.explainRecorded(request.item)], [deliveryLine(delivery, leader, turn.lang)]], {
+      about: request.item,
+    }),
+  ];
 }
 
 export async function requestExplanation(turn: Turn, item: ItemCode | null): Promise<Reply[]> {
@@ -69,7 +73,7 @@ export async function requestExplanation(turn: Turn, item: ItemCode | null): Pro
     const am = messages(asked.lang);
     const title = itemTitle(view, asked.lang);
     const late = dueText(view, turn.today, asked.lang);
-    await notify.notify(
+    const delivery = await notify.notify(
       asked.code,
       reply(
         asked.lang,
@@ -83,6 +87,7 @@ export async function requestExplanation(turn: Turn, item: ItemCode | null): Pro
       `explain-request:${request.id}`,
     );
     lines.push(m.explainRequested(asked.name, asked.agencyName[turn.lang] || asked.agencyName.vi, item));
+    lines.push(deliveryLine(delivery, asked, turn.lang));
   } else {
     lines.push(m.explainNobody(item, view.agencyName[turn.lang] || view.agencyName.vi));
   }

@@ -118,7 +118,7 @@ export interface Messages {
   explainAsk(leader: string, code: string, title: string, late: string, pct: string): string;
   explainAskHint: string;
   explainReceived(name: string, code: string, text: string): string;
-  explainSent(code: string, leader: string): string;
+  explainRecorded(code: string): string;
   explainNone: string;
   explainEmpty: string;
 
@@ -130,6 +130,11 @@ export interface Messages {
   assignUnknownPerson(written: string): string;
   assignAmbiguous(written: string, n: number): string;
   assignExample(item: string, person: string): string;
+  assignPartial(written: string, n: number): string;
+
+  // What became of a notification to someone else (never "sent" for what was not)
+  deliveryQueued(name: string, messengers: string): string;
+  deliveryNone(name: string, person: string): string;
   assignSame(code: string, name: string): string;
   reassigned(code: string, title: string, from: string, to: string): string;
   nobody: string;
@@ -306,7 +311,7 @@ const vi: Messages = {
 
   explainNeedsCode: 'Yêu cầu giải trình về mục nào? Ví dụ: “yêu cầu giải trình NQ57-12”.',
   explainRequested: (name, agency, code) =>
-    `📨 Đã gửi yêu cầu giải trình tới ${name} (${agency}) về ${code}.`,
+    `📝 Đã ghi nhận yêu cầu ${name} (${agency}) giải trình về ${code}.`,
   explainNotOverdue: (code, due) => `Lưu ý: ${code} chưa quá hạn — ${due}.`,
   explainNobody: (code, agency) =>
     `Đã ghi nhận yêu cầu giải trình về ${code}, nhưng ${agency} chưa có người phụ trách để nhận tin.`,
@@ -314,7 +319,7 @@ const vi: Messages = {
     `📝 Lãnh đạo ${leader} đề nghị giải trình về việc chậm ${code} ${title} (${late}, tiến độ ${pct}).`,
   explainAskHint: 'Trả lời tin này, hoặc nhắn “giải trình: nội dung”, để giải trình.',
   explainReceived: (name, code, text) => `📩 Đã nhận giải trình của ${name} về ${code}: ${text}`,
-  explainSent: (code, leader) => `✅ Đã gửi giải trình về ${code} tới lãnh đạo ${leader}.`,
+  explainRecorded: (code) => `✅ Đã ghi nhận giải trình của bạn về ${code}.`,
   explainNone: 'Bạn không có yêu cầu giải trình nào đang chờ.',
   explainEmpty: 'Hãy ghi nội dung sau dấu hai chấm, ví dụ: “giải trình: đang chờ bổ sung kinh phí”.',
 
@@ -329,6 +334,12 @@ const vi: Messages = {
     `Không tìm thấy người “${written}”. Hãy ghi mã người (ví dụ P09) hoặc họ tên đầy đủ, có dấu hay không dấu đều được.`,
   assignAmbiguous: (written, n) => `Có ${n} người tên “${written}”, hãy ghi mã người thay cho tên:`,
   assignExample: (item, person) => `Ví dụ: “giao ${item} cho ${person}”.`,
+  assignPartial: (written, n) =>
+    `“${written}” chưa phải họ tên đầy đủ của một người; có ${n} người phù hợp, hãy ghi mã người:`,
+
+  deliveryQueued: (name, messengers) => `📨 Đang gửi tới ${name} qua ${messengers}.`,
+  deliveryNone: (name, person) =>
+    `⚠️ Chưa gửi được tới ${name}: người này chưa đăng ký Telegram hoặc Zalo với bot — hãy gửi mã mời cho họ (“dondoc invite ${person}”).`,
   assignSame: (code, name) => `${code} đã do ${name} phụ trách, không có gì thay đổi.`,
   reassigned: (code, title, from, to) => `✅ Đã giao lại ${code} ${title}: ${from} → ${to}.`,
   nobody: '(chưa có người phụ trách)',
@@ -478,7 +489,7 @@ const en: Messages = {
   leadersOnly: 'Only leaders and administrators can ask for an explanation.',
 
   explainNeedsCode: 'An explanation of which item? For example: “ask for an explanation of NQ57-12”.',
-  explainRequested: (name, agency, code) => `📨 Asked ${name} (${agency}) to explain ${code}.`,
+  explainRequested: (name, agency, code) => `📝 Recorded: ${name} (${agency}) is asked to explain ${code}.`,
   explainNotOverdue: (code, due) => `Note: ${code} is not overdue — ${due}.`,
   explainNobody: (code, agency) =>
     `The request about ${code} is recorded, but ${agency} has no one in charge to receive it.`,
@@ -486,7 +497,7 @@ const en: Messages = {
     `📝 ${leader} asks you to explain the delay of ${code} ${title} (${late}, progress ${pct}).`,
   explainAskHint: 'Reply to this message, or send “explanation: your text”, to explain.',
   explainReceived: (name, code, text) => `📩 ${name} explained ${code}: ${text}`,
-  explainSent: (code, leader) => `✅ Your explanation of ${code} was sent to ${leader}.`,
+  explainRecorded: (code) => `✅ Your explanation of ${code} is recorded.`,
   explainNone: 'You have no explanation request waiting.',
   explainEmpty: 'Write the explanation after the colon, e.g. “explanation: waiting for extra funds”.',
 
@@ -501,6 +512,12 @@ const en: Messages = {
     `No one is called “${written}”. Write their person code (e.g. P09) or their full name, with or without diacritics.`,
   assignAmbiguous: (written, n) => `${n} people are called “${written}”; write the person code instead:`,
   assignExample: (item, person) => `For example: “assign ${item} to ${person}”.`,
+  assignPartial: (written, n) =>
+    `“${written}” is not one person's full name; ${n} people match, write the person code:`,
+
+  deliveryQueued: (name, messengers) => `📨 Being delivered to ${name} on ${messengers}.`,
+  deliveryNone: (name, person) =>
+    `⚠️ Not delivered to ${name}: they have not registered on Telegram or Zalo — send them an invite (“dondoc invite ${person}”).`,
   assignSame: (code, name) => `${code} is already assigned to ${name}; nothing was changed.`,
   reassigned: (code, title, from, to) => `✅ Re-assigned ${code} ${title}: ${from} → ${to}.`,
   nobody: '(no one)',

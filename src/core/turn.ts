@@ -1,4 +1,5 @@
 // One message being handled: who sent it, in which chat and language, and the chat's remembered state.
+import { messages } from './messages.ts';
 import type { ChatRef, ConversationState, CoreStore, Person } from './ports.ts';
 import type { Button, ButtonAction, Line, Reply } from './reply.ts';
 import type { ChannelName, ItemCode, Lang, Lexicon, LocalDate, PersonCode } from './types.ts';
@@ -22,10 +23,30 @@ export interface IncomingMessage {
   at: Date;
 }
 
+/** The messengers a notification can travel on. */
+export type Messenger = 'telegram' | 'zalo';
+
+/**
+ * What became of a notification: queued on these messengers' outboxes, or on none (the person has no
+ * chat account). Confirmations are built from it, so the bot never says "sent" for what was not.
+ */
+export interface Delivery {
+  queued: readonly Messenger[];
+}
+
 /** Delivers a message to a person on their own chat; the composition root makes it durable. */
 export interface Notifier {
   /** `key` makes a retried notification idempotent. */
-  notify(person: PersonCode, reply: Reply, key: string): Promise<void>;
+  notify(person: PersonCode, reply: Reply, key: string): Promise<Delivery>;
+}
+
+const MESSENGER_NAMES: Record<Messenger, string> = { telegram: 'Telegram', zalo: 'Zalo' };
+
+/** The line that tells the sender what became of a notification to `to`, in the sender's language. */
+export function deliveryLine(delivery: Delivery, to: Pick<Person, 'name' | 'code'>, lang: Lang): string {
+  const m = messages(lang);
+  if (delivery.queued.length === 0) return m.deliveryNone(to.name, to.code);
+  return m.deliveryQueued(to.name, delivery.queued.map((c) => MESSENGER_NAMES[c]).join(', '));
 }
 
 export interface ConversationDeps {

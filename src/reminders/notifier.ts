@@ -1,5 +1,5 @@
 // The core's Notifier made durable: a notification is an outbox row per chat, delivered by the outbox worker.
-import type { Notifier } from '../core/conversation.ts';
+import type { Delivery, Notifier } from '../core/turn.ts';
 import type { Reply } from '../core/reply.ts';
 import type { PersonCode } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
@@ -16,16 +16,16 @@ export interface NotifierOptions {
 /**
  * `notify(person, reply, key)` enqueues the reply for each chat the person is reached on (their
  * preferred messenger, else every one they registered); the same `key` enqueued again adds nothing.
- * A person with no chat account is logged and skipped: they see it on the web console.
+ * A person with no chat account is logged and skipped, and the result says so: the sender is told.
  */
 export function createOutboxNotifier(db: DbOrTx, opts: NotifierOptions = {}): Notifier {
   const { logger } = opts;
   return {
-    async notify(person: PersonCode, reply: Reply, key: string): Promise<void> {
+    async notify(person: PersonCode, reply: Reply, key: string): Promise<Delivery> {
       const targets = (await loadChatTargets(db, person)).get(person) ?? [];
       if (targets.length === 0) {
         logger?.info({ person, notificationId: key }, 'notification not sent: person has no chat account');
-        return;
+        return { queued: [] };
       }
       const added = await enqueue(
         db,
@@ -39,6 +39,8 @@ export function createOutboxNotifier(db: DbOrTx, opts: NotifierOptions = {}): No
         })),
       );
       if (added > 0) opts.onEnqueued?.();
+      // Queued (now, or by the first call with this key): the outbox worker delivers it.
+      return { queued: [...new Set(targets.map((t) => t.channel))] };
     },
   };
 }

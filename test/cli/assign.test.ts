@@ -27,7 +27,10 @@ describe.each(dbKinds())('dondoc assign on %s', (kind) => {
     expect(r).toEqual({
       code: 0,
       out: [
-        '✅ Re-assigned NQ57-12.3 Install 5G stations in remote and border communes: Trịnh Thu Trang → Đặng Quang Huy.',
+        // Nobody in the demo has a chat account yet: the command says so, for both people.
+        '✅ Re-assigned NQ57-12.3 Install 5G stations in remote and border communes: Trịnh Thu Trang → Đặng Quang Huy.\n' +
+          '⚠️ Not delivered to Đặng Quang Huy: they have not registered on Telegram or Zalo — send them an invite (“dondoc invite P09”).\n' +
+          '⚠️ Not delivered to Trịnh Thu Trang: they have not registered on Telegram or Zalo — send them an invite (“dondoc invite P10”).',
       ],
       err: [],
     });
@@ -46,6 +49,10 @@ describe.each(dbKinds())('dondoc assign on %s', (kind) => {
       changed: true,
       from: { assignee: 'P09', agency: 'SKHCN' },
       to: { assignee: 'P14', agency: 'CA' },
+      notices: [
+        '⚠️ Not delivered to Trần Văn Đạt: they have not registered on Telegram or Zalo — send them an invite (“dondoc invite P14”).',
+        '⚠️ Not delivered to Đặng Quang Huy: they have not registered on Telegram or Zalo — send them an invite (“dondoc invite P09”).',
+      ],
     });
   });
 

@@ -77,7 +77,9 @@ describe.each(dbKinds())('re-assigning a task on %s', (kind) => {
     const history = await rows<{ n: number }>(t.db, sql`select count(*)::int as n from history`);
     const text = await send('P05', '/giao NQ57-12.3 P09');
     expect(text).toBe(
-      '✅ Đã giao lại NQ57-12.3 Lắp đặt trạm 5G tại các xã vùng sâu, vùng biên giới: Trịnh Thu Trang → Đặng Quang Huy.',
+      '✅ Đã giao lại NQ57-12.3 Lắp đặt trạm 5G tại các xã vùng sâu, vùng biên giới: Trịnh Thu Trang → Đặng Quang Huy.\n' +
+        '📨 Đang gửi tới Đặng Quang Huy qua Telegram.\n' +
+        '📨 Đang gửi tới Trịnh Thu Trang qua Telegram.',
     );
     expect(await task('NQ57-12.3')).toEqual({ assignee: 'P09', agency: 'SKHCN' });
 
@@ -140,7 +142,9 @@ describe.each(dbKinds())('re-assigning a task on %s', (kind) => {
     const text = await send('P05', 'giao NQ57-12.4 cho tran van dat');
     expect(text).toBe(
       '✅ Đã giao lại NQ57-12.4 Đo kiểm chất lượng vùng phủ sóng 5G: Trịnh Thu Trang → Trần Văn Đạt.\n' +
-        'Đơn vị thực hiện chuyển từ Sở Khoa học và Công nghệ sang Công an tỉnh (đơn vị của Trần Văn Đạt).',
+        'Đơn vị thực hiện chuyển từ Sở Khoa học và Công nghệ sang Công an tỉnh (đơn vị của Trần Văn Đạt).\n' +
+        '📨 Đang gửi tới Trần Văn Đạt qua Telegram.\n' +
+        '📨 Đang gửi tới Trịnh Thu Trang qua Telegram.',
     );
     expect(await task('NQ57-12.4')).toEqual({ assignee: 'P14', agency: 'CA' });
     const [audit] = await rows<{ before: string; after: string }>(
@@ -156,7 +160,9 @@ describe.each(dbKinds())('re-assigning a task on %s', (kind) => {
     const text = await send('P06', 'assign NQ57-12.4 to Trịnh Thu Trang');
     expect(text).toBe(
       '✅ Re-assigned NQ57-12.4 Measure 5G coverage quality: Trần Văn Đạt → Trịnh Thu Trang.\n' +
-        "The task moves from Provincial Police to Department of Science and Technology (Trịnh Thu Trang's agency).",
+        "The task moves from Provincial Police to Department of Science and Technology (Trịnh Thu Trang's agency).\n" +
+        '📨 Being delivered to Trịnh Thu Trang on Telegram.\n' +
+        '📨 Being delivered to Trần Văn Đạt on Telegram.',
     );
     expect(await task('NQ57-12.4')).toEqual({ assignee: 'P10', agency: 'SKHCN' });
   });

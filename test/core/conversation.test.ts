@@ -183,7 +183,8 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
       const huy = await h.registerChat(person('P09'));
       h.sent.length = 0;
       expect(await h.ask('yêu cầu giải trình NQ57-08.2', { senderId: 'P02' })).toBe(
-        '📨 Đã gửi yêu cầu giải trình tới Đặng Quang Huy (Sở Khoa học và Công nghệ) về NQ57-08.2.',
+        '📝 Đã ghi nhận yêu cầu Đặng Quang Huy (Sở Khoa học và Công nghệ) giải trình về NQ57-08.2.\n' +
+          '📨 Đang gửi tới Đặng Quang Huy qua Telegram.',
       );
       expect(h.sent).toHaveLength(1);
       const ask = h.sent[0]!;
@@ -196,7 +197,7 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
 
       const answer = 'Chờ nhà cung cấp bổ sung thiết bị ký số';
       expect(await h.ask(answer, telegram(huy, { replyToItem: code('NQ57-08.2') }))).toBe(
-        '✅ Đã gửi giải trình về NQ57-08.2 tới lãnh đạo Trần Quốc Thắng.',
+        '✅ Đã ghi nhận giải trình của bạn về NQ57-08.2.\n📨 Đang gửi tới Trần Quốc Thắng qua Telegram.',
       );
       expect(h.sent).toHaveLength(2);
       expect(h.sent[1]!.person).toBe('P02');
@@ -214,10 +215,10 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
 
     it('accept an answer written “giải trình: …” without a reply', async () => {
       expect(await h.ask('/explain NQ57-39.2', { senderId: 'P03' })).toMatch(
-        /^📨 .* Trần Văn Đạt .* NQ57-39\.2\.$/,
+        /^📝 .* Trần Văn Đạt .* NQ57-39\.2\.\n📨 Đang gửi tới Trần Văn Đạt qua Telegram\.$/,
       );
       expect(await h.ask('giải trình: thiếu nhân lực chuyên môn', { senderId: 'P14' })).toBe(
-        '✅ Đã gửi giải trình về NQ57-39.2 tới lãnh đạo Phạm Thị Thu Hà.',
+        '✅ Đã ghi nhận giải trình của bạn về NQ57-39.2.\n📨 Đang gửi tới Phạm Thị Thu Hà qua Telegram.',
       );
       expect(renderPlain(h.sent.at(-1)!.reply.lines)).toBe(
         '📩 Đã nhận giải trình của Trần Văn Đạt về NQ57-39.2: thiếu nhân lực chuyên môn',
@@ -227,7 +228,8 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
     it('say so when the item is not overdue, and still ask', async () => {
       const text = await h.ask('yêu cầu giải trình NQ57-12.2', { senderId: 'P02' });
       expect(text.split('\n')).toEqual([
-        '📨 Đã gửi yêu cầu giải trình tới Bùi Thị Lan (Sở Khoa học và Công nghệ) về NQ57-12.2.',
+        '📝 Đã ghi nhận yêu cầu Bùi Thị Lan (Sở Khoa học và Công nghệ) giải trình về NQ57-12.2.',
+        '📨 Đang gửi tới Bùi Thị Lan qua Telegram.',
         'Lưu ý: NQ57-12.2 chưa quá hạn — còn 16 ngày (31/07).',
       ]);
     });

@@ -45,6 +45,8 @@ export async function harness(kind: DbKind): Promise<Harness> {
     notify: {
       notify: async (person: PersonCode, reply: Reply, key: string) => {
         sent.push({ person, reply, key });
+        // The recipient is taken as registered on Telegram; delivery-truth.test.ts uses the real outbox.
+        return { queued: ['telegram' as const] };
       },
     },
   };

@@ -33,8 +33,13 @@ describe.each(dbKinds())('the outbox notifier on %s', (kind) => {
 
   it('enqueues a notification once per messenger the person is reached on, however often it is sent', async () => {
     const notify = createOutboxNotifier(t.db);
-    await notify.notify('P10' as PersonCode, reply, 'explain:NQ57-12.3:P01');
-    await notify.notify('P10' as PersonCode, reply, 'explain:NQ57-12.3:P01');
+    expect(await notify.notify('P10' as PersonCode, reply, 'explain:NQ57-12.3:P01')).toEqual({
+      queued: ['telegram', 'zalo'],
+    });
+    // Already queued under this key: still reported as queued, and nothing is added.
+    expect(await notify.notify('P10' as PersonCode, reply, 'explain:NQ57-12.3:P01')).toEqual({
+      queued: ['telegram', 'zalo'],
+    });
     expect(await outbox()).toEqual([
       { key: 'explain:NQ57-12.3:P01', channel: 'telegram', kind: 'notification', items: '["NQ57-12.3"]' },
       { key: 'explain:NQ57-12.3:P01', channel: 'zalo', kind: 'notification', items: '["NQ57-12.3"]' },
@@ -44,8 +49,8 @@ describe.each(dbKinds())('the outbox notifier on %s', (kind) => {
   it('skips a person with no chat account', async () => {
     let woken = 0;
     const notify = createOutboxNotifier(t.db, { onEnqueued: () => woken++ });
-    await notify.notify('P12' as PersonCode, reply, 'explain:x');
-    await notify.notify('P11' as PersonCode, reply, 'explain:y');
+    expect(await notify.notify('P12' as PersonCode, reply, 'explain:x')).toEqual({ queued: [] });
+    expect(await notify.notify('P11' as PersonCode, reply, 'explain:y')).toEqual({ queued: ['telegram'] });
     expect((await outbox()).map((r) => r.key)).toEqual([
       'explain:NQ57-12.3:P01',
       'explain:NQ57-12.3:P01',

@@ -42,7 +42,10 @@ export async function testWeb(
   const metrics = createMetrics();
   const notified: TestWeb['notified'] = [];
   const notify: Notifier = {
-    notify: async (person, reply, key) => void notified.push({ person, reply, key }),
+    notify: async (person, reply, key) => {
+      notified.push({ person, reply, key });
+      return { queued: ['telegram'] };
+    },
   };
   const app = createWebApp({ store, now, tz: TZ, notify, metrics, auth, network });
   const get = async (path: string, init?: RequestInit, from = '127.0.0.1') =>

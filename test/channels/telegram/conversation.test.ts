@@ -168,7 +168,9 @@ describe.each(cases)('the Telegram bot on %s, %s mode', (kind, mode) => {
 
     it('sends a leader’s request for an explanation to the task owner through the notifier', async () => {
       await rig.say(P02, 'yêu cầu giải trình NQ57-04');
-      expect(last(P02)).toMatch(/^📨 Đã gửi yêu cầu giải trình tới .* về NQ57-04\./);
+      expect(last(P02)).toMatch(
+        /^📝 Đã ghi nhận yêu cầu .* giải trình về NQ57-04\.\n📨 Đang gửi tới .* qua Telegram\./,
+      );
       expect(rig.notified.at(-1)?.reply.about).toBe('NQ57-04');
     });
   });

@@ -88,6 +88,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
   const notify: Notifier = {
     notify: async (person, reply, key) => {
       notified.push({ person, reply, key });
+      return { queued: ['telegram'] };
     },
   };
 

@@ -88,7 +88,7 @@ describe.each(dbKinds())('webhook mode on %s', (kind) => {
       store: createStore(rig.db.db, () => NOW),
       now: () => NOW,
       tz: TZ,
-      notify: { notify: async () => undefined },
+      notify: { notify: async () => ({ queued: [] }) },
       logger: createLogger('silent'),
       webhook: { url: hook, secret: SECRET },
     });

@@ -243,10 +243,12 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
       // The outbox worker may already be running (an earlier test started it): count from here.
       let before = h.fake.sent.length;
       expect(await h.say(LEADER, 'yêu cầu giải trình NQ57-03')).toEqual([
-        '📨 Đã gửi yêu cầu giải trình tới Ngô Đức Minh (Sở Khoa học và Công nghệ) về NQ57-03.',
+        '📝 Đã ghi nhận yêu cầu Ngô Đức Minh (Sở Khoa học và Công nghệ) giải trình về NQ57-03.\n' +
+          '📨 Đang gửi tới Ngô Đức Minh qua Zalo.',
       ]);
       expect(await h.say(LEADER, 'request an explanation for NQ57-04')).toEqual([
-        '📨 Asked Ngô Đức Minh (Department of Science and Technology) to explain NQ57-04.',
+        '📝 Recorded: Ngô Đức Minh (Department of Science and Technology) is asked to explain NQ57-04.\n' +
+          '📨 Being delivered to Ngô Đức Minh on Zalo.',
       ]);
       await h.drainOutbox();
       const asked = h.textsTo(STAFF, before);
@@ -255,7 +257,7 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
 
       before = h.fake.sent.length;
       expect(await h.say(STAFF, 'đang chờ Sở Nội vụ thẩm định biên chế')).toEqual([
-        '✅ Đã gửi giải trình về NQ57-04 tới lãnh đạo Trần Quốc Thắng.',
+        '✅ Đã ghi nhận giải trình của bạn về NQ57-04.\n📨 Đang gửi tới Trần Quốc Thắng qua Zalo.',
       ]);
       await h.drainOutbox();
       expect(h.textsTo(LEADER, before)).toEqual([
@@ -291,7 +293,7 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
       for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
       // The same question through the core directly: what the channel had to carry.
       const replies = await handleMessage(
-        { store: h.store, now: () => NOW, tz: TZ, notify: { notify: async () => {} } },
+        { store: h.store, now: () => NOW, tz: TZ, notify: { notify: async () => ({ queued: [] }) } },
         {
           channel: 'cli',
           chatId: 'cli-P07',

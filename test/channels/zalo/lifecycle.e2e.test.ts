@@ -94,7 +94,12 @@ describe('the Zalo bot’s life', () => {
           apiRoot: fake.url,
           webhookSecret: secret,
           db: {} as never,
-          core: { store: {} as never, now: () => NOW, tz: TZ, notify: { notify: async () => {} } },
+          core: {
+            store: {} as never,
+            now: () => NOW,
+            tz: TZ,
+            notify: { notify: async () => ({ queued: [] }) },
+          },
           limiter: createSendLimiter(),
         });
       expect(make('short')).toThrow(/^ZALO_WEBHOOK_SECRET: must be 8-256 characters/);

@@ -50,7 +50,7 @@ describe.each(combos)('a redelivered Zalo update on %s in %s mode', (kind, mode)
       token: TOKEN,
       apiRoot: h.fake.url,
       db: h.db.db,
-      core: { store: h.store, now: () => NOW, tz: TZ, notify: { notify: async () => {} } },
+      core: { store: h.store, now: () => NOW, tz: TZ, notify: { notify: async () => ({ queued: [] }) } },
       limiter: createSendLimiter(),
     });
     const before = await historyRows('NQ57-12.4');

@@ -18,6 +18,7 @@ import { createTelegramOutbound } from './outbound.ts';
 import { startPolling, type Polling } from './polling.ts';
 import { createReplySender } from './replies.ts';
 import { DEFAULT_RETRY, retryingLimiter, type RetryPolicy } from './retry.ts';
+import { loggableUpdateId, unusableReason } from './usable.ts';
 import { WEBHOOK_PATH, webhookRoutes } from './webhook.ts';
 
 /** Only these updates are asked for: everything else would be fetched to be ignored. */
@@ -138,6 +139,15 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   let polling: Polling | null = null;
 
   async function takeUpdate(update: Update): Promise<void> {
+    // From getUpdates as from the webhook: a shape the handlers cannot read is skipped before anything is stored.
+    const reason = unusableReason(update);
+    if (reason !== null) {
+      logger.warn(
+        { channel: 'telegram', updateId: loggableUpdateId(update), reason },
+        'telegram: update ignored',
+      );
+      return;
+    }
     if (stopping) throw new Error('telegram bot is stopping');
     await queue.run(chatKeyOf(update), async () => {
       // A webhook retry, or a second process behind the same webhook: handled by whoever records it first.

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.ts';
 import { errorFields } from './log.ts';
+import { loggableUpdateId, unusableReason } from './usable.ts';
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -17,12 +18,6 @@ export function secretMatches(expected: string, given: string | null | undefined
   if (expected.length === 0 || given === undefined || given === null) return false;
   const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
   return timingSafeEqual(digest(expected), digest(given));
-}
-
-function isUpdate(value: unknown): value is Update {
-  if (typeof value !== 'object' || value === null) return false;
-  const id = (value as { update_id?: unknown }).update_id;
-  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
 }
 
 export interface WebhookCall {
@@ -40,7 +35,11 @@ export interface WebhookAnswer {
   body: { ok: boolean; description?: string };
 }
 
-/** 401 and nothing read for a wrong or missing secret; 500 only when the update could not be taken on (Telegram retries). */
+/**
+ * 401 and nothing read for a wrong or missing secret; 400 for a body that is not JSON; 200 for an update
+ * the bot cannot use (logged, nothing stored: an error would have Telegram redeliver it forever); 500
+ * only when a usable update could not be taken on (Telegram retries).
+ */
 export async function handleWebhookCall(call: WebhookCall): Promise<WebhookAnswer> {
   const { logger } = call;
   if (!secretMatches(call.secret, call.given)) {
@@ -51,17 +50,23 @@ export async function handleWebhookCall(call: WebhookCall): Promise<WebhookAnswe
   try {
     update = JSON.parse(call.body);
   } catch {
-    update = undefined;
+    logger.warn({ channel: 'telegram' }, 'telegram webhook: body is not JSON');
+    return { status: 400, body: { ok: false, description: 'Bad Request: not JSON' } };
   }
-  if (!isUpdate(update)) {
-    logger.warn({ channel: 'telegram' }, 'telegram webhook: body is not an update');
-    return { status: 400, body: { ok: false, description: 'Bad Request: not an update' } };
+  const reason = unusableReason(update);
+  if (reason !== null) {
+    logger.warn(
+      { channel: 'telegram', updateId: loggableUpdateId(update), reason },
+      'telegram webhook: update ignored',
+    );
+    return { status: 200, body: { ok: true } };
   }
+  const usable = update as Update;
   try {
-    await call.onUpdate(update);
+    await call.onUpdate(usable);
   } catch (err) {
     logger.error(
-      { channel: 'telegram', updateId: update.update_id, err: errorFields(err) },
+      { channel: 'telegram', updateId: usable.update_id, err: errorFields(err) },
       'telegram webhook: update not taken on',
     );
     return { status: 500, body: { ok: false, description: 'Internal Server Error' } };

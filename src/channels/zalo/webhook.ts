@@ -1,6 +1,6 @@
 // Framework-neutral handler for Zalo webhook calls: checks the secret header, parses, hands the update on.
 import { timingSafeEqual } from 'node:crypto';
-import { parseZaloUpdate, type ZaloUpdate } from './api-types.ts';
+import { parseZaloUpdate, zaloUpdateSchema, type ZaloUpdate } from './api-types.ts';
 import type { ZaloLogger } from './client.ts';
 
 export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
@@ -43,14 +43,24 @@ function secretMatches(expected: string, given: string | undefined): boolean {
   return timingSafeEqual(a, b);
 }
 
+const NOT_JSON = Symbol('not JSON');
+
 function readBody(body: unknown): unknown {
   if (body instanceof Uint8Array) body = Buffer.from(body).toString('utf8');
   if (typeof body !== 'string') return body;
   try {
-    return JSON.parse(body);
+    return JSON.parse(body) as unknown;
   } catch {
-    return undefined;
+    return NOT_JSON;
   }
+}
+
+/** Where a body fails to be an update, by field path and rule: never a value, which may be someone's words. */
+function whyNotAnUpdate(value: unknown): string {
+  const issue = zaloUpdateSchema.safeParse(value).error?.issues[0];
+  if (!issue) return 'not an update';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.code}` : issue.code;
 }
 
 export async function handleZaloWebhook(call: ZaloWebhookCall): Promise<ZaloWebhookResponse> {
@@ -59,10 +69,16 @@ export async function handleZaloWebhook(call: ZaloWebhookCall): Promise<ZaloWebh
     log?.warn({}, 'zalo webhook: wrong or missing secret token');
     return { status: 401, body: { ok: false, description: 'Unauthorized' } };
   }
-  const update = parseZaloUpdate(readBody(call.body));
+  const body = readBody(call.body);
+  if (body === NOT_JSON) {
+    log?.warn({ channel: 'zalo' }, 'zalo webhook: body is not JSON');
+    return { status: 400, body: { ok: false, description: 'Bad Request: not JSON' } };
+  }
+  const update = parseZaloUpdate(body);
   if (update === null) {
-    log?.warn({}, 'zalo webhook: body is not a Zalo update');
-    return { status: 400, body: { ok: false, description: 'Bad Request: not a Zalo update' } };
+    // Acknowledged: an error would have Zalo deliver the same unusable body again and again.
+    log?.warn({ channel: 'zalo', reason: whyNotAnUpdate(body) }, 'zalo webhook: update ignored');
+    return { status: 200, body: { ok: true } };
   }
   try {
     await onUpdate(update);

@@ -16,6 +16,15 @@ describe.each(dbKinds())('the Zalo webhook on %s', (kind) => {
   const seenCount = async (): Promise<number> =>
     (await rows<{ n: number }>(h.db.db, sql`select count(*)::int as n from inbound_seen`))[0]?.n ?? -1;
 
+  const stored = async () =>
+    (
+      await rows<Record<string, number>>(
+        h.db.db,
+        sql`select (select count(*)::int from history) history, (select count(*)::int from audit_log) audit,
+                   (select count(*)::int from conversations) conversations`,
+      )
+    )[0];
+
   beforeAll(async () => {
     h = await startZaloE2E(kind, 'webhook');
     url = h.webhookUrl!;
@@ -47,11 +56,70 @@ describe.each(dbKinds())('the Zalo webhook on %s', (kind) => {
     expect(h.textsTo(USER, sentBefore)).toHaveLength(1);
   });
 
-  it('answers 400 to a body that is not a Zalo update', async () => {
+  it('answers 400 to a body that is not JSON, and processes nothing', async () => {
     const sentBefore = h.fake.sent.length;
-    expect((await postWebhook(url, { secret: SECRET, body: '{not json' })).status).toBe(400);
-    expect((await postWebhook(url, { secret: SECRET, body: { hello: 'world' } })).status).toBe(400);
+    const seenBefore = await seenCount();
+    for (const body of ['{not json', '{"event_name":', '']) {
+      expect((await postWebhook(url, { secret: SECRET, body })).status).toBe(400);
+    }
     expect(h.fake.sent.length).toBe(sentBefore);
+    expect(await seenCount()).toBe(seenBefore);
+  });
+
+  const from = { id: USER, display_name: 'P07' };
+  const chat = { id: USER, chat_type: 'PRIVATE' };
+  const text = 'NQ57-12.4 50%';
+  it.each<[string, unknown]>([
+    ['an object that is no update', { hello: 'world' }],
+    [
+      'a message with no chat',
+      { event_name: 'message.text.received', message: { message_id: 'x1', from, text } },
+    ],
+    [
+      'a message with no sender',
+      { event_name: 'message.text.received', message: { message_id: 'x2', chat, text } },
+    ],
+    ['a message with no id', { event_name: 'message.text.received', message: { from, chat, text } }],
+    [
+      'a message whose chat has no type',
+      { event_name: 'message.text.received', message: { message_id: 'x3', from, chat: { id: USER }, text } },
+    ],
+    [
+      'a message whose text is not text',
+      { event_name: 'message.text.received', message: { message_id: 'x4', from, chat, text: 42 } },
+    ],
+    ['a text event without a message', { event_name: 'message.text.received' }],
+    [
+      'an event of a kind the bot does not know',
+      { event_name: 'bot.new.thing', message: { message_id: 'x5', from, chat, text } },
+    ],
+    ['an update without event_name', { message: { message_id: 'x6', from, chat, text } }],
+    ['an ok:false envelope', { ok: false, error_code: 400, description: 'x' }],
+    ['null', null],
+    ['a list', [1, 2]],
+  ])('answers 200 to %s, logs it and stores nothing', async (_what, body) => {
+    const sentBefore = h.fake.sent.length;
+    const seenBefore = await seenCount();
+    const storedBefore = await stored();
+    const logsBefore = h.log.length;
+    const res = await postWebhook(url, { secret: SECRET, body });
+    expect(res).toEqual({ status: 200, body: { ok: true } });
+    expect(h.fake.sent.length).toBe(sentBefore);
+    expect(await seenCount()).toBe(seenBefore);
+    expect(await stored()).toEqual(storedBefore);
+    const logged = h.log.slice(logsBefore);
+    expect(logged.map((l) => l.msg)).toContainEqual(expect.stringContaining('update ignored'));
+    expect(JSON.stringify(logged)).not.toContain(text);
+  });
+
+  it('still answers a usable update after the unusable ones', async () => {
+    const sentBefore = h.fake.sent.length;
+    const update = makeTextUpdate('việc của tôi', { fromId: USER, messageId: nextMessageId() });
+    expect(await postWebhook(url, { secret: SECRET, body: update })).toEqual({
+      status: 200,
+      body: { ok: true },
+    });
+    expect(h.textsTo(USER, sentBefore)).toEqual([expect.stringMatching(/^📋 Bạn có \d+ nhiệm vụ/)]);
   });
 
   it('never writes the token or the secret into its log', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ZaloUpdate } from '../../../src/channels/zalo/api-types.ts';
 import { handleZaloWebhook } from '../../../src/channels/zalo/webhook.ts';
 import { makeTextUpdate, postWebhook } from '../../fakes/zalo-api.ts';
+import { recordingLogger } from './helpers.ts';
 
 const SECRET = 'webhook-secret-not-real';
 const update = makeTextUpdate('báo cáo', { messageId: 'm-1', chatId: 'c-1' });
@@ -78,6 +79,16 @@ describe('Zalo webhook handler', () => {
 
   it.each([
     ['invalid JSON text', '{"event_name": '],
+    ['invalid JSON bytes', Buffer.from('{"event_name": ')],
+    ['an empty body', ''],
+  ])('answers 400 to %s, without calling onUpdate', async (_label, body) => {
+    const { onUpdate, result } = call({ 'x-bot-api-secret-token': SECRET }, body);
+    expect((await result).status).toBe(400);
+    expect(onUpdate).not.toHaveBeenCalled();
+  });
+
+  // Acknowledged, or Zalo would deliver the same unusable body again and again.
+  it.each([
     ['an object without event_name', { message: { text: 'x' } }],
     ['an ok:false envelope', { ok: false, error_code: 400, description: 'x' }],
     ['a wrapper whose result is not an update', { ok: true, result: { hello: 1 } }],
@@ -86,10 +97,26 @@ describe('Zalo webhook handler', () => {
       { event_name: 'message.text.received', message: { message_id: 'm', from: { id: 'u' } } },
     ],
     ['null', null],
-  ])('answers 400 to %s, without calling onUpdate', async (_label, body) => {
-    const { onUpdate, result } = call({ 'x-bot-api-secret-token': SECRET }, body);
-    expect((await result).status).toBe(400);
+    ['JSON text that is no update', '{"hello":1}'],
+  ])('answers 200 to %s and logs it, without calling onUpdate', async (_label, body) => {
+    const onUpdate = vi.fn<(u: ZaloUpdate) => void>();
+    const logger = recordingLogger();
+    const r = await handleZaloWebhook({
+      secret: SECRET,
+      headers: { 'x-bot-api-secret-token': SECRET },
+      body,
+      onUpdate,
+      logger,
+    });
+    expect(r).toEqual({ status: 200, body: { ok: true } });
     expect(onUpdate).not.toHaveBeenCalled();
+    expect(logger.lines).toEqual([
+      {
+        level: 'warn',
+        obj: { channel: 'zalo', reason: expect.any(String) },
+        msg: 'zalo webhook: update ignored',
+      },
+    ]);
   });
 
   it('hands on an unknown event kind, for the bot to ignore', async () => {

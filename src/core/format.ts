@@ -78,9 +78,16 @@ export function truncate(text: string, max = 80): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '')}…`;
 }
 
-export type Light = 'red' | 'orange' | 'green' | 'white';
+export type Light = 'red' | 'orange' | 'green' | 'white' | 'done';
 
-export const LIGHT_EMOJI: Record<Light, string> = { red: '🔴', orange: '🟠', green: '🟢', white: '⚪' };
+/** A done item gets its own mark: ⚪ for both done and not started made them look the same. */
+export const LIGHT_EMOJI: Record<Light, string> = {
+  red: '🔴',
+  orange: '🟠',
+  green: '🟢',
+  white: '⚪',
+  done: '✅',
+};
 
 /** An item due within this many days, and behind the progress its time implies, is at risk. */
 export const AT_RISK_DAYS = 7;
@@ -95,13 +102,13 @@ export function expectedProgress(item: Pick<ItemView, 'startDate' | 'dueDate'>, 
 
 /**
  * 🔴 overdue (due before today, not done); 🟠 at risk: blocked, or due within 7 days and behind the
- * progress its time implies; 🟢 on track; ⚪ not started (and not at risk) or done.
+ * progress its time implies; 🟢 on track; ⚪ not started (and not at risk); ✅ done.
  */
 export function trafficLight(
   item: Pick<ItemView, 'status' | 'progress' | 'dueDate' | 'startDate'>,
   today: LocalDate,
 ): Light {
-  if (item.status === 'done') return 'white';
+  if (item.status === 'done') return 'done';
   if (item.dueDate < today) return 'red';
   if (item.status === 'blocked') return 'orange';
   const left = daysBetween(today, item.dueDate);
@@ -110,11 +117,11 @@ export function trafficLight(
   return 'green';
 }
 
-const LIGHT_RANK: Record<Light, number> = { red: 0, orange: 1, green: 2, white: 3 };
+const LIGHT_RANK: Record<Light, number> = { red: 0, orange: 1, green: 2, white: 3, done: 4 };
 
 /**
  * Riskiest first: red (most overdue first), orange (blocked first, then soonest due), green, then
- * white (not started before done); ties by due date, lower progress, then code.
+ * white (not started), then done; ties by due date, lower progress, then code.
  */
 export function riskOrder<T extends ItemView>(items: readonly T[], today: LocalDate): T[] {
   const keyed = items.map((item) => ({ item, light: trafficLight(item, today) }));
@@ -124,10 +131,6 @@ export function riskOrder<T extends ItemView>(items: readonly T[], today: LocalD
     if (a.light === 'orange') {
       const blocked = Number(b.item.status === 'blocked') - Number(a.item.status === 'blocked');
       if (blocked !== 0) return blocked;
-    }
-    if (a.light === 'white') {
-      const done = Number(a.item.status === 'done') - Number(b.item.status === 'done');
-      if (done !== 0) return done;
     }
     if (a.item.dueDate !== b.item.dueDate) return a.item.dueDate < b.item.dueDate ? -1 : 1;
     if (a.item.progress !== b.item.progress) return a.item.progress - b.item.progress;

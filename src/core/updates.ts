@@ -2,6 +2,7 @@
 import { InvalidUpdateError, UnknownCodeError } from './errors.ts';
 import { formatPercent, itemTitle } from './format.ts';
 import { messages } from './messages.ts';
+import { resolveUpdate } from './progress.ts';
 import { nearestCodes } from './intent/index.ts';
 import { canUpdate } from './permissions.ts';
 import type { ItemDetail, UpdateInput } from './ports.ts';
@@ -21,19 +22,19 @@ export const PENDING_TTL_MS = 60 * 60 * 1000;
 
 type Pending = Omit<UpdateInput, 'at' | 'messageId'>;
 
-/** The progress an update will leave, as the store will resolve it (done ⇔ 100, not done stays under 100). */
-export function progressAfter(before: number, req: Pick<UpdateRequest, 'status' | 'percent'>): number {
-  if (req.status === 'done' || req.percent === 100) return 100;
-  if (req.status === 'not_started') return 0;
-  if (req.percent !== null) return Math.min(req.percent, 99);
-  return before;
-}
-
-/** Why an update must be confirmed first, or null: lowering progress, or closing a target with open tasks. */
+/**
+ * Why an update must be confirmed first, or null: re-opening a done item, lowering progress, or
+ * closing a target with open tasks. Judged on what the store will leave (the same resolveUpdate), so
+ * "vướng" on a done task (100 % → 99 %, blocked) asks like "50%" on a task at 60 % does.
+ */
 function confirmQuestion(detail: ItemDetail, req: UpdateRequest, turn: Turn): string | null {
   const m = messages(turn.lang);
   const { item } = detail;
-  const after = progressAfter(item.progress, req);
+  const next = resolveUpdate(item, { status: req.status, progress: req.percent });
+  const after = next.progress;
+  if (item.status === 'done' && next.status !== 'done') {
+    return m.confirmReopen(item.code, m.status(next.status), `${item.progress}%`, `${after}%`);
+  }
   if (after < item.progress) return m.confirmLower(item.code, `${item.progress}%`, `${after}%`);
   const open = detail.children.filter((c) => c.status !== 'done').length;
   if (item.kind === 'target' && after === 100 && item.status !== 'done' && open > 0) {

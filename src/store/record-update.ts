@@ -1,8 +1,9 @@
 // recordUpdate: validate, append history, update the item, roll its target up, audit — one transaction.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { InvalidUpdateError, UnknownCodeError } from '../core/errors.ts';
+import { resolveUpdate } from '../core/progress.ts';
 import type { UpdateInput, UpdateResult } from '../core/ports.ts';
-import type { ItemStatus, Percent } from '../core/types.ts';
+import type { Percent } from '../core/types.ts';
 import { rows, type Db, type Tx } from './db.ts';
 import { itemByCode } from './items.ts';
 import { auditLog, history, people, targets, tasks } from './schema.ts';
@@ -11,18 +12,6 @@ export const MAX_NOTE_CHARS = 2000;
 /** Phones' clocks drift; a minute of slack is not "in the future" (imports allow the same). */
 export const FUTURE_SLACK_MS = 60_000;
 
-/** What status and progress an update leaves: done ⇔ 100 %, a bare percent means in progress. */
-export function resolveUpdate(
-  before: { status: ItemStatus; progress: number },
-  given: { status: ItemStatus | null; progress: number | null },
-): { status: ItemStatus; progress: number } {
-  if (given.status === null && given.progress === null) return before; // a note only
-  if (given.status === 'done' || given.progress === 100) return { status: 'done', progress: 100 };
-  if (given.status === 'not_started') return { status: 'not_started', progress: 0 };
-  const status = given.status ?? 'in_progress';
-  // Anything not done stays under 100, as the database requires.
-  return { status, progress: Math.min(given.progress ?? before.progress, 99) };
-}
 
 function validate(input: UpdateInput, now: Date): void {
   const p = input.progress;

@@ -3,6 +3,7 @@ import { levelOf } from '../../src/core/answers.ts';
 import {
   dueText,
   expectedProgress,
+  LIGHT_EMOJI,
   formatDay,
   formatInteger,
   formatPercent,
@@ -62,10 +63,12 @@ describe('traffic lights', () => {
     ).toBe('red');
   });
 
-  it('is white for a done item, even one whose due date has passed', () => {
+  it('marks a done item done (✅, never ⚪ like a not-started one), even one whose due date has passed', () => {
     expect(trafficLight(item({ due: '2025-07-10', status: status('done'), progress: pct(100) }), TODAY)).toBe(
-      'white',
+      'done',
     );
+    expect(LIGHT_EMOJI.done).toBe('✅');
+    expect(LIGHT_EMOJI.done).not.toBe(LIGHT_EMOJI.white);
   });
 
   it('is orange for a blocked item that is not yet due', () => {

@@ -1,5 +1,5 @@
 // A targets row checked against the store: the target it creates or updates, or why it is rejected.
-import { resolveUpdate } from '../record-update.ts';
+import { resolveUpdate } from '../../core/progress.ts';
 import type { Cells } from './cells.ts';
 import { newEntry, type RowPlace, type TargetEntry } from './entry.ts';
 import type { StoreState } from './store-state.ts';

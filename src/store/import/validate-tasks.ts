@@ -1,6 +1,6 @@
 // A tasks row checked against the store and the file's targets: the task it writes, or why not.
 import type { ItemStatus } from '../../core/types.ts';
-import { resolveUpdate } from '../record-update.ts';
+import { resolveUpdate } from '../../core/progress.ts';
 import type { Cells } from './cells.ts';
 import { newEntry, type RowPlace, type TargetEntry, type TaskEntry } from './entry.ts';
 import { fold } from './fold.ts';

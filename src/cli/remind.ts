@@ -1,4 +1,5 @@
-// `dondoc remind [--now ISO] [--dry-run] [--json]`: one reminder cycle by hand — plan, enqueue, deliver.
+// `dondoc remind [--now ISO] [--dry-run] [--json]`: one reminder cycle by hand — plan, enqueue, deliver;
+// with --dry-run, each planned message's full text as its person would read it, and nothing recorded.
 import { Telegraf } from 'telegraf';
 import { createSendLimiter, TELEGRAM_SEND_LIMITS } from '../channels/limiter.ts';
 import type { OutboundChannel } from '../channels/outbound.ts';
@@ -8,11 +9,10 @@ import { createZaloClient } from '../channels/zalo/client.ts';
 import { rememberLastItem } from '../channels/zalo/last-item.ts';
 import { createZaloOutbound } from '../channels/zalo/outbound.ts';
 import type { Config } from '../config.ts';
-import type { PersonCode } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
-import { runCycle, type CycleResult } from '../reminders/cycle.ts';
-import type { PlannedMessage, ReminderChannel } from '../reminders/model.ts';
-import { planReminders } from '../reminders/plan.ts';
+import { runCycle } from '../reminders/cycle.ts';
+import type { ReminderChannel } from '../reminders/model.ts';
+import { previewMessages, type MessagePreview } from '../reminders/preview.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import { outboxStats } from '../store/outbox.ts';
 import { createStore, type Store } from '../store/store.ts';
@@ -52,30 +52,18 @@ export function outboundChannelsFrom(
   return channels;
 }
 
-export interface PlannedLine {
-  person: PersonCode;
-  /** The messenger it goes to; null when the person has no chat account (it cannot be delivered). */
-  channel: ReminderChannel | null;
-  kind: PlannedMessage['kind'];
-  items: string[];
-  /** Every messenger it goes to, when the person is reached on several. */
-  channels: ReminderChannel[];
-}
-
-/**
- * The plan as the CLI lists it: what each person is due, as if everyone were registered, with the
- * channel it really goes to (null for someone with no chat account: the leaders' digest names them).
- */
-export function plannedLines(cycle: CycleResult): PlannedLine[] {
-  const { input } = cycle;
-  const anyone = planReminders({
-    ...input,
-    people: input.people.map((p) => (p.channels.length > 0 ? p : { ...p, channels: ['telegram'] })),
-  });
-  return anyone.messages.map((m) => {
-    const channels = (cycle.chats.get(m.person) ?? []).map((t) => t.channel);
-    return { person: m.person, channel: channels[0] ?? null, kind: m.kind, items: [...m.items], channels };
-  });
+/** The preview's lines for one planned message: its header, then what the person reads, indented. */
+function previewLines(m: MessagePreview, withText: boolean): string[] {
+  const head = `${m.person}\t${m.channels.join('+') || '(no chat account)'}\t${m.kind}\t${m.items.join(' ')}`;
+  if (!withText) return [head];
+  if (m.texts.length === 0) return [head, '  (not sent: no chat account)'];
+  const out = [head];
+  for (const t of m.texts) {
+    if (m.texts.length > 1) out.push(`  — ${t.channel}:`);
+    out.push(...t.text.split('\n').map((line) => `  ${line}`));
+    if (t.buttons.length > 0) out.push(`  ${t.buttons.map((b) => `[${b}]`).join(' ')}`);
+  }
+  return out;
 }
 
 export async function remindCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
@@ -86,14 +74,22 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
     const db = database.db;
     const cycle = await runCycle({ db, now, tz: config.TZ_NAME, logger }, { dryRun: flags.dryRun });
     const { plan } = cycle;
-    const lines = plannedLines(cycle);
-    for (const l of lines) {
+    for (const m of previewMessages(cycle)) {
+      // `text` and `buttons`: what the person reads on `channel` (null: nothing can be sent to them).
+      const first = m.texts[0];
       if (flags.json) {
-        io.out(JSON.stringify({ person: l.person, channel: l.channel, kind: l.kind, items: l.items }));
-      } else {
         io.out(
-          `${l.person}\t${l.channels.join('+') || '(no chat account)'}\t${l.kind}\t${l.items.join(' ')}`,
+          JSON.stringify({
+            person: m.person,
+            channel: m.channels[0] ?? null,
+            kind: m.kind,
+            items: m.items,
+            text: first?.text ?? null,
+            buttons: first?.buttons ?? [],
+          }),
         );
+      } else {
+        for (const line of previewLines(m, flags.dryRun)) io.out(line);
       }
     }
     const head = plan.skipped

@@ -35,13 +35,13 @@ describe.each(dbKinds())('dondoc remind on %s', (kind) => {
     expect(run.out.length).toBeGreaterThan(20);
     const lines = run.out.map((l) => JSON.parse(l) as Record<string, unknown>);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(['person', 'channel', 'kind', 'items']);
+      expect(Object.keys(l)).toEqual(['person', 'channel', 'kind', 'items', 'text', 'buttons']);
       expect(['assignee', 'agency_digest', 'leader_digest', 'escalation']).toContain(l['kind']);
       expect(l['items']).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z0-9]+-\d+/)]));
     }
     // P08 never registered: planned, but with nowhere to go.
     expect(lines.filter((l) => l['person'] === 'P08')).toEqual([
-      { person: 'P08', channel: null, kind: 'assignee', items: ['NQ57-04.3'] },
+      { person: 'P08', channel: null, kind: 'assignee', items: ['NQ57-04.3'], text: null, buttons: [] },
     ]);
     expect(lines.filter((l) => l['person'] !== 'P08').every((l) => l['channel'] === 'telegram')).toBe(true);
     expect(run.err.join('\n')).toMatch(/dry run/);

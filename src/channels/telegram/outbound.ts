@@ -2,7 +2,7 @@
 import { Input, TelegramError, type Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { encodeAction } from '../../core/actions.ts';
-import { paginate, renderHtml, type Reply } from '../../core/reply.ts';
+import { paginate, renderHtml, renderPlain, type Reply } from '../../core/reply.ts';
 import { scrubSecrets } from '../../logger.ts';
 import { classifySendError } from '../backoff.ts';
 import type { SendLimiter } from '../limiter.ts';
@@ -35,6 +35,11 @@ export interface TelegramOutboundOptions {
 /** The reply as HTML messages of at most 4,096 visible characters, split on line boundaries. */
 export function telegramParts(reply: Reply): string[] {
   return paginate(reply.lines, TELEGRAM_MAX_TEXT).map(renderHtml);
+}
+
+/** The same messages as the person reads them: `telegramParts` without the markup. */
+export function telegramReadableParts(reply: Reply): string[] {
+  return paginate(reply.lines, TELEGRAM_MAX_TEXT).map(renderPlain);
 }
 
 export function inlineKeyboard(reply: Reply): InlineKeyboardMarkup | undefined {

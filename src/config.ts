@@ -3,6 +3,9 @@ import { z } from 'zod';
 import cron from 'node-cron';
 import { isIP } from 'node:net';
 
+/** REMINDER_CRON's default: 08:00 on working days. */
+export const DEFAULT_REMINDER_CRON = '0 8 * * 1-5';
+
 const optionalText = z
   .string()
   .optional()
@@ -71,7 +74,7 @@ const schema = z.object({
   }),
   REMINDER_CRON: z
     .string()
-    .default('0 8 * * 1-5')
+    .default(DEFAULT_REMINDER_CRON)
     .refine((v) => cron.validate(v), { message: 'must be a node-cron expression such as "0 8 * * 1-5"' }),
   SEND_RATE_PER_SECOND: z.coerce
     .number({ message: 'must be a number of messages per second, above 0 and at most 1000' })

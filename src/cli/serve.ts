@@ -94,6 +94,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     notify,
     metrics,
     logger,
+    reminderCron: config.REMINDER_CRON,
     auth: {
       required: loginRequired,
       passwordHash: config.WEB_ADMIN_PASSWORD ? hashPassword(config.WEB_ADMIN_PASSWORD) : undefined,

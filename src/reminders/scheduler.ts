@@ -7,8 +7,11 @@
 // at the next start-up (if it is still less than a day late).
 import cron, { type ScheduledTask } from 'node-cron';
 import { CronExpressionParser } from 'cron-parser';
+import { localDate } from '../core/time.ts';
+import type { LocalDate } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
+import { fromWall } from '../store/import/zone.ts';
 import { claimSlot } from '../store/reminder-cycles.ts';
 
 export const DEFAULT_SCHEDULE_NAME = 'reminders';
@@ -18,6 +21,14 @@ const DAY_MS = 86_400_000;
 export function dueSlot(cronExpr: string, tz: string, now: Date): Date {
   const expr = CronExpressionParser.parse(cronExpr, { tz, currentDate: new Date(now.getTime() + 1) });
   return expr.prev().toDate();
+}
+
+/** The first instant `cronExpr` matches on the local day `day` in `tz`; null when it matches none that day. */
+export function firstSlotOn(cronExpr: string, tz: string, day: LocalDate): Date | null {
+  const midnight = fromWall(Date.parse(`${day}T00:00:00Z`), tz);
+  const expr = CronExpressionParser.parse(cronExpr, { tz, currentDate: new Date(midnight.getTime() - 1) });
+  const slot = expr.next().toDate();
+  return localDate(slot, tz) === day ? slot : null;
 }
 
 export type SlotOutcome = 'ran' | 'taken' | 'skipped';

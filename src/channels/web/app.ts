@@ -16,13 +16,23 @@ import { href, langOf, words } from './i18n.ts';
 import { ICON_SVG, page } from './layout.ts';
 import { loginRoutes } from './login.ts';
 import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
+import { reminderRoutes } from './reminders.ts';
 import { reportRoutes } from './reports.ts';
 import { CONSOLE_CSS } from './styles.ts';
 
 export type { WebDeps };
 
 /** Everything that shows programme data: behind the login when the server is not on loopback. */
-const CONSOLE_PATHS = ['/', '/dashboard', '/dashboard/*', '/chat', '/api/*', '/reports/*', '/charts/*'];
+const CONSOLE_PATHS = [
+  '/',
+  '/dashboard',
+  '/dashboard/*',
+  '/chat',
+  '/reminders',
+  '/api/*',
+  '/reports/*',
+  '/charts/*',
+];
 
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
@@ -104,6 +114,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', dashboardRoutes({ deps, signedIn }));
   app.route('/', reportRoutes(deps));
   app.route('/', chatRoutes(deps));
+  app.route('/', reminderRoutes(deps, signedIn));
 
   app.get('/chat', async (c) => {
     const lang = langOf(c);

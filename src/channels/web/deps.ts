@@ -14,6 +14,8 @@ export interface WebDeps {
   notify: Notifier;
   metrics: Metrics;
   auth: AuthConfig;
+  /** When the reminder cycle runs (REMINDER_CRON), for the reminders preview; the config's default when absent. */
+  reminderCron?: string;
   /** Trusted proxies and who may scrape /metrics; trust nobody but loopback when absent. */
   network?: NetworkConfig;
   logger?: Logger;

@@ -1,6 +1,7 @@
 // The console's words in Vietnamese (the default) and English, and how a request picks its language.
 import type { Context } from 'hono';
 import type { ChannelName, ItemStatus, Lang } from '../../core/types.ts';
+import type { ReminderKind, SkipReason } from '../../reminders/model.ts';
 
 const vi = {
   htmlLang: 'vi',
@@ -91,6 +92,29 @@ const vi = {
   noPassword:
     'Máy chủ đang mở ra ngoài nhưng chưa đặt biến môi trường WEB_ADMIN_PASSWORD, nên không thể đăng nhập.',
   forbiddenHost: 'Tên máy chủ không hợp lệ.',
+  navReminders: 'Nhắc việc',
+  remindersTitle: (day: string) => `Tin nhắc việc dự kiến ngày ${day}`,
+  remindersDay: 'Ngày',
+  remindersShow: 'Xem',
+  remindersAt: (time: string) =>
+    `Lượt nhắc lúc ${time}, soạn từ số liệu hiện tại: nội dung đúng như tin sẽ gửi nếu không có cập nhật nào trước giờ đó.`,
+  remindersNoSlot: 'Ngày này không có lượt nhắc việc nào (theo lịch REMINDER_CRON).',
+  remindersBadDay: 'Ngày không hợp lệ: dùng dạng YYYY-MM-DD.',
+  remindersSkipped: {
+    quiet_hours: 'Lượt nhắc rơi vào giờ yên lặng: không gửi tin nào.',
+    non_working_day: 'Ngày nghỉ: không gửi tin nào.',
+    weekday_not_enabled: 'Ngày này không nằm trong các ngày nhắc việc: không gửi tin nào.',
+  } satisfies Record<SkipReason, string>,
+  remindersNone: 'Không có tin nào được dự kiến.',
+  remindersCount: (messages: number, people: number) => `${messages} tin nhắn cho ${people} người`,
+  remindersKind: {
+    assignee: 'Nhắc việc',
+    agency_digest: 'Tổng hợp của cơ quan',
+    leader_digest: 'Tổng hợp cho lãnh đạo',
+    escalation: 'Việc quá hạn lâu',
+  } satisfies Record<ReminderKind, string>,
+  remindersNoChat: 'Chưa đăng ký Telegram hay Zalo: tin này không gửi được.',
+  remindersButtons: 'Nút bấm',
 };
 
 export type Words = typeof vi;
@@ -178,6 +202,30 @@ const en: Words = {
   noPassword:
     'The server listens beyond this machine but WEB_ADMIN_PASSWORD is not set, so nobody can sign in.',
   forbiddenHost: 'Unexpected host name.',
+  navReminders: 'Reminders',
+  remindersTitle: (day) => `Reminders planned for ${day}`,
+  remindersDay: 'Day',
+  remindersShow: 'Show',
+  remindersAt: (time) =>
+    `The cycle at ${time}, written from today's figures: exactly the messages that go out if nothing is updated before then.`,
+  remindersNoSlot: 'No reminder cycle runs on this day (REMINDER_CRON).',
+  remindersBadDay: 'Not a valid day: use YYYY-MM-DD.',
+  remindersSkipped: {
+    quiet_hours: 'The cycle falls in quiet hours: nothing is sent.',
+    non_working_day: 'A day off: nothing is sent.',
+    weekday_not_enabled: 'Not a reminder day: nothing is sent.',
+  },
+  remindersNone: 'No messages are planned.',
+  remindersCount: (messages, people) =>
+    `${messages} ${messages === 1 ? 'message' : 'messages'} to ${people} ${people === 1 ? 'person' : 'people'}`,
+  remindersKind: {
+    assignee: 'Task reminder',
+    agency_digest: 'Agency digest',
+    leader_digest: "Leaders' digest",
+    escalation: 'Long overdue',
+  },
+  remindersNoChat: 'Not registered on Telegram or Zalo: this message cannot be sent.',
+  remindersButtons: 'Buttons',
 };
 
 export function words(lang: Lang): Words {

@@ -7,7 +7,7 @@ export interface PageOptions {
   lang: Lang;
   title: string;
   /** The section shown; null (with no session) hides the section links, as on the login page. */
-  active: 'dashboard' | 'chat' | null;
+  active: 'dashboard' | 'chat' | 'reminders' | null;
   /** The request's URL, to build the language switch for the same page. */
   url: string;
   body: SafeHtml;
@@ -35,7 +35,10 @@ export function page(o: PageOptions): string {
         : html`<a href="${href('/dashboard', o.lang)}" ${ariaCurrent(current('dashboard'))}
               >${w.navDashboard}</a
             >
-            <a href="${href('/chat', o.lang)}" ${ariaCurrent(current('chat'))}>${w.navChat}</a>`
+            <a href="${href('/chat', o.lang)}" ${ariaCurrent(current('chat'))}>${w.navChat}</a>
+            <a href="${href('/reminders', o.lang)}" ${ariaCurrent(current('reminders'))}
+              >${w.navReminders}</a
+            >`
     }
     <a
       class="lang"

@@ -155,4 +155,6 @@ details.history summary { cursor: pointer; color: var(--navy-2); font-size: 14px
 .login label { display: block; font-weight: 600; margin: 12px 0 4px; }
 .login input { width: 100%; font: inherit; padding: 10px 12px; border-radius: 8px; border: 1px solid #9aa5b1; min-height: 44px; }
 .alert { background: var(--red-bg); color: #9b1c1c; border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
+.reminder + .reminder { margin-top: 16px; }
+.message { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; background: var(--grey-bg); border-radius: 8px; padding: 10px 12px; margin: 6px 0; }
 `;

@@ -1,5 +1,5 @@
 // `dondoc assign TASK PERSON [--json]`: an administrator re-assigns a task from the command line (audited as cli).
-import { findPerson, notifyAssignees, reassignedLines } from '../core/assign.ts';
+import { notifyAssignees, reassignedLines } from '../core/assign.ts';
 import { NotATaskError, UnknownCodeError } from '../core/errors.ts';
 import { renderPlain } from '../core/reply.ts';
 import { localDate } from '../core/time.ts';
@@ -7,6 +7,7 @@ import type { ItemCode } from '../core/types.ts';
 import { createOutboxNotifier } from '../reminders/notifier.ts';
 import { createStore } from '../store/store.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
+import { personNamed } from './person.ts';
 import type { Flags } from './run.ts';
 
 export async function assignCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
@@ -18,25 +19,12 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
   return withDb(ctx, async (db) => {
     const store = createStore(db.db, () => at);
     const directory = await store.personDirectory();
-    const match = findPerson(written, directory);
-    if (match.kind === 'none')
-      throw new Error(`unknown person: ${written} (write a person code or a full name)`);
-    if (match.kind !== 'one') {
-      const candidates = match.people
-        .slice(0, 10)
-        .map((p) => `${p.code} ${p.name}`)
-        .join(', ');
-      throw new Error(
-        match.kind === 'partial'
-          ? `“${written}” is not one person's full name; candidates: ${candidates}: write the person code`
-          : `several people are called ${written} (${candidates}): write the person code`,
-      );
-    }
+    const person = personNamed(written, directory);
     let result;
     try {
       result = await store.reassign({
         task: item,
-        assignee: match.person.code,
+        assignee: person.code,
         by: null,
         at,
         channel: 'cli',

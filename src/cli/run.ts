@@ -13,7 +13,7 @@ Usage: dondoc <command> [options]
   check [--json]                          verify every task against its history and every target's roll-up
   import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
   export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
-  invite PERSON_CODE [--json]             print a one-time registration code
+  invite PERSON [--json]                  print a one-time registration code (person code or full name)
   assign TASK PERSON [--json]             re-assign a task (person code or full name); notifies the new assignee
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
   ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
@@ -54,7 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (ctx, _p, f) =>
     import('./simple-commands.ts').then((m) => m.check(ctx, { json: f.json })),
   invite: async () => (ctx, p, f) =>
-    import('./simple-commands.ts').then((m) => m.invite(ctx, p[0], { json: f.json })),
+    import('./simple-commands.ts').then((m) => m.invite(ctx, p.join(' '), { json: f.json })),
   assign: async () => (await import('./assign.ts')).assignCommand,
   import: async () => (await import('./plan-files.ts')).importCommand,
   export: async () => (await import('./plan-files.ts')).exportCommand,

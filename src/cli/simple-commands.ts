@@ -1,13 +1,15 @@
 // The small data commands: migrate, prepare, seed-demo, check, invite.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PersonCode } from '../core/types.ts';
+import { localDateTimeText, localIso } from '../core/time.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { createInvite } from '../store/people.ts';
 import { findInconsistencies } from '../store/check.ts';
 import { demoShift, resetProvince, seedProvince } from '../store/seed.ts';
+import { createStore } from '../store/store.ts';
 import { writeTemplate } from '../store/template.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
+import { personNamed } from './person.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo', import.meta.url));
 
@@ -78,19 +80,25 @@ export async function check(ctx: CliContext, opts: { json: boolean }): Promise<n
   return problems.length === 0 ? 0 : 1;
 }
 
-export async function invite(
-  ctx: CliContext,
-  person: string | undefined,
-  opts: { json: boolean },
-): Promise<number> {
-  if (!person) throw new UsageError('usage: dondoc invite PERSON_CODE [--json]');
-  const code = person.trim().toUpperCase() as PersonCode;
-  const { code: secret, expiresAt } = await withDb(ctx, (db) => createInvite(db.db, code, ctx.now()));
+/**
+ * `dondoc invite PERSON`: a one-time registration code for the person a code or full name names (as
+ * `assign` takes them). The expiry is shown in the province's zone, where the person reads it.
+ */
+export async function invite(ctx: CliContext, written: string, opts: { json: boolean }): Promise<number> {
+  if (!written.trim()) throw new UsageError('usage: dondoc invite PERSON [--json]');
+  const tz = ctx.config.TZ_NAME;
+  const { person, secret, expiresAt } = await withDb(ctx, async (db) => {
+    const at = ctx.now();
+    const person = personNamed(written, await createStore(db.db, () => at).personDirectory());
+    const { code: secret, expiresAt } = await createInvite(db.db, person.code, at);
+    return { person, secret, expiresAt };
+  });
   if (opts.json) {
-    ctx.io.out(JSON.stringify({ person: code, code: secret }));
+    ctx.io.out(JSON.stringify({ person: person.code, code: secret, expiresAt: localIso(expiresAt, tz) }));
   } else {
     ctx.io.out(
-      `Registration code for ${code}: ${secret} (valid until ${expiresAt.toISOString()}, works once)`,
+      `Registration code for ${person.code} ${person.name}: ${secret} ` +
+        `(valid until ${localDateTimeText(expiresAt, tz)}, works once)`,
     );
     ctx.io.out(`Telegram: /start ${secret}    Zalo: đăng ký ${secret}`);
     const bot = await telegramUsername(ctx);

@@ -1,5 +1,6 @@
 // Which programme and agency a message names, by any alias, exactly or with a close spelling.
 import type { AgencyCode, Lexicon, ProgramCode } from '../types.ts';
+import { informalAgencies } from './informal-agency.ts';
 import { hasMarks, marksConsistent, tokenizePhrase, type MarkSig, type Token } from './normalize.ts';
 
 type Kind = 'program' | 'agency';
@@ -222,11 +223,18 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length] ?? limit + 1;
 }
 
-/** Edits between a written word and a name's word; short words must be right, a wrong diacritic costs one. */
+/**
+ * Edits between a written word and a name's word; short words must be right, a wrong diacritic costs one.
+ * A word further from its name's word than that word allows (one edit, two from 8 letters) is a different
+ * word: Infinity, not its distance, or "science" (2 edits from "finance", over its 1) would fit the whole
+ * name's budget of 2 and "Department of Science" would read as Finance, Health and Justice.
+ */
 function wordCost(t: Token, w: Token, sig: MarkSig | null, limit: number): number {
   if (t.folded === w.folded) return sig !== null && !marksConsistent(t.sig, sig) ? 1 : 0;
-  if (t.folded.length <= 3 || w.folded.length <= 3) return limit + 1;
-  return editDistance(t.folded, w.folded, Math.min(limit, w.folded.length >= 8 ? 2 : 1));
+  if (t.folded.length <= 3 || w.folded.length <= 3) return Infinity;
+  const cap = Math.min(limit, w.folded.length >= 8 ? 2 : 1);
+  const edits = editDistance(t.folded, w.folded, cap);
+  return edits > cap ? Infinity : edits;
 }
 
 function fuzzyCodes(
@@ -266,7 +274,8 @@ export interface ScopeMatch {
 
 /**
  * The programme and agency among `tokens` (item codes already masked). Exact names and aliases win,
- * longest first; only when a kind has no exact match is a close spelling of a long name tried.
+ * longest first, beside parts of agency names after "sở", "bên", "department of" (informal-agency.ts);
+ * only when a kind has none of these is a close spelling of a long name tried.
  * Two different programmes cancel out (null); two agencies become `agencyChoices`.
  */
 export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
@@ -275,11 +284,7 @@ export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMat
     (h) => h.kind === 'program' || !namesLowerUnit(tokens, h.end),
   );
   const used = tokens.map((_, i) => hits.some((h) => i >= h.start && i < h.end));
-  const distinct = (kind: Kind): string[] => [
-    ...new Set(hits.filter((h) => h.kind === kind).flatMap((h) => h.codes)),
-  ];
-
-  let programs = distinct('program');
+  let programs = [...new Set(hits.filter((h) => h.kind === 'program').flatMap((h) => h.codes))];
   if (programs.length === 0) {
     programs = fuzzyCodes(
       tokens,
@@ -287,7 +292,14 @@ export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMat
       index.fuzzy.filter((v) => v.kind === 'program'),
     );
   }
-  let agencies = distinct('agency');
+  // Part of a name after "sở", "bên", "department of" ("sở khoa học"), beside the names written in full.
+  const informal = informalAgencies(
+    tokens,
+    used.map((u) => !u),
+    lexicon,
+  ).filter((h) => !namesLowerUnit(tokens, h.end));
+  const named = [...hits.filter((h) => h.kind === 'agency'), ...informal].sort((a, b) => a.start - b.start);
+  let agencies: string[] = [...new Set(named.flatMap((h) => h.codes))];
   if (agencies.length === 0) {
     agencies = fuzzyCodes(
       tokens,

@@ -506,3 +506,45 @@ describe('purity', () => {
     });
   });
 });
+
+describe('agencies named by part of their name, as people write them', () => {
+  const agency = (code: string) => code as Intent['agency'];
+  it.each<[string, Partial<Intent> & Pick<Intent, 'intent'>]>([
+    ['which tasks of the Department of Science are overdue', { intent: 'overdue', agency: agency('SKHCN') }],
+    ['overdue tasks of the dept of science', { intent: 'overdue', agency: agency('SKHCN') }],
+    ['summary of the science department', { intent: 'summary', agency: agency('SKHCN') }],
+    ['nhiệm vụ nào của sở khoa học quá hạn', { intent: 'overdue', agency: agency('SKHCN') }],
+    ['so khoa hoc co viec gi qua han', { intent: 'overdue', agency: agency('SKHCN') }],
+    ['bên khoa học có việc gì chậm', { intent: 'overdue', agency: agency('SKHCN') }],
+    ['tổng hợp tiến độ sở tài chính', { intent: 'summary', agency: agency('STC') }],
+    ['bên tư pháp có việc gì quá hạn', { intent: 'overdue', agency: agency('STP') }],
+    ['ben tu phap co viec gi qua han', { intent: 'overdue', agency: agency('STP') }],
+    ['công an có nhiệm vụ nào quá hạn', { intent: 'overdue', agency: agency('CA') }],
+    ['overdue tasks of the Department of Agriculture', { intent: 'overdue', agency: agency('SNNMT') }],
+    ['tình hình sở công', { intent: 'summary', agency: agency('SCT') }],
+  ])('reads %j', (text, partial) => {
+    const r = parse(text);
+    expect(r.intent).toStrictEqual(expected(partial));
+    expect(r.agencyChoices).toEqual([]);
+  });
+
+  it('asks which one when the words fit several names equally', () => {
+    const r = parse('bên tài chính và bên tư pháp có gì quá hạn');
+    expect(r.intent).toStrictEqual(expected({ intent: 'overdue' }));
+    expect(r.agencyChoices).toEqual(['STC', 'STP']);
+  });
+
+  it.each([
+    ['ban hành kế hoạch nào quá hạn'],
+    ['sở nào chậm nhất'],
+    ['bên em có việc gì quá hạn'],
+    ['bên tỉnh có việc gì quá hạn'],
+    ['sở tài nguyên có việc gì quá hạn'],
+    ['phía công an xã có việc gì quá hạn'],
+    ['overdue tasks of the Department of Defence'],
+  ])('names no agency in %j', (text) => {
+    const r = parse(text);
+    expect(r.intent.agency).toBeNull();
+    expect(r.agencyChoices).toEqual([]);
+  });
+});

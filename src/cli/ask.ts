@@ -14,7 +14,7 @@ export async function askCommand(ctx: CliContext, positional: string[], flags: F
   const at = parseNow(flags.now, ctx.now);
   const person = flags.as.trim().toUpperCase() as PersonCode;
   return withDb(ctx, async (db) => {
-    const store = createStore(db.db, () => at);
+    const store = createStore(db.db, () => at, ctx.config.TZ_NAME);
     if (!(await store.personByCode(person))) throw new Error(`unknown person code: ${person}`);
     const { createOutboxNotifier } = await import('../reminders/notifier.ts');
     const notify: Notifier = createOutboxNotifier(db.db);

@@ -17,7 +17,7 @@ export async function assignCommand(ctx: CliContext, positional: string[], flags
   const item = task.trim().toUpperCase() as ItemCode;
   const at = ctx.now();
   return withDb(ctx, async (db) => {
-    const store = createStore(db.db, () => at);
+    const store = createStore(db.db, () => at, ctx.config.TZ_NAME);
     const directory = await store.personDirectory();
     const person = personNamed(written, directory);
     let result;

@@ -48,7 +48,7 @@ export async function exportCommand(ctx: CliContext, positional: string[], flags
     throw new UsageError('usage: dondoc export FILE.xlsx [--program CODE]');
   const program = flags.program ? (flags.program.trim().toUpperCase() as ProgramCode) : null;
   const today = localDate(ctx.now(), ctx.config.TZ_NAME);
-  const bytes = await withDb(ctx, (db) => exportReport(db.db, { program, today }));
+  const bytes = await withDb(ctx, (db) => exportReport(db.db, { program, today, tz: ctx.config.TZ_NAME }));
   writeFileSync(path, bytes);
   ctx.io.err(`wrote ${path} (${bytes.length} bytes, status on ${today})`);
   return 0;

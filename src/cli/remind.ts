@@ -103,7 +103,7 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
     const channels = outboundChannelsFrom(
       config,
       logger,
-      createStore(db, () => now),
+      createStore(db, () => now, config.TZ_NAME),
     );
     if (channels.size > 0) {
       // Leaders' weekly charts are drawn as they go out, from the same database.

@@ -74,7 +74,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     const result = await seedProvince(database.db, readProvince(DEMO_DIR), { shiftDays: shift });
     logger.info({ ...result }, 'empty database: demo province loaded');
   }
-  const store = createStore(database.db, ctx.now);
+  const store = createStore(database.db, ctx.now, ctx.config.TZ_NAME);
   // One registry for the whole process: channels and the scheduler count on it, /metrics shows it.
   const metrics = createMetrics();
   // Notifications to other people (an explanation asked for, its answer) go through the durable outbox.

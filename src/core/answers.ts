@@ -190,6 +190,8 @@ export async function answerSummary(ctx: AnswerContext, intent: Intent): Promise
       { b: p.program },
       m.programLine({ ...countsLine(t, ctx.lang), inProgress: t.inProgress, blocked: t.blocked }),
     ]);
+    // On time or not, beside the work status: the same grid as the dashboard, export and report.
+    lines.push([`   ${m.gridLine(t)}`]);
     lines.push([m.tasksLine(countsLine(p.tasks, ctx.lang))]);
   }
   if (!scope.agency) {

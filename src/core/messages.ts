@@ -1,6 +1,29 @@
 // The message catalogue: every sentence the bot says, in Vietnamese and English, as functions of their parameters.
 import type { Level } from './ports.ts';
 import type { InvalidUpdateReason } from './errors.ts';
+import type { Counts, GridCell } from './grid.ts';
+
+const STATUS_ORDER = ['not_started', 'in_progress', 'blocked', 'done'] as const;
+const STATUS_FIELD = {
+  not_started: 'notStarted',
+  in_progress: 'inProgress',
+  blocked: 'blocked',
+  done: 'done',
+} as const;
+const GRID_ORDER = ['done_on_time', 'done_late', 'open_in_time', 'open_overdue', 'ongoing'] as const;
+const GRID_FIELD = {
+  done_on_time: 'doneOnTime',
+  done_late: 'doneLate',
+  open_in_time: 'openInTime',
+  open_overdue: 'overdue',
+  ongoing: 'ongoing',
+} as const;
+const statusParts = (c: Counts, names: Record<ItemStatus, string>) =>
+  STATUS_ORDER.map((s) => `${c[STATUS_FIELD[s]]} ${names[s]}`).join(' · ');
+const gridParts = (c: Counts, names: Record<GridCell, string>) =>
+  GRID_ORDER.filter((g) => g !== 'ongoing' || c.ongoing > 0)
+    .map((g) => `${names[g]} ${c[GRID_FIELD[g]]}`)
+    .join(' · ');
 import type { ItemStatus, Lang } from './types.ts';
 
 /** Numbers arrive already formatted for the language (see format.ts), so this file holds words only. */
@@ -29,6 +52,12 @@ export interface Messages {
 
   // Words
   status(s: ItemStatus): string;
+  /** A cell of the status grid, as the province's reports name it. */
+  gridCell(c: GridCell): string;
+  /** "Tình trạng công việc: …": the four work statuses of a count, labelled as such. */
+  workStatusLine(c: Counts): string;
+  /** "Thời hạn: …": the status grid of a count, labelled as such (ongoing only when there are any). */
+  gridLine(c: Counts): string;
   level(level: Level, n: number): string;
   province: string;
   overdueDays(n: number): string;
@@ -174,6 +203,20 @@ const STATUS_VI: Record<ItemStatus, string> = {
   done: 'hoàn thành',
   blocked: 'vướng mắc',
 };
+const GRID_VI: Record<GridCell, string> = {
+  done_on_time: 'Hoàn thành đúng hạn',
+  done_late: 'Hoàn thành quá hạn',
+  open_in_time: 'Chưa hoàn thành, còn trong hạn',
+  open_overdue: 'Quá hạn chưa hoàn thành',
+  ongoing: 'Nhiệm vụ thường xuyên',
+};
+const GRID_EN: Record<GridCell, string> = {
+  done_on_time: 'Done on time',
+  done_late: 'Done late',
+  open_in_time: 'Not done, within deadline',
+  open_overdue: 'Overdue',
+  ongoing: 'Ongoing',
+};
 const STATUS_EN: Record<ItemStatus, string> = {
   not_started: 'not started',
   in_progress: 'in progress',
@@ -235,6 +278,9 @@ const vi: Messages = {
   errorTryAgain: 'Đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút.',
 
   status: (s) => STATUS_VI[s],
+  gridCell: (c) => GRID_VI[c],
+  workStatusLine: (c) => `Tình trạng công việc: ${statusParts(c, STATUS_VI)}`,
+  gridLine: (c) => `Thời hạn: ${gridParts(c, GRID_VI)}`,
   level: (level) => levelVi(level),
   province: 'toàn tỉnh',
   overdueDays: (n) => `quá hạn ${n} ngày`,
@@ -415,6 +461,9 @@ const en: Messages = {
   errorTryAgain: 'Something went wrong handling your message. Please try again in a few minutes.',
 
   status: (s) => STATUS_EN[s],
+  gridCell: (c) => GRID_EN[c],
+  workStatusLine: (c) => `Work status: ${statusParts(c, STATUS_EN)}`,
+  gridLine: (c) => `Deadlines: ${gridParts(c, GRID_EN)}`,
   level: (level, n) => levelEn(level, n),
   province: 'province-wide',
   overdueDays: (n) => `${plural(n, 'day')} overdue`,

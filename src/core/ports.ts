@@ -54,14 +54,8 @@ export interface ItemDetail {
 /** A history entry, with the task it was reported on when a target's history gathers its tasks' updates. */
 export type HistoryEntry = UpdateView & { item: ItemCode | null };
 
-export interface Counts {
-  total: number;
-  done: number;
-  inProgress: number;
-  blocked: number;
-  notStarted: number;
-  overdue: number;
-}
+import type { Counts } from './grid.ts';
+export type { Counts };
 
 export interface ProgramSummary {
   program: ProgramCode;

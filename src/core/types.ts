@@ -153,6 +153,8 @@ export interface ItemView {
   updatedAt: Date;
   /** The day work was planned to start; the basis of the progress its time implies. */
   startDate: LocalDate;
+  /** When the update that made it done was made; null while not done. */
+  completedAt: Date | null;
 }
 
 export interface UpdateView {

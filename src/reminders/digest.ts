@@ -1,4 +1,5 @@
 // The numbers a leader digest reports: progress per programme and the agencies most behind.
+import { isOverdue } from '../core/grid.ts';
 import type { AgencyCode, ItemView, LocalDate, Named, ProgramCode } from '../core/types.ts';
 import { endOfWeek } from './calendar.ts';
 import { compareCodes } from './order.ts';
@@ -53,7 +54,7 @@ export function summarizePrograms(
     byProgram.set(item.program, s);
     s.total++;
     if (item.status === 'done') s.done++;
-    else if (item.dueDate < today) s.overdue++;
+    else if (isOverdue(item, today)) s.overdue++;
     else if (item.dueDate <= sunday) s.dueThisWeek++;
   }
   const known = new Set(order);
@@ -86,7 +87,7 @@ export function rankAgencies(items: Iterable<ItemView>, today: LocalDate): Agenc
     byAgency.set(item.agency, s);
     s.tasks++;
     if (item.status === 'done') s.done++;
-    else if (item.dueDate < today) s.overdue++;
+    else if (isOverdue(item, today)) s.overdue++;
   }
   const out = [...byAgency.values()];
   for (const s of out) s.percentDone = percent(s.done, s.tasks);

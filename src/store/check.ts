@@ -4,7 +4,7 @@ import { rows, type DbOrTx } from './db.ts';
 import { targetRollup } from './record-update.ts';
 
 export interface Inconsistency {
-  kind: 'task_vs_history' | 'target_rollup';
+  kind: 'task_vs_history' | 'target_rollup' | 'completion';
   code: string;
   /** What the row says and what it should say, in one readable line. */
   detail: string;
@@ -12,7 +12,8 @@ export interface Inconsistency {
 
 /**
  * A task's status and progress must equal its latest history row that set them (tasks no one has
- * updated yet have none), and a target with tasks must carry the roll-up recordUpdate computes.
+ * updated yet have none), a target with tasks must carry the roll-up recordUpdate computes, and
+ * an item has a finishing time exactly when it is done (the status grid reads it).
  */
 export async function findInconsistencies(db: DbOrTx): Promise<Inconsistency[]> {
   const taskRows = await rows<{ code: string; status: string; progress: number; hs: string; hp: number }>(
@@ -36,7 +37,20 @@ export async function findInconsistencies(db: DbOrTx): Promise<Inconsistency[]> 
        where s.status <> g.status::text or s.progress <> g.progress
        order by g.code`,
   );
+  const completionRows = await rows<{ code: string; status: string; completed: boolean }>(
+    db,
+    sql`
+      select code, status::text as status, completed_at is not null as completed from (
+        select code, status, completed_at from targets union all select code, status, completed_at from tasks) i
+       where (status = 'done') <> (completed_at is not null)
+       order by code`,
+  );
   return [
+    ...completionRows.map((r) => ({
+      kind: 'completion' as const,
+      code: r.code,
+      detail: r.completed ? `${r.status} but has a finishing time` : 'done but has no finishing time',
+    })),
     ...taskRows.map((r) => ({
       kind: 'task_vs_history' as const,
       code: r.code,

@@ -1,4 +1,4 @@
-// What the leaders' dashboard and the web console read that the chat port does not: exclusive status buckets, recent changes, people.
+// What the leaders' dashboard and the web console read that the chat port does not: counts per programme and agency, recent changes, people.
 import { sql } from 'drizzle-orm';
 import type {
   AgencyCode,
@@ -12,18 +12,13 @@ import type {
   ProgramCode,
   Role,
 } from '../core/types.ts';
+import type { Counts } from '../core/grid.ts';
+import { DEFAULT_TZ } from '../core/time.ts';
+import { countColumns, toCounts, type CountRow } from './counts.ts';
 import { rows, type DbOrTx } from './db.ts';
 
-/** Each item falls in exactly one bucket: overdue wins over its status, so the four add up to the total. */
-export interface Buckets {
-  total: number;
-  done: number;
-  inProgress: number;
-  overdue: number;
-  notStarted: number;
-  /** Blocked items, counted inside inProgress or overdue as well. */
-  blocked: number;
-}
+/** The dashboard counts what the chat counts: the work status and the status grid (core/grid.ts). */
+export type Buckets = Counts;
 
 export interface ProgramBuckets {
   program: ProgramCode;
@@ -38,39 +33,15 @@ export interface AgencyBuckets {
   tasks: Buckets;
 }
 
-interface BucketRow {
-  key: string;
-  name_vi: string;
-  name_en: string;
-  total: number;
-  done: number;
-  in_progress: number;
-  overdue: number;
-  not_started: number;
-  blocked: number;
-}
-
-function bucketColumns(today: LocalDate) {
-  return sql`count(t.id)::int as total,
-    count(*) filter (where t.status = 'done')::int as done,
-    count(*) filter (where t.status <> 'done' and t.due_date < ${today})::int as overdue,
-    count(*) filter (where t.status in ('in_progress', 'blocked') and t.due_date >= ${today})::int as in_progress,
-    count(*) filter (where t.status = 'not_started' and t.due_date >= ${today})::int as not_started,
-    count(*) filter (where t.status = 'blocked')::int as blocked`;
-}
-
-const toBuckets = (r: BucketRow | undefined): Buckets => ({
-  total: r?.total ?? 0,
-  done: r?.done ?? 0,
-  inProgress: r?.in_progress ?? 0,
-  overdue: r?.overdue ?? 0,
-  notStarted: r?.not_started ?? 0,
-  blocked: r?.blocked ?? 0,
-});
+type BucketRow = CountRow & { key: string; name_vi: string; name_en: string };
 
 /** Every programme, in code order, with its targets and tasks bucketed as of `today`. */
-export async function programBuckets(db: DbOrTx, today: LocalDate): Promise<ProgramBuckets[]> {
-  const cols = bucketColumns(today);
+export async function programBuckets(
+  db: DbOrTx,
+  today: LocalDate,
+  tz: string = DEFAULT_TZ,
+): Promise<ProgramBuckets[]> {
+  const cols = countColumns(today, tz);
   const [targets, tasks] = await Promise.all([
     rows<BucketRow>(
       db,
@@ -89,8 +60,8 @@ export async function programBuckets(db: DbOrTx, today: LocalDate): Promise<Prog
   return targets.map((r) => ({
     program: r.key as ProgramCode,
     name: { vi: r.name_vi, en: r.name_en },
-    targets: toBuckets(r),
-    tasks: toBuckets(taskRows.get(r.key)),
+    targets: toCounts(r),
+    tasks: toCounts(taskRows.get(r.key)),
   }));
 }
 
@@ -99,10 +70,11 @@ export async function agencyBuckets(
   db: DbOrTx,
   program: ProgramCode,
   today: LocalDate,
+  tz: string = DEFAULT_TZ,
 ): Promise<AgencyBuckets[]> {
   const list = await rows<BucketRow>(
     db,
-    sql`select a.code as key, a.name_vi, a.name_en, ${bucketColumns(today)}
+    sql`select a.code as key, a.name_vi, a.name_en, ${countColumns(today, tz)}
           from tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
           join agencies a on a.id = t.agency_id
          where p.code = ${program}
@@ -113,7 +85,7 @@ export async function agencyBuckets(
   return list.map((r) => ({
     agency: r.key as AgencyCode,
     name: { vi: r.name_vi, en: r.name_en },
-    tasks: toBuckets(r),
+    tasks: toCounts(r),
   }));
 }
 

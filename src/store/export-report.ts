@@ -3,7 +3,7 @@
 // columns the importer ignores), so an exported file imports back with every row unchanged.
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Counts } from '../core/ports.ts';
+import { sumCounts, type Counts } from '../core/grid.ts';
 import { UnknownCodeError } from '../core/errors.ts';
 import { formatDay } from '../core/format.ts';
 import { DEFAULT_TZ, daysBetween } from '../core/time.ts';
@@ -146,6 +146,13 @@ function summarySheet(
     { header: 'Tỷ lệ hoàn thành', width: 12, numFmt: '0.0%' },
     { header: 'Tổng số nhiệm vụ', width: 12 },
     { header: 'Nhiệm vụ quá hạn', width: 12 },
+    // The status grid (on time or not), beside the work status above: the same counts as the chat.
+    { header: 'Chỉ tiêu hoàn thành đúng hạn', width: 14 },
+    { header: 'Chỉ tiêu hoàn thành quá hạn', width: 14 },
+    { header: 'Chỉ tiêu chưa hoàn thành, còn trong hạn', width: 14 },
+    { header: 'Nhiệm vụ hoàn thành đúng hạn', width: 14 },
+    { header: 'Nhiệm vụ hoàn thành quá hạn', width: 14 },
+    { header: 'Nhiệm vụ chưa hoàn thành, còn trong hạn', width: 14 },
   ]);
   const line = (program: string, name: string, t: Counts, k: Counts) => [
     program,
@@ -159,21 +166,17 @@ function summarySheet(
     t.total === 0 ? 0 : t.done / t.total,
     k.total,
     k.overdue,
+    t.doneOnTime,
+    t.doneLate,
+    t.openInTime,
+    k.doneOnTime,
+    k.doneLate,
+    k.openInTime,
   ];
   for (const p of list) ws.addRow(line(p.program, p.name, p.targets, p.tasks));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.length + 1), column: 11 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, list.length + 1), column: 17 } };
   if (whole && list.length > 1) {
-    const add = (pick: (p: (typeof list)[number]) => Counts): Counts => {
-      const sum = (f: (c: Counts) => number) => list.reduce((s, p) => s + f(pick(p)), 0);
-      return {
-        total: sum((c) => c.total),
-        done: sum((c) => c.done),
-        inProgress: sum((c) => c.inProgress),
-        blocked: sum((c) => c.blocked),
-        notStarted: sum((c) => c.notStarted),
-        overdue: sum((c) => c.overdue),
-      };
-    };
+    const add = (pick: (p: (typeof list)[number]) => Counts): Counts => sumCounts(list.map(pick));
     const total = ws.addRow(
       line(
         'Toàn tỉnh',
@@ -191,12 +194,12 @@ function summarySheet(
 /** The status report as an XLSX workbook, for one programme or the whole province. */
 export async function exportReport(
   db: DbOrTx,
-  opts: { program: ProgramCode | null; today: LocalDate },
+  opts: { program: ProgramCode | null; today: LocalDate; tz?: string },
 ): Promise<Buffer> {
   await checkProgram(db, opts.program);
   const inProgram = opts.program === null ? undefined : eq(programs.code, opts.program);
   const [overview, targetRows, taskRows] = await Promise.all([
-    summary(db, { program: opts.program, agency: null }, opts.today, null),
+    summary(db, { program: opts.program, agency: null }, opts.today, null, opts.tz ?? DEFAULT_TZ),
     db
       .select({
         code: targets.code,

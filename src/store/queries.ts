@@ -24,6 +24,7 @@ import type {
   ProgramCode,
   UpdateView,
 } from '../core/types.ts';
+import { countColumns, toCounts, type CountRow } from './counts.ts';
 import { rows, type DbOrTx } from './db.ts';
 import { itemByCode, scopeFilter, selectItems } from './items.ts';
 
@@ -129,48 +130,25 @@ export async function itemDetail(db: DbOrTx, code: ItemCode, historyLimit = 5): 
   };
 }
 
-interface CountRow {
+interface Keyed {
   key: string;
   name_vi: string;
   name_en: string;
-  total: number;
-  done: number;
-  in_progress: number;
-  blocked: number;
-  not_started: number;
-  overdue: number;
 }
-
-function countColumns(today: LocalDate) {
-  return sql`count(*)::int as total,
-    count(*) filter (where t.status = 'done')::int as done,
-    count(*) filter (where t.status = 'in_progress')::int as in_progress,
-    count(*) filter (where t.status = 'blocked')::int as blocked,
-    count(*) filter (where t.status = 'not_started')::int as not_started,
-    count(*) filter (where t.status <> 'done' and t.due_date < ${today})::int as overdue`;
-}
-
-const toCounts = (r: CountRow | undefined): Counts => ({
-  total: r?.total ?? 0,
-  done: r?.done ?? 0,
-  inProgress: r?.in_progress ?? 0,
-  blocked: r?.blocked ?? 0,
-  notStarted: r?.not_started ?? 0,
-  overdue: r?.overdue ?? 0,
-});
 
 export async function summary(
   db: DbOrTx,
   scope: Scope,
   today: LocalDate,
   period: Period | null,
+  tz: string,
 ): Promise<SummaryView> {
   const inPeriod = period ? sql`t.due_date between ${period.from} and ${period.to}` : sql`true`;
   const where = sql`${scopeFilter(scope)} and ${inPeriod}`;
-  const cols = countColumns(today);
+  const cols = countColumns(today, tz);
   // One scan per table counts both by programme and by agency (grouping sets), not one scan each.
   const byBoth = (from: SQL) =>
-    rows<CountRow & { by_agency: boolean }>(
+    rows<CountRow & Keyed & { by_agency: boolean }>(
       db,
       sql`select grouping(a.code) = 0 as by_agency, coalesce(a.code, p.code) as key,
                  coalesce(a.name_vi, p.name_vi) as name_vi, coalesce(a.name_en, p.name_en) as name_en, ${cols}
@@ -184,11 +162,11 @@ export async function summary(
           join agencies a on a.id = t.agency_id`,
     ),
   ]);
-  const split = (list: Array<CountRow & { by_agency: boolean }>, agency: boolean) =>
+  const split = (list: Array<CountRow & Keyed & { by_agency: boolean }>, agency: boolean) =>
     list.filter((r) => r.by_agency === agency);
   const [targetsByProgram, targetsByAgency] = [split(targetRows, false), split(targetRows, true)];
   const [tasksByProgram, tasksByAgency] = [split(taskRows, false), split(taskRows, true)];
-  const byKey = (list: CountRow[]) => new Map(list.map((r) => [r.key, r]));
+  const byKey = (list: Array<CountRow & Keyed>) => new Map(list.map((r) => [r.key, r]));
   const programTasks = byKey(tasksByProgram);
   const programs: ProgramSummary[] = targetsByProgram
     .map((r) => ({

@@ -12,7 +12,6 @@ export const MAX_NOTE_CHARS = 2000;
 /** Phones' clocks drift; a minute of slack is not "in the future" (imports allow the same). */
 export const FUTURE_SLACK_MS = 60_000;
 
-
 function validate(input: UpdateInput, now: Date): void {
   const p = input.progress;
   if (p !== null && (!Number.isInteger(p) || p < 0 || p > 100)) {
@@ -29,11 +28,13 @@ function validate(input: UpdateInput, now: Date): void {
 
 /**
  * The one definition of a target's roll-up from its tasks: progress is their mean, status is done
- * when all are, blocked when any is, in progress once any has started. `where` narrows the tasks.
+ * when all are (finished when the last one was), blocked when any is, in progress once any has
+ * started. `where` narrows the tasks.
  */
 export function targetRollup(where: SQL = sql`true`): SQL {
   return sql`
     select target_id, round(avg(progress))::int as progress, max(updated_at) as updated_at,
+           max(completed_at) as completed_at,
            case when bool_and(status = 'done') then 'done'
                 when bool_or(status = 'blocked') then 'blocked'
                 when bool_or(status <> 'not_started') then 'in_progress'
@@ -52,7 +53,11 @@ export async function rollUpTargets(tx: Tx, targetIds: readonly number[]): Promi
         status = s.status::item_status,
         current_value = case when t.unit is null then (case when s.status = 'done' then 1 else 0 end)
                              else t.current_value end,
-        updated_at = greatest(t.updated_at, s.updated_at)
+        updated_at = greatest(t.updated_at, s.updated_at),
+        -- Finished when its last task was; a target already done keeps its own time.
+        completed_at = case when s.status <> 'done' then null
+                            when t.status = 'done' then coalesce(t.completed_at, s.completed_at)
+                            else s.completed_at end
       from (${targetRollup(sql`target_id in ${batch}`)}) s
       where t.id = s.target_id`);
   }
@@ -111,16 +116,18 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
       channel: input.channel,
       messageId: input.messageId,
     });
+    // Finished when it became done; a done item stays finished when it was; re-opened clears it.
+    const completedAt = after.status !== 'done' ? null : before.status === 'done' ? undefined : input.at;
     if (task) {
       await tx
         .update(tasks)
-        .set({ ...after, updatedAt: input.at })
+        .set({ ...after, updatedAt: input.at, completedAt })
         .where(eq(tasks.id, task.id));
       await rollUpTargets(tx, [task.targetId]);
     } else {
       await tx
         .update(targets)
-        .set({ ...after, updatedAt: input.at })
+        .set({ ...after, updatedAt: input.at, completedAt })
         .where(eq(targets.id, target!.id));
     }
     await tx.insert(auditLog).values({

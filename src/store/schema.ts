@@ -158,6 +158,8 @@ export const targets = pgTable(
     status: itemStatus('status').notNull().default('not_started'),
     progress: smallint('progress').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** When the update that made it done was made; null while it is not done (the status grid's "finished"). */
+    completedAt: ts('completed_at'),
   },
   (t) => [
     check('targets_progress_range', sql`${t.progress} between 0 and 100`),
@@ -189,6 +191,8 @@ export const tasks = pgTable(
     status: itemStatus('status').notNull().default('not_started'),
     progress: smallint('progress').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** When the update that made it done was made; null while it is not done (the status grid's "finished"). */
+    completedAt: ts('completed_at'),
   },
   (t) => [
     check('tasks_progress_range', sql`${t.progress} between 0 and 100`),

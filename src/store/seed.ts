@@ -162,6 +162,8 @@ export async function seedProvince(
           status: t.status,
           progress: 0,
           updatedAt: at(t.updated_at),
+          // A province's files say when each item last changed; for a done one that is when it was finished.
+          completedAt: t.status === 'done' ? at(t.updated_at) : null,
         };
       }),
     );
@@ -183,6 +185,7 @@ export async function seedProvince(
           status: t.status,
           progress: t.progress,
           updatedAt: at(t.updated_at),
+          completedAt: t.status === 'done' ? at(t.updated_at) : null,
         };
       }),
     );

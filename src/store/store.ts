@@ -1,5 +1,6 @@
 // The store as one object implementing the core's port, over any drizzle database.
 import type { CoreStore } from '../core/ports.ts';
+import { DEFAULT_TZ } from '../core/time.ts';
 import type { Lexicon } from '../core/types.ts';
 import * as conv from './conversation.ts';
 import type { Db } from './db.ts';
@@ -11,14 +12,17 @@ import { recordUpdate } from './record-update.ts';
 
 export interface Store extends CoreStore {
   db: Db;
+  /** The province's time zone: the day an item was finished on is read in it (the status grid). */
+  tz: string;
   /** Forget the cached lexicon after programmes or agencies change (import, seed). */
   invalidateLexicon(): void;
 }
 
-export function createStore(db: Db, clock: () => Date = () => new Date()): Store {
+export function createStore(db: Db, clock: () => Date = () => new Date(), tz: string = DEFAULT_TZ): Store {
   let lexicon: Promise<Lexicon> | null = null;
   return {
     db,
+    tz,
     invalidateLexicon: () => {
       lexicon = null;
     },
@@ -36,7 +40,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date()): Store
     dueBetween: (scope, level, period) => q.dueBetween(db, scope, level, period),
     item: (code) => q.itemDetail(db, code),
     itemCodes: () => q.itemCodes(db),
-    summary: (scope, today, period) => q.summary(db, scope, today, period),
+    summary: (scope, today, period) => q.summary(db, scope, today, period, tz),
     openTasksOf: (person) => q.openTasksOf(db, person),
     recordUpdate: (input) => recordUpdate(db, input, clock()),
     requestExplanation: (item, by, at) => conv.requestExplanation(db, item, by, at),

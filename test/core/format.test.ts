@@ -49,6 +49,7 @@ function item(
     status: 'in_progress',
     progress: 40 as Percent,
     updatedAt: new Date('2025-07-10T09:00:00+07:00'),
+    completedAt: null,
     ...rest,
   };
 }

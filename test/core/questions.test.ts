@@ -118,9 +118,12 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
       expect(lines[1]).toMatch(
         /^NQ57: 17\/43 chỉ tiêu hoàn thành \(39,5%\) · 9 quá hạn · \d+ đang thực hiện · \d+ vướng mắc$/,
       );
-      expect(lines[2]).toMatch(/^ {3}Nhiệm vụ: \d+\/117 hoàn thành \(\d+(,\d)?%\) · 20 quá hạn$/);
-      expect(lines[3]).toBe('Đơn vị cần chú ý nhất:');
-      const overdue = lines.slice(4).map((l) => Number(/: (\d+) nhiệm vụ quá hạn/.exec(l)?.[1]));
+      expect(lines[2]).toMatch(
+        /^ {3}Thời hạn: Hoàn thành đúng hạn \d+ · Hoàn thành quá hạn \d+ · Chưa hoàn thành, còn trong hạn \d+ · Quá hạn chưa hoàn thành 9$/,
+      );
+      expect(lines[3]).toMatch(/^ {3}Nhiệm vụ: \d+\/117 hoàn thành \(\d+(,\d)?%\) · 20 quá hạn$/);
+      expect(lines[4]).toBe('Đơn vị cần chú ý nhất:');
+      const overdue = lines.slice(5).map((l) => Number(/: (\d+) nhiệm vụ quá hạn/.exec(l)?.[1]));
       expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
     });
 

@@ -89,6 +89,7 @@ export function demoInput(now: Date): PlanInput {
       progress: progress as Percent,
       updatedAt: new Date(col(r, 'updated_at')),
       startDate: asLocalDate('2025-01-01'),
+      completedAt: done ? new Date(col(r, 'updated_at')) : null,
     };
   });
   const tasks: ItemView[] = read('tasks.csv').map((r) => ({
@@ -104,6 +105,7 @@ export function demoInput(now: Date): PlanInput {
     progress: Number(col(r, 'progress')) as Percent,
     updatedAt: new Date(col(r, 'updated_at')),
     startDate: asLocalDate('2025-01-01'),
+    completedAt: col(r, 'status') === 'done' ? new Date(col(r, 'updated_at')) : null,
   }));
 
   const latest = new Map<string, { item: ReturnType<typeof I>; person: ReturnType<typeof P>; at: Date }>();

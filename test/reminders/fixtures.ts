@@ -87,6 +87,7 @@ export function task(code: string, spec: ItemSpec): ItemView {
     progress: (spec.progress ?? (spec.status === 'done' ? 100 : 0)) as Percent,
     updatedAt: new Date(spec.updated ?? '2025-06-15T09:00:00+07:00'),
     startDate: asLocalDate('2025-01-01'),
+    completedAt: spec.status === 'done' ? new Date(spec.updated ?? '2025-06-15T09:00:00+07:00') : null,
   };
 }
 

@@ -41,24 +41,35 @@ describe('the SVG bar chart', () => {
     expect(svg).toContain('Chưa có nhiệm vụ nào.');
   });
 
-  it('stacks done, in progress, overdue, not started in the traffic-light colours', () => {
+  it('stacks the status grid: done on time, done late, within deadline, overdue', () => {
     const built = agencyChart(
       [
         {
           agency: 'SKHCN' as AgencyCode,
           name: { vi: 'Sở Khoa học và Công nghệ', en: 'Department of Science and Technology' },
-          tasks: { total: 41, done: 20, inProgress: 12, overdue: 5, notStarted: 4, blocked: 1 },
+          tasks: {
+            total: 41,
+            notStarted: 4,
+            inProgress: 16,
+            blocked: 1,
+            done: 20,
+            doneOnTime: 17,
+            doneLate: 3,
+            openInTime: 16,
+            overdue: 5,
+            ongoing: 0,
+          },
         },
       ],
       { lang: 'en', program: 'NQ57' as ProgramCode, today: '2025-07-15' as LocalDate },
     );
     expect(built.series.map((s) => [s.label, s.color])).toEqual([
-      ['Done', LIGHT_COLORS.green],
-      ['In progress', LIGHT_COLORS.orange],
+      ['Done on time', LIGHT_COLORS.green],
+      ['Done late', LIGHT_COLORS.orange],
+      ['Not done, within deadline', LIGHT_COLORS.white],
       ['Overdue', LIGHT_COLORS.red],
-      ['Not started', LIGHT_COLORS.white],
     ]);
-    expect(built.rows).toEqual([{ label: 'Department of Science and Technology', values: [20, 12, 5, 4] }]);
+    expect(built.rows).toEqual([{ label: 'Department of Science and Technology', values: [17, 3, 16, 5] }]);
     expect(built.subtitle).toBe('As of 15 Jul 2025 · tasks per agency');
   });
 });

@@ -16,7 +16,10 @@ describe.each(dbKinds())('the dashboard on %s', (kind) => {
     expect(data.program?.program).toBe('NQ57');
     expect(data.program?.targets).toMatchObject({ total: 43, done: 17, overdue: 9 });
     const t = data.program!.targets;
-    expect(t.done + t.inProgress + t.overdue + t.notStarted).toBe(43);
+    // Two partitions of the same 43: the work status, and the status grid.
+    expect(t.notStarted + t.inProgress + t.blocked + t.done).toBe(43);
+    expect(t.doneOnTime + t.doneLate + t.openInTime + t.overdue + t.ongoing).toBe(43);
+    expect(t.doneOnTime + t.doneLate).toBe(t.done);
     expect(data.percentDone).toBeCloseTo(39.53, 2);
     expect(data.program?.tasks).toMatchObject({ total: 117, overdue: 20 });
     expect(data.overdueTargets).toHaveLength(9);

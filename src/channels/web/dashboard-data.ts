@@ -48,7 +48,7 @@ export async function loadDashboard(
   store: Store,
   opts: { program: string | null; today: LocalDate; now: Date },
 ): Promise<DashboardData> {
-  const programs = await programBuckets(store.db, opts.today);
+  const programs = await programBuckets(store.db, opts.today, store.tz);
   const wanted = opts.program?.trim().toUpperCase();
   const program = programs.find((p) => p.program === wanted) ?? programs[0] ?? null;
   const to = opts.now;
@@ -66,7 +66,7 @@ export async function loadDashboard(
     };
   const scope = { program: program.program, agency: null };
   const [agencies, targets, tasks, week] = await Promise.all([
-    agencyBuckets(store.db, program.program, opts.today),
+    agencyBuckets(store.db, program.program, opts.today, store.tz),
     store.overdue(scope, 'target', opts.today),
     store.overdue(scope, 'task', opts.today),
     changesBetween(store.db, program.program, from, to, CHANGES_SHOWN),

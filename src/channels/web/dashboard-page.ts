@@ -1,5 +1,6 @@
 // The leaders' dashboard page: one programme at a glance, its chart per agency, what is late and what changed.
 import { formatDay, formatPercent } from '../../core/format.ts';
+import { messages } from '../../core/messages.ts';
 import type { ItemView, Lang } from '../../core/types.ts';
 import type { Change } from '../../store/dashboard.ts';
 import { chartSvg } from './charts.ts';
@@ -7,7 +8,16 @@ import { percentDone, type DashboardData, type Late } from './dashboard-data.ts'
 import { html, raw, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
 import { agencyChart } from './program-chart.ts';
-import { bucketOf, day, itemLink, moment, progressBar, stackedBar } from './widgets.ts';
+import {
+  bucketOf,
+  day,
+  GRID_SEGMENTS,
+  gridWords,
+  itemLink,
+  moment,
+  progressBar,
+  stackedBar,
+} from './widgets.ts';
 
 export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtml {
   const w = words(lang);
@@ -32,6 +42,7 @@ export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtm
       <p>${w.chartEmpty}</p>`;
 
   const t = p.targets;
+  const m = messages(lang);
   const kpi = (light: string, n: number, label: string) =>
     html`<div class="kpi ${light}" data-kpi="${light}">
       <span class="n">${n}</span
@@ -50,11 +61,11 @@ export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtm
         <span class="pct" data-testid="percent">${formatPercent(d.percentDone, lang)}</span>
         <span>${w.complete} · <b data-testid="done-of">${w.targetsDone(t.done, t.total)}</b></span>
       </div>
-      ${stackedBar(t, `${w.bucketDone} ${t.done}, ${w.bucketInProgress} ${t.inProgress}, ${w.bucketOverdue} ${t.overdue}, ${w.bucketNotStarted} ${t.notStarted}`)}
-      <div class="kpis">
-        ${kpi('green', t.done, w.bucketDone)} ${kpi('orange', t.inProgress, w.bucketInProgress)}
-        ${kpi('red', t.overdue, w.bucketOverdue)} ${kpi('white', t.notStarted, w.bucketNotStarted)}
+      ${stackedBar(t, gridWords(t, lang))}
+      <div class="kpis" data-testid="grid">
+        ${GRID_SEGMENTS.map((s) => kpi(s.light, t[s.field], m.gridCell(s.cell)))}
       </div>
+      <p class="small muted" data-testid="work-status">${m.workStatusLine(t)}</p>
       <p class="small muted">
         ${w.tasksWord}: ${w.tasksLine(p.tasks.total, p.tasks.overdue, p.tasks.blocked)}
       </p>

@@ -91,7 +91,12 @@ export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
   });
 
   const chartOf = async (c: Context) =>
-    programChart(deps.store.db, { program: c.req.query('program') ?? '', today: today(), lang: langOf(c) });
+    programChart(deps.store.db, {
+      program: c.req.query('program') ?? '',
+      today: today(),
+      lang: langOf(c),
+      tz: deps.store.tz,
+    });
 
   app.get('/charts/agencies.svg', async (c) => {
     const chart = await chartOf(c);

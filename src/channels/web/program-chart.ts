@@ -5,25 +5,27 @@ import { agencyBuckets, programBuckets, type AgencyBuckets } from '../../store/d
 import type { Db } from '../../store/db.ts';
 import { LIGHT_COLORS, renderChartPng, type BarChart } from './charts.ts';
 import { words } from './i18n.ts';
+import { GRID_SEGMENTS } from './widgets.ts';
+import { messages } from '../../core/messages.ts';
 
-/** Done, in progress, overdue, not started: the order the bars stack in and the legend reads. */
+/** The status grid per agency: done on time, done late, within deadline, overdue. */
 export function agencyChart(
   agencies: AgencyBuckets[],
   opts: { lang: Lang; program: ProgramCode; today: LocalDate },
 ): BarChart {
   const w = words(opts.lang);
+  const m = messages(opts.lang);
   return {
     title: w.chartTitle(opts.program),
     subtitle: w.chartSubtitle(formatDay(opts.today, opts.lang)),
-    series: [
-      { label: w.bucketDone, color: LIGHT_COLORS.green },
-      { label: w.bucketInProgress, color: LIGHT_COLORS.orange, ink: '#1b2733' },
-      { label: w.bucketOverdue, color: LIGHT_COLORS.red },
-      { label: w.bucketNotStarted, color: LIGHT_COLORS.white, ink: '#1b2733' },
-    ],
+    series: GRID_SEGMENTS.map((s) => ({
+      label: m.gridCell(s.cell),
+      color: LIGHT_COLORS[s.light],
+      ...(s.light === 'green' || s.light === 'red' ? {} : { ink: '#1b2733' }),
+    })),
     rows: agencies.map((a) => ({
       label: a.name[opts.lang],
-      values: [a.tasks.done, a.tasks.inProgress, a.tasks.overdue, a.tasks.notStarted],
+      values: GRID_SEGMENTS.map((s) => a.tasks[s.field]),
     })),
     empty: w.chartEmpty,
   };
@@ -32,12 +34,12 @@ export function agencyChart(
 /** The chart of one programme, or null when there is no such programme. */
 export async function programChart(
   db: Db,
-  opts: { program: string; today: LocalDate; lang: Lang },
+  opts: { program: string; today: LocalDate; lang: Lang; tz?: string },
 ): Promise<BarChart | null> {
   const code = opts.program.trim().toUpperCase() as ProgramCode;
-  const programs = await programBuckets(db, opts.today);
+  const programs = await programBuckets(db, opts.today, opts.tz);
   if (!programs.some((p) => p.program === code)) return null;
-  return agencyChart(await agencyBuckets(db, code, opts.today), { ...opts, program: code });
+  return agencyChart(await agencyBuckets(db, code, opts.today, opts.tz), { ...opts, program: code });
 }
 
 /** For Telegram's /chart and the leaders' weekly digest: the programme's chart as PNG bytes, or null. */

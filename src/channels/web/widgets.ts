@@ -1,5 +1,7 @@
 // Small pieces of markup the dashboard pages share: status chips, progress bars, the stacked status bar.
 import { formatDay, formatMoment } from '../../core/format.ts';
+import type { GridCell } from '../../core/grid.ts';
+import { messages } from '../../core/messages.ts';
 import type { ItemView, Lang, LocalDate } from '../../core/types.ts';
 import type { Buckets } from '../../store/dashboard.ts';
 import { LIGHT_COLORS } from './charts.ts';
@@ -57,17 +59,38 @@ export function progressBar(progress: number, bucket: Bucket): SafeHtml {
     >${p}%`;
 }
 
-/** One bar split into the four buckets, proportional to their counts. */
+/**
+ * The status grid's cells as counted (core/grid.ts), in the order bars stack and legends read, with
+ * their colours: the chat, the dashboard, the chart and the export all show these same numbers.
+ */
+export const GRID_SEGMENTS = [
+  { cell: 'done_on_time', field: 'doneOnTime', light: 'green' },
+  { cell: 'done_late', field: 'doneLate', light: 'orange' },
+  { cell: 'open_in_time', field: 'openInTime', light: 'white' },
+  { cell: 'open_overdue', field: 'overdue', light: 'red' },
+] as const satisfies ReadonlyArray<{
+  cell: GridCell;
+  field: keyof Buckets;
+  light: keyof typeof LIGHT_COLORS;
+}>;
+
+/** "Hoàn thành đúng hạn 12, …": the grid in words, for a bar's label and screen readers. */
+export function gridWords(b: Buckets, lang: Lang): string {
+  const m = messages(lang);
+  return GRID_SEGMENTS.map((s) => `${m.gridCell(s.cell)} ${b[s.field]}`).join(', ');
+}
+
+/** One bar split into the grid's cells, proportional to their counts. */
 export function stackedBar(b: Buckets, label: string): SafeHtml {
-  const total = Math.max(1, b.done + b.inProgress + b.overdue + b.notStarted);
+  const total = Math.max(1, b.total);
   let x = 0;
-  const parts = (['done', 'inProgress', 'overdue', 'notStarted'] as const).map((k) => {
-    const w = (b[k] / total) * 100;
+  const parts = GRID_SEGMENTS.map((s) => {
+    const w = (b[s.field] / total) * 100;
     const rect = html`<rect
       x="${x.toFixed(2)}"
       width="${w.toFixed(2)}"
       height="10"
-      fill="${LIGHT_COLORS[BUCKET_LIGHT[k]]}"
+      fill="${LIGHT_COLORS[s.light]}"
     />`;
     x += w;
     return rect;

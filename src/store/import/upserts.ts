@@ -10,6 +10,16 @@ function recordset(list: unknown[], columns: string): SQL {
   return sql`jsonb_to_recordset(${JSON.stringify(list)}::jsonb) as x(${sql.raw(columns)})`;
 }
 
+/**
+ * A plan file has no history: a row it brings in done was finished when the file says it last
+ * changed; one already done keeps its own time; one it re-opens is no longer finished.
+ */
+const completedOnInsert = sql`case when status = 'done' then updated_at end`;
+const completedOnUpdate = (table: SQL) =>
+  sql`case when excluded.status <> 'done' then null
+           when ${table}.status = 'done' then coalesce(${table}.completed_at, excluded.updated_at)
+           else excluded.updated_at end`;
+
 export async function upsertTargets(
   tx: Tx,
   list: Array<Record<string, unknown>>,
@@ -17,9 +27,9 @@ export async function upsertTargets(
   return rows<{ id: number; code: string }>(
     tx,
     sql`insert into targets (code, program_id, title_vi, title_en, lead_agency_id, unit, target_value, current_value,
-                             start_date, due_date, status, progress, updated_at)
+                             start_date, due_date, status, progress, updated_at, completed_at)
         select code, program_id, title_vi, title_en, lead_agency_id, unit, target_value, current_value,
-               start_date, due_date, status, progress, updated_at
+               start_date, due_date, status, progress, updated_at, ${completedOnInsert}
           from ${recordset(
             list,
             `code text, program_id int, title_vi text, title_en text, lead_agency_id int, unit text,
@@ -30,7 +40,8 @@ export async function upsertTargets(
           program_id = excluded.program_id, title_vi = excluded.title_vi, title_en = excluded.title_en,
           lead_agency_id = excluded.lead_agency_id, unit = excluded.unit, target_value = excluded.target_value,
           current_value = excluded.current_value, start_date = excluded.start_date, due_date = excluded.due_date,
-          status = excluded.status, progress = excluded.progress, updated_at = excluded.updated_at
+          status = excluded.status, progress = excluded.progress, updated_at = excluded.updated_at,
+          completed_at = ${completedOnUpdate(sql.raw('targets'))}
         returning id, code`,
   );
 }
@@ -38,9 +49,9 @@ export async function upsertTargets(
 export async function upsertTasks(tx: Tx, list: Array<Record<string, unknown>>): Promise<void> {
   await tx.execute(
     sql`insert into tasks (code, target_id, title_vi, title_en, agency_id, assignee_id, start_date, due_date,
-                           status, progress, updated_at)
+                           status, progress, updated_at, completed_at)
         select code, target_id, title_vi, title_en, agency_id, assignee_id, start_date, due_date,
-               status, progress, updated_at
+               status, progress, updated_at, ${completedOnInsert}
           from ${recordset(
             list,
             `code text, target_id int, title_vi text, title_en text, agency_id int, assignee_id int,
@@ -50,7 +61,7 @@ export async function upsertTasks(tx: Tx, list: Array<Record<string, unknown>>):
           target_id = excluded.target_id, title_vi = excluded.title_vi, title_en = excluded.title_en,
           agency_id = excluded.agency_id, assignee_id = excluded.assignee_id, start_date = excluded.start_date,
           due_date = excluded.due_date, status = excluded.status, progress = excluded.progress,
-          updated_at = excluded.updated_at`,
+          updated_at = excluded.updated_at, completed_at = ${completedOnUpdate(sql.raw('tasks'))}`,
   );
 }
 

@@ -1,0 +1,59 @@
+// The status grid's rule (tracking model): one cell per item at a day, the finish read in the province's zone.
+import { describe, expect, it } from 'vitest';
+import { gridCell, isOverdue, tally, type GridItem } from '../../src/core/grid.ts';
+import type { ItemStatus, LocalDate } from '../../src/core/types.ts';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const D = (d: string) => d as LocalDate;
+const item = (status: ItemStatus, due: string | null, completed: string | null = null): GridItem => ({
+  status,
+  dueDate: due === null ? null : D(due),
+  completedAt: completed === null ? null : new Date(completed),
+});
+
+describe('the status grid', () => {
+  it('a done item finished on its due day, late in the evening in Hòa An, is on time', () => {
+    expect(gridCell(item('done', '2025-06-30', '2025-06-30T16:30:00Z'), D('2025-07-15'), TZ)).toBe(
+      'done_on_time',
+    );
+  });
+  it('finished after midnight local time (still the 30th in UTC) is late', () => {
+    expect(gridCell(item('done', '2025-06-30', '2025-06-30T17:30:00Z'), D('2025-07-15'), TZ)).toBe(
+      'done_late',
+    );
+  });
+  it('due today is within the deadline; due yesterday is overdue, whatever the work status', () => {
+    expect(gridCell(item('in_progress', '2025-07-15'), D('2025-07-15'), TZ)).toBe('open_in_time');
+    expect(gridCell(item('blocked', '2025-07-14'), D('2025-07-15'), TZ)).toBe('open_overdue');
+    expect(isOverdue(item('not_started', '2025-07-14'), D('2025-07-15'))).toBe(true);
+    expect(isOverdue(item('done', '2025-07-14', '2025-07-20T00:00:00Z'), D('2025-07-15'))).toBe(false);
+  });
+  it('a task with no deadline is ongoing, counted apart', () => {
+    expect(gridCell(item('in_progress', null), D('2025-07-15'), TZ)).toBe('ongoing');
+  });
+  it('tally gives two partitions of the same total', () => {
+    const c = tally(
+      [
+        item('done', '2025-06-30', '2025-06-29T00:00:00Z'),
+        item('done', '2025-06-30', '2025-07-02T00:00:00Z'),
+        item('blocked', '2025-07-01'),
+        item('in_progress', '2025-08-01'),
+        item('not_started', '2025-08-01'),
+      ],
+      D('2025-07-15'),
+      TZ,
+    );
+    expect(c).toEqual({
+      total: 5,
+      notStarted: 1,
+      inProgress: 1,
+      blocked: 1,
+      done: 2,
+      doneOnTime: 1,
+      doneLate: 1,
+      openInTime: 2,
+      overdue: 1,
+      ongoing: 0,
+    });
+  });
+});

@@ -1,4 +1,4 @@
-// `dondoc parse`: the intent object of shared/spec/intent.md, for one message or one per stdin line.
+// `dondoc parse`: the intent object of docs/intents.md, for one message or one per stdin line.
 import { parseMessage } from '../core/intent/index.ts';
 import { localDate } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';

@@ -42,7 +42,7 @@ export interface Period {
   to: LocalDate;
 }
 
-/** Exactly the object of shared/spec/intent.md: every key present, absent facts null. */
+/** Exactly the object of docs/intents.md: every key present, absent facts null. */
 export interface Intent {
   intent: IntentName;
   program: ProgramCode | null;

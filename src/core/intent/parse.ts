@@ -1,4 +1,4 @@
-// Turns one chat message into the Intent of shared/spec/intent.md, plus the note, language and control around it.
+// Turns one chat message into the Intent of docs/intents.md, plus the note, language and control around it.
 import type {
   AgencyCode,
   AssignControl,

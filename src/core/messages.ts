@@ -126,7 +126,7 @@ export interface Messages {
   duplicate: string;
   confirmLower(code: string, from: string, to: string): string;
   confirmReopen(code: string, status: string, from: string, to: string): string;
-  confirmCloseTarget(code: string, open: number): string;
+  openTasksAre(codes: string): string;
   confirmHint: string;
   yes: string;
   no: string;
@@ -340,10 +340,9 @@ const vi: Messages = {
   targetNow: (code, pct, status) => `Mục tiêu ${code} hiện đạt ${pct} (${status}).`,
   duplicate: 'Tin nhắn này đã được ghi nhận trước đó, không ghi thêm.',
   confirmLower: (code, from, to) => `⚠️ Bạn sắp giảm tiến độ ${code} từ ${from} xuống ${to}. Bạn chắc chứ?`,
+  openTasksAre: (codes) => `Nhiệm vụ chưa hoàn thành: ${codes}.`,
   confirmReopen: (code, status, from, to) =>
     `⚠️ ${code} đã hoàn thành. Bạn sắp mở lại, chuyển sang “${status}” (${from} → ${to}). Bạn chắc chứ?`,
-  confirmCloseTarget: (code, open) =>
-    `⚠️ Mục tiêu ${code} còn ${open} nhiệm vụ chưa hoàn thành. Vẫn đánh dấu mục tiêu hoàn thành?`,
   confirmHint: 'Bấm Có / Không, hoặc gõ “có” / “không”.',
   yes: 'Có',
   no: 'Không',
@@ -524,10 +523,9 @@ const en: Messages = {
   duplicate: 'This message was already recorded; nothing new was written.',
   confirmLower: (code, from, to) =>
     `⚠️ You are lowering the progress of ${code} from ${from} to ${to}. Are you sure?`,
+  openTasksAre: (codes) => `Tasks not done yet: ${codes}.`,
   confirmReopen: (code, status, from, to) =>
     `⚠️ ${code} is done. You are re-opening it as “${status}” (${from} → ${to}). Are you sure?`,
-  confirmCloseTarget: (code, open) =>
-    `⚠️ Target ${code} still has ${plural(open, 'open task')}. Mark the target done anyway?`,
   confirmHint: 'Press Yes / No, or type “yes” / “no”.',
   yes: 'Yes',
   no: 'No',

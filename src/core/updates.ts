@@ -23,8 +23,7 @@ export const PENDING_TTL_MS = 60 * 60 * 1000;
 type Pending = Omit<UpdateInput, 'at' | 'messageId'>;
 
 /**
- * Why an update must be confirmed first, or null: re-opening a done item, lowering progress, or
- * closing a target with open tasks. Judged on what the store will leave (the same resolveUpdate), so
+ * Why an update must be confirmed first, or null: re-opening a done item, or lowering progress. Judged on what the store will leave (the same resolveUpdate), so
  * "vướng" on a done task (100 % → 99 %, blocked) asks like "50%" on a task at 60 % does.
  */
 function confirmQuestion(detail: ItemDetail, req: UpdateRequest, turn: Turn): string | null {
@@ -36,10 +35,6 @@ function confirmQuestion(detail: ItemDetail, req: UpdateRequest, turn: Turn): st
     return m.confirmReopen(item.code, m.status(next.status), `${item.progress}%`, `${after}%`);
   }
   if (after < item.progress) return m.confirmLower(item.code, `${item.progress}%`, `${after}%`);
-  const open = detail.children.filter((c) => c.status !== 'done').length;
-  if (item.kind === 'target' && after === 100 && item.status !== 'done' && open > 0) {
-    return m.confirmCloseTarget(item.code, open);
-  }
   return null;
 }
 
@@ -67,6 +62,19 @@ export async function handleUpdate(turn: Turn, req: UpdateRequest): Promise<Repl
   if (!allowed.ok) return say(turn, allowed.why);
   if (req.status === null && req.percent === null && !req.note?.trim()) {
     return say(turn, m.invalid('nothing_to_record'), m.updateNeedsCode);
+  }
+  // A target with tasks follows them: the store refuses to set it by hand, so say so before asking.
+  if (
+    detail.item.kind === 'target' &&
+    detail.children.length > 0 &&
+    (req.status !== null || req.percent !== null)
+  ) {
+    const open = detail.children.filter((c) => c.status !== 'done').map((c) => c.code);
+    return say(
+      turn,
+      m.invalid('target_has_tasks'),
+      ...(open.length > 0 ? [m.openTasksAre(open.join(', '))] : []),
+    );
   }
   const input: Pending = {
     item: req.item,

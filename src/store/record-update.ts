@@ -83,6 +83,16 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
           .for('update');
     const row = task ?? target;
     if (!row) throw new UnknownCodeError('item', input.item);
+    // A target with tasks follows them (the roll-up): its status and progress are never set by hand,
+    // or the next task update would silently undo it. A note is still welcome.
+    if (target && (input.status !== null || input.progress !== null)) {
+      const [child] = await tx
+        .select({ id: tasks.id })
+        .from(tasks)
+        .where(eq(tasks.targetId, target.id))
+        .limit(1);
+      if (child) throw new InvalidUpdateError('target_has_tasks', input.item);
+    }
     const before = { status: row.status, progress: row.progress as Percent };
 
     if (input.messageId !== null) {

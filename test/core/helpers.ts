@@ -5,7 +5,7 @@ import type { ChannelName, ItemCode, Lang, PersonCode } from '../../src/core/typ
 import { rows } from '../../src/store/db.ts';
 import { createInvite } from '../../src/store/people.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
-import { freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
+import { expectConsistent, freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
 
 /** The demo's reference instant: Tuesday 15 July 2025, 08:00 in Hà Nội. */
 export const NOW = new Date('2025-07-15T08:00:00+07:00');
@@ -89,7 +89,10 @@ export async function harness(kind: DbKind): Promise<Harness> {
       );
       return r!;
     },
-    close: () => db.close(),
+    close: async () => {
+      await expectConsistent(db.db);
+      await db.close();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/core/reply.ts';
-import type { ItemCode, Percent } from '../../src/core/types.ts';
+import type { ItemCode, Percent, PersonCode } from '../../src/core/types.ts';
 import { rows } from '../../src/store/db.ts';
 import { dbKinds } from '../helpers/db.ts';
 import { code, harness, NOW, plain, type Harness } from './helpers.ts';
@@ -160,15 +160,30 @@ describe.each(dbKinds())('status updates from chat on %s', (kind) => {
         expect(await h.ask('có', { senderId: 'P10', at: later })).toMatch(/^Yêu cầu xác nhận đã hết hạn/);
       }));
 
-    it('asks before closing a target that still has open tasks; the Có button applies it', async () => {
+    it('refuses to set a target that has tasks by hand, naming its open tasks; nothing is written', async () => {
       await unchanged(async () => {
-        expect(await h.ask('NQ57-12 xong', { senderId: 'P02' })).toMatch(
-          /^⚠️ Mục tiêu NQ57-12 còn 2 nhiệm vụ chưa hoàn thành\. Vẫn đánh dấu mục tiêu hoàn thành\?/,
+        expect(await h.ask('NQ57-12 xong', { senderId: 'P02' })).toBe(
+          'Không ghi nhận được: mục tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ.\n' +
+            'Nhiệm vụ chưa hoàn thành: NQ57-12.2, NQ57-12.3.',
+        );
+        expect(await h.ask('NQ57-12 80%', { senderId: 'P02' })).toMatch(
+          /^Không ghi nhận được: mục tiêu này có nhiệm vụ/,
         );
       });
-      const done = plain(await h.press({ kind: 'confirm', yes: true }, { senderId: 'P02' }));
-      expect(done).toMatch(/^✅ NQ57-12 Phủ sóng 5G đến 100% xã, phường: \d+% → 100% \(hoàn thành\)$/);
-      expect((await progressOf('NQ57-12')).status).toBe('done');
+      // The store itself refuses it, whoever asks; a note alone is still recorded.
+      const input = {
+        item: code('NQ57-12'),
+        person: 'P02' as PersonCode,
+        at: NOW,
+        note: 'chờ Bộ hướng dẫn tần số',
+        channel: 'cli' as const,
+        messageId: null,
+      };
+      await expect(h.store.recordUpdate({ ...input, status: 'done', progress: null })).rejects.toThrow(
+        /target_has_tasks/,
+      );
+      const noted = await h.store.recordUpdate({ ...input, status: null, progress: null });
+      expect(noted.item.status).not.toBe('done');
     });
   });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { findInconsistencies } from '../../src/store/check.ts';
 import { fromPglite, fromPostgresUrl, type Database } from '../../src/store/db.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -58,4 +59,18 @@ export async function freshDatabase(
       await drop.end();
     },
   };
+}
+
+/**
+ * What `dondoc check` verifies, after a suite's traffic: every task agrees with its history, every
+ * target with its roll-up, every done item has its finishing time. The harnesses that drive the bot
+ * call it before closing, so any suite that leaves the store inconsistent fails.
+ */
+export async function expectConsistent(db: Database['db']): Promise<void> {
+  const problems = await findInconsistencies(db);
+  if (problems.length > 0) {
+    throw new Error(
+      `store inconsistent after the suite:\n${problems.map((p) => `${p.code}: ${p.detail}`).join('\n')}`,
+    );
+  }
 }

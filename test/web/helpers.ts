@@ -7,7 +7,7 @@ import type { AuthConfig } from '../../src/channels/web/auth.ts';
 import { createMetrics, type Metrics } from '../../src/channels/web/metrics.ts';
 import { NO_NETWORK_TRUST, type NetworkConfig } from '../../src/channels/web/network.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
-import { freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
+import { expectConsistent, freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
 
 export const NOW = new Date('2025-07-15T08:00:00+07:00');
 export const TZ = 'Asia/Ho_Chi_Minh';
@@ -76,6 +76,9 @@ export async function testWeb(
         (await res.json()) as { replies: { html: string; buttons: { label: string; action: string }[][] }[] }
       ).replies;
     },
-    close: () => database.close(),
+    close: async () => {
+      await expectConsistent(database.db);
+      await database.close();
+    },
   };
 }

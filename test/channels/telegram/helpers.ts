@@ -16,7 +16,7 @@ import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createInvite } from '../../../src/store/people.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
-import { freshDatabase, type DbKind, type TestDatabase } from '../../helpers/db.ts';
+import { expectConsistent, freshDatabase, type DbKind, type TestDatabase } from '../../helpers/db.ts';
 import {
   postWebhookUpdate,
   startFakeTelegramApi,
@@ -170,6 +170,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
           });
         }
         await fake.close();
+        await expectConsistent(db.db);
         await db.close();
       },
     };

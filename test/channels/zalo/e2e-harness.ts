@@ -14,7 +14,7 @@ import { createOutboxNotifier } from '../../../src/reminders/notifier.ts';
 import { startOutboxWorker, type OutboxWorker } from '../../../src/reminders/worker.ts';
 import { createInvite } from '../../../src/store/people.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
-import { freshDatabase, type DbKind, type TestDatabase } from '../../helpers/db.ts';
+import { expectConsistent, freshDatabase, type DbKind, type TestDatabase } from '../../helpers/db.ts';
 import { makeTextUpdate, postWebhook, startFakeZaloApi, type FakeZaloApi } from '../../fakes/zalo-api.ts';
 import { recordingLogger, TOKEN, waitFor, type LogLine } from './helpers.ts';
 
@@ -171,6 +171,7 @@ export async function startZaloE2E(
         });
       }
       await fake.close();
+      await expectConsistent(db.db);
       await db.close();
     },
   };

@@ -229,7 +229,7 @@ const INVALID_VI: Record<InvalidUpdateReason, string> = {
   time_in_future: 'thời điểm cập nhật nằm ở tương lai',
   note_too_long: 'ghi chú quá dài (tối đa 2.000 ký tự)',
   nothing_to_record: 'tin nhắn không có tiến độ, trạng thái hay ghi chú nào',
-  target_has_tasks: 'mục tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ',
+  target_has_tasks: 'chỉ tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ',
 };
 const INVALID_EN: Record<InvalidUpdateReason, string> = {
   percent_out_of_range: 'progress must be from 0 to 100%',
@@ -239,7 +239,7 @@ const INVALID_EN: Record<InvalidUpdateReason, string> = {
   target_has_tasks: 'this target has tasks; update each task instead',
 };
 
-const levelVi = (level: Level): string => (level === 'target' ? 'mục tiêu' : 'nhiệm vụ');
+const levelVi = (level: Level): string => (level === 'target' ? 'chỉ tiêu' : 'nhiệm vụ');
 const levelEn = (level: Level, n: number): string => `${level}${n === 1 ? '' : 's'}`;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -298,8 +298,8 @@ const vi: Messages = {
   myTasksHeader: (n) => `📋 Bạn có ${n} nhiệm vụ đang mở (việc cần chú ý lên trước):`,
   myTasksNone: 'Bạn không có nhiệm vụ nào đang mở 👍',
 
-  kind: (kind) => (kind === 'target' ? 'Mục tiêu' : 'Nhiệm vụ'),
-  partOf: (code, title) => `Thuộc mục tiêu ${code} ${title}`,
+  kind: (kind) => (kind === 'target' ? 'Chỉ tiêu' : 'Nhiệm vụ'),
+  partOf: (code, title) => `Thuộc chỉ tiêu ${code} ${title}`,
   ownerLabel: 'Phụ trách: ',
   leadAgencyLabel: 'Đơn vị chủ trì: ',
   progressLabel: 'Tiến độ: ',
@@ -333,11 +333,11 @@ const vi: Messages = {
   unknownCode: (code) => `Không tìm thấy mã ${code}.`,
   unreadableCode: (code) => `Tôi không biết mã ${code}, nên không ghi nhận gì.`,
   nearestCodes: (codes) => `Mã gần giống: ${codes.join(', ')}.`,
-  codeHint: 'Hãy kiểm tra lại mã, ví dụ NQ57-12 (mục tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
+  codeHint: 'Hãy kiểm tra lại mã, ví dụ NQ57-12 (chỉ tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
   invalid: (reason) => `Không ghi nhận được: ${INVALID_VI[reason]}.`,
   updated: (from, to, status) => `: ${from} → ${to} (${status})`,
   noteOnly: ': đã ghi nhận ghi chú',
-  targetNow: (code, pct, status) => `Mục tiêu ${code} hiện đạt ${pct} (${status}).`,
+  targetNow: (code, pct, status) => `Chỉ tiêu ${code} hiện đạt ${pct} (${status}).`,
   duplicate: 'Tin nhắn này đã được ghi nhận trước đó, không ghi thêm.',
   confirmLower: (code, from, to) => `⚠️ Bạn sắp giảm tiến độ ${code} từ ${from} xuống ${to}. Bạn chắc chứ?`,
   openTasksAre: (codes) => `Nhiệm vụ chưa hoàn thành: ${codes}.`,
@@ -354,7 +354,7 @@ const vi: Messages = {
   notYourTask: (code, agency) =>
     `Bạn chỉ cập nhật được nhiệm vụ của đơn vị mình hoặc được giao cho bạn; ${code} thuộc ${agency}.`,
   notYourTarget: (code, agency) =>
-    `Bạn chỉ cập nhật được mục tiêu do đơn vị mình chủ trì; ${code} do ${agency} chủ trì.`,
+    `Bạn chỉ cập nhật được chỉ tiêu do đơn vị mình chủ trì; ${code} do ${agency} chủ trì.`,
   leadersOnly: 'Chỉ lãnh đạo và quản trị viên mới yêu cầu giải trình được.',
 
   explainNeedsCode: 'Yêu cầu giải trình về mục nào? Ví dụ: “yêu cầu giải trình NQ57-12”.',
@@ -377,7 +377,7 @@ const vi: Messages = {
   assignUnknownTask: (code) =>
     `Không tìm thấy nhiệm vụ ${code}, không có gì thay đổi. Hãy kiểm tra lại mã, ví dụ NQ57-12.3.`,
   assignNotATask: (code) =>
-    `${code} là mục tiêu, không phải nhiệm vụ: mục tiêu thuộc đơn vị chủ trì, chỉ giao lại được nhiệm vụ (ví dụ ${code}.1).`,
+    `${code} là chỉ tiêu, không phải nhiệm vụ: chỉ tiêu thuộc đơn vị chủ trì, chỉ giao lại được nhiệm vụ (ví dụ ${code}.1).`,
   assignUnknownPerson: (written) =>
     `Không tìm thấy người “${written}”. Hãy ghi mã người (ví dụ P09) hoặc họ tên đầy đủ, có dấu hay không dấu đều được.`,
   assignAmbiguous: (written, n) => `Có ${n} người tên “${written}”, hãy ghi mã người thay cho tên:`,

@@ -190,7 +190,7 @@ describe.each(dbKinds())('re-assigning a task on %s', (kind) => {
     ],
     [
       '/giao NQ57-12 P09',
-      'NQ57-12 là mục tiêu, không phải nhiệm vụ: mục tiêu thuộc đơn vị chủ trì, chỉ giao lại được nhiệm vụ (ví dụ NQ57-12.1).',
+      'NQ57-12 là chỉ tiêu, không phải nhiệm vụ: chỉ tiêu thuộc đơn vị chủ trì, chỉ giao lại được nhiệm vụ (ví dụ NQ57-12.1).',
     ],
     [
       '/giao NQ57-12.2',

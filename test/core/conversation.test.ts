@@ -100,7 +100,7 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
 
     it('answer programme questions when addressed', async () => {
       expect((await h.ask('mục tiêu NQ57 nào quá hạn?', group({ addressed: true }))).split('\n')[0]).toBe(
-        '🔴 9 mục tiêu quá hạn — NQ57:',
+        '🔴 9 chỉ tiêu quá hạn — NQ57:',
       );
     });
 

@@ -64,7 +64,7 @@ describe('permissions', () => {
   it('let staff update only the targets their agency leads', () => {
     expect(canUpdate(police, target('CA'), 'vi').ok).toBe(true);
     const refused = canUpdate(staff, target('CA'), 'vi');
-    expect(refused.ok || refused.why).toMatch(/mục tiêu do đơn vị mình chủ trì; DA06-03/);
+    expect(refused.ok || refused.why).toMatch(/chỉ tiêu do đơn vị mình chủ trì; DA06-03/);
   });
 
   it('let only leaders and admins ask for an explanation', () => {

@@ -16,7 +16,7 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
     it('lists the 9 overdue NQ57 targets, most overdue first, with days late, progress and owner', async () => {
       const text = await h.ask('mục tiêu NQ57 nào quá hạn?');
       const lines = text.split('\n');
-      expect(lines[0]).toBe('🔴 9 mục tiêu quá hạn — NQ57:');
+      expect(lines[0]).toBe('🔴 9 chỉ tiêu quá hạn — NQ57:');
       expect(lines).toHaveLength(10);
       expect(lines[1]).toBe(
         '🔴 NQ57-03 Thành lập Trung tâm Đổi mới sáng tạo tỉnh Hòa An — quá hạn 15 ngày · 65% · Sở Khoa học và Công nghệ',
@@ -44,7 +44,7 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
 
     it('says kindly when a scope has nothing overdue', async () => {
       expect(await h.ask('mục tiêu nào của Sở Tư pháp quá hạn')).toBe(
-        'Không có mục tiêu nào quá hạn (Sở Tư pháp) 🎉',
+        'Không có chỉ tiêu nào quá hạn (Sở Tư pháp) 🎉',
       );
       expect(await h.ask('overdue targets of the Department of Justice')).toBe(
         'No overdue targets (Department of Justice) 🎉',
@@ -65,7 +65,7 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
 
     it('uses the period named in the question: the 3 NQ57 targets due in the week of 14–20 July', async () => {
       const text = await h.ask('mục tiêu NQ57 nào sắp đến hạn tuần này');
-      expect(text.split('\n')[0]).toBe('🗓 3 mục tiêu đến hạn từ 14/07 đến 20/07 — NQ57:');
+      expect(text.split('\n')[0]).toBe('🗓 3 chỉ tiêu đến hạn từ 14/07 đến 20/07 — NQ57:');
       expect(codes(text)).toHaveLength(3);
     });
 
@@ -78,7 +78,7 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
   describe('status', () => {
     it('shows a target with its lead agency, progress, due date, tasks and latest updates', async () => {
       const text = await h.ask('tiến độ NQ57-12');
-      expect(text).toContain('Mục tiêu NQ57-12 Phủ sóng 5G đến 100% xã, phường');
+      expect(text).toContain('Chỉ tiêu NQ57-12 Phủ sóng 5G đến 100% xã, phường');
       expect(text).toContain('Đơn vị chủ trì: Sở Khoa học và Công nghệ');
       expect(text).toMatch(/Tiến độ: \d+% · đang thực hiện/);
       expect(text).toContain('Hạn: 30/09/2025 (còn 77 ngày)');
@@ -105,7 +105,7 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
 
     it('says when a code names nothing', async () => {
       expect(await h.ask('tiến độ NQ57-99')).toBe(
-        'Không tìm thấy mã NQ57-99.\nHãy kiểm tra lại mã, ví dụ NQ57-12 (mục tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
+        'Không tìm thấy mã NQ57-99.\nHãy kiểm tra lại mã, ví dụ NQ57-12 (chỉ tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
       );
     });
   });

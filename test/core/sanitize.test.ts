@@ -30,7 +30,7 @@ describe.each(dbKinds())('text sanitized at the edge of the core on %s', (kind) 
     expect(answer.split('\n')).toEqual([
       expect.stringMatching(/^✅ NQ57-06\.3 .*→ 45% \(đang thực hiện\)$/u),
       'Ghi chú: lỗi \ufffd ký tự lạ',
-      expect.stringMatching(/^Mục tiêu NQ57-06 hiện đạt/u),
+      expect.stringMatching(/^Chỉ tiêu NQ57-06 hiện đạt/u),
     ]);
     const detail = await h.store.item(code('NQ57-06.3'));
     expect(detail!.recent[0]!.note).toBe('lỗi \ufffd ký tự lạ');

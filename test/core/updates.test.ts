@@ -28,7 +28,7 @@ describe.each(dbKinds())('status updates from chat on %s', (kind) => {
       expect(text.split('\n')).toEqual([
         '✅ NQ57-12.3 Lắp đặt trạm 5G tại các xã vùng sâu, vùng biên giới: 60% → 80% (đang thực hiện)',
         'Ghi chú: đã lắp xong trạm 5G',
-        expect.stringMatching(/^Mục tiêu NQ57-12 hiện đạt \d+% \(đang thực hiện\)\.$/),
+        expect.stringMatching(/^Chỉ tiêu NQ57-12 hiện đạt \d+% \(đang thực hiện\)\.$/),
       ]);
       expect((await h.counts()).history).toBe(before.history + 1);
       expect((await progressOf('NQ57-12.3')).progress).toBe(80);
@@ -79,14 +79,14 @@ describe.each(dbKinds())('status updates from chat on %s', (kind) => {
     it('refuses staff a target their agency does not lead', () =>
       unchanged(async () => {
         expect(await h.ask('DA06-03 xong', { senderId: 'P21' })).toBe(
-          'Bạn chỉ cập nhật được mục tiêu do đơn vị mình chủ trì; DA06-03 do Công an tỉnh chủ trì.',
+          'Bạn chỉ cập nhật được chỉ tiêu do đơn vị mình chủ trì; DA06-03 do Công an tỉnh chủ trì.',
         );
       }));
 
     it('names an unknown code', () =>
       unchanged(async () => {
         expect(await h.ask('NQ57-99 50%', { senderId: 'P10' })).toBe(
-          'Không tìm thấy mã NQ57-99.\nHãy kiểm tra lại mã, ví dụ NQ57-12 (mục tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
+          'Không tìm thấy mã NQ57-99.\nHãy kiểm tra lại mã, ví dụ NQ57-12 (chỉ tiêu) hoặc NQ57-12.3 (nhiệm vụ).',
         );
       }));
 
@@ -163,11 +163,11 @@ describe.each(dbKinds())('status updates from chat on %s', (kind) => {
     it('refuses to set a target that has tasks by hand, naming its open tasks; nothing is written', async () => {
       await unchanged(async () => {
         expect(await h.ask('NQ57-12 xong', { senderId: 'P02' })).toBe(
-          'Không ghi nhận được: mục tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ.\n' +
+          'Không ghi nhận được: chỉ tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ.\n' +
             'Nhiệm vụ chưa hoàn thành: NQ57-12.2, NQ57-12.3.',
         );
         expect(await h.ask('NQ57-12 80%', { senderId: 'P02' })).toMatch(
-          /^Không ghi nhận được: mục tiêu này có nhiệm vụ/,
+          /^Không ghi nhận được: chỉ tiêu này có nhiệm vụ/,
         );
       });
       // The store itself refuses it, whoever asks; a note alone is still recorded.
@@ -210,7 +210,7 @@ describe.each(dbKinds())('status updates from chat on %s', (kind) => {
       expect(text.split('\n')).toEqual([
         '✅ CDS25-02.2 Kiểm tra việc gửi song song văn bản giấy tại các đơn vị sự nghiệp: 40% → 40% (vướng mắc)',
         'Ghi chú: chờ các đơn vị báo cáo',
-        expect.stringMatching(/^Mục tiêu CDS25-02 hiện đạt/),
+        expect.stringMatching(/^Chỉ tiêu CDS25-02 hiện đạt/),
       ]);
       await unchanged(async () => {
         expect(await h.ask('150%', { ...chat, senderId: sender })).toMatch(/^150% không hợp lệ/);

@@ -69,8 +69,8 @@ describe.each(dbKinds())('the dashboard on %s', (kind) => {
     const page = await res.text();
     expect(page).toContain('<html lang="vi">');
     expect(page).toContain('<span class="pct" data-testid="percent">39,5%</span>');
-    expect(page).toContain('17/43 mục tiêu hoàn thành');
-    expect(page).toContain('Mục tiêu quá hạn (9)');
+    expect(page).toContain('17/43 chỉ tiêu hoàn thành');
+    expect(page).toContain('Chỉ tiêu quá hạn (9)');
     expect(page).toContain('Nhiệm vụ quá hạn (20)');
     expect(page).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(page).toContain('href="/reports/status.xlsx?program=NQ57"');

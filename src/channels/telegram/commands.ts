@@ -13,7 +13,7 @@ const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: Bo
   vi: {
     private: [
       { command: 'viectoi', description: 'Việc của tôi' },
-      { command: 'quahan', description: 'Mục tiêu quá hạn, ví dụ /quahan NQ57' },
+      { command: 'quahan', description: 'Chỉ tiêu quá hạn, ví dụ /quahan NQ57' },
       { command: 'sapdenhan', description: 'Sắp đến hạn tuần này' },
       { command: 'tonghop', description: 'Tổng hợp tiến độ, ví dụ /tonghop DA06' },
       { command: 'tiendo', description: 'Tiến độ một mục, ví dụ /tiendo NQ57-12' },
@@ -22,7 +22,7 @@ const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: Bo
       { command: 'huongdan', description: 'Hướng dẫn và ví dụ' },
     ],
     group: [
-      { command: 'quahan', description: 'Mục tiêu quá hạn' },
+      { command: 'quahan', description: 'Chỉ tiêu quá hạn' },
       { command: 'sapdenhan', description: 'Sắp đến hạn tuần này' },
       { command: 'tonghop', description: 'Tổng hợp tiến độ' },
       { command: 'tiendo', description: 'Tiến độ một mục, ví dụ /tiendo NQ57-12' },

@@ -5,7 +5,7 @@ import type { ReminderKind, SkipReason } from '../../reminders/model.ts';
 
 const vi = {
   htmlLang: 'vi',
-  appTagline: 'Theo dõi chương trình, mục tiêu',
+  appTagline: 'Theo dõi chương trình, chỉ tiêu',
   skip: 'Bỏ qua, đến nội dung chính',
   navDashboard: 'Bảng điều hành',
   navChat: 'Trò chuyện',
@@ -25,8 +25,8 @@ const vi = {
   bucketNotStarted: 'Chưa bắt đầu',
   programs: 'Chương trình',
   complete: 'Tỷ lệ hoàn thành',
-  targetsDone: (done: number, total: number) => `${done}/${total} mục tiêu hoàn thành`,
-  targetsWord: 'Mục tiêu',
+  targetsDone: (done: number, total: number) => `${done}/${total} chỉ tiêu hoàn thành`,
+  targetsWord: 'Chỉ tiêu',
   tasksWord: 'Nhiệm vụ',
   tasksLine: (total: number, overdue: number, blocked: number) =>
     `${total} nhiệm vụ · ${overdue} quá hạn · ${blocked} vướng mắc`,
@@ -34,7 +34,7 @@ const vi = {
   chartSubtitle: (day: string) => `Ngày ${day} · số nhiệm vụ của mỗi cơ quan`,
   chartEmpty: 'Chưa có nhiệm vụ nào.',
   chartPng: 'Tải ảnh PNG',
-  overdueTargets: 'Mục tiêu quá hạn',
+  overdueTargets: 'Chỉ tiêu quá hạn',
   overdueTasks: 'Nhiệm vụ quá hạn',
   noOverdue: 'Không có mục nào quá hạn.',
   colCode: 'Mã',
@@ -54,7 +54,7 @@ const vi = {
   reportXlsx: 'Báo cáo tiến độ (Excel)',
   reportCsv: 'Danh sách quá hạn (CSV)',
   reportMissing: 'Chức năng xuất báo cáo chưa sẵn sàng.',
-  partOf: 'Thuộc mục tiêu',
+  partOf: 'Thuộc chỉ tiêu',
   tasksOf: 'Các nhiệm vụ',
   history: 'Lịch sử cập nhật',
   noHistory: 'Chưa có cập nhật.',

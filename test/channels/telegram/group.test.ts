@@ -53,13 +53,13 @@ describe('in a group chat', () => {
 
   it('answers when mentioned, or given a command (also /cmd@thisbot)', async () => {
     await say(P02, '@dondoc_test_bot mục tiêu NQ57 nào quá hạn?');
-    expect(inGroup().at(-1)).toMatch(/^🔴 9 mục tiêu quá hạn — NQ57:/);
+    expect(inGroup().at(-1)).toMatch(/^🔴 9 chỉ tiêu quá hạn — NQ57:/);
     await say(P02, 'tổng hợp tiến độ DA06 @dondoc_test_bot');
     expect(inGroup().at(-1)).toMatch(/^📊 Tổng hợp tiến độ — DA06/);
     await say(P02, '/tonghop@dondoc_test_bot NQ57');
     expect(inGroup().at(-1)).toMatch(/^📊 Tổng hợp tiến độ — NQ57/);
     await say(P02, '/quahan DA06');
-    expect(inGroup().at(-1)).toMatch(/^🔴 3 mục tiêu quá hạn — DA06:/);
+    expect(inGroup().at(-1)).toMatch(/^🔴 3 chỉ tiêu quá hạn — DA06:/);
     expect(inGroup()).toHaveLength(4);
   });
 

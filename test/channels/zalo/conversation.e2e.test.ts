@@ -89,7 +89,7 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
 
   describe('questions, in Vietnamese and English', () => {
     it.each([
-      ['overdue', 'mục tiêu NQ57 nào quá hạn?', /^🔴 9 mục tiêu quá hạn — NQ57:\n🔴 NQ57-03 /],
+      ['overdue', 'mục tiêu NQ57 nào quá hạn?', /^🔴 9 chỉ tiêu quá hạn — NQ57:\n🔴 NQ57-03 /],
       [
         'overdue',
         'which Resolution 57 targets are overdue',
@@ -101,7 +101,7 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
         /^🗓 9 nhiệm vụ đến hạn trong 7 ngày tới \(15\/07–21\/07\) — toàn tỉnh:/,
       ],
       ['due soon', 'what is due this week', /^🗓 5 targets due between 14 Jul and 20 Jul — province-wide:/],
-      ['status', 'tiến độ NQ57-12', /Mục tiêu NQ57-12 Phủ sóng 5G đến 100% xã, phường[\s\S]*Nhiệm vụ \(4\):/],
+      ['status', 'tiến độ NQ57-12', /Chỉ tiêu NQ57-12 Phủ sóng 5G đến 100% xã, phường[\s\S]*Nhiệm vụ \(4\):/],
       [
         'status',
         'status of DA06-03.2',
@@ -161,7 +161,7 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
       const vi = await h.say(STAFF, 'NQ57-13.2 40% đã đặt mua máy chủ');
       expect(vi[0]).toBe(
         '✅ NQ57-13.2 Đầu tư nâng cấp hạ tầng máy chủ, lưu trữ, tường lửa: 20% → 40% (đang thực hiện)\n' +
-          'Ghi chú: đã đặt mua máy chủ\nMục tiêu NQ57-13 hiện đạt 47% (đang thực hiện).',
+          'Ghi chú: đã đặt mua máy chủ\nChỉ tiêu NQ57-13 hiện đạt 47% (đang thực hiện).',
       );
       const en = await h.say(STAFF, 'NQ57-12.4 10% measurement started');
       expect(en[0]).toMatch(

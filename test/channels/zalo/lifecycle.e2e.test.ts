@@ -62,7 +62,7 @@ describe('the Zalo bot’s life', () => {
       expect(JSON.stringify(h.log)).not.toContain(TOKEN);
 
       const next = await h.say(USER, 'tiến độ NQ57-12');
-      expect(next[0]).toContain('Mục tiêu NQ57-12');
+      expect(next[0]).toContain('Chỉ tiêu NQ57-12');
     } finally {
       await h.close();
     }

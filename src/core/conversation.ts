@@ -172,7 +172,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   if (first.unreadableCode !== null) return unreadableCodeReply(turn, first.unreadableCode);
 
   // "giải trình: …" answers an open request; a leader with none is asking for one instead.
-  const written = readExplanation(msg.text);
+  const written = readExplanation(msg.text, turn.lexicon);
   if (written) {
     const request = await openRequestFor(turn, written.item ?? msg.replyToItem);
     if (request) return answerExplanation(turn, request, written.text);

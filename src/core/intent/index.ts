@@ -1,6 +1,7 @@
 // The intent parser's public face: what the core, the channels and the CLI may call.
 export { emptyIntent, findBadPercent, parseMessage } from './parse.ts';
-export { nearestCodes } from './codes.ts';
+export { findItemCodes, nearestCodes } from './codes.ts';
+export { programOfCode } from './lexicon-match.ts';
 export { fold, normalize, sanitizeText, toNfc } from './normalize.ts';
 export { resolvePeriod } from './period.ts';
 export { matchScope, type ScopeMatch } from './lexicon-match.ts';

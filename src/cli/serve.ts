@@ -9,7 +9,7 @@ import { createZaloBot, ZALO_WEBHOOK_PATH } from '../channels/zalo/bot.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
 import { hashPassword, isLoopback } from '../channels/web/auth.ts';
-import { createMetrics, type Metrics } from '../channels/web/metrics.ts';
+import { countTurns, createMetrics, type Metrics } from '../channels/web/metrics.ts';
 import type { OutboundChannel } from '../channels/outbound.ts';
 import { runCycle } from '../reminders/cycle.ts';
 import type { ReminderChannel } from '../reminders/model.ts';
@@ -117,6 +117,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       now: ctx.now,
       tz: config.TZ_NAME,
       notify,
+      observe: countTurns(metrics),
       logger,
       webhook:
         config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
@@ -144,7 +145,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       webhookSecret: config.ZALO_WEBHOOK_SECRET,
       webhookUrl: config.ZALO_WEBHOOK_URL,
       db: database.db,
-      core: { store, now: ctx.now, tz: config.TZ_NAME, notify },
+      core: { store, now: ctx.now, tz: config.TZ_NAME, notify, observe: countTurns(metrics) },
       limiter: createSendLimiter({ perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) }),
       logger,
     });

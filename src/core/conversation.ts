@@ -228,7 +228,22 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
  * Handles one message end to end and returns the replies for its chat; an empty array means stay
  * silent. Notifications to other people go through `deps.notify`.
  */
+/**
+ * The core's one way in for every messenger: a message (or a button press) becomes the replies to
+ * send. Each call is reported to `deps.observe`, so Telegram, Zalo and the console are counted alike.
+ */
 export async function handleMessage(deps: ConversationDeps, incoming: IncomingMessage): Promise<Reply[]> {
+  const started = performance.now();
+  const replies = await handle(deps, incoming);
+  deps.observe?.({
+    channel: incoming.channel,
+    replies: replies.length,
+    seconds: (performance.now() - started) / 1000,
+  });
+  return replies;
+}
+
+async function handle(deps: ConversationDeps, incoming: IncomingMessage): Promise<Reply[]> {
   // The edge of the core: from here on the text is valid Unicode without control characters.
   const msg: IncomingMessage = { ...incoming, text: sanitizeText(incoming.text) };
   // In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button.

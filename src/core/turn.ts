@@ -49,11 +49,20 @@ export function deliveryLine(delivery: Delivery, to: Pick<Person, 'name' | 'code
   return m.deliveryQueued(to.name, delivery.queued.map((c) => MESSENGER_NAMES[c]).join(', '));
 }
 
+/** One handled message, as every messenger's traffic reaches the metrics: through the core's one door. */
+export interface TurnObservation {
+  channel: ChannelName;
+  replies: number;
+  seconds: number;
+}
+
 export interface ConversationDeps {
   store: CoreStore;
   now: () => Date;
   tz: string;
   notify: Notifier;
+  /** Told of every message handled, whichever messenger brought it (e.g. to count it). Must not throw. */
+  observe?: (turn: TurnObservation) => void;
 }
 
 export interface Turn {

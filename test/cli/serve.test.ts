@@ -93,6 +93,11 @@ describe.each(dbKinds())('dondoc serve on %s', (kind) => {
         "select status, progress from tasks where code = 'NQ57-04.3'" as never,
       );
       expect(task).toEqual({ status: 'done', progress: 100 });
+      // Telegram traffic is counted on /metrics like the console's: through the core's one door.
+      const counted = await (await fetch(`${first.origin}/metrics`)).text();
+      expect(counted).toMatch(/dondoc_messages_in_total\{channel="telegram"\} 1\b/);
+      expect(counted).toMatch(/dondoc_messages_out_total\{channel="telegram"\} [1-9]/);
+      expect(counted).toMatch(/dondoc_reply_seconds_count\{channel="telegram"\} 1\b/);
     } finally {
       await first.stop();
     }

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { Notifier } from '../../core/index.ts';
+import type { ConversationDeps, Notifier } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import { firstSeen } from '../../store/inbound.ts';
 import type { Store } from '../../store/store.ts';
@@ -32,6 +32,8 @@ export interface TelegramBotDeps {
   now: () => Date;
   tz: string;
   notify: Notifier;
+  /** Counts every handled message (the core reports each one). */
+  observe?: ConversationDeps['observe'];
   logger: Logger;
   /** Webhook mode: Telegram posts updates to `url` with `secret` in its header. Unset: long polling. */
   webhook?: { url: string; secret: string } | null;
@@ -115,7 +117,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       )
     : undefined;
   const handlers = createHandlers({
-    core: { store, now: deps.now, tz: deps.tz, notify: deps.notify },
+    core: { store, now: deps.now, tz: deps.tz, notify: deps.notify, observe: deps.observe },
     replies,
     telegram: bot.telegram,
     logger,

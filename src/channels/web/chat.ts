@@ -8,6 +8,7 @@ import { handleMessage, type IncomingMessage } from '../../core/conversation.ts'
 import { renderHtml, type Reply } from '../../core/reply.ts';
 import type { PersonCode } from '../../core/types.ts';
 import { consolePeople } from '../../store/dashboard.ts';
+import { countTurns } from './metrics.ts';
 import type { WebDeps } from './deps.ts';
 
 export interface WebReply {
@@ -72,8 +73,6 @@ export function chatRoutes(deps: WebDeps): Hono {
     const action = body.action === undefined ? null : decodeAction(body.action);
     if (body.action !== undefined && action === null) return c.json({ error: 'unknown action' }, 400);
 
-    const started = performance.now();
-    deps.metrics.messagesIn.inc({ channel: 'web' });
     const msg: IncomingMessage = {
       channel: 'web',
       chatId: `console:${code}`,
@@ -88,11 +87,15 @@ export function chatRoutes(deps: WebDeps): Hono {
       at: deps.now(),
     };
     const replies = await handleMessage(
-      { store: deps.store, now: deps.now, tz: deps.tz, notify: deps.notify },
+      {
+        store: deps.store,
+        now: deps.now,
+        tz: deps.tz,
+        notify: deps.notify,
+        observe: countTurns(deps.metrics),
+      },
       msg,
     );
-    deps.metrics.replySeconds.observe({ channel: 'web' }, (performance.now() - started) / 1000);
-    deps.metrics.messagesOut.inc({ channel: 'web' }, replies.length);
     return c.json({ replies: replies.map(toWebReply) });
   });
   return app;

@@ -1,6 +1,7 @@
 // The metrics dondoc reports, on prom-client: one registry per createMetrics() call, never the global one,
 // so several apps in one process (the tests) each count on their own.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { TurnObservation } from '../../core/turn.ts';
 
 /** The metrics dondoc reports; channels and the scheduler get this object and count on it. */
 export interface Metrics {
@@ -69,5 +70,14 @@ export function createMetrics(): Metrics {
       labelNames: ['method', 'route', 'status'] as const,
       registers,
     }),
+  };
+}
+
+/** The core's observer that counts every handled message on /metrics, per messenger. */
+export function countTurns(metrics: Metrics): (turn: TurnObservation) => void {
+  return ({ channel, replies, seconds }) => {
+    metrics.messagesIn.inc({ channel });
+    metrics.messagesOut.inc({ channel }, replies);
+    metrics.replySeconds.observe({ channel }, seconds);
   };
 }

@@ -2,7 +2,7 @@
 import { messages } from './messages.ts';
 import type { ChatRef, ConversationState, CoreStore, Person } from './ports.ts';
 import type { Button, ButtonAction, Line, Reply } from './reply.ts';
-import type { ChannelName, ItemCode, Lang, Lexicon, LocalDate, PersonCode } from './types.ts';
+import type { ChannelName, ItemCode, Lang, Lexicon, LocalDate, Messenger, PersonCode } from './types.ts';
 
 /** A chat message (or a button press) as every channel hands it to the core. */
 export interface IncomingMessage {
@@ -23,8 +23,6 @@ export interface IncomingMessage {
   at: Date;
 }
 
-/** The messengers a notification can travel on. */
-export type Messenger = 'telegram' | 'zalo';
 
 /**
  * What became of a notification: queued on these messengers' outboxes, or on none (the person has no

@@ -14,16 +14,21 @@ export type Percent = Brand<number, 'Percent'>;
 /** A calendar day `YYYY-MM-DD` in the configured zone (Asia/Ho_Chi_Minh). */
 export type LocalDate = Brand<string, 'LocalDate'>;
 
-export type Lang = 'vi' | 'en';
-export type Role = 'leader' | 'staff' | 'admin';
-export type ItemStatus = 'not_started' | 'in_progress' | 'done' | 'blocked';
-export type ChannelName = 'telegram' | 'zalo' | 'web' | 'cli';
-export type AgencyKind = 'province' | 'department' | 'commune' | 'ward' | 'center';
+// Each closed vocabulary is written once: its type is derived from it, and the database's enums
+// (src/store/schema.ts) are built from the same lists.
+export const LANGS = ['vi', 'en'] as const;
+export const ROLES = ['leader', 'staff', 'admin'] as const;
+export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
+export const CHANNELS = ['telegram', 'zalo', 'web', 'cli'] as const;
+export const AGENCY_KINDS = ['province', 'department', 'commune', 'ward', 'center'] as const;
 
-export const ITEM_STATUSES: readonly ItemStatus[] = ['not_started', 'in_progress', 'done', 'blocked'];
-export const ROLES: readonly Role[] = ['leader', 'staff', 'admin'];
-export const CHANNELS: readonly ChannelName[] = ['telegram', 'zalo', 'web', 'cli'];
-export const AGENCY_KINDS: readonly AgencyKind[] = ['province', 'department', 'commune', 'ward', 'center'];
+export type Lang = (typeof LANGS)[number];
+export type Role = (typeof ROLES)[number];
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export type ChannelName = (typeof CHANNELS)[number];
+/** The channels that reach a person on their own chat: notifications and reminders travel on these. */
+export type Messenger = Extract<ChannelName, 'telegram' | 'zalo'>;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export type IntentName =
   | 'overdue'

@@ -5,6 +5,7 @@ import type {
   ItemView,
   Lang,
   LocalDate,
+  Messenger,
   Named,
   PersonCode,
   ProgramCode,
@@ -23,7 +24,8 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
 ];
 
 /** The messengers a reminder can be pushed to (the web console and CLI are pulled, not pushed). */
-export type ReminderChannel = 'telegram' | 'zalo';
+/** The messengers reminders go out on (one type with the core's notifications). */
+export type ReminderChannel = Messenger;
 
 export interface PlanPerson {
   code: PersonCode;

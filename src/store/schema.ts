@@ -18,12 +18,13 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { AGENCY_KINDS, CHANNELS, ITEM_STATUSES, LANGS, ROLES } from '../core/types.ts';
 
-export const itemStatus = pgEnum('item_status', ['not_started', 'in_progress', 'done', 'blocked']);
-export const role = pgEnum('role', ['leader', 'staff', 'admin']);
-export const lang = pgEnum('lang', ['vi', 'en']);
-export const agencyKind = pgEnum('agency_kind', ['province', 'department', 'commune', 'ward', 'center']);
-export const channel = pgEnum('channel', ['telegram', 'zalo', 'web', 'cli']);
+export const itemStatus = pgEnum('item_status', ITEM_STATUSES);
+export const role = pgEnum('role', ROLES);
+export const lang = pgEnum('lang', LANGS);
+export const agencyKind = pgEnum('agency_kind', AGENCY_KINDS);
+export const channel = pgEnum('channel', CHANNELS);
 export const historyKind = pgEnum('history_kind', ['update', 'explanation_request', 'explanation']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'unreachable']);
 /**

@@ -23,7 +23,6 @@ export interface IncomingMessage {
   at: Date;
 }
 
-
 /**
  * What became of a notification: queued on these messengers' outboxes, or on none (the person has no
  * chat account). Confirmations are built from it, so the bot never says "sent" for what was not.

@@ -18,6 +18,7 @@ Usage: dondoc <command> [options]
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
   ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
   remind [--now ISO] [--dry-run] [--json] run one reminder cycle now
+  ranking [--program CODE] [--period SPEC] [--now ISO] [--json]   agencies by on-time rate, lowest first
   prepare                                 build the embedded-database template (npm install runs it)
 
 Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
@@ -30,6 +31,7 @@ const OPTIONS = {
   dir: { type: 'string' },
   program: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  period: { type: 'string' },
   reset: { type: 'boolean' },
   yes: { type: 'boolean' },
 } as const;
@@ -41,6 +43,8 @@ export interface Flags {
   as?: string;
   dir?: string;
   program?: string;
+  /** `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn`, `YYYY` or `FROM..TO` (core/period-spec.ts). */
+  period?: string;
   dryRun: boolean;
   reset: boolean;
   yes: boolean;
@@ -61,6 +65,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   parse: async () => (await import('./parse.ts')).parseCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,
+  ranking: async () => (await import('./ranking.ts')).rankingCommand,
   prepare: async () => (ctx) => import('./simple-commands.ts').then((m) => m.prepare(ctx)),
 };
 
@@ -93,6 +98,7 @@ export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext):
       as: v.as,
       dir: v.dir,
       program: v.program,
+      period: v.period,
       dryRun: v['dry-run'] ?? false,
       reset: v.reset ?? false,
       yes: v.yes ?? false,

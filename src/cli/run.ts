@@ -18,6 +18,8 @@ Usage: dondoc <command> [options]
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
   ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
   remind [--now ISO] [--dry-run] [--json] run one reminder cycle now
+  report --out FILE.docx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]
+                                          the progress report in the government's layout
   ranking [--program CODE] [--period SPEC] [--now ISO] [--json]   agencies by on-time rate, lowest first
   prepare                                 build the embedded-database template (npm install runs it)
 
@@ -32,6 +34,9 @@ const OPTIONS = {
   program: { type: 'string' },
   'dry-run': { type: 'boolean' },
   period: { type: 'string' },
+  out: { type: 'string' },
+  agency: { type: 'string' },
+  lang: { type: 'string' },
   reset: { type: 'boolean' },
   yes: { type: 'boolean' },
 } as const;
@@ -45,6 +50,9 @@ export interface Flags {
   program?: string;
   /** `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn`, `YYYY` or `FROM..TO` (core/period-spec.ts). */
   period?: string;
+  out?: string;
+  agency?: string;
+  lang?: string;
   dryRun: boolean;
   reset: boolean;
   yes: boolean;
@@ -66,6 +74,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ask: async () => (await import('./ask.ts')).askCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,
   ranking: async () => (await import('./ranking.ts')).rankingCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
   prepare: async () => (ctx) => import('./simple-commands.ts').then((m) => m.prepare(ctx)),
 };
 
@@ -99,6 +108,9 @@ export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext):
       dir: v.dir,
       program: v.program,
       period: v.period,
+      out: v.out,
+      agency: v.agency,
+      lang: v.lang,
       dryRun: v['dry-run'] ?? false,
       reset: v.reset ?? false,
       yes: v.yes ?? false,

@@ -1,0 +1,44 @@
+// `dondoc report --out FILE.docx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]`:
+// the progress report a steering committee signs, for a period (default: this month to date).
+import { writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { monthToDate } from '../core/period-spec.ts';
+import { localDate } from '../core/time.ts';
+import type { AgencyCode } from '../core/types.ts';
+import { renderReportDocx } from '../report/docx.ts';
+import { rows } from '../store/db.ts';
+import { reportSnapshot } from '../store/report-snapshot.ts';
+import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
+import { periodFlag, programFlag } from './ranking.ts';
+import type { Flags } from './run.ts';
+
+const USAGE =
+  'usage: dondoc report --out FILE.docx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]';
+
+export async function reportCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
+  const out = flags.out;
+  if (positional.length > 0 || out === undefined) throw new UsageError(USAGE);
+  if (/\.xlsx$/i.test(out))
+    throw new Error('--out FILE.xlsx is not ready yet; dondoc export writes the workbook');
+  if (!/\.docx$/i.test(out)) throw new UsageError(USAGE);
+  const lang = flags.lang ?? 'vi';
+  if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang: vi or en, not ${lang}`);
+  const tz = ctx.config.TZ_NAME;
+  const today = localDate(parseNow(flags.now, ctx.now), tz);
+  const period = periodFlag(flags, today, monthToDate);
+  const bytes = await withDb(ctx, async (db) => {
+    const program = await programFlag(db.db, flags);
+    let agency: AgencyCode | null = null;
+    if (flags.agency !== undefined) {
+      const code = flags.agency.trim().toUpperCase();
+      const found = await rows<{ code: string }>(db.db, sql`select code from agencies where code = ${code}`);
+      if (found.length === 0) throw new Error(`unknown agency: ${flags.agency}`);
+      agency = code as AgencyCode;
+    }
+    const snapshot = await reportSnapshot(db.db, { program, agency, period, today, tz });
+    return renderReportDocx(snapshot, { lang });
+  });
+  writeFileSync(out, bytes);
+  ctx.io.err(`wrote ${out} (${bytes.length} bytes, ${period.from}..${period.to} on ${today})`);
+  return 0;
+}

@@ -1,5 +1,6 @@
 // One message prepared for matching: composed, capped, folded, item codes masked, words and percents located.
 import {
+  findDamagedCodes,
   findItemCodes,
   findPercents,
   findUnreadableCodes,
@@ -38,9 +39,13 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
   if (cut < full.length && /[\uD800-\uDBFF]/.test(full.charAt(cut - 1))) cut -= 1;
   const head = full.slice(0, cut);
   const folded = expandShorthand(foldWithMap(head), head);
-  const codes = findItemCodes(folded.text, programOf);
-  const readable = mask(folded.text, codes);
-  const unreadable = findUnreadableCodes(readable, programOf);
+  const damaged = findDamagedCodes(folded.text, programOf);
+  const undamaged = mask(folded.text, damaged);
+  const codes = findItemCodes(undamaged, programOf);
+  const readable = mask(undamaged, codes);
+  const unreadable = [...damaged, ...findUnreadableCodes(readable, programOf)].sort(
+    (x, y) => x.start - y.start,
+  );
   const masked = mask(readable, unreadable);
   return {
     full,

@@ -36,11 +36,14 @@ export function findItemCodes(folded: string, programOf: ProgramResolver): CodeS
 
 /**
  * Something written like an item code that is not one the grammar can read: "NQ57-12.3x", "XX-1.1",
- * "NQ57-99999.99999", "NQ57-1e1". Letters glued to digits then a hyphen, letters-hyphen-decimal, or a known
- * programme then a hyphen. Found in text where the readable codes are already masked.
+ * "NQ57-99999.99999", "NQ57-1e1". Letters glued to digits then a hyphen, one letter glued to two digits or
+ * more ("Q57-20", a programme cut in two by a line break; "Q3-2025" is no code), letters-hyphen-decimal, or a known programme
+ * then a hyphen. Found in text where the readable codes are already masked. The letters may be of
+ * any script: a look-alike the fold does not know ("ՆQ57-12.3", Armenian Ն) makes a code unreadable, not
+ * absent.
  */
 const CODE_SHAPED =
-  /(?<![\p{L}\p{N}#])(?:[a-z]{2,6}\d{1,6} ?- ?[\p{L}\p{N}]|[a-z]{2,6}-\d{1,6}[.,]\d|([a-z]{2,6})[ -](\d{1,4}) ?- ?[\p{L}\p{N}])[\p{L}\p{N}.,-]*/gu;
+  /(?<![\p{L}\p{N}#])(?:\p{L}{2,6}\d{1,6} ?- ?[\p{L}\p{N}]|\p{L}\d{2,6} ?- ?\d|\p{L}{2,6}-\d{1,6}[.,]\d|([a-z]{2,6})[ -](\d{1,4}) ?- ?[\p{L}\p{N}])[\p{L}\p{N}.,-]*/gu;
 
 export interface Span {
   start: number;
@@ -55,6 +58,31 @@ export function findUnreadableCodes(masked: string, programOf: ProgramResolver):
     // A full stop or comma after it ends the sentence, it is not part of the code.
     const text = whole.replace(/[.,-]+$/u, '');
     spans.push({ start: m.index, end: m.index + text.length });
+  }
+  return spans;
+}
+
+/** Neither letter, digit, space nor punctuation: emoji, U+FFFD (where a lone surrogate was), joiners. */
+const JUNK = /[\p{So}\p{Sk}\p{Cf}\p{Co}\p{Cn}]/gu;
+const JUNK_INSIDE = /[\p{L}\p{N}.,-][\p{So}\p{Sk}\p{Cf}\p{Co}\p{Cn}]+[\p{L}\p{N}.,-]/u;
+
+/**
+ * Words that such a character cuts inside (between letters, digits, "-" or "."), and that are written like a
+ * code without it: "CD💯S25-03.1",
+ * "D\uFFFDA06-11", "NQ57-1\uFFFD2.3". Each is a damaged code, unreadable as a whole; the part of it a
+ * grammar could read ("A06-11", "NQ57-1") is not what was written, so it must never be read. Found
+ * before the readable codes; a character of this kind beside a code ("NQ57-12.3\uFFFD") leaves it readable.
+ */
+export function findDamagedCodes(folded: string, programOf: ProgramResolver): Span[] {
+  const spans: Span[] = [];
+  for (const m of folded.matchAll(/\S+/gu)) {
+    // A full stop or comma after it ends the sentence, it is not part of the word.
+    const word = m[0].replace(/[.,:;!?-]+$/u, '');
+    if (!JUNK_INSIDE.test(word)) continue;
+    const clean = word.replace(JUNK, '');
+    const codeShaped =
+      findItemCodes(clean, programOf).length > 0 || findUnreadableCodes(clean, programOf).length > 0;
+    if (codeShaped) spans.push({ start: m.index, end: m.index + word.length });
   }
   return spans;
 }

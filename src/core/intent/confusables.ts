@@ -108,6 +108,10 @@ export function asciiLookalike(cp: string): string {
   if (capital !== undefined) return capital.toUpperCase();
   const small = LATIN_LOOKALIKES[cp];
   if (small !== undefined) return small;
+  // A capital missing from the shape table is drawn like its small letter (Cyrillic "Ԛ" like "ԛ", a q).
+  const lower = cp.toLowerCase();
+  const smallOfCapital = lower === cp ? undefined : LATIN_LOOKALIKES[lower];
+  if (smallOfCapital !== undefined) return smallOfCapital.toUpperCase();
   const code = cp.codePointAt(0) ?? 0;
   if (code > 0x7f && DECIMAL_DIGIT.test(cp)) {
     const nfkc = cp.normalize('NFKC');

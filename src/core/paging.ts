@@ -79,7 +79,9 @@ async function showPage(
   if (lines === null) return intent.target ? unknownCodeReply(turn, intent.target) : say(turn, m.noList);
   const pages = paginate(lines, MAX_PAGE_CHARS - FOOTER_ROOM);
   const about = intent.intent === 'status' ? intent.target : null;
-  if (byButton && (page < 1 || page > pages.length)) return say(turn, m.noSuchPage(page, pages.length));
+  // A page no whole number (NaN, 1.5: a forged button) would pass both range checks and show nothing.
+  const inRange = Number.isInteger(page) && page >= 1 && page <= pages.length;
+  if (byButton && !inRange) return say(turn, m.noSuchPage(page, pages.length));
   const id = remember(turn, { ...list, page: Math.min(page, pages.length), pages: pages.length });
   if (about) turn.state.lastItem = about;
   if (page > pages.length) return say(turn, m.noMorePages);

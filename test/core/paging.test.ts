@@ -89,4 +89,16 @@ describe.each(dbKinds())('paging on %s', (kind) => {
     const two = await h.press(a, chat);
     expect(renderPlain(two[0]!.lines).split('\n').at(-1)).toBe('Trang 2/2 — hết danh sách');
   });
+
+  // Found by hostile.property.test.ts: a page that is no whole number fell through every range check
+  // and answered an empty message (which Telegram refuses to send, so the person got nothing).
+  it.each([NaN, 1.5, Infinity, -Infinity])('answers a forged page %d with a real message', async (page) => {
+    const chat = { senderId: 'P04', chatId: 'paging-fraction' };
+    const a = nextButton(await h.send('nhiệm vụ nào quá hạn', chat));
+    if (a.kind !== 'page') throw new Error('not a page button');
+    expect(await h.ask('', { ...chat, action: { ...a, page } })).toBe(
+      `Danh sách này không có trang ${page}; nó có 2 trang.`,
+    );
+    expect(lastLine(await h.press(a, chat))).toBe('Trang 2/2 — hết danh sách');
+  });
 });

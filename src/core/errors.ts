@@ -20,7 +20,13 @@ export class NotATaskError extends Error {
 }
 
 export type InvalidUpdateReason =
-  'percent_out_of_range' | 'time_in_future' | 'note_too_long' | 'nothing_to_record' | 'target_has_tasks';
+  | 'percent_out_of_range'
+  | 'time_in_future'
+  | 'note_too_long'
+  | 'nothing_to_record'
+  | 'target_has_tasks'
+  /** Sent before the item's latest status update (delivered late): it must not overwrite that one. */
+  | 'superseded';
 
 /** A status update the store refuses; nothing is written. */
 export class InvalidUpdateError extends Error {

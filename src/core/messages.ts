@@ -230,6 +230,7 @@ const INVALID_VI: Record<InvalidUpdateReason, string> = {
   note_too_long: 'ghi chú quá dài (tối đa 2.000 ký tự)',
   nothing_to_record: 'tin nhắn không có tiến độ, trạng thái hay ghi chú nào',
   target_has_tasks: 'chỉ tiêu này có nhiệm vụ, hãy cập nhật từng nhiệm vụ',
+  superseded: 'mục này đã có cập nhật gửi sau tin nhắn này',
 };
 const INVALID_EN: Record<InvalidUpdateReason, string> = {
   percent_out_of_range: 'progress must be from 0 to 100%',
@@ -237,6 +238,7 @@ const INVALID_EN: Record<InvalidUpdateReason, string> = {
   note_too_long: 'the note is too long (2,000 characters at most)',
   nothing_to_record: 'the message has no progress, status or note',
   target_has_tasks: 'this target has tasks; update each task instead',
+  superseded: 'this item already has an update sent after this message',
 };
 
 const levelVi = (level: Level): string => (level === 'target' ? 'chỉ tiêu' : 'nhiệm vụ');

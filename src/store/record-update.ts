@@ -1,5 +1,5 @@
 // recordUpdate: validate, append history, update the item, roll its target up, audit — one transaction.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { InvalidUpdateError, UnknownCodeError } from '../core/errors.ts';
 import { resolveUpdate } from '../core/progress.ts';
 import type { UpdateInput, UpdateResult } from '../core/ports.ts';
@@ -112,8 +112,25 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
       }
     }
 
-    const after = resolveUpdate(before, { status: input.status, progress: input.progress });
     const noteOnly = input.status === null && input.progress === null;
+    // The row is its latest status update's: one sent before that (delivered late, or two webhook
+    // processes finishing out of order) would overwrite it and leave row and history disagreeing.
+    if (!noteOnly) {
+      const [newer] = await tx
+        .select({ id: history.id })
+        .from(history)
+        .where(
+          and(
+            task ? eq(history.taskId, task.id) : eq(history.targetId, target!.id),
+            eq(history.kind, 'update'),
+            isNotNull(history.status),
+            gt(history.at, input.at),
+          ),
+        )
+        .limit(1);
+      if (newer) throw new InvalidUpdateError('superseded', input.item);
+    }
+    const after = resolveUpdate(before, { status: input.status, progress: input.progress });
     await tx.insert(history).values({
       taskId: task ? task.id : null,
       targetId: task ? null : target!.id,

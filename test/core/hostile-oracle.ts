@@ -124,7 +124,6 @@ function catalogue(lang: Lang) {
     questions: [
       sentence(m.confirmLower(A, B, C)),
       sentence(m.confirmReopen(A, B, C, D)),
-      sentence(m.confirmCloseTarget(A, 9).replace('9', A)),
       sentence(m.severalPercents(A)),
     ],
   };

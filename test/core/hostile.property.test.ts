@@ -18,7 +18,7 @@ import { claims, snapshot, unexplained, visible, watchWrites, type Claims } from
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 20250715);
 /** Messages per sender: 5,000 in all on PGlite; Postgres repeats a shorter run, to keep the file near a minute. */
 const RUNS: Record<DbKind, Record<Sender, number>> = {
-  pglite: { staff: 2000, leader: 2000, stranger: 1000 },
+  pglite: { staff: 1700, leader: 1700, stranger: 1600 },
   postgres: { staff: 400, leader: 400, stranger: 200 },
 };
 type Sender = 'staff' | 'leader' | 'stranger';

@@ -142,7 +142,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the console in Chromi
       const overflow = await page.evaluate<number>(
         'document.documentElement.scrollWidth - window.innerWidth',
       );
-      expect(overflow, path).toBeLessThanOrEqual(0);
+      const wide = await page.evaluate<string>(
+        `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')`,
+      );
+      expect(overflow, `${path} ${wide}`).toBeLessThanOrEqual(0);
     }
     await page.goto(`${origin}/dashboard?program=NQ57`);
     expect(await page.locator('.chart .narrow svg').isVisible()).toBe(true);

@@ -37,7 +37,7 @@ nav.main .lang { border-color: rgba(255,255,255,.5); }
 nav.main form { margin: 0; }
 @media (max-width: 600px) {
   .brand span { display: none; }
-  nav.main { width: 100%; flex-wrap: nowrap; }
+  nav.main { width: 100%; flex-wrap: wrap; }
   nav.main a, nav.main button { padding: 6px 10px; font-size: 14px; white-space: nowrap; }
 }
 
@@ -60,8 +60,8 @@ h3 { font-size: 16px; margin: 16px 0 8px; }
 .tabs a span { font-size: 13px; color: var(--muted); }
 .tabs a[aria-current='page'] { border-color: var(--navy); box-shadow: inset 0 -3px 0 var(--navy); }
 
-.kpis { display: grid; grid-template-columns: repeat(2, 1fr); gap: 10px; margin: 12px 0; }
-@media (min-width: 700px) { .kpis { grid-template-columns: repeat(4, 1fr); } }
+.kpis { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; margin: 12px 0; }
+@media (min-width: 700px) { .kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); } }
 .kpi { border-radius: 8px; padding: 10px 12px; border: 1px solid var(--line); border-left-width: 6px; background: var(--card); }
 .kpi .n { font-size: 28px; font-weight: 700; line-height: 1.1; display: block; }
 .kpi .l { font-size: 14px; color: var(--muted); }

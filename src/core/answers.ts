@@ -15,6 +15,7 @@ import {
   expectedProgress,
 } from './format.ts';
 import { messages } from './messages.ts';
+import { yearToDate } from './period-spec.ts';
 import type { Counts, CoreStore, HistoryEntry, ItemDetail, Level, Person, Scope } from './ports.ts';
 import type { Line } from './reply.ts';
 import { addDays } from './time.ts';
@@ -166,7 +167,35 @@ function countsLine(c: Counts, lang: Lang): { done: number; total: number; pct: 
 /** How many agencies a summary names as most behind. */
 const WORST_AGENCIES = 5;
 
-export async function answerSummary(ctx: AnswerContext, intent: Intent): Promise<Line[]> {
+/** How many agencies the ranking that leads a summary names. */
+const RANKED_AGENCIES = 10;
+
+/** "đơn vị nào chậm nhất": the agencies by on-time rate, lowest first; no period named = the year to date. */
+async function rankingLines(ctx: AnswerContext, intent: Intent): Promise<Line[]> {
+  const m = messages(ctx.lang);
+  const period = intent.period ?? yearToDate(ctx.today);
+  const ranks = (await ctx.store.ranking(scopeOf(intent), period, ctx.today)).filter(
+    (r) => r.onTimeRate !== null,
+  );
+  const day = (d: LocalDate) => formatShortDay(d, ctx.lang, ctx.today);
+  const lines: Line[] = [[m.rankingHeader(m.between(day(period.from), day(period.to)))]];
+  if (ranks.length === 0) return [...lines, [m.rankingNothingDue]];
+  ranks.slice(0, RANKED_AGENCIES).forEach((r, i) =>
+    lines.push([
+      `${i + 1}. `,
+      { b: r.name[ctx.lang] || r.name.vi },
+      m.rankingLine({
+        rate: formatPercent(share(r.counts.doneOnTime, r.counts.total), ctx.lang),
+        onTime: r.counts.doneOnTime,
+        due: r.counts.total,
+        overdue: r.counts.overdue,
+      }),
+    ]),
+  );
+  return lines;
+}
+
+export async function answerSummary(ctx: AnswerContext, intent: Intent, ranking = false): Promise<Line[]> {
   const m = messages(ctx.lang);
   const scope = scopeOf(intent);
   const label = scopeLabel(scope, await ctx.store.lexicon(), ctx.lang);
@@ -177,6 +206,7 @@ export async function answerSummary(ctx: AnswerContext, intent: Intent): Promise
     lines.push([m.summaryPeriod(m.between(day(intent.period.from), day(intent.period.to)))]);
   }
   if (view.programs.length === 0 && view.agencies.length === 0) return [[m.summaryNone(label)]];
+  if (ranking) lines.push(...(await rankingLines(ctx, intent)));
   if (scope.agency) {
     const own = view.agencies.find((a) => a.agency === scope.agency);
     if (own) {

@@ -215,8 +215,9 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
       return showList(turn, intent, 'target');
     case 'overdue':
     case 'due_soon':
-    case 'summary':
       return showList(turn, intent, levelOf(msg.text, intent));
+    case 'summary':
+      return showList(turn, intent, levelOf(msg.text, intent), parsed.ranking === true);
     case 'help':
       return [reply(turn.lang, answerHelp(turn.lang))];
     case 'unknown':

@@ -107,6 +107,10 @@ export interface Messages {
   worstAgencies: string;
   agencyLine(s: { overdue: number; pct: string }): string;
   summaryNone(scope: string): string;
+  /** The agencies' ranking that leads a summary asking who is most behind (on-time rate, tracking model). */
+  rankingHeader(period: string): string;
+  rankingLine(s: { rate: string; onTime: number; due: number; overdue: number }): string;
+  rankingNothingDue: string;
 
   // Updates
   updateNeedsCode: string;
@@ -324,6 +328,9 @@ const vi: Messages = {
   worstAgencies: 'Đơn vị cần chú ý nhất:',
   agencyLine: (s) => `: ${s.overdue} nhiệm vụ quá hạn · ${s.pct} nhiệm vụ hoàn thành`,
   summaryNone: (scope) => `Không có chỉ tiêu nào trong phạm vi này (${scope}).`,
+  rankingHeader: (period) => `Xếp hạng đơn vị theo tỷ lệ hoàn thành đúng hạn (${period}), thấp nhất trước:`,
+  rankingLine: (s) => `: ${s.rate} đúng hạn (${s.onTime}/${s.due}) · ${s.overdue} quá hạn`,
+  rankingNothingDue: 'Không đơn vị nào có nhiệm vụ đến hạn trong kỳ này.',
 
   updateNeedsCode: 'Bạn muốn cập nhật mục nào? Ví dụ: “NQ57-12.3 80% đã lắp xong trạm 5G”.',
   badPercent: (given) => `${given} không hợp lệ: tiến độ từ 0 đến 100%. Không có gì được ghi nhận.`,
@@ -505,6 +512,9 @@ const en: Messages = {
   worstAgencies: 'Agencies most behind:',
   agencyLine: (s) => `: ${plural(s.overdue, 'overdue task')} · ${s.pct} of tasks done`,
   summaryNone: (scope) => `There are no targets in this scope (${scope}).`,
+  rankingHeader: (period) => `Agencies by share of tasks done on time (${period}), lowest first:`,
+  rankingLine: (s) => `: ${s.rate} on time (${s.onTime}/${s.due}) · ${s.overdue} overdue`,
+  rankingNothingDue: 'No agency had a task due in this period.',
 
   updateNeedsCode:
     'Which item do you want to update? For example: “NQ57-12.3 80% installed the 5G stations”.',

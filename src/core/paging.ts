@@ -26,7 +26,12 @@ export const LIST_INTENTS = new Set<Intent['intent']>([
   'status',
 ]);
 
-async function answerLines(turn: Turn, intent: Intent, level: Level): Promise<Line[] | null> {
+async function answerLines(
+  turn: Turn,
+  intent: Intent,
+  level: Level,
+  ranking: boolean,
+): Promise<Line[] | null> {
   const ctx: AnswerContext = { store: turn.deps.store, today: turn.today, lang: turn.lang, tz: turn.deps.tz };
   switch (intent.intent) {
     case 'overdue':
@@ -34,7 +39,7 @@ async function answerLines(turn: Turn, intent: Intent, level: Level): Promise<Li
     case 'due_soon':
       return answerDueSoon(ctx, intent, level);
     case 'summary':
-      return answerSummary(ctx, intent);
+      return answerSummary(ctx, intent, ranking);
     case 'my_tasks':
       return answerMyTasks(ctx, turn.person);
     case 'status': {
@@ -69,13 +74,13 @@ function remember(turn: Turn, list: Omit<PagedList, 'id'> & { id: string | null 
  */
 async function showPage(
   turn: Turn,
-  list: { id: string | null; intent: Intent; level: Level },
+  list: { id: string | null; intent: Intent; level: Level; ranking?: boolean },
   page: number,
   byButton: boolean,
 ): Promise<Reply[]> {
   const m = messages(turn.lang);
   const { intent, level } = list;
-  const lines = await answerLines(turn, intent, level);
+  const lines = await answerLines(turn, intent, level, list.ranking === true);
   if (lines === null) return intent.target ? unknownCodeReply(turn, intent.target) : say(turn, m.noList);
   const pages = paginate(lines, MAX_PAGE_CHARS - FOOTER_ROOM);
   const about = intent.intent === 'status' ? intent.target : null;
@@ -95,8 +100,8 @@ async function showPage(
 }
 
 /** The answer to a new question: page 1 of a new list. */
-export function showList(turn: Turn, intent: Intent, level: Level): Promise<Reply[]> {
-  return showPage(turn, { id: null, intent, level }, 1, false);
+export function showList(turn: Turn, intent: Intent, level: Level, ranking = false): Promise<Reply[]> {
+  return showPage(turn, { id: null, intent, level, ...(ranking ? { ranking } : {}) }, 1, false);
 }
 
 /** "trang sau", "next": the next page of the list shown last. */

@@ -1,4 +1,5 @@
 // The store as the conversation core sees it: a small interface, implemented by src/store.
+import type { AgencyRank } from './ranking.ts';
 import type {
   AgencyCode,
   ChannelName,
@@ -145,6 +146,8 @@ export interface PagedList {
   id: string;
   intent: Intent;
   level: Level;
+  /** A summary that leads with the agencies' ranking. */
+  ranking?: boolean;
   /** The page shown last, and how many there were then. */
   page: number;
   pages: number;
@@ -184,6 +187,8 @@ export interface CoreStore {
   /** Every target and task code. */
   itemCodes(): Promise<ItemCode[]>;
   summary(scope: Scope, today: LocalDate, period: Period | null): Promise<SummaryView>;
+  /** The agencies' on-time rates for a period, lowest first (tracking model). */
+  ranking(scope: Scope, period: Period, today: LocalDate): Promise<AgencyRank[]>;
   openTasksOf(person: PersonCode): Promise<ItemView[]>;
 
   /** Validates and records in one transaction; throws UnknownCodeError / InvalidUpdateError and writes nothing. */

@@ -122,6 +122,8 @@ export interface ParsedMessage {
   control: Control | null;
   /** When an agency name matched several agencies equally well: the candidates, so the bot can ask which. */
   agencyChoices: AgencyCode[];
+  /** A summary that asks which agencies are most behind: its answer leads with the ranking. */
+  ranking?: boolean;
   /**
    * Something written like an item code that cannot be read as one ("NQ57-12.3x", "XX-1.1"), as written,
    * when the message names no readable code: the bot must say it does not know it, never guess an item.

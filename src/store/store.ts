@@ -7,6 +7,7 @@ import type { Db } from './db.ts';
 import * as groups from './group-digests.ts';
 import * as people from './people.ts';
 import * as q from './queries.ts';
+import { agencyRanking } from './ranking.ts';
 import { reassign } from './reassign.ts';
 import { recordUpdate } from './record-update.ts';
 
@@ -41,6 +42,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date(), tz: st
     item: (code) => q.itemDetail(db, code),
     itemCodes: () => q.itemCodes(db),
     summary: (scope, today, period) => q.summary(db, scope, today, period, tz),
+    ranking: (scope, period, today) => agencyRanking(db, { program: scope.program, period, today, tz }),
     openTasksOf: (person) => q.openTasksOf(db, person),
     recordUpdate: (input) => recordUpdate(db, input, clock()),
     requestExplanation: (item, by, at) => conv.requestExplanation(db, item, by, at),

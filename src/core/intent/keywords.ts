@@ -390,3 +390,17 @@ export const EN_WORDS = new Set(
     'waiting on with funds'
   ).split(' '),
 );
+
+/** A question about which agencies are most behind: a `summary` whose answer leads with the ranking. */
+export const RANKING = compilePhrases([
+  'xếp hạng',
+  'bảng xếp hạng',
+  'chậm nhất',
+  'trễ nhất',
+  'kém nhất',
+  'most behind',
+  'furthest behind',
+  'ranking',
+  'rank the agencies',
+  'league table',
+]);

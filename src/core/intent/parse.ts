@@ -33,6 +33,7 @@ import {
   OVERDUE,
   REGISTER,
   SUMMARY,
+  RANKING,
   SWITCH_OFF,
   SWITCH_ON,
   UPDATE_PREFIX,
@@ -165,6 +166,7 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     lang,
     control: d.control ?? null,
     agencyChoices,
+    ranking: d.intent === 'summary' && hasPhrase(a.tokens, RANKING),
     unreadableCode,
     percentProblem: problem,
   };
@@ -434,6 +436,8 @@ function classify(a: Analysis, today: LocalDate): IntentName {
   if (hasPhrase(t, EXPLAIN)) return 'request_explanation';
   if (isMyTasks(t)) return 'my_tasks';
   if (hasPhrase(t, HELP_STRONG)) return 'help';
+  // "đơn vị nào chậm nhất" asks for the ranking, not for a list of late items.
+  if (hasPhrase(t, RANKING)) return 'summary';
   if (hasPhrase(t, OVERDUE)) return 'overdue';
   if (hasPhrase(t, DUE_SOON)) return 'due_soon';
   if (hasPhrase(t, DEADLINE_WORD) && resolvePeriod(a.masked, today) !== null) return 'due_soon';

@@ -166,6 +166,20 @@ function lateLines(items: readonly ReportItem[], lang: Lang): Paragraph[] {
   return out;
 }
 
+/** "NQ57-12 Phủ sóng 5G …: 41/68 xã (60,3%)": progress is current / target, capped at 100 %. */
+function indicatorLines(s: ReportSnapshot, lang: Lang): Paragraph[] {
+  if (s.indicators.length === 0) return [];
+  const n = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  return [
+    body(WORDS[lang].indicators, { italics: true }),
+    ...s.indicators.map((i) =>
+      body(
+        `- ${i.code} ${i.title[lang]}: ${n.format(i.currentValue)}/${n.format(i.targetValue)} ${i.unit} (${percent(Math.min(i.currentValue, i.targetValue), i.targetValue, lang)})`,
+      ),
+    ),
+  ];
+}
+
 function rankingTable(s: ReportSnapshot, lang: Lang): Table {
   const rows = s.ranking.map((r, n) => [
     String(n + 1),
@@ -271,10 +285,16 @@ export async function renderReportDocx(s: ReportSnapshot, options: ReportOptions
           para(w.s1, { bold: true }),
           table(
             gridHead,
-            [gridRow(w.targets, s.targets, lang), gridRow(w.tasks, s.tasks, lang)],
+            [
+              gridRow(w.targets, s.targets, lang),
+              gridRow(w.tasks, s.tasks, lang),
+              gridRow(`${w.targets} (${w.until(shortDay(s.previous.end))})`, s.previous.targets, lang),
+              gridRow(`${w.tasks} (${w.until(shortDay(s.previous.end))})`, s.previous.tasks, lang),
+            ],
             [16, 12, 18, 18, 18, 18],
             [0],
           ),
+          ...indicatorLines(s, lang),
           para(w.s2, { bold: true }, { spacing: { before: 240, after: 60 } }),
           ...lateLines(s.late, lang),
           para(w.s3, { bold: true }, { spacing: { before: 240, after: 60 } }),

@@ -113,6 +113,7 @@ export interface Words {
   tasks: string;
   total: string;
   indicators: string;
+  until: (day: string) => string;
   noLate: string;
   noProblems: string;
   editable: string;
@@ -149,7 +150,8 @@ export const WORDS: Record<Lang, Words> = {
     targets: 'Chỉ tiêu',
     tasks: 'Nhiệm vụ',
     total: 'Tổng số',
-    indicators: 'Các chỉ tiêu có chỉ số',
+    indicators: 'Các chỉ tiêu đo bằng chỉ số (giá trị hiện tại):',
+    until: (day) => `đến ${day}`,
     noLate: 'Không có nhiệm vụ quá hạn hoặc hoàn thành quá hạn trong kỳ.',
     noProblems: 'Không có nhiệm vụ vướng mắc trong kỳ.',
     editable: 'Đề xuất, kiến nghị: (bổ sung)',
@@ -200,7 +202,8 @@ export const WORDS: Record<Lang, Words> = {
     targets: 'Targets',
     tasks: 'Tasks',
     total: 'Total',
-    indicators: 'Targets with an indicator',
+    indicators: 'Targets measured by an indicator (value now):',
+    until: (day) => `to ${day}`,
     noLate: 'No task was overdue or done late in the period.',
     noProblems: 'No task was blocked in the period.',
     editable: 'Proposals: (to be added)',

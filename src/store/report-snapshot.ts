@@ -3,7 +3,7 @@
 // the period's end B as the agencies' ranking reads it, so the report and `dondoc ranking` agree.
 import { sql, type SQL } from 'drizzle-orm';
 import { gridCell, type Counts } from '../core/grid.ts';
-import { daysBetween, localDate } from '../core/time.ts';
+import { addDays, daysBetween, localDate } from '../core/time.ts';
 import { periodEnd } from '../core/period-spec.ts';
 import type { AgencyRank } from '../core/ranking.ts';
 import type {
@@ -44,6 +44,14 @@ export interface ReportItem {
   note: string | null;
 }
 
+export interface Indicator {
+  code: ItemCode;
+  title: Named;
+  unit: string;
+  targetValue: number;
+  currentValue: number;
+}
+
 export interface ReportSnapshot {
   scope: ReportScope;
   /** B: the day the grid is read at. */
@@ -54,6 +62,10 @@ export interface ReportSnapshot {
   province: string;
   targets: Counts;
   tasks: Counts;
+  /** The same grid at the end of the day before the period began, to compare with. */
+  previous: { end: LocalDate; targets: Counts; tasks: Counts };
+  /** Targets in scope measured by an indicator, with its value as it is now ("41/68 xã"). */
+  indicators: Indicator[];
   /** Overdue at B, or done late within the period: by agency, then most days late first. */
   late: ReportItem[];
   /** The league table: highest on-time rate first (tracking model). */
@@ -91,16 +103,19 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
       : sql`${agencyId} = (select id from agencies where code = ${scope.agency})`;
   const tasksAt = asOfEnd('tasks', end, tz);
   const taskScope = sql`${inProgram(sql`(select program_id from targets where id = t.target_id)`)} and ${ofAgency(sql`t.agency_id`)}`;
-  const [targetCounts, taskCounts, items, names, ranking] = await Promise.all([
-    rows<CountRow>(
-      db,
-      sql`select ${countColumns(end, tz)} from ${asOfEnd('targets', end, tz)} t
+  const before = addDays(scope.period.from, -1);
+  const targetScope = sql`${inProgram(sql`t.program_id`)} and ${ofAgency(sql`t.lead_agency_id`)}`;
+  const [targetCounts, taskCounts, items, names, ranking, prevTargets, prevTasks, indicators] =
+    await Promise.all([
+      rows<CountRow>(
+        db,
+        sql`select ${countColumns(end, tz)} from ${asOfEnd('targets', end, tz)} t
            where ${inProgram(sql`t.program_id`)} and ${ofAgency(sql`t.lead_agency_id`)}`,
-    ),
-    rows<CountRow>(db, sql`select ${countColumns(end, tz)} from ${tasksAt} t where ${taskScope}`),
-    rows<ItemRow>(
-      db,
-      sql`select t.code, tk.title_vi, tk.title_en, a.code as agency, a.name_vi as agency_vi,
+      ),
+      rows<CountRow>(db, sql`select ${countColumns(end, tz)} from ${tasksAt} t where ${taskScope}`),
+      rows<ItemRow>(
+        db,
+        sql`select t.code, tk.title_vi, tk.title_en, a.code as agency, a.name_vi as agency_vi,
                  a.name_en as agency_en, pe.full_name as owner, t.due_date::text as due_date,
                  tk.progress::int as progress, t.status, t.completed_at,
                  (select h.note from history h where h.task_id = t.id and h.note is not null
@@ -110,31 +125,52 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
             left join people pe on pe.id = tk.assignee_id
            where ${taskScope}
            order by t.code`,
-    ),
-    rows<{
-      program_vi: string | null;
-      program_en: string | null;
-      agency_vi: string | null;
-      agency_en: string | null;
-      province: string | null;
-    }>(
-      db,
-      sql`select (select name_vi from programs where code = ${scope.program}) as program_vi,
+      ),
+      rows<{
+        program_vi: string | null;
+        program_en: string | null;
+        agency_vi: string | null;
+        agency_en: string | null;
+        province: string | null;
+      }>(
+        db,
+        sql`select (select name_vi from programs where code = ${scope.program}) as program_vi,
                  (select name_en from programs where code = ${scope.program}) as program_en,
                  (select name_vi from agencies where code = ${scope.agency}) as agency_vi,
                  (select name_en from agencies where code = ${scope.agency}) as agency_en,
                  (select regexp_replace(name_vi, '^(Ủy|Uỷ) ban nhân dân tỉnh ', '') from agencies
                    where kind = 'province' and name_vi ~ '^(Ủy|Uỷ) ban nhân dân tỉnh ' order by id limit 1)
                    as province`,
-    ),
-    agencyRanking(db, {
-      program: scope.program,
-      period: scope.period,
-      today: scope.today,
-      tz,
-      order: 'league',
-    }),
-  ]);
+      ),
+      agencyRanking(db, {
+        program: scope.program,
+        period: scope.period,
+        today: scope.today,
+        tz,
+        order: 'league',
+      }),
+      rows<CountRow>(
+        db,
+        sql`select ${countColumns(before, tz)} from ${asOfEnd('targets', before, tz)} t where ${targetScope}`,
+      ),
+      rows<CountRow>(
+        db,
+        sql`select ${countColumns(before, tz)} from ${asOfEnd('tasks', before, tz)} t where ${taskScope}`,
+      ),
+      rows<{
+        code: string;
+        title_vi: string;
+        title_en: string;
+        unit: string;
+        target_value: number;
+        current_value: number;
+      }>(
+        db,
+        sql`select t.code, t.title_vi, t.title_en, t.unit, t.target_value::float8 as target_value,
+                 t.current_value::float8 as current_value
+            from targets t where t.unit is not null and ${targetScope} order by t.code`,
+      ),
+    ]);
   const list = items.map((r): ReportItem => {
     const completedAt = r.completed_at === null ? null : new Date(r.completed_at);
     const dueDate = r.due_date as LocalDate;
@@ -174,6 +210,14 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
     province: n?.province ?? '',
     targets: toCounts(targetCounts[0]),
     tasks: toCounts(taskCounts[0]),
+    previous: { end: before, targets: toCounts(prevTargets[0]), tasks: toCounts(prevTasks[0]) },
+    indicators: indicators.map((r) => ({
+      code: r.code as ItemCode,
+      title: { vi: r.title_vi, en: r.title_en || r.title_vi },
+      unit: r.unit,
+      targetValue: Number(r.target_value),
+      currentValue: Number(r.current_value),
+    })),
     late,
     ranking: scope.agency === null ? ranking : ranking.filter((r) => r.agency === scope.agency),
     blocked: list.filter((i) => i.status === 'blocked'),

@@ -87,6 +87,24 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
     // The grid at 15/7 from targets.csv and tasks.csv: 43 targets, 117 tasks.
     expect(gridRow(ps, 'Chỉ tiêu')).toEqual(['43', '16 (37,2%)', '1 (2,3%)', '17 (39,5%)', '9 (20,9%)']);
     expect(gridRow(ps, 'Nhiệm vụ')).toEqual(['117', '56 (47,9%)', '6 (5,1%)', '35 (29,9%)', '20 (17,1%)']);
+    // Compared with the end of the previous period (30/6), and the indicators as they stand.
+    expect(gridRow(ps, 'Chỉ tiêu (đến 30/06/2025)')).toEqual([
+      '43',
+      '16 (37,2%)',
+      '1 (2,3%)',
+      '26 (60,5%)',
+      '0 (0,0%)',
+    ]);
+    expect(gridRow(ps, 'Nhiệm vụ (đến 30/06/2025)')).toEqual([
+      '117',
+      '54 (46,2%)',
+      '6 (5,1%)',
+      '54 (46,2%)',
+      '3 (2,6%)',
+    ]);
+    expect(ps.find((p) => p.startsWith('- NQ57-12 '))).toMatch(/: 41\/68 xã \(60,3%\)$/);
+    expect(ps.find((p) => p.startsWith('- NQ57-07 '))).toMatch(/: 36\.500\/120\.000 hồ sơ \(30,4%\)$/);
+    expect(ps.find((p) => p.startsWith('- NQ57-27 '))).toMatch(/: 1\.350\/1\.200 người \(100,0%\)$/);
     // II: by agency (names, not codes), with owner, days late and the latest note as the reason.
     const text = ps.join('\n');
     expect(ps).toContain('Sở Tài chính');

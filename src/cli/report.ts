@@ -6,6 +6,7 @@ import { monthToDate } from '../core/period-spec.ts';
 import { localDate } from '../core/time.ts';
 import type { AgencyCode } from '../core/types.ts';
 import { renderReportDocx } from '../report/docx.ts';
+import { renderReportXlsx } from '../report/xlsx.ts';
 import { rows } from '../store/db.ts';
 import { reportSnapshot } from '../store/report-snapshot.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
@@ -13,14 +14,12 @@ import { periodFlag, programFlag } from './ranking.ts';
 import type { Flags } from './run.ts';
 
 const USAGE =
-  'usage: dondoc report --out FILE.docx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]';
+  'usage: dondoc report --out FILE.docx|FILE.xlsx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]';
 
 export async function reportCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
   const out = flags.out;
   if (positional.length > 0 || out === undefined) throw new UsageError(USAGE);
-  if (/\.xlsx$/i.test(out))
-    throw new Error('--out FILE.xlsx is not ready yet; dondoc export writes the workbook');
-  if (!/\.docx$/i.test(out)) throw new UsageError(USAGE);
+  if (!/\.(docx|xlsx)$/i.test(out)) throw new UsageError(USAGE);
   const lang = flags.lang ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang: vi or en, not ${lang}`);
   const tz = ctx.config.TZ_NAME;
@@ -36,7 +35,7 @@ export async function reportCommand(ctx: CliContext, positional: string[], flags
       agency = code as AgencyCode;
     }
     const snapshot = await reportSnapshot(db.db, { program, agency, period, today, tz });
-    return renderReportDocx(snapshot, { lang });
+    return /\.xlsx$/i.test(out) ? renderReportXlsx(snapshot, lang) : renderReportDocx(snapshot, { lang });
   });
   writeFileSync(out, bytes);
   ctx.io.err(`wrote ${out} (${bytes.length} bytes, ${period.from}..${period.to} on ${today})`);

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,13 +203,50 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
   it('refuses what it cannot write', async () => {
     const none = await runCommand(['report'], { now: NOW, db: t });
     expect(none.code).toBe(2);
-    const xlsx = await runCommand(['report', '--out', join(dir, 'r.xlsx')], { now: NOW, db: t });
-    expect(xlsx.code).toBe(1);
-    expect(xlsx.err[0]).toMatch(/not ready yet/);
+    const txt = await runCommand(['report', '--out', join(dir, 'r.txt')], { now: NOW, db: t });
+    expect(txt.code).toBe(2);
     const agency = await runCommand(['report', '--out', join(dir, 'r.docx'), '--agency', 'NOPE'], {
       now: NOW,
       db: t,
     });
     expect(agency.err).toEqual(['error: unknown agency: NOPE']);
+  });
+
+  it('--out FILE.xlsx: the same snapshot as sheets, names beside codes, a title block and a frozen filtered header', async () => {
+    const file = join(dir, 'nq57.xlsx');
+    const r = await runCommand(
+      ['report', '--out', file, '--now', '2025-07-15', '--program', 'NQ57', '--period', '2025-07'],
+      { now: NOW, db: t },
+    );
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Tổng hợp', 'Quá hạn', 'Xếp hạng', 'Phụ lục']);
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    expect(summary.getCell('A1').value).toBe('BÁO CÁO');
+    expect(String(summary.getCell('A3').value)).toMatch(/^Hòa An, ngày 15 tháng 7 năm 2025/);
+    const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1);
+    expect(values(summary, 6)).toEqual(['Chỉ tiêu', 43, 16, 1, 17, 9]);
+    expect(values(summary, 7)).toEqual(['Nhiệm vụ', 117, 56, 6, 35, 20]);
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(summary.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    const late = wb.getWorksheet('Quá hạn')!;
+    expect(values(late, 5).slice(0, 4)).toEqual(['Mã', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Mã cơ quan']);
+    const row = late.getColumn(1).values.indexOf('NQ57-04.2');
+    expect(values(late, row)).toEqual([
+      'NQ57-04.2',
+      expect.any(String),
+      'Sở Tài chính',
+      'STC',
+      'Dương Văn Long',
+      '15/06/2025',
+      'Quá hạn chưa hoàn thành',
+      30,
+      'Chưa cân đối được nguồn vốn điều lệ 50 tỷ đồng, đề nghị UBND tỉnh cho ý kiến về nguồn',
+    ]);
+    const rank = wb.getWorksheet('Xếp hạng')!;
+    expect(rank.getColumn(3).values.slice(6, 11)).toEqual(['P-NGOCLAM', 'SGDDT', 'SKHCN', 'SNV', 'STC']);
+    expect(values(rank, 7)).toEqual([2, 'Sở Giáo dục và Đào tạo', 'SGDDT', 0.25, 1, 0, 3, 4]);
+    expect(wb.getWorksheet('Phụ lục')!.rowCount).toBe(5 + 117);
   });
 });

@@ -14,7 +14,16 @@ import { periodFlag, programFlag } from './ranking.ts';
 import type { Flags } from './run.ts';
 
 const USAGE =
-  'usage: dondoc report --out FILE.docx|FILE.xlsx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]';
+  'usage: dondoc report --out FILE.docx|FILE.xlsx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en] [--issuer "SUPERIOR|BODY"]';
+
+/** `--issuer "UBND TỈNH HÒA AN|BAN CHỈ ĐẠO …"`: the two lines top left; unset, the default. */
+function issuerFlag(value: string | undefined): { superior: string; body: string } | undefined {
+  if (value === undefined) return undefined;
+  const [superior, body, ...rest] = value.split('|').map((p) => p.trim());
+  if (superior === undefined || body === undefined || body === '' || rest.length > 0)
+    throw new UsageError(`--issuer: "SUPERIOR|BODY", two lines separated by |, not ${value}`);
+  return { superior, body };
+}
 
 export async function reportCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
   const out = flags.out;
@@ -22,6 +31,7 @@ export async function reportCommand(ctx: CliContext, positional: string[], flags
   if (!/\.(docx|xlsx)$/i.test(out)) throw new UsageError(USAGE);
   const lang = flags.lang ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang: vi or en, not ${lang}`);
+  const issuer = issuerFlag(flags.issuer);
   const tz = ctx.config.TZ_NAME;
   const today = localDate(parseNow(flags.now, ctx.now), tz);
   const period = periodFlag(flags, today, monthToDate);
@@ -35,7 +45,9 @@ export async function reportCommand(ctx: CliContext, positional: string[], flags
       agency = code as AgencyCode;
     }
     const snapshot = await reportSnapshot(db.db, { program, agency, period, today, tz });
-    return /\.xlsx$/i.test(out) ? renderReportXlsx(snapshot, lang) : renderReportDocx(snapshot, { lang });
+    return /\.xlsx$/i.test(out)
+      ? renderReportXlsx(snapshot, lang)
+      : renderReportDocx(snapshot, { lang, issuer });
   });
   writeFileSync(out, bytes);
   ctx.io.err(`wrote ${out} (${bytes.length} bytes, ${period.from}..${period.to} on ${today})`);

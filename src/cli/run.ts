@@ -37,6 +37,7 @@ const OPTIONS = {
   out: { type: 'string' },
   agency: { type: 'string' },
   lang: { type: 'string' },
+  issuer: { type: 'string' },
   reset: { type: 'boolean' },
   yes: { type: 'boolean' },
 } as const;
@@ -53,6 +54,8 @@ export interface Flags {
   out?: string;
   agency?: string;
   lang?: string;
+  /** The report's issuing body, "SUPERIOR|BODY" (two lines, top left). */
+  issuer?: string;
   dryRun: boolean;
   reset: boolean;
   yes: boolean;
@@ -111,6 +114,7 @@ export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext):
       out: v.out,
       agency: v.agency,
       lang: v.lang,
+      issuer: v.issuer,
       dryRun: v['dry-run'] ?? false,
       reset: v.reset ?? false,
       yes: v.yes ?? false,

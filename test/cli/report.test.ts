@@ -153,7 +153,18 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
   });
 
   it('one agency: its targets and tasks only, named in the subject', async () => {
-    const ps = await render('skhcn.docx', '--program', 'NQ57', '--agency', 'skhcn', '--period', '2025-07');
+    const ps = await render(
+      'skhcn.docx',
+      '--program',
+      'NQ57',
+      '--agency',
+      'skhcn',
+      '--period',
+      '2025-07',
+      '--issuer',
+      'UBND TỈNH HÒA AN | BAN CHỈ ĐẠO VỀ CHUYỂN ĐỔI SỐ',
+    );
+    expect(ps.slice(0, 2)).toEqual(['UBND TỈNH HÒA AN', 'BAN CHỈ ĐẠO VỀ CHUYỂN ĐỔI SỐ']);
     expect(ps.find((p) => p.startsWith('Tình hình thực hiện'))).toMatch(
       / của Sở Khoa học và Công nghệ tháng 7 năm 2025$/,
     );
@@ -205,6 +216,11 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
     expect(none.code).toBe(2);
     const txt = await runCommand(['report', '--out', join(dir, 'r.txt')], { now: NOW, db: t });
     expect(txt.code).toBe(2);
+    const issuer = await runCommand(['report', '--out', join(dir, 'r.docx'), '--issuer', 'ONE LINE'], {
+      now: NOW,
+      db: t,
+    });
+    expect(issuer.code).toBe(2);
     const agency = await runCommand(['report', '--out', join(dir, 'r.docx'), '--agency', 'NOPE'], {
       now: NOW,
       db: t,

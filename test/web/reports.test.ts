@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../helpers/db.ts';
 import { testWeb, type TestWeb } from './helpers.ts';
@@ -48,6 +49,37 @@ describe.each(dbKinds())('the report downloads on %s', (kind) => {
     expect(lines[1]).toBe(
       'NQ57-03.2,"Thẩm định phương án tổ chức bộ máy, biên chế của Trung tâm",SNV,Cao Minh Tuấn,2025-06-15,30,50,in_progress',
     );
+  });
+
+  it('downloads the progress report as DOCX (this month by default) and as XLSX for a named period', async () => {
+    const res = await web.get('/reports/report.docx?program=NQ57');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="bao-cao-NQ57-2025-07-15.docx"',
+    );
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Hòa An, ngày 15 tháng 7 năm 2025');
+    expect(xml).toContain('từ ngày 01/07/2025 đến ngày 15/07/2025');
+    const q2 = await web.get('/reports/report.xlsx?program=NQ57&period=2025-Q2');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await q2.arrayBuffer()) as ArrayBuffer);
+    // Tasks at 30/6 (the quarter's end), as `dondoc report` counts them.
+    expect((wb.getWorksheet('Tổng hợp')!.getRow(7).values as unknown[]).slice(1)).toEqual([
+      'Nhiệm vụ',
+      117,
+      54,
+      6,
+      54,
+      3,
+    ]);
+    expect((await web.get('/reports/report.docx?period=2025-Q9')).status).toBe(400);
+    expect((await web.get('/reports/report.docx?program=XYZ9')).status).toBe(404);
+    const page = await (await web.get('/dashboard?program=NQ57')).text();
+    expect(page).toContain('/reports/report.docx?program=NQ57');
   });
 
   it('answers 404 for an unknown programme', async () => {

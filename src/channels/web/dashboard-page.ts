@@ -73,6 +73,9 @@ export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtm
         <a class="btn" href="${href('/reports/status.xlsx', lang, { program: p.program })}" download
           >⬇ ${w.reportXlsx}</a
         >
+        <a class="btn" href="${href('/reports/report.docx', lang, { program: p.program })}" download
+          >⬇ ${w.reportDocx}</a
+        >
         <a class="btn secondary" href="${href('/reports/overdue.csv', lang, { program: p.program })}" download
           >⬇ ${w.reportCsv}</a
         >

@@ -1,17 +1,43 @@
-// Downloads: the status report as XLSX (the CLI's `dondoc export`) and the overdue list as CSV.
+// Downloads: the status report as XLSX (the CLI's `dondoc export`), the overdue list as CSV, and the
+// progress report a committee signs (`dondoc report`) as DOCX or XLSX for `?period=` (default: this month).
+import { sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { UnknownCodeError } from '../../core/errors.ts';
 import { localDate } from '../../core/time.ts';
-import type { LocalDate, ProgramCode } from '../../core/types.ts';
+import { monthToDate, parsePeriodSpec } from '../../core/period-spec.ts';
+import type { Lang, LocalDate, Period, ProgramCode } from '../../core/types.ts';
+import { renderReportDocx } from '../../report/docx.ts';
+import { renderReportXlsx } from '../../report/xlsx.ts';
+import { rows } from '../../store/db.ts';
 import { exportReport, overdueCsv } from '../../store/export-report.ts';
+import { reportSnapshot } from '../../store/report-snapshot.ts';
 import type { WebDeps } from './deps.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+interface DownloadOptions {
+  program: ProgramCode | null;
+  today: LocalDate;
+  period: Period;
+  lang: Lang;
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The progress report's snapshot for a programme the store knows (else 404, as the other downloads). */
+async function snapshotOf(deps: WebDeps, opts: DownloadOptions) {
+  const db = deps.store.db;
+  if (opts.program !== null) {
+    const found = await rows(db, sql`select 1 from programs where code = ${opts.program}`);
+    if (found.length === 0) throw new UnknownCodeError('program', opts.program);
+  }
+  return reportSnapshot(db, { ...opts, agency: null, tz: deps.tz });
+}
+
 interface Download {
   type: string;
   name(program: ProgramCode | null, today: LocalDate): string;
-  make(deps: WebDeps, opts: { program: ProgramCode | null; today: LocalDate }): Promise<Buffer | string>;
+  make(deps: WebDeps, opts: DownloadOptions): Promise<Buffer | string>;
 }
 
 const DOWNLOADS: Record<string, Download> = {
@@ -24,6 +50,16 @@ const DOWNLOADS: Record<string, Download> = {
     type: 'text/csv; charset=utf-8',
     name: (program, today) => `dondoc-overdue-${program ?? 'all'}-${today}.csv`,
     make: (deps, opts) => overdueCsv(deps.store.db, opts),
+  },
+  '/reports/report.docx': {
+    type: DOCX_TYPE,
+    name: (program, today) => `bao-cao-${program ?? 'all'}-${today}.docx`,
+    make: async (deps, opts) => renderReportDocx(await snapshotOf(deps, opts), { lang: opts.lang }),
+  },
+  '/reports/report.xlsx': {
+    type: XLSX_TYPE,
+    name: (program, today) => `bao-cao-${program ?? 'all'}-${today}.xlsx`,
+    make: async (deps, opts) => renderReportXlsx(await snapshotOf(deps, opts), opts.lang),
   },
 };
 
@@ -41,9 +77,13 @@ export function reportRoutes(deps: WebDeps): Hono {
       const program = programOf(c);
       if (program === false) return c.json({ error: 'unknown programme' }, 404);
       const today = localDate(deps.now(), deps.tz);
+      const spec = c.req.query('period');
+      const period = spec ? parsePeriodSpec(spec) : monthToDate(today);
+      if (period === null) return c.json({ error: 'not a period' }, 400);
+      const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
       let body: Buffer | string;
       try {
-        body = await download.make(deps, { program, today });
+        body = await download.make(deps, { program, today, period, lang });
       } catch (err) {
         if (err instanceof UnknownCodeError) return c.json({ error: 'unknown programme' }, 404);
         throw err;

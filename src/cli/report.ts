@@ -10,20 +10,12 @@ import { renderReportXlsx } from '../report/xlsx.ts';
 import { rows } from '../store/db.ts';
 import { reportSnapshot } from '../store/report-snapshot.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
+import { issuerFlag } from './program.ts';
 import { periodFlag, programFlag } from './ranking.ts';
 import type { Flags } from './run.ts';
 
 const USAGE =
   'usage: dondoc report --out FILE.docx|FILE.xlsx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en] [--issuer "SUPERIOR|BODY"]';
-
-/** `--issuer "UBND TỈNH HÒA AN|BAN CHỈ ĐẠO …"`: the two lines top left; unset, the default. */
-function issuerFlag(value: string | undefined): { superior: string; body: string } | undefined {
-  if (value === undefined) return undefined;
-  const [superior, body, ...rest] = value.split('|').map((p) => p.trim());
-  if (superior === undefined || body === undefined || body === '' || rest.length > 0)
-    throw new UsageError(`--issuer: "SUPERIOR|BODY", two lines separated by |, not ${value}`);
-  return { superior, body };
-}
 
 export async function reportCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
   const out = flags.out;
@@ -31,7 +23,7 @@ export async function reportCommand(ctx: CliContext, positional: string[], flags
   if (!/\.(docx|xlsx)$/i.test(out)) throw new UsageError(USAGE);
   const lang = flags.lang ?? 'vi';
   if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang: vi or en, not ${lang}`);
-  const issuer = issuerFlag(flags.issuer);
+  const issuer = issuerFlag(flags.issuer) ?? undefined;
   const tz = ctx.config.TZ_NAME;
   const today = localDate(parseNow(flags.now, ctx.now), tz);
   const period = periodFlag(flags, today, monthToDate);

@@ -18,9 +18,10 @@ Usage: dondoc <command> [options]
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
   ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
   remind [--now ISO] [--dry-run] [--json] run one reminder cycle now
-  report --out FILE.docx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]
+  report --out FILE.docx|FILE.xlsx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]
                                           the progress report in the government's layout
   ranking [--program CODE] [--period SPEC] [--now ISO] [--json]   agencies by on-time rate, lowest first
+  program CODE [--issuer "SUPERIOR|BODY"|default] [--json]        show or change a programme's settings
   prepare                                 build the embedded-database template (npm install runs it)
 
 Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
@@ -78,6 +79,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   remind: async () => (await import('./remind.ts')).remindCommand,
   ranking: async () => (await import('./ranking.ts')).rankingCommand,
   report: async () => (await import('./report.ts')).reportCommand,
+  program: async () => (await import('./program.ts')).programCommand,
   prepare: async () => (ctx) => import('./simple-commands.ts').then((m) => m.prepare(ctx)),
 };
 

@@ -133,6 +133,12 @@ export interface ParsedMessage {
   percentProblem: PercentProblem | null;
 }
 
+/** A report's issuing body, its two lines top left: the superior body over the issuer. */
+export interface Issuer {
+  superior: string;
+  body: string;
+}
+
 export interface Named {
   vi: string;
   en: string;

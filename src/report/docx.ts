@@ -220,10 +220,11 @@ export async function renderReportDocx(s: ReportSnapshot, options: ReportOptions
   const w = WORDS[lang];
   const o: Required<ReportOptions> = {
     lang,
-    issuer: options.issuer ?? {
-      superior: `UBND TỈNH ${s.province.toLocaleUpperCase('vi')}`.trim(),
-      body: 'BAN CHỈ ĐẠO',
-    },
+    issuer: options.issuer ??
+      s.issuer ?? {
+        superior: `UBND TỈNH ${s.province.toLocaleUpperCase('vi')}`.trim(),
+        body: 'BAN CHỈ ĐẠO',
+      },
   };
   const gridHead = [
     w.kind,

@@ -8,6 +8,7 @@ import { periodEnd } from '../core/period-spec.ts';
 import type { AgencyRank } from '../core/ranking.ts';
 import type {
   AgencyCode,
+  Issuer,
   ItemCode,
   ItemStatus,
   LocalDate,
@@ -60,6 +61,8 @@ export interface ReportSnapshot {
   agencyName: Named | null;
   /** The province, from the provincial People's Committee's name ("Hòa An"). */
   province: string;
+  /** The programme's own issuing body (`dondoc program CODE --issuer`); null: the default. */
+  issuer: Issuer | null;
   targets: Counts;
   tasks: Counts;
   /** The same grid at the end of the day before the period began, to compare with. */
@@ -132,10 +135,14 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
         agency_vi: string | null;
         agency_en: string | null;
         province: string | null;
+        issuer_superior: string | null;
+        issuer_body: string | null;
       }>(
         db,
         sql`select (select name_vi from programs where code = ${scope.program}) as program_vi,
                  (select name_en from programs where code = ${scope.program}) as program_en,
+                 (select issuer_superior from programs where code = ${scope.program}) as issuer_superior,
+                 (select issuer_body from programs where code = ${scope.program}) as issuer_body,
                  (select name_vi from agencies where code = ${scope.agency}) as agency_vi,
                  (select name_en from agencies where code = ${scope.agency}) as agency_en,
                  (select regexp_replace(name_vi, '^(Ủy|Uỷ) ban nhân dân tỉnh ', '') from agencies
@@ -208,6 +215,7 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
     programName: n?.program_vi ? { vi: n.program_vi, en: n.program_en ?? n.program_vi } : null,
     agencyName: n?.agency_vi ? { vi: n.agency_vi, en: n.agency_en ?? n.agency_vi } : null,
     province: n?.province ?? '',
+    issuer: n?.issuer_body == null ? null : { superior: n.issuer_superior ?? '', body: n.issuer_body },
     targets: toCounts(targetCounts[0]),
     tasks: toCounts(taskCounts[0]),
     previous: { end: before, targets: toCounts(prevTargets[0]), tasks: toCounts(prevTasks[0]) },

@@ -45,16 +45,29 @@ export const reminderKind = pgEnum('reminder_kind', [
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 
-export const programs = pgTable('programs', {
-  id: serial('id').primaryKey(),
-  code: text('code').notNull().unique(),
-  nameVi: text('name_vi').notNull(),
-  nameEn: text('name_en').notNull(),
-  aliases: text('aliases')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-});
+export const programs = pgTable(
+  'programs',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The report's issuing body, top left: the superior body ("UBND TỈNH HÒA AN") over the issuer
+     * ("BAN CHỈ ĐẠO …"); both null means the default (the province's committee and "BAN CHỈ ĐẠO"). */
+    issuerSuperior: text('issuer_superior'),
+    issuerBody: text('issuer_body'),
+  },
+  (t) => [
+    check(
+      'programs_issuer_whole',
+      sql`(${t.issuerSuperior} is null and ${t.issuerBody} is null) or (${t.issuerSuperior} is not null and ${t.issuerBody} <> '')`,
+    ),
+  ],
+);
 
 export const agencies = pgTable(
   'agencies',

@@ -1,0 +1,59 @@
+// `dondoc program CODE [--issuer "SUPERIOR|BODY"] [--json]`: shows a programme's settings, or
+// changes the ones given (audited as `cli`) and shows them after the change. A new setting adds a
+// flag here, a key to ProgramChange and a column (src/store/programs.ts).
+import type { Issuer } from '../core/types.ts';
+import {
+  changeProgramSettings,
+  programSettings,
+  type ProgramChange,
+  type ProgramSettings,
+} from '../store/programs.ts';
+import { UsageError, withDb, type CliContext } from './context.ts';
+import type { Flags } from './run.ts';
+
+export const PROGRAM_USAGE =
+  'usage: dondoc program CODE [--issuer "SUPERIOR|BODY" | --issuer default] [--json]';
+
+/**
+ * `--issuer "UBND TỈNH HÒA AN|BAN CHỈ ĐẠO …"`: the report's two lines top left (the first may be
+ * empty, "|BAN CHỈ ĐẠO", for a body with no superior line). `default` (or "") goes back to the default.
+ */
+export function issuerFlag(value: string | undefined, allowDefault = false): Issuer | null | undefined {
+  if (value === undefined) return undefined;
+  if (allowDefault && (value.trim() === '' || value.trim().toLowerCase() === 'default')) return null;
+  const [superior, body, ...rest] = value.split('|').map((p) => p.trim());
+  if (superior === undefined || body === undefined || body === '' || rest.length > 0)
+    throw new UsageError(`--issuer: "SUPERIOR|BODY", two lines separated by |, not ${value}`);
+  return { superior, body };
+}
+
+function json(s: ProgramSettings): string {
+  return JSON.stringify({
+    program: s.code,
+    name_vi: s.name.vi,
+    name_en: s.name.en,
+    issuer: s.issuer,
+  });
+}
+
+function text(s: ProgramSettings): string[] {
+  const issuer = s.issuer === null ? '(default)' : `${s.issuer.superior} | ${s.issuer.body}`;
+  return [`${s.code}\t${s.name.vi}`, `issuer\t${issuer}`];
+}
+
+export async function programCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
+  const [code, ...rest] = positional;
+  if (code === undefined || rest.length > 0) throw new UsageError(PROGRAM_USAGE);
+  const change: ProgramChange = {};
+  const issuer = issuerFlag(flags.issuer, true);
+  if (issuer !== undefined) change.issuer = issuer;
+  const settings = await withDb(ctx, (db) =>
+    Object.keys(change).length === 0
+      ? programSettings(db.db, code)
+      : changeProgramSettings(db.db, code, change, 'cli'),
+  );
+  if (settings === null) throw new Error(`unknown programme: ${code}`);
+  if (flags.json) ctx.io.out(json(settings));
+  else for (const line of text(settings)) ctx.io.out(line);
+  return 0;
+}

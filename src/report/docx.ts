@@ -102,10 +102,14 @@ function table(
 /** The header block: issuer and number left, motto and date right, no borders (Mẫu 1.x of ND 30). */
 function header(s: ReportSnapshot, o: Required<ReportOptions>): Table {
   const w = WORDS[o.lang];
+  // Widths in twips as well as shares: LibreOffice lays a table out by its grid (tblGrid), and at
+  // 60 % of the 165 mm line the motto wrapped before "NAM"; at 65 % and 12 pt (ND 30: 12–13) it fits.
+  const line = 165 * MM;
   const side = (children: Paragraph[], width: number) =>
     new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [Math.round(0.35 * line), Math.round(0.65 * line)],
     borders: NO_BORDERS,
     rows: [
       new TableRow({
@@ -117,16 +121,16 @@ function header(s: ReportSnapshot, o: Required<ReportOptions>): Table {
               centered('———', { size: 26 }),
               centered(w.number, { size: 26 }),
             ],
-            40,
+            35,
           ),
           side(
             [
-              centered(w.motto1, { bold: true, size: 26 }),
+              centered(w.motto1, { bold: true, size: 24 }),
               centered(w.motto2, { bold: true }),
               centered('———————————', { size: 26 }),
               centered(placeAndDate(s.province || '…', s.scope.today, o.lang), { italics: true }),
             ],
-            60,
+            65,
           ),
         ],
       }),

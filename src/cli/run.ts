@@ -13,6 +13,8 @@ Usage: dondoc <command> [options]
   check [--json]                          verify every task against its history and every target's roll-up
   import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
   export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
+  import-people FILE.csv|FILE.xlsx [--dry-run] [--json] [--lang vi|en]
+                                          import or update people from a focal-point list, all or nothing
   invite PERSON [--json]                  print a one-time registration code (person code or full name)
   assign TASK PERSON [--json]             re-assign a task (person code or full name); notifies the new assignee
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
@@ -74,6 +76,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   assign: async () => (await import('./assign.ts')).assignCommand,
   import: async () => (await import('./plan-files.ts')).importCommand,
   export: async () => (await import('./plan-files.ts')).exportCommand,
+  'import-people': async () => (await import('./people-files.ts')).importPeopleCommand,
   parse: async () => (await import('./parse.ts')).parseCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,

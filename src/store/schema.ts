@@ -105,6 +105,8 @@ export const people = pgTable(
     lang: lang('lang').notNull().default('vi'),
     telegramUsername: text('telegram_username'),
     zaloUserId: text('zalo_user_id'),
+    /** As the focal-point list writes it, digits only ("0912345678"); how import-people recognises a person again. */
+    phone: text('phone'),
     /** Where reminders go when the person has several chat accounts; null = every registered one. */
     preferredChannel: channel('preferred_channel'),
     /** Set when every channel refused the bot (blocked, never started); cleared on the next message from them. */

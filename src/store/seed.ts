@@ -4,26 +4,11 @@ import { addDays, daysBetween, localDate, shiftInstant } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';
 import { SCHEMA_LOCK, type Db, type Tx } from './db.ts';
 import type { ProvinceData } from './demo-files.ts';
+import { headRank } from './people-import/roles.ts';
 import { rollUpTargets } from './record-update.ts';
 import { agencies, auditLog, history, people, programs, targets, tasks } from './schema.ts';
 
 export const DEMO_REFERENCE_DAY = '2025-07-15' as LocalDate;
-
-/** Whom an agency digest goes to: the highest-ranking title among its people. */
-const HEAD_TITLES = [
-  /^giám đốc/i,
-  /^chủ tịch/i,
-  /^chánh văn phòng/i,
-  /^trưởng ban/i,
-  /^phó giám đốc/i,
-  /^phó chủ tịch/i,
-  /^phó chánh/i,
-  /^phó trưởng ban/i,
-];
-function headRank(title: string): number {
-  const i = HEAD_TITLES.findIndex((re) => re.test(title.trim()));
-  return i === -1 ? HEAD_TITLES.length : i;
-}
 
 /** What a load added; rows that were already there are counted in `kept` (tasks) and left alone. */
 export interface SeedResult {

@@ -1,10 +1,9 @@
 // `dondoc serve` (npm start): wires config → store → web → channels → scheduler, and stops them in reverse.
-import type { Server } from 'node:http';
-import { serve as serveHttp } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createTelegramBot } from '../channels/telegram/bot.ts';
 import { WEBHOOK_PATH } from '../channels/telegram/webhook.ts';
 import { createSendLimiter } from '../channels/limiter.ts';
+import { startHttpServer } from '../channels/server.ts';
 import { createZaloBot, ZALO_WEBHOOK_PATH } from '../channels/zalo/bot.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
@@ -40,12 +39,16 @@ function startingApp(): Hono {
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const { config, logger } = ctx;
   let handler = startingApp().fetch;
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serveHttp(
-      { fetch: (req, env) => handler(req, env), hostname: config.HOST, port: config.PORT },
-      () => resolve(s as Server),
-    );
-    s.once('error', reject);
+  const network = {
+    trustProxy: config.TRUST_PROXY,
+    metricsAllow: config.METRICS_ALLOW,
+    metricsToken: config.METRICS_TOKEN,
+  };
+  const server = await startHttpServer({
+    hostname: config.HOST,
+    port: config.PORT,
+    network,
+    fetch: (req, env) => handler(req, env),
   });
   ctx.onShutdown(
     () =>
@@ -101,11 +104,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       // Behind a TLS proxy the app sees only http; beyond loopback a cookie must not travel in clear.
       secureCookies: config.INSECURE_COOKIES !== '1' && (config.TRUST_PROXY.length > 0 || loginRequired),
     },
-    network: {
-      trustProxy: config.TRUST_PROXY,
-      metricsAllow: config.METRICS_ALLOW,
-      metricsToken: config.METRICS_TOKEN,
-    },
+    network,
   }).fetch;
   // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.
   const outbounds = new Map<ReminderChannel, OutboundChannel>();

@@ -1,9 +1,9 @@
 // Telegram's webhook calls: the secret header checked in constant time on every call, then the update handed on.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.ts';
+import { guardedWebhook, LIMITS } from '../http-limits.ts';
 import { errorFields } from './log.ts';
 import { loggableUpdateId, unusableReason } from './usable.ts';
 
@@ -74,26 +74,19 @@ export async function handleWebhookCall(call: WebhookCall): Promise<WebhookAnswe
   return { status: 200, body: { ok: true } };
 }
 
-/** The route our HTTP server mounts: POST /telegram/webhook. */
+/** The route our HTTP server mounts: POST /telegram/webhook; the secret before any byte of the body. */
 export function webhookRoutes(opts: Omit<WebhookCall, 'given' | 'body'>): Hono {
   const app = new Hono();
-  app.post(
-    WEBHOOK_PATH,
-    // Updates are a few kilobytes; anything far bigger is not from Telegram.
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json({ ok: false, description: 'Payload Too Large' }, 413),
-    }),
-    async (c) => {
-      const given = c.req.header(TELEGRAM_SECRET_HEADER) ?? null;
-      // The secret is checked before the body is read.
-      if (!secretMatches(opts.secret, given)) {
-        opts.logger.warn({ channel: 'telegram' }, 'telegram webhook: wrong or missing secret token');
-        return c.json({ ok: false, description: 'Unauthorized' }, 401);
-      }
-      const answer = await handleWebhookCall({ ...opts, given, body: await c.req.text() });
-      return c.json(answer.body, answer.status);
+  const route = guardedWebhook({
+    authorized: (req) => secretMatches(opts.secret, req.headers.get(TELEGRAM_SECRET_HEADER)),
+    maxBytes: LIMITS.telegramWebhookBytes,
+    onRefused: (why) => opts.logger.warn({ channel: 'telegram', why }, 'telegram webhook: call refused'),
+    handle: async (req, body) => {
+      const given = req.headers.get(TELEGRAM_SECRET_HEADER);
+      const answer = await handleWebhookCall({ ...opts, given, body });
+      return Response.json(answer.body, { status: answer.status });
     },
-  );
+  });
+  app.post(WEBHOOK_PATH, (c) => route(c.req.raw));
   return app;
 }

@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
+import { bodyCaps } from '../http-limits.ts';
 import { ping } from '../../store/db.ts';
 import { consolePeople, outboxDepth } from '../../store/dashboard.ts';
 import { createAuth, loopbackHostOnly } from './auth.ts';
@@ -48,6 +49,8 @@ export function createWebApp(deps: WebDeps): Hono {
       status: String(c.res.status),
     });
   });
+  // Every body is read with its path's cap (http-limits.ts), as a stream: never buffered beyond it.
+  app.use('*', bodyCaps());
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
     deps.logger?.error({ err, method: c.req.method, path: c.req.path }, 'web request failed');

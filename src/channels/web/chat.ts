@@ -1,7 +1,6 @@
 // POST /api/chat: the web console as one more channel of the core — a person, a text or a button in, the replies out.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { decodeAction, encodeAction } from '../../core/actions.ts';
 import { handleMessage, type IncomingMessage } from '../../core/conversation.ts';
@@ -61,7 +60,8 @@ export function toWebReply(r: Reply): WebReply {
 export function chatRoutes(deps: WebDeps): Hono {
   const app = new Hono();
   app.get('/api/people', async (c) => c.json({ people: await consolePeople(deps.store.db) }));
-  app.post('/api/chat', bodyLimit({ maxSize: 32 * 1024 }), async (c) => {
+  // The body's cap is the app's (http-limits.ts: chatJsonBytes).
+  app.post('/api/chat', async (c) => {
     // Only JSON: a form on another site cannot send it without a CORS preflight, which is never granted.
     if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
       return c.json({ error: 'send application/json' }, 415);

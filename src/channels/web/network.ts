@@ -31,8 +31,13 @@ export function isLoopbackAddress(address: string): boolean {
 
 /** The TCP peer as @hono/node-server hands it over in the env; 'unknown' when there is none. */
 export function peerAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const remote = env?.incoming?.socket?.remoteAddress;
+  return envPeer(c.env);
+}
+
+/** The socket's address in a @hono/node-server env, normalised; 'unknown' without one. */
+export function envPeer(env: unknown): string {
+  const remote = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
   return remote ? normalAddress(remote) : 'unknown';
 }
 
@@ -45,10 +50,18 @@ function trusted(config: NetworkConfig): Set<string> {
  * entry that is not itself a trusted proxy (entries left of it were written by the client and prove nothing).
  */
 export function clientAddress(c: Context, config: NetworkConfig): string {
+  return forwardedClient(peerAddress(c), c.req.header('x-forwarded-for'), config);
+}
+
+/** clientAddress without Hono: for the server's outermost handler, which sees only the socket and headers. */
+export function forwardedClient(
+  peer: string,
+  forwardedFor: string | undefined | null,
+  config: NetworkConfig,
+): string {
   const proxies = trusted(config);
-  const peer = peerAddress(c);
   if (!proxies.has(peer)) return peer;
-  const hops = (c.req.header('x-forwarded-for') ?? '')
+  const hops = (forwardedFor ?? '')
     .split(',')
     .map((h) => h.trim())
     .filter((h) => h !== '')

@@ -34,7 +34,7 @@ function headerValue(headers: ZaloWebhookHeaders, name: string): string | undefi
 }
 
 /** Constant-time for equal lengths; a different length is a mismatch without comparing. */
-function secretMatches(expected: string, given: string | undefined): boolean {
+export function secretMatches(expected: string, given: string | undefined): boolean {
   // An empty configured secret would let a call without the header through: refuse instead.
   if (expected.length === 0 || given === undefined) return false;
   const a = Buffer.from(expected, 'utf8');

@@ -101,6 +101,30 @@ export async function answerDueSoon(ctx: AnswerContext, intent: Intent, level: L
   ];
 }
 
+/**
+ * "việc nào đang vướng", "what was completed in June": the items of one status, scoped like `overdue`.
+ * Done ones most recently finished first; the others riskiest first, by the same traffic lights.
+ */
+export async function answerList(ctx: AnswerContext, intent: Intent, level: Level): Promise<Line[]> {
+  const m = messages(ctx.lang);
+  const status = intent.status ?? 'blocked';
+  const scope = scopeOf(intent);
+  const label = scopeLabel(scope, await ctx.store.lexicon(), ctx.lang);
+  const period = status === 'done' ? intent.period : null;
+  const day = (d: LocalDate) => formatShortDay(d, ctx.lang, ctx.today);
+  const when = period ? m.between(day(period.from), day(period.to)) : null;
+  const found = await ctx.store.byStatus(scope, level, status, period);
+  const items =
+    status === 'done'
+      ? [...found].sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))
+      : riskOrder(found, ctx.today);
+  if (items.length === 0) return [[m.listNone(level, status, when, label)]];
+  return [
+    [m.listHeader(items.length, level, status, when, label)],
+    ...items.map((i) => itemLine(i, ctx.today, ctx.lang)),
+  ];
+}
+
 function historyLine(h: HistoryEntry, ctx: AnswerContext): Line {
   const m = messages(ctx.lang);
   const who = h.person?.name ?? '—';

@@ -215,6 +215,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
       return showList(turn, intent, 'target');
     case 'overdue':
     case 'due_soon':
+    case 'list':
       return showList(turn, intent, levelOf(msg.text, intent));
     case 'summary':
       return showList(turn, intent, levelOf(msg.text, intent), parsed.ranking === true);

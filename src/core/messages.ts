@@ -75,6 +75,9 @@ export interface Messages {
   dueSoonNone(level: Level, period: string, scope: string): string;
   myTasksHeader(n: number): string;
   myTasksNone: string;
+  /** "việc nào đang vướng": the items of one work status; `period` (already worded) only for done ones. */
+  listHeader(n: number, level: Level, status: ItemStatus, period: string | null, scope: string): string;
+  listNone(level: Level, status: ItemStatus, period: string | null, scope: string): string;
 
   // Status of one item
   kind(kind: 'target' | 'task'): string;
@@ -207,6 +210,13 @@ const STATUS_VI: Record<ItemStatus, string> = {
   done: 'hoàn thành',
   blocked: 'vướng mắc',
 };
+/** A status as it reads after "3 tasks …" in a list's header. */
+const LIST_STATUS_EN: Record<ItemStatus, string> = {
+  not_started: 'not started',
+  in_progress: 'in progress',
+  done: 'done',
+  blocked: 'blocked',
+};
 const GRID_VI: Record<GridCell, string> = {
   done_on_time: 'Hoàn thành đúng hạn',
   done_late: 'Hoàn thành quá hạn',
@@ -303,6 +313,10 @@ const vi: Messages = {
   dueSoonNone: (level, period, scope) => `Không có ${levelVi(level)} nào đến hạn ${period} (${scope}) 👍`,
   myTasksHeader: (n) => `📋 Bạn có ${n} nhiệm vụ đang mở (việc cần chú ý lên trước):`,
   myTasksNone: 'Bạn không có nhiệm vụ nào đang mở 👍',
+  listHeader: (n, level, status, period, scope) =>
+    `📋 ${n} ${levelVi(level)} ${STATUS_VI[status]}${period ? ` ${period}` : ''} — ${scope}:`,
+  listNone: (level, status, period, scope) =>
+    `Không có ${levelVi(level)} nào ${STATUS_VI[status]}${period ? ` ${period}` : ''} (${scope}).`,
 
   kind: (kind) => (kind === 'target' ? 'Chỉ tiêu' : 'Nhiệm vụ'),
   partOf: (code, title) => `Thuộc chỉ tiêu ${code} ${title}`,
@@ -488,6 +502,10 @@ const en: Messages = {
   dueSoonNone: (level, period, scope) => `No ${levelEn(level, 2)} due ${period} (${scope}) 👍`,
   myTasksHeader: (n) => `📋 You have ${plural(n, 'open task')} (most urgent first):`,
   myTasksNone: 'You have no open tasks 👍',
+  listHeader: (n, level, status, period, scope) =>
+    `📋 ${n} ${levelEn(level, n)} ${LIST_STATUS_EN[status]}${period ? ` ${period}` : ''} — ${scope}:`,
+  listNone: (level, status, period, scope) =>
+    `No ${levelEn(level, 2)} ${LIST_STATUS_EN[status]}${period ? ` ${period}` : ''} (${scope}).`,
 
   kind: (kind) => (kind === 'target' ? 'Target' : 'Task'),
   partOf: (code, title) => `Part of target ${code} ${title}`,

@@ -1,6 +1,7 @@
 // Answers to questions, split into pages a phone can show; "trang sau" or a list's own button shows the next page.
 import {
   answerDueSoon,
+  answerList,
   answerMyTasks,
   answerOverdue,
   answerSummary,
@@ -21,6 +22,7 @@ const FOOTER_ROOM = 120;
 export const LIST_INTENTS = new Set<Intent['intent']>([
   'overdue',
   'due_soon',
+  'list',
   'summary',
   'my_tasks',
   'status',
@@ -38,6 +40,8 @@ async function answerLines(
       return answerOverdue(ctx, intent, level);
     case 'due_soon':
       return answerDueSoon(ctx, intent, level);
+    case 'list':
+      return answerList(ctx, intent, level);
     case 'summary':
       return answerSummary(ctx, intent, ranking);
     case 'my_tasks':

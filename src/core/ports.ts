@@ -183,6 +183,8 @@ export interface CoreStore {
 
   overdue(scope: Scope, level: Level, today: LocalDate): Promise<ItemView[]>;
   dueBetween(scope: Scope, level: Level, period: Period): Promise<ItemView[]>;
+  /** Items of one work status; done ones finished within `period` when one is given. */
+  byStatus(scope: Scope, level: Level, status: ItemStatus, period: Period | null): Promise<ItemView[]>;
   item(code: ItemCode): Promise<ItemDetail | null>;
   /** Every target and task code. */
   itemCodes(): Promise<ItemCode[]>;

@@ -33,6 +33,7 @@ export type AgencyKind = (typeof AGENCY_KINDS)[number];
 export type IntentName =
   | 'overdue'
   | 'due_soon'
+  | 'list'
   | 'status'
   | 'summary'
   | 'my_tasks'
@@ -131,6 +132,8 @@ export interface ParsedMessage {
   unreadableCode: string | null;
   /** The update's percent cannot be recorded as written; percent and status are then null. */
   percentProblem: PercentProblem | null;
+  /** The intent is `unknown` because the message could mean either of these: the bot asks which. */
+  choices?: [IntentName, IntentName];
 }
 
 /** A report's issuing body, its two lines top left: the superior body over the issuer. */

@@ -41,6 +41,25 @@ export function dueBetween(db: DbOrTx, scope: Scope, level: Level, period: Perio
   );
 }
 
+/**
+ * The items in scope with one work status ("việc nào đang vướng"); done ones only when finished within
+ * `period` (local days in `tz`) if one is given.
+ */
+export function byStatus(
+  db: DbOrTx,
+  scope: Scope,
+  level: Level,
+  status: ItemStatus,
+  period: Period | null,
+  tz: string,
+): Promise<ItemView[]> {
+  const finished =
+    status === 'done' && period !== null
+      ? sql` and (t.completed_at at time zone ${tz})::date between ${period.from} and ${period.to}`
+      : sql``;
+  return selectItems(db, level, sql`t.status = ${status}${finished} and ${scopeFilter(scope)}`);
+}
+
 export function openTasksOf(db: DbOrTx, person: PersonCode): Promise<ItemView[]> {
   return selectItems(db, 'task', sql`t.status <> 'done' and pe.code = ${person}`);
 }

@@ -39,6 +39,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date(), tz: st
     register: (code, account, at) => people.register(db, code, account, at),
     overdue: (scope, level, today) => q.overdue(db, scope, level, today),
     dueBetween: (scope, level, period) => q.dueBetween(db, scope, level, period),
+    byStatus: (scope, level, status, period) => q.byStatus(db, scope, level, status, period, tz),
     item: (code) => q.itemDetail(db, code),
     itemCodes: () => q.itemCodes(db),
     summary: (scope, today, period) => q.summary(db, scope, today, period, tz),

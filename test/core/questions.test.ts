@@ -52,6 +52,27 @@ describe.each(dbKinds())('answering questions about the demo province on %s', (k
     });
   });
 
+  describe('list', () => {
+    it('lists the blocked tasks province-wide, orange lights first, every line one item', async () => {
+      const text = await h.ask('việc nào đang vướng mắc?');
+      const lines = text.split('\n');
+      const n = Number(/^📋 (\d+) nhiệm vụ vướng mắc — toàn tỉnh:$/.exec(lines[0] ?? '')?.[1]);
+      expect(n).toBeGreaterThan(0);
+      const items = lines.slice(1).filter((l) => codes(l).length > 0);
+      expect(items.length).toBeLessThanOrEqual(n);
+      expect(new Set(items.map((l) => codes(l)[0])).size).toBe(items.length);
+    });
+
+    it('scopes done targets to a programme, and says so when a status has none', async () => {
+      const text = await h.ask('chỉ tiêu NQ57 nào đã hoàn thành');
+      expect(text.split('\n')[0]).toMatch(/^📋 \d+ chỉ tiêu hoàn thành — NQ57:$/);
+      expect(codes(text).every((c) => c.startsWith('NQ57-'))).toBe(true);
+      expect(await h.ask('what was completed in June 1999')).toBe(
+        'No targets done between 1 Jun 1999 and 30 Jun 1999 (province-wide).',
+      );
+    });
+  });
+
   describe('due soon', () => {
     it('lists what falls due in the next 7 days by default, with the days left', async () => {
       const text = await h.ask('việc gì sắp đến hạn?');

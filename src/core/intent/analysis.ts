@@ -11,6 +11,7 @@ import {
   type Span,
 } from './codes.ts';
 import { expandShorthand } from './shorthand.ts';
+import { correctSpelling } from './spelling.ts';
 import { foldWithMap, tokenize, toNfc, type Folded, type Token } from './normalize.ts';
 
 /** Intent words sit at the start of a message; looking further only lets a pasted document cost time. */
@@ -38,7 +39,7 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
   // Never split a surrogate pair: half an emoji would fold to garbage.
   if (cut < full.length && /[\uD800-\uDBFF]/.test(full.charAt(cut - 1))) cut -= 1;
   const head = full.slice(0, cut);
-  const folded = expandShorthand(foldWithMap(head), head);
+  const folded = correctSpelling(expandShorthand(foldWithMap(head), head), head);
   const damaged = findDamagedCodes(folded.text, programOf);
   const undamaged = mask(folded.text, damaged);
   const codes = findItemCodes(undamaged, programOf);

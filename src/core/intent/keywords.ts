@@ -404,3 +404,60 @@ export const RANKING = compilePhrases([
   'rank the agencies',
   'league table',
 ]);
+
+/** The work status a `list` asks for ("việc nào đang vướng", "what was completed in June"), longest first. */
+const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
+  ...STATUS_ENTRIES.map(([p, s]) => [p, s.status] as [Phrase, ItemStatus]),
+  ...compilePhrases([
+    'dở dang',
+    'làm dở',
+    'đang làm dở',
+    'đang dở',
+    'đang tiến hành',
+    'đang được thực hiện',
+    'đang được triển khai',
+    'underway',
+    'under way',
+    'in progress',
+    'being worked on',
+  ]).map((p) => [p, 'in_progress'] as [Phrase, ItemStatus]),
+  ...compilePhrases([
+    'đã làm xong',
+    'làm xong',
+    'đã hoàn thiện',
+    'hoàn thiện',
+    'đã kết thúc',
+    'finished',
+    'completed',
+    'complete',
+    'done',
+  ]).map((p) => [p, 'done'] as [Phrase, ItemStatus]),
+  ...compilePhrases([
+    'gặp khó',
+    'gặp vướng mắc',
+    'ách tắc',
+    'bị đình trệ',
+    'đình trệ',
+    'kẹt',
+    'stalled',
+    'on hold',
+    'held up',
+    'waiting',
+  ]).map((p) => [p, 'blocked'] as [Phrase, ItemStatus]),
+  ...compilePhrases([
+    'chưa khởi động',
+    'chưa khởi công',
+    'chưa được triển khai',
+    'chưa được thực hiện',
+    'chưa bắt tay',
+    'not begun',
+    'not yet begun',
+    'not yet started',
+    'yet to start',
+    'have not started',
+    'haven t started',
+  ]).map((p) => [p, 'not_started'] as [Phrase, ItemStatus]),
+];
+LIST_STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);
+export const LIST_STATUS_PHRASES: readonly Phrase[] = LIST_STATUS_ENTRIES.map(([p]) => p);
+export const LIST_STATUS_OF = new Map<Phrase, ItemStatus>(LIST_STATUS_ENTRIES);

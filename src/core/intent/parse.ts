@@ -20,31 +20,23 @@ import {
   ASSIGN,
   ASSIGN_TO,
   COURTESY,
-  DEADLINE_WORD,
-  DUE_SOON,
   EN_WORDS,
   EXPLAIN,
-  HELP_STRONG,
-  HELP_WEAK,
-  MINE,
-  MY_TASKS,
   NEXT_PAGE,
   NO,
-  OVERDUE,
   REGISTER,
-  SUMMARY,
   RANKING,
   SWITCH_OFF,
   SWITCH_ON,
   UPDATE_PREFIX,
   VI_WORDS,
-  WORK_NOUNS,
   YES,
 } from './keywords.ts';
+import { decideIntent } from './decide.ts';
 import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
 import { resolvePeriod } from './period.ts';
-import { findPhrase, hasPhrase, matchAt, matchEndingAt, type Phrase } from './phrases.ts';
+import { hasPhrase, matchAt, matchEndingAt, type Phrase } from './phrases.ts';
 import { looksLikeQuestion, readUpdate, type UpdateReading } from './update.ts';
 
 export function emptyIntent(name: IntentName = 'unknown'): Intent {
@@ -60,7 +52,13 @@ export function emptyIntent(name: IntentName = 'unknown'): Intent {
 }
 
 /** Intents whose answer is a list or a count, and so can be narrowed to a period. */
-const PERIOD_INTENTS: ReadonlySet<IntentName> = new Set(['overdue', 'due_soon', 'summary', 'my_tasks']);
+const PERIOD_INTENTS: ReadonlySet<IntentName> = new Set([
+  'overdue',
+  'due_soon',
+  'list',
+  'summary',
+  'my_tasks',
+]);
 
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
 
@@ -136,6 +134,10 @@ interface Draft {
   scope?: [number, number];
   /** Where to look for a period (folded offsets). */
   periodFrom?: number;
+  /** The work status a `list` asks for. */
+  listStatus?: ItemStatus | null;
+  /** Two intents the classifier could not choose between: the bot asks. */
+  choices?: [IntentName, IntentName] | null;
 }
 
 function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langFrom: number): ParsedMessage {
@@ -150,6 +152,7 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     agencyChoices = scope.agencyChoices;
     intent.target = d.target ?? null;
     if (d.reading !== undefined) Object.assign(intent, updateFields(d.reading));
+    if (d.listStatus != null) intent.status = d.listStatus;
     if (PERIOD_INTENTS.has(d.intent)) intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
   }
   const problem = d.intent === 'unknown' || d.intent === 'update' ? percentProblem(a, d) : null;
@@ -169,6 +172,7 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     ranking: d.intent === 'summary' && hasPhrase(a.tokens, RANKING),
     unreadableCode,
     percentProblem: problem,
+    ...(d.choices ? { choices: d.choices } : {}),
   };
 }
 
@@ -425,27 +429,6 @@ function codeFreeReport(a: Analysis, opening: boolean): Draft | null {
   return headPercent || separated ? draft : null;
 }
 
-function isMyTasks(tokens: readonly Token[]): boolean {
-  if (hasPhrase(tokens, MY_TASKS)) return true;
-  const mine = findPhrase(tokens, MINE);
-  return mine !== null && hasPhrase(tokens, WORK_NOUNS, 0, mine.start);
-}
-
-function classify(a: Analysis, today: LocalDate): IntentName {
-  const t = a.tokens;
-  if (hasPhrase(t, EXPLAIN)) return 'request_explanation';
-  if (isMyTasks(t)) return 'my_tasks';
-  if (hasPhrase(t, HELP_STRONG)) return 'help';
-  // "đơn vị nào chậm nhất" asks for the ranking, not for a list of late items.
-  if (hasPhrase(t, RANKING)) return 'summary';
-  if (hasPhrase(t, OVERDUE)) return 'overdue';
-  if (hasPhrase(t, DUE_SOON)) return 'due_soon';
-  if (hasPhrase(t, DEADLINE_WORD) && resolvePeriod(a.masked, today) !== null) return 'due_soon';
-  if (hasPhrase(t, SUMMARY)) return 'summary';
-  if (hasPhrase(t, HELP_WEAK)) return 'help';
-  return 'unknown';
-}
-
 /**
  * What one message means. Pure: the same text, lexicon and day always give the same answer.
  * `today` is the local day (Asia/Ho_Chi_Minh) periods are resolved against.
@@ -478,9 +461,11 @@ export function parseMessage(text: string, lexicon: Lexicon, today: LocalDate): 
   }
   const opening = codeFreeReport(a, true);
   if (opening !== null) return finish(a, opening, lexicon, today, 0);
-  const intent = classify(a, today);
-  const closing = intent === 'unknown' ? codeFreeReport(a, false) : null;
-  return finish(a, closing ?? { intent }, lexicon, today, 0);
+  const decision = decideIntent(a, lexicon, today);
+  const intent = decision.intent;
+  const closing = intent === 'unknown' && decision.choices === null ? codeFreeReport(a, false) : null;
+  const draft: Draft = { intent, listStatus: decision.status, choices: decision.choices };
+  return finish(a, closing ?? draft, lexicon, today, 0);
 }
 
 const NO_LEXICON: Lexicon = { programs: [], agencies: [] };

@@ -28,8 +28,8 @@ describe('the shared intent dev set', () => {
     console.log(`intent dev set: ${passed}/${lines.length} exact`);
   });
 
-  it('has all 47 lines', () => {
-    expect(lines).toHaveLength(47);
+  it('has all 61 lines', () => {
+    expect(lines).toHaveLength(61);
   });
 
   it.each(lines.map((l) => [l.text, l] as const))('parses %j exactly as expected', (_text, line) => {

@@ -1,0 +1,41 @@
+// The rules applied to the classifier's answer: the spec's precedence ("quá hạn" beats a status word),
+// a `list` needs a status, and a guess too weak is either a question back (two intents close) or unknown.
+import type { IntentName, ItemStatus, Lexicon, LocalDate } from '../types.ts';
+import type { Analysis } from './analysis.ts';
+import { readIntent } from './model.ts';
+
+/** Below this the model is not sure enough to answer. */
+export const MIN_CONFIDENCE = 0.5;
+/** Two in-domain intents this close, both likely: ask which one instead of guessing. */
+const ASK_MARGIN = 0.2;
+const ASK_FLOOR = 0.25;
+
+export interface Decision {
+  intent: IntentName;
+  /** The status a `list` asks for. */
+  status: ItemStatus | null;
+  /** When unsure between two intents: both, the likelier first (the bot asks which). */
+  choices: [IntentName, IntentName] | null;
+  confidence: number;
+}
+
+export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): Decision {
+  const { slots, prediction: p } = readIntent(a, lexicon, today);
+  const unknown: Decision = { intent: 'unknown', status: null, choices: null, confidence: p.p };
+  if (slots.explain) return { ...unknown, intent: 'request_explanation' };
+  let label: IntentName = p.label;
+  let second: IntentName = p.second;
+  // A status question is a list only when a status is named; else the next guess.
+  if (label === 'list' && slots.status === null) [label, second] = [second, 'unknown'];
+  if (second === 'list' && slots.status === null) second = 'unknown';
+  // "việc nào quá hạn mà đang vướng": lateness wins over the status.
+  if (label === 'list' && slots.late) label = 'overdue';
+  if (label === 'unknown') return unknown;
+  if (p.p < MIN_CONFIDENCE) {
+    if (second !== 'unknown' && second !== label && p.p2 >= ASK_FLOOR && p.p - p.p2 < ASK_MARGIN) {
+      return { ...unknown, choices: [label, second] };
+    }
+    return unknown;
+  }
+  return { intent: label, status: label === 'list' ? slots.status : null, choices: null, confidence: p.p };
+}

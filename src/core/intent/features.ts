@@ -1,0 +1,117 @@
+// What the intent classifier sees of a message: its words, their character n-grams, word pairs, and the
+// slots the rules found (a lateness word, a status, a period, a programme …). Slots are exact; words generalise.
+import type { ItemStatus } from '../types.ts';
+import { isBarrier } from './analysis.ts';
+import {
+  DEADLINE_WORD,
+  DUE_SOON,
+  EXPLAIN,
+  HELP_STRONG,
+  HELP_WEAK,
+  LIST_STATUS_OF,
+  LIST_STATUS_PHRASES,
+  MINE,
+  MY_TASKS,
+  OVERDUE,
+  RANKING,
+  SUMMARY,
+  WORK_NOUNS,
+} from './keywords.ts';
+import type { Token } from './normalize.ts';
+import { findPhrase, hasPhrase } from './phrases.ts';
+import { inVocabulary } from './spelling.ts';
+
+/** The rule-read facts of a message without an item code. */
+export interface Slots {
+  status: ItemStatus | null;
+  late: boolean;
+  due: boolean;
+  deadline: boolean;
+  rank: boolean;
+  summary: boolean;
+  mine: boolean;
+  help: boolean;
+  helpWeak: boolean;
+  explain: boolean;
+  work: boolean;
+  question: boolean;
+  period: boolean;
+  program: boolean;
+  agency: boolean;
+}
+
+/** The status a message names ("đang vướng", "đã hoàn thành", "chưa bắt đầu"), the first one written. */
+export function listStatus(tokens: readonly Token[]): ItemStatus | null {
+  const hit = findPhrase(tokens, LIST_STATUS_PHRASES);
+  return hit === null ? null : (LIST_STATUS_OF.get(hit.phrase) ?? null);
+}
+
+export function readSlots(
+  tokens: readonly Token[],
+  known: Pick<Slots, 'question' | 'period' | 'program' | 'agency'>,
+): Slots {
+  return {
+    ...known,
+    status: listStatus(tokens),
+    late: hasPhrase(tokens, OVERDUE),
+    due: hasPhrase(tokens, DUE_SOON),
+    deadline: hasPhrase(tokens, DEADLINE_WORD),
+    rank: hasPhrase(tokens, RANKING),
+    summary: hasPhrase(tokens, SUMMARY),
+    mine: hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS),
+    help: hasPhrase(tokens, HELP_STRONG),
+    helpWeak: hasPhrase(tokens, HELP_WEAK),
+    explain: hasPhrase(tokens, EXPLAIN),
+    work: hasPhrase(tokens, WORK_NOUNS),
+  };
+}
+
+const HAS_MARKS = /[^\x00-\x7f]/u;
+
+/** Feature strings of a message; the classifier hashes them. */
+export function featuresOf(tokens: readonly Token[], slots: Slots): string[] {
+  const out: string[] = ['bias'];
+  let prev = '^';
+  let words = 0;
+  let unknown = 0;
+  for (const t of tokens) {
+    const w = isBarrier(t) ? '#code' : /^\d+$/u.test(t.folded) ? '#num' : t.folded;
+    words += 1;
+    if (!w.startsWith('#') && !inVocabulary(w)) unknown += 1;
+    out.push(`w:${w}`, `b:${prev}_${w}`);
+    // The marked form keeps "chấm" apart from "chậm" when the person typed the marks.
+    const lower = t.orig.toLowerCase();
+    if (HAS_MARKS.test(lower) && lower.length <= 12) out.push(`m:${lower}`);
+    if (w.length >= 3 && !w.startsWith('#')) {
+      const padded = `<${w}>`;
+      for (let i = 0; i + 3 <= padded.length; i++) out.push(`c:${padded.slice(i, i + 3)}`);
+    }
+    prev = w;
+  }
+  out.push(`b:${prev}_$`, `len:${Math.min(words, 8)}`, `oov:${Math.min(unknown, 3)}`);
+  // Words the bot's vocabulary does not know: a message about something else, or gibberish.
+  if (words > 0) out.push(`oovshare:${Math.round((unknown / words) * 4)}`);
+  if (slots.status !== null) out.push(`s:status`, `s:status:${slots.status}`);
+  for (const key of [
+    'late',
+    'due',
+    'deadline',
+    'rank',
+    'summary',
+    'mine',
+    'help',
+    'helpWeak',
+    'explain',
+    'work',
+    'question',
+    'period',
+    'program',
+    'agency',
+  ] as const) {
+    if (slots[key]) out.push(`s:${key}`);
+  }
+  if (slots.period && slots.deadline) out.push('s:period+deadline');
+  if (slots.status !== null && slots.late) out.push('s:status+late');
+  if (slots.program || slots.agency) out.push('s:scope');
+  return out;
+}

@@ -1,0 +1,72 @@
+// The intent classifier, trained in-process the first time a message needs it (a few hundred ms, once),
+// from the generated corpus and the hand-labelled training split. Deterministic: same corpus, same model.
+import { readFileSync } from 'node:fs';
+import type { Lexicon, LocalDate } from '../types.ts';
+import { analyse, type Analysis } from './analysis.ts';
+import { predict, rng, train, type Model, type Prediction } from './classifier.ts';
+import { generate, type Labelled } from './corpus/generate.ts';
+import { TRAINING_LEXICON } from './corpus/lexicon.ts';
+import { LABELS, type Label } from './corpus/templates.ts';
+import { featuresOf, readSlots, type Slots } from './features.ts';
+import { matchScope } from './lexicon-match.ts';
+import { resolvePeriod } from './period.ts';
+import { looksLikeQuestion } from './update.ts';
+
+/** Hand-labelled messages in every style, the training half of the split (the test half is in bench/). */
+const TRAIN_SPLIT = new URL('./corpus/train.jsonl', import.meta.url);
+
+export function readLabelled(url: URL): Labelled[] {
+  let text: string;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Labelled);
+}
+
+export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots {
+  const scope = matchScope(a.tokens, lexicon);
+  return readSlots(a.tokens, {
+    question: looksLikeQuestion(a),
+    period: resolvePeriod(a.masked, today) !== null,
+    program: scope.program !== null,
+    agency: scope.agency !== null || scope.agencyChoices.length > 0,
+  });
+}
+
+const TRAINING_DAY = '2025-07-15' as LocalDate;
+
+/** The whole training corpus: generated sentences and the hand-labelled training split. */
+export function trainingCorpus(): Labelled[] {
+  return [...generate(rng(2025)), ...readLabelled(TRAIN_SPLIT)];
+}
+
+let model: Model | null = null;
+
+export function intentModel(): Model {
+  if (model !== null) return model;
+  const examples = trainingCorpus().map((l) => {
+    const a = analyse(l.text, () => null);
+    return {
+      features: featuresOf(a.tokens, slotsOf(a, TRAINING_LEXICON, TRAINING_DAY)),
+      label: LABELS.indexOf(l.label),
+    };
+  });
+  model = train(examples, LABELS);
+  return model;
+}
+
+export interface IntentReading {
+  slots: Slots;
+  prediction: Prediction & { label: Label; second: Label };
+}
+
+export function readIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): IntentReading {
+  const slots = slotsOf(a, lexicon, today);
+  const prediction = predict(intentModel(), featuresOf(a.tokens, slots)) as IntentReading['prediction'];
+  return { slots, prediction };
+}

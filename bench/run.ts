@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   ask: async () => (await import('./ask.ts')).benchAsk(),
   'telegram-webhook': async () => (await import('./telegram-webhook.ts')).benchTelegramWebhook(),
   broadcast: async () => (await import('./broadcast.ts')).benchBroadcast(),
+  intent: async () => (await import('./intent.ts')).benchIntent(),
 };
 
 const wanted = process.argv.slice(2);

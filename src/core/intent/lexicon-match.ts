@@ -279,6 +279,17 @@ export interface ScopeMatch {
  * Two different programmes cancel out (null); two agencies become `agencyChoices`.
  */
 export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
+  // The classifier's slots and the final Intent read the same words: match them once.
+  const key = tokens.map((t) => `${t.orig}\u0001${t.folded}`).join('\u0002');
+  if (lastScope !== null && lastScope.lexicon === lexicon && lastScope.key === key) return lastScope.match;
+  const match = matchScopeOnce(tokens, lexicon);
+  lastScope = { lexicon, key, match };
+  return match;
+}
+
+let lastScope: { lexicon: Lexicon; key: string; match: ScopeMatch } | null = null;
+
+function matchScopeOnce(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
   const index = indexOf(lexicon);
   const hits = selectHits(exactHits(tokens, index)).filter(
     (h) => h.kind === 'program' || !namesLowerUnit(tokens, h.end),

@@ -1,0 +1,37 @@
+// The labelled set is honest: big enough, every intent and style in both halves, and no message of the
+// test half (bench/intent-set/test.jsonl) is in the training half the classifier learns from.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+interface Line {
+  text: string;
+  label: string;
+  style: string;
+}
+const read = (path: string): Line[] =>
+  readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Line);
+
+const train = read('src/core/intent/corpus/train.jsonl');
+const test = read('bench/intent-set/test.jsonl');
+
+describe('the labelled intent set', () => {
+  it('has at least 1,500 messages, split into halves that share no message', () => {
+    expect(train.length + test.length).toBeGreaterThanOrEqual(1500);
+    const seen = new Set(train.map((l) => l.text.toLowerCase()));
+    expect(test.filter((l) => seen.has(l.text.toLowerCase()))).toEqual([]);
+  });
+
+  it('covers every intent and every style in the test half', () => {
+    const labels = new Set(test.map((l) => l.label));
+    for (const label of ['overdue', 'due_soon', 'list', 'summary', 'my_tasks', 'help', 'unknown']) {
+      expect(labels).toContain(label);
+    }
+    const styles = new Set(test.map((l) => l.style));
+    for (const style of ['careful', 'no_marks', 'shorthand', 'typo', 'telex', 'polite', 'english', 'ood']) {
+      expect(styles).toContain(style);
+    }
+  });
+});

@@ -5,6 +5,8 @@ import { isIP } from 'node:net';
 
 /** REMINDER_CRON's default: 08:00 on working days. */
 export const DEFAULT_REMINDER_CRON = '0 8 * * 1-5';
+/** REPORT_CRON's default: the 20th of each month at 08:00 (the next working day when that is not one). */
+export const DEFAULT_REPORT_CRON = '0 8 20 * *';
 
 const optionalText = z
   .string()
@@ -76,6 +78,10 @@ const schema = z.object({
     .string()
     .default(DEFAULT_REMINDER_CRON)
     .refine((v) => cron.validate(v), { message: 'must be a node-cron expression such as "0 8 * * 1-5"' }),
+  REPORT_CRON: z
+    .string()
+    .default(DEFAULT_REPORT_CRON)
+    .refine((v) => cron.validate(v), { message: 'must be a node-cron expression such as "0 8 20 * *"' }),
   SEND_RATE_PER_SECOND: z.coerce
     .number({ message: 'must be a number of messages per second, above 0 and at most 1000' })
     .positive({ message: 'must be a number of messages per second, above 0 and at most 1000' })

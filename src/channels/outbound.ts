@@ -15,6 +15,13 @@ export interface Photo {
   filename: string;
 }
 
+/** A file to upload as a document (the progress report, a .docx). */
+export interface DocumentFile {
+  bytes: Buffer;
+  /** The name the chat shows and saves the file under, e.g. `bao-cao-NQ57-2025-07.docx`. */
+  filename: string;
+}
+
 /**
  * How far an earlier attempt got with a reply too long for one message. Each part is its own delivery:
  * the parts already delivered are not sent again, and each new one is reported the moment it is, so a
@@ -39,6 +46,11 @@ export interface OutboundChannel {
    * limiter; throws DeliveryError. Absent when the messenger cannot take an upload (Zalo wants a public URL).
    */
   sendPhoto?(chatId: string, photo: Photo, caption: Reply): Promise<SentMessage>;
+  /**
+   * Uploads a file with `caption`, through the same limiter; throws DeliveryError. Absent when the
+   * messenger cannot take an upload (Zalo's Bot API sends text and photos by URL only).
+   */
+  sendDocument?(chatId: string, file: DocumentFile, caption: Reply): Promise<SentMessage>;
 }
 
 /**

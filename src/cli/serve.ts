@@ -13,7 +13,9 @@ import type { OutboundChannel } from '../channels/outbound.ts';
 import { runCycle } from '../reminders/cycle.ts';
 import type { ReminderChannel } from '../reminders/model.ts';
 import { createOutboxNotifier } from '../reminders/notifier.ts';
+import { REPORT_SCHEDULE_NAME, runReportCycle } from '../reminders/reports.ts';
 import { startScheduler } from '../reminders/scheduler.ts';
+import { createReportRenderer } from '../report/deliver.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import type { Db } from '../store/db.ts';
 import { forgetSeenBefore } from '../store/inbound.ts';
@@ -197,7 +199,22 @@ async function startReminders(
       );
     },
   });
-  // The scheduler stops first: a cycle must not enqueue after the worker has gone.
+  // The monthly report: its own slots (REPORT_CRON), claimed the same way; a slot up to ten days late
+  // still runs at start-up, since the outbox key sends each leader's report of a period once anyway.
+  const reports = await startScheduler({
+    db,
+    name: REPORT_SCHEDULE_NAME,
+    cronExpr: config.REPORT_CRON,
+    tz: config.TZ_NAME,
+    now: ctx.now,
+    logger,
+    maxLateMs: 10 * 86_400_000,
+    onCycle: async (tx, slot) => {
+      await runReportCycle({ db: tx, tz: config.TZ_NAME, logger }, slot);
+    },
+  });
+  // The schedulers stop first: a cycle must not enqueue after the worker has gone.
+  stops.unshift(() => reports.stop());
   stops.unshift(() => scheduler.stop());
   if (outbounds.size === 0) return;
   const worker = startOutboxWorker({
@@ -205,11 +222,12 @@ async function startReminders(
     channels: outbounds,
     logger,
     chart: (req) => programChartPng(db, req),
+    report: createReportRenderer(db, config.TZ_NAME),
     onOutcome: (outcome, row) => {
       if (outcome === 'sent') metrics.remindersSent.inc({ channel: row.channel, kind: row.kind });
       else if (outcome !== 'retry') metrics.remindersFailed.inc({ channel: row.channel, reason: outcome });
     },
   });
   // Before the channels stop: the sends in flight are recorded, so none goes twice after a restart.
-  stops.splice(1, 0, () => worker.stop());
+  stops.splice(2, 0, () => worker.stop());
 }

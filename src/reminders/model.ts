@@ -132,6 +132,34 @@ export interface PlannedChart {
   idempotencyKey: string;
 }
 
+/** Which report to render: a programme's month, in a language, read at a day (`today`). */
+export interface ReportRequest {
+  program: ProgramCode;
+  lang: Lang;
+  /** The period as `dondoc report --period` takes it: `YYYY-MM`. */
+  period: string;
+  today: LocalDate;
+}
+
+/**
+ * A programme's monthly report to a leader (REPORT_CRON): a document on Telegram, a summary with how
+ * to get the file on Zalo. Sent at `sendAt`: the slot, or the slot's time on the next working day.
+ */
+export interface PlannedReport {
+  kind: 'leader_report';
+  person: PersonCode;
+  report: ReportRequest;
+  /** `${person}:leader_report:${program}:${period}`: once per leader, programme and period. */
+  idempotencyKey: string;
+}
+
+export interface ReportPlan {
+  /** The slot's local day: its month is the period. */
+  slotDay: LocalDate;
+  sendAt: Date;
+  reports: PlannedReport[];
+}
+
 export interface Plan {
   localDay: LocalDate;
   skipped: null | { reason: SkipReason };

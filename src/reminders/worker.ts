@@ -45,7 +45,9 @@ import {
   release,
   type ChartPayload,
   type ClaimedRow,
+  type ReportPayload,
 } from '../store/outbox.ts';
+import type { ReportRenderer } from '../report/deliver.ts';
 import type { ChartRequest, ReminderChannel } from './model.ts';
 
 /** Draws a programme's chart as PNG bytes; null when there is no such programme. */
@@ -57,6 +59,8 @@ export interface OutboxWorkerOptions {
   logger: Logger;
   /** Draws the charts of `leader_chart` rows; without it such rows fail. */
   chart?: ChartDrawer;
+  /** Renders the reports of `leader_report` rows; without it such rows fail. */
+  report?: ReportRenderer;
   /** A clock that moves (leases and retry times are read on it). Default: the real one. */
   now?: () => Date;
   /** Attempts per row before it is `failed`. Default 5. */
@@ -209,6 +213,41 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     return channel.sendPhoto(chatId, { png, filename: `${program}.png` }, payload.reply);
   }
 
+  /**
+   * A report: uploaded as a document where the messenger takes files, else its summary as text (in
+   * parts, like any reply). Rendered on each attempt from the row's fixed day, so a retry sends the same.
+   */
+  async function sendReport(
+    channel: OutboundChannel,
+    row: ClaimedRow,
+    payload: ReportPayload,
+    delivered: string[],
+  ): Promise<string[]> {
+    if (!opts.report) throw new DeliveryError('fatal', 'cannot render a report from this process');
+    let rendered;
+    try {
+      rendered = await opts.report(payload.report);
+    } catch (err) {
+      throw new DeliveryError(
+        'retry',
+        `could not render the report of ${payload.report.program}: ${messageOf(err)}`,
+      );
+    }
+    if (rendered === null)
+      throw new DeliveryError('fatal', `no programme ${payload.report.program} to report on`);
+    if (channel.sendDocument) {
+      const sent = await channel.sendDocument(
+        row.chatId,
+        { bytes: rendered.docx, filename: rendered.filename },
+        rendered.caption,
+      );
+      return sent.messageIds;
+    }
+    const before = delivered.length;
+    const sent = await channel.send(row.chatId, rendered.summary, progressOf(row, delivered));
+    return delivered.length === before ? sent.messageIds : [];
+  }
+
   /** Records each part as it is delivered; a write that fails only risks that part going twice. */
   function progressOf(row: ClaimedRow, delivered: string[]): PartProgress {
     return {
@@ -235,6 +274,8 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     try {
       if (row.payload.kind === 'leader_chart') {
         delivered.push(...(await sendChart(channel, row.chatId, row.payload)).messageIds);
+      } else if (row.payload.kind === 'leader_report') {
+        delivered.push(...(await sendReport(channel, row, row.payload, delivered)));
       } else {
         const before = delivered.length;
         const sent = await channel.send(row.chatId, row.payload.reply, progressOf(row, delivered));

@@ -8,20 +8,20 @@
 import { sql } from 'drizzle-orm';
 import type { Reply } from '../core/reply.ts';
 import type { ItemCode } from '../core/types.ts';
-import type { ChartRequest, ReminderChannel, ReminderKind } from '../reminders/model.ts';
+import type { ChartRequest, ReminderChannel, ReminderKind, ReportRequest } from '../reminders/model.ts';
 import { rows, type DbOrTx } from './db.ts';
 
-export type OutboxKind = ReminderKind | 'notification' | 'group_digest' | 'leader_chart';
+export type OutboxKind = ReminderKind | 'notification' | 'group_digest' | 'leader_chart' | 'leader_report';
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
 
 /** What a worker needs to send a row, stored as jsonb. */
-export type OutboxPayload = TextPayload | ChartPayload;
+export type OutboxPayload = TextPayload | ChartPayload | ReportPayload;
 
 /** A message: the reply to send. */
 export interface TextPayload {
   reply: Reply;
   items: ItemCode[];
-  kind: Exclude<OutboxKind, 'leader_chart'>;
+  kind: Exclude<OutboxKind, 'leader_chart' | 'leader_report'>;
 }
 
 /** A photo: the chart is drawn when the row is sent (a retry draws it again); `reply` is its caption. */
@@ -32,6 +32,18 @@ export interface ChartPayload {
   chart: ChartRequest;
 }
 
+/**
+ * The progress report: rendered when the row is sent, from the store at `report.today` (so a retry
+ * renders the same document); a document on a messenger that takes uploads, a summary text elsewhere.
+ * `reply` is its caption.
+ */
+export interface ReportPayload {
+  reply: Reply;
+  items: [];
+  kind: 'leader_report';
+  report: ReportRequest;
+}
+
 export interface NewOutboxRow {
   /** With `channel`, unique: the same key enqueued twice is kept once. */
   idempotencyKey: string;
@@ -40,6 +52,8 @@ export interface NewOutboxRow {
   chatId: string;
   kind: OutboxKind;
   payload: OutboxPayload;
+  /** Not sent before this instant (default: at once): a scheduled report waits for a working day. */
+  notBefore?: Date;
 }
 
 export interface ClaimedRow {
@@ -73,13 +87,16 @@ export async function enqueue(db: DbOrTx, items: readonly NewOutboxRow[]): Promi
       chat_id: r.chatId,
       kind: r.kind,
       payload: r.payload,
+      not_before: r.notBefore === undefined ? null : iso(r.notBefore),
     }));
     const inserted = await rows<{ id: number }>(
       db,
-      sql`insert into outbox (idempotency_key, person_id, channel, chat_id, kind, payload)
-          select r.key, r.person_id, r.channel::channel, r.chat_id, r.kind::reminder_kind, r.payload
+      sql`insert into outbox (idempotency_key, person_id, channel, chat_id, kind, payload, next_attempt_at)
+          select r.key, r.person_id, r.channel::channel, r.chat_id, r.kind::reminder_kind, r.payload,
+                 coalesce(r.not_before, now())
             from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
-                 as r(key text, person_id int, channel text, chat_id text, kind text, payload jsonb)
+                 as r(key text, person_id int, channel text, chat_id text, kind text, payload jsonb,
+                      not_before timestamptz)
           on conflict (idempotency_key, channel) do nothing
           returning id`,
     );

@@ -40,6 +40,7 @@ export const reminderKind = pgEnum('reminder_kind', [
   'notification',
   'group_digest',
   'leader_chart',
+  'leader_report',
 ]);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -75,6 +75,21 @@ export interface SentPhoto {
   at: number;
 }
 
+/** A file sent with sendDocument: uploaded (multipart, kept whole so a test can open it) or by file_id/URL. */
+export interface SentDocument {
+  chat_id: number;
+  message_id: number;
+  caption?: string;
+  parse_mode?: string;
+  /** Set when the document was uploaded (multipart). */
+  filename?: string;
+  /** The upload's bytes, whole. */
+  bytes?: Buffer;
+  /** Set when the document was given as a file_id or URL string. */
+  file?: string;
+  at: number;
+}
+
 export interface CallbackAnswer {
   callback_query_id: string;
   text?: string;
@@ -162,6 +177,8 @@ export interface FakeTelegramApi {
   readonly sent: SentMessage[];
   readonly edited: EditedMessage[];
   readonly photos: SentPhoto[];
+  /** Every sendDocument accepted, in order. */
+  readonly documents: SentDocument[];
   readonly deleted: Array<{ chat_id: number; message_id: number; at: number }>;
   readonly callbackAnswers: CallbackAnswer[];
   /** Every setMyCommands call, in order. */
@@ -202,6 +219,8 @@ export class UploadedFile {
     readonly byteLength: number,
     /** The first bytes of the file, enough to tell its format by. */
     readonly head: Buffer = Buffer.alloc(0),
+    /** The whole file (a test opens an uploaded document again). */
+    readonly bytes: Buffer = Buffer.alloc(0),
   ) {}
 }
 
@@ -494,7 +513,12 @@ function parseMultipart(body: Buffer, boundary: string): Params {
       if (name !== undefined) {
         params[name] =
           filename !== undefined
-            ? new UploadedFile(filename, content.length, Buffer.from(content.subarray(0, 16)))
+            ? new UploadedFile(
+                filename,
+                content.length,
+                Buffer.from(content.subarray(0, 16)),
+                Buffer.from(content),
+              )
             : content.toString('utf8');
       }
     }
@@ -641,6 +665,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
   const sent: SentMessage[] = [];
   const edited: EditedMessage[] = [];
   const photos: SentPhoto[] = [];
+  const documents: SentDocument[] = [];
   const deleted: Array<{ chat_id: number; message_id: number; at: number }> = [];
   const callbackAnswers: CallbackAnswer[] = [];
   const commands: CommandsCall[] = [];
@@ -950,6 +975,61 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
       if (caption !== undefined) message.caption = caption;
       const keyboard = inlineMarkup(markup);
       if (keyboard) message.reply_markup = keyboard;
+      return message;
+    },
+
+    sendDocument: (p) => {
+      const chatId = chatIdOf(p);
+      const chatKey = String(chatId);
+      const doc = p['document'];
+      if (doc === undefined || doc === '') throw badRequest('there is no document in the request');
+      const caption = str(p, 'caption');
+      const parseMode = str(p, 'parse_mode');
+      if (caption !== undefined) {
+        const plain = parseFormatted(caption, parseMode);
+        if (plain.length > 1024) throw badRequest('message caption is too long');
+      }
+      assertNotBlocked(chatKey);
+      const record: SentDocument = { chat_id: chatId, message_id: 0, at: Date.now() };
+      let fileSize = 0;
+      let fileName: string | undefined;
+      if (doc instanceof UploadedFile) {
+        if (doc.byteLength === 0) throw badRequest('file must be non-empty');
+        if (doc.byteLength > 50 * 1024 * 1024) throw new ApiError(413, 'Request Entity Too Large');
+        record.filename = doc.filename;
+        record.bytes = doc.bytes;
+        fileSize = doc.byteLength;
+        fileName = doc.filename;
+      } else if (typeof doc === 'string') {
+        record.file = doc;
+      } else {
+        throw badRequest('wrong remote file identifier specified');
+      }
+      const messageId = nextMessageId(chatKey);
+      record.message_id = messageId;
+      if (caption !== undefined) record.caption = caption;
+      if (parseMode !== undefined) record.parse_mode = parseMode;
+      documents.push(record);
+      messages.set(messageKey(chatKey, messageId), {
+        chatKey,
+        message_id: messageId,
+        fromBot: true,
+        deleted: false,
+      });
+      const fileId = `document-${chatKey}-${messageId}`;
+      const message: Message.DocumentMessage = {
+        message_id: messageId,
+        from: botUser,
+        chat: chatObject(chatId),
+        date: unixNow(),
+        document: {
+          file_id: fileId,
+          file_unique_id: fileId,
+          file_size: fileSize,
+          ...(fileName === undefined ? {} : { file_name: fileName }),
+        },
+      };
+      if (caption !== undefined) message.caption = caption;
       return message;
     },
 
@@ -1271,6 +1351,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
     sent,
     edited,
     photos,
+    documents,
     deleted,
     callbackAnswers,
     commands,

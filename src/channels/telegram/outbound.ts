@@ -8,6 +8,7 @@ import { classifySendError } from '../backoff.ts';
 import type { SendLimiter } from '../limiter.ts';
 import {
   DeliveryError,
+  type DocumentFile,
   type OutboundChannel,
   type PartProgress,
   type Photo,
@@ -143,6 +144,21 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
           {
             chat_id: chatId,
             photo: Input.fromBuffer(photo.png, photo.filename),
+            ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
+          },
+          { signal: timeoutSignal(timeoutMs) },
+        ),
+      );
+      return { messageIds: [id] };
+    },
+    async sendDocument(chatId: string, file: DocumentFile, caption: Reply): Promise<SentMessage> {
+      const text = paginate(caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
+      const id = await call(chatId, () =>
+        telegram.callApi(
+          'sendDocument',
+          {
+            chat_id: chatId,
+            document: Input.fromBuffer(file.bytes, file.filename),
             ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
           },
           { signal: timeoutSignal(timeoutMs) },

@@ -1,0 +1,84 @@
+// What a chat says with a report: the caption under the document (Telegram), and on a messenger that
+// cannot take a file (Zalo) a short summary of the same snapshot with how to get the document.
+import type { Counts } from '../core/grid.ts';
+import type { Line, Reply } from '../core/reply.ts';
+import type { Lang } from '../core/types.ts';
+import { parsePeriodSpec } from '../core/period-spec.ts';
+import type { ReportRequest } from '../reminders/model.ts';
+import type { ReportSnapshot } from '../store/report-snapshot.ts';
+import { percent, periodWords, shortDay } from './labels.ts';
+
+const T = {
+  vi: {
+    caption: (period: string) => ` — báo cáo tình hình thực hiện ${period}`,
+    asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
+    grid: (what: string, c: Counts, lang: Lang) =>
+      `${what}: ${c.total}; hoàn thành đúng hạn ${c.doneOnTime} (${percent(c.doneOnTime, c.total, lang)}), ` +
+      `hoàn thành quá hạn ${c.doneLate}, còn trong hạn ${c.openInTime}, quá hạn ${c.overdue}.`,
+    targets: 'Chỉ tiêu',
+    tasks: 'Nhiệm vụ',
+    lowest: 'Tỷ lệ đúng hạn thấp nhất: ',
+    howTo: (program: string, period: string) =>
+      `Tệp Word của báo cáo: tải tại trang quản trị dondoc, /reports/report.docx?program=${program}&period=${period}` +
+      ` (Zalo không nhận tệp từ bot).`,
+    fileName: 'bao-cao',
+  },
+  en: {
+    caption: (period: string) => ` — progress report, ${period}`,
+    asOf: (day: string) => `Figures as of ${day}.`,
+    grid: (what: string, c: Counts, lang: Lang) =>
+      `${what}: ${c.total}; done on time ${c.doneOnTime} (${percent(c.doneOnTime, c.total, lang)}), ` +
+      `done late ${c.doneLate}, within deadline ${c.openInTime}, overdue ${c.overdue}.`,
+    targets: 'Targets',
+    tasks: 'Tasks',
+    lowest: 'Lowest on-time rate: ',
+    howTo: (program: string, period: string) =>
+      `The Word file: download it from the dondoc console, /reports/report.docx?program=${program}&period=${period}` +
+      ` (Zalo takes no files from bots).`,
+    fileName: 'report',
+  },
+} as const;
+
+const periodOf = (spec: string) => {
+  const p = parsePeriodSpec(spec);
+  if (p === null) throw new Error(`not a period: ${spec}`);
+  return p;
+};
+
+/** "📄 NQ57 — báo cáo tình hình thực hiện tháng 7 năm 2025", with the programme's name on a second line. */
+export function reportCaption(req: ReportRequest, programName: string): Reply {
+  const t = T[req.lang];
+  const name = programName.length > 300 ? `${programName.slice(0, 299)}…` : programName;
+  return {
+    lang: req.lang,
+    lines: [['📄 ', { b: req.program }, t.caption(periodWords(periodOf(req.period), req.lang))], [name]],
+    buttons: [],
+    about: null,
+  };
+}
+
+/** The file's name: `bao-cao-NQ57-2025-07.docx`. */
+export function reportFileName(req: ReportRequest): string {
+  return `${T[req.lang].fileName}-${req.program}-${req.period}.docx`;
+}
+
+/** The report in a few lines (the grid of targets and tasks, the three lowest rates) and where the file is. */
+export function reportSummary(req: ReportRequest, s: ReportSnapshot): Reply {
+  const { lang } = req;
+  const t = T[lang];
+  const caption = reportCaption(req, s.programName?.[lang] ?? req.program);
+  const lowest = s.ranking
+    .filter((r) => r.onTimeRate !== null)
+    .slice(-3)
+    .reverse()
+    .map((r) => `${r.name[lang]} (${percent(r.counts.doneOnTime, r.counts.total, lang)})`);
+  const lines: Line[] = [
+    ...caption.lines,
+    [t.asOf(shortDay(s.end))],
+    [t.grid(t.targets, s.targets, lang)],
+    [t.grid(t.tasks, s.tasks, lang)],
+    ...(lowest.length > 0 ? [[t.lowest, lowest.join('; ')]] : []),
+    [t.howTo(req.program, req.period)],
+  ];
+  return { lang, lines, buttons: [], about: null };
+}

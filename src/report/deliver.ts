@@ -1,0 +1,40 @@
+// Renders a scheduled report when its outbox row is sent: the snapshot at the request's day, as a
+// document (the same as `dondoc report --out FILE.docx`) and as the summary a chat without files gets.
+import { parsePeriodSpec } from '../core/period-spec.ts';
+import type { Reply } from '../core/reply.ts';
+import type { ReportRequest } from '../reminders/model.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { reportSnapshot } from '../store/report-snapshot.ts';
+import { reportCaption, reportFileName, reportSummary } from './chat-texts.ts';
+import { renderReportDocx } from './docx.ts';
+
+export interface RenderedReport {
+  docx: Buffer;
+  filename: string;
+  caption: Reply;
+  summary: Reply;
+}
+
+/** Renders a report; null when its programme is gone (the row then fails rather than retrying). */
+export type ReportRenderer = (req: ReportRequest) => Promise<RenderedReport | null>;
+
+export function createReportRenderer(db: DbOrTx, tz: string): ReportRenderer {
+  return async (req) => {
+    const period = parsePeriodSpec(req.period);
+    if (period === null) return null;
+    const snapshot = await reportSnapshot(db, {
+      program: req.program,
+      agency: null,
+      period,
+      today: req.today,
+      tz,
+    });
+    if (snapshot.programName === null) return null;
+    return {
+      docx: await renderReportDocx(snapshot, { lang: req.lang }),
+      filename: reportFileName(req),
+      caption: reportCaption(req, snapshot.programName[req.lang]),
+      summary: reportSummary(req, snapshot),
+    };
+  };
+}

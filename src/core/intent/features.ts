@@ -66,6 +66,9 @@ export function readSlots(
   };
 }
 
+/** A message opening with the sender ("em còn việc gì", "mình đang có …") is often about their own work. */
+const SELF = new Set(['toi', 'em', 'minh', 'tui', 'i', 'my']);
+
 const HAS_MARKS = /[^\x00-\x7f]/u;
 
 /** Feature strings of a message; the classifier hashes them. */
@@ -113,5 +116,13 @@ export function featuresOf(tokens: readonly Token[], slots: Slots): string[] {
   if (slots.period && slots.deadline) out.push('s:period+deadline');
   if (slots.status !== null && slots.late) out.push('s:status+late');
   if (slots.program || slots.agency) out.push('s:scope');
+  // A deadline word about no work and no scope ("chứng chỉ tiếng Anh quá hạn") is about something else.
+  const anchored = slots.work || slots.program || slots.agency;
+  for (const key of ['late', 'due', 'summary', 'status'] as const) {
+    const on = key === 'status' ? slots.status !== null : slots[key];
+    if (on) out.push(`s:${key}:${anchored ? 'anchored' : 'bare'}`);
+  }
+  const first = tokens[0]?.folded;
+  if (first !== undefined && SELF.has(first)) out.push('s:self-first');
   return out;
 }

@@ -83,6 +83,9 @@ export const OVERDUE = compilePhrases([
 
 export const DUE_SOON = compilePhrases([
   'sắp đến hạn',
+  'cận hạn',
+  'gần đến hạn',
+  'sắp hạn',
   'đến hạn',
   'tới hạn',
   'sắp tới hạn',

@@ -47,17 +47,26 @@ export function trainingCorpus(): Labelled[] {
 
 let model: Model | null = null;
 
-export function intentModel(): Model {
-  if (model !== null) return model;
-  const examples = trainingCorpus().map((l) => {
+/** A model trained on `corpus` (the default corpus when omitted). */
+export function trainModel(corpus: readonly Labelled[] = trainingCorpus()): Model {
+  const examples = corpus.map((l) => {
     const a = analyse(l.text, () => null);
     return {
       features: featuresOf(a.tokens, slotsOf(a, TRAINING_LEXICON, TRAINING_DAY)),
       label: LABELS.indexOf(l.label),
     };
   });
-  model = train(examples, LABELS);
+  return train(examples, LABELS);
+}
+
+export function intentModel(): Model {
+  model ??= trainModel();
   return model;
+}
+
+/** Replaces the model parsing uses (tuning scripts compare corpora with it); null to go back to the default. */
+export function useModel(next: Model | null): void {
+  model = next;
 }
 
 export interface IntentReading {

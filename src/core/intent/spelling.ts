@@ -10,18 +10,27 @@ import type { Folded } from './normalize.ts';
 const foldWord = (word: string): string =>
   word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
 
-function wordsOf(value: unknown, into: Set<string>): void {
+function wordsOf(value: unknown, into: Set<string>, marked?: Map<string, Set<string>>): void {
   if (typeof value === 'string') {
-    for (const w of value.split(/[^\p{L}]+/u)) if (w !== '') into.add(foldWord(w));
+    for (const w of value.split(/[^\p{L}]+/u)) {
+      if (w === '') continue;
+      const f = foldWord(w);
+      into.add(f);
+      const forms = marked?.get(f) ?? new Set<string>();
+      forms.add(w.toLowerCase().normalize('NFC'));
+      marked?.set(f, forms);
+    }
   } else if (Array.isArray(value)) {
-    for (const v of value) wordsOf(v, into);
+    for (const v of value) wordsOf(v, into, marked);
   } else if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) wordsOf(v, into);
+    for (const v of Object.values(value)) wordsOf(v, into, marked);
   }
 }
 
 interface Vocabulary {
   words: Set<string>;
+  /** The forms each word is written in, with their diacritics. */
+  marked: Map<string, Set<string>>;
   /** Each word with one letter deleted → the words it came from. */
   deletions: Map<string, Set<string>>;
 }
@@ -38,10 +47,11 @@ function deletionsOf(word: string): string[] {
 function vocabulary(): Vocabulary {
   if (vocab !== null) return vocab;
   const words = new Set<string>();
-  wordsOf(Object.values(templates), words);
-  wordsOf(TRAINING_LEXICON, words);
+  const marked = new Map<string, Set<string>>();
+  wordsOf(Object.values(templates), words, marked);
+  wordsOf(TRAINING_LEXICON, words, marked);
   for (const table of Object.values(keywords)) {
-    if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, words);
+    if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, words, marked);
   }
   const deletions = new Map<string, Set<string>>();
   for (const w of words) {
@@ -52,7 +62,7 @@ function vocabulary(): Vocabulary {
       deletions.set(d, from);
     }
   }
-  vocab = { words, deletions };
+  vocab = { words, marked, deletions };
   return vocab;
 }
 
@@ -133,12 +143,24 @@ export function correction(
   const ascii = /^[a-z]+$/u.test(written);
   if (ascii) {
     const telex = decodeTelex(folded);
-    if (telex !== null && inVocabulary(foldWord(telex))) return { folded: foldWord(telex), marked: telex };
+    // Only a decoding the vocabulary writes so ("hooan" is a doubled letter, not "hôan").
+    if (telex !== null && vocabulary().marked.get(foldWord(telex))?.has(telex) === true) {
+      return { folded: foldWord(telex), marked: telex };
+    }
   }
   // Four-letter syllables are one letter from another real syllable too often ("khoa"/"khoan").
   if (folded.length < 5) return null;
   const near = oneEditAway(folded);
-  return near === null ? null : { folded: near, marked: null };
+  if (near === null) return null;
+  if (ascii) return { folded: near, marked: null };
+  // Typed with marks: the vocabulary's form with the same tone, so "chấmm" never becomes "chậm".
+  const tone = toneOf(written);
+  const forms = [...(vocabulary().marked.get(near) ?? [])].filter((f) => toneOf(f) === tone);
+  return forms.length === 1 ? { folded: near, marked: forms[0] ?? null } : { folded: near, marked: null };
+}
+
+function toneOf(word: string): string {
+  return [...word.normalize('NFD')].filter((c) => /[\u0300\u0301\u0303\u0309\u0323]/u.test(c)).join('');
 }
 
 const WORD = /[\p{L}]+/gu;

@@ -13,6 +13,10 @@ import {
   SCOPES_VI,
   STATUS_EN,
   STATUS_VI,
+  THING_PREDICATES_EN,
+  THING_PREDICATES_VI,
+  THINGS_EN,
+  THINGS_VI,
   type Frame,
   type Label,
 } from './templates.ts';
@@ -74,5 +78,12 @@ export function generate(random: Random, perFrame = 14): Labelled[] {
     }
   }
   for (let n = 0; n < 150; n++) out.push({ text: gibberish(random), label: 'unknown', style: 'ood' });
+  for (let n = 0; n < 300; n++) {
+    const english = n % 4 === 3;
+    const frame = pick(random, english ? THING_PREDICATES_EN : THING_PREDICATES_VI);
+    const careful = frame.replace('{T}', pick(random, english ? THINGS_EN : THINGS_VI));
+    const style = english ? 'english' : STYLES[n % STYLES.length]!;
+    out.push({ text: english ? careful : inStyle(careful, style, random), label: 'unknown', style: 'ood' });
+  }
   return out;
 }

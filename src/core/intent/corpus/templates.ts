@@ -134,6 +134,63 @@ export const STATUS_EN: Readonly<Record<ItemStatus, readonly string[]>> = {
   not_started: ['not started', 'not yet started', 'yet to start'],
 };
 
+/** Everyday things people also say are late, due or progressing: never the programme's work. */
+export const THINGS_VI = [
+  'hộ chiếu',
+  'visa',
+  'bằng lái xe',
+  'chứng chỉ tiếng Anh',
+  'thẻ ngân hàng',
+  'thẻ bảo hiểm',
+  'hóa đơn internet',
+  'tiền điện',
+  'khoản vay',
+  'hợp đồng thuê nhà',
+  'sách mượn thư viện',
+  'đăng kiểm xe',
+  'giấy phép lái xe',
+  'bài tập của con',
+  'nhà mới',
+  'căn hộ',
+  'con đường trước nhà',
+  'xe máy',
+  'đơn hàng',
+  'gói cước điện thoại',
+  'thuốc',
+  'vé máy bay',
+  'căn cước',
+  'bảo hành máy tính',
+];
+export const THING_PREDICATES_VI = [
+  '{T} của tôi quá hạn rồi',
+  '{T} quá hạn',
+  '{T} sắp hết hạn',
+  '{T} đến hạn chưa',
+  '{T} bị chậm',
+  'tiến độ {T}',
+  '{T} đã hoàn thành chưa',
+  '{T} trễ hạn phải làm sao',
+  '{T} của em đang vướng',
+];
+export const THINGS_EN = [
+  'passport',
+  'visa',
+  'driving licence',
+  'library book',
+  'phone bill',
+  'house',
+  'car',
+  'order',
+  'rent',
+];
+export const THING_PREDICATES_EN = [
+  'my {T} is overdue',
+  'is my {T} late',
+  'progress of my {T}',
+  'my {T} is due soon',
+  'when is my {T} due',
+];
+
 export interface Frame {
   label: Label;
   text: string;
@@ -196,6 +253,10 @@ export const FRAMES: readonly Frame[] = [
     '{N} có hạn {P}',
     'những {N} cần xong trước cuối tháng',
     'lịch đến hạn {P}',
+    '{P} phải nộp những {N} gì',
+    '{N} nào cận hạn rồi',
+    '{N} nào gần đến hạn',
+    '{P} cần báo cáo những {N} nào',
   ]),
   ...en('due_soon', [
     'what is due {P}',
@@ -219,6 +280,8 @@ export const FRAMES: readonly Frame[] = [
     'liệt kê {N} {ST}',
     'có những {N} nào {ST}',
     '{S} những {N} {ST}',
+    'mấy {N} {ST} là {N} gì',
+    '{N} nào {S} còn {ST}',
   ]),
   ...en('list', [
     'which {N} are {ST}',
@@ -279,6 +342,9 @@ export const FRAMES: readonly Frame[] = [
     'em đang phụ trách những {N} nào',
     'tôi còn {N} nào',
     'việc em cần làm',
+    'mình đang có những {N} gì',
+    'em đang có {N} nào',
+    'tôi được giao những gì',
     '{N} của tôi nào quá hạn',
     '{N} của em có gì trễ không',
     '{N} của tôi sắp đến hạn',
@@ -308,6 +374,9 @@ export const FRAMES: readonly Frame[] = [
     'tôi có thể hỏi gì',
     'cách sử dụng',
     'hỏi bot như thế nào',
+    'bot này dùng để làm gì',
+    'em mới dùng, chỉ em với',
+    'chỉ em cách hỏi',
   ]),
   ...en('help', [
     'help',

@@ -89,6 +89,8 @@ const schema = z.object({
     .default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ADMIN_PASSWORD: optionalText,
+  /** The Chromium that prints `dondoc invites --out FILE.pdf`; unset: /usr/bin/chromium and its kin. */
+  CHROMIUM_PATH: optionalText,
   TRUST_PROXY: addressList,
   INSECURE_COOKIES: z.enum(['0', '1', '']).default('0'),
   METRICS_ALLOW: addressList,

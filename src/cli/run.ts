@@ -16,6 +16,8 @@ Usage: dondoc <command> [options]
   import-people FILE.csv|FILE.xlsx [--dry-run] [--json] [--lang vi|en]
                                           import or update people from a focal-point list, all or nothing
   invite PERSON [--json]                  print a one-time registration code (person code or full name)
+  invites --out FILE.html|FILE.pdf [--agency CODE] [--people CODE,…]
+                                          a printable invitation (code, Telegram QR, Zalo steps) per unregistered person
   assign TASK PERSON [--json]             re-assign a task (person code or full name); notifies the new assignee
   parse "TEXT" --json [--now YYYY-MM-DD]  print the intent of a message (no TEXT: one message per stdin line)
   ask "TEXT" --as PERSON_CODE [--now ISO] [--json]   print the reply the bot would send
@@ -39,6 +41,7 @@ const OPTIONS = {
   period: { type: 'string' },
   out: { type: 'string' },
   agency: { type: 'string' },
+  people: { type: 'string' },
   lang: { type: 'string' },
   issuer: { type: 'string' },
   reset: { type: 'boolean' },
@@ -56,6 +59,8 @@ export interface Flags {
   period?: string;
   out?: string;
   agency?: string;
+  /** Person codes, comma-separated (`invites --people P07,P09`). */
+  people?: string;
   lang?: string;
   /** The report's issuing body, "SUPERIOR|BODY" (two lines, top left). */
   issuer?: string;
@@ -77,6 +82,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./plan-files.ts')).importCommand,
   export: async () => (await import('./plan-files.ts')).exportCommand,
   'import-people': async () => (await import('./people-files.ts')).importPeopleCommand,
+  invites: async () => (await import('./invites.ts')).invitesCommand,
   parse: async () => (await import('./parse.ts')).parseCommand,
   ask: async () => (await import('./ask.ts')).askCommand,
   remind: async () => (await import('./remind.ts')).remindCommand,
@@ -118,6 +124,7 @@ export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext):
       period: v.period,
       out: v.out,
       agency: v.agency,
+      people: v.people,
       lang: v.lang,
       issuer: v.issuer,
       dryRun: v['dry-run'] ?? false,

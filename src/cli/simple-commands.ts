@@ -108,7 +108,7 @@ export async function invite(ctx: CliContext, written: string, opts: { json: boo
 }
 
 /** The bot's username for the deep link, when a token is set and Telegram answers within a few seconds. */
-async function telegramUsername(ctx: CliContext): Promise<string | null> {
+export async function telegramUsername(ctx: CliContext): Promise<string | null> {
   const { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot } = ctx.config;
   if (!token) return null;
   const { Telegraf } = await import('telegraf');

@@ -1,6 +1,6 @@
 // People, their chat accounts and one-time registration codes (only a hash of each code is stored).
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { InviteError, UnknownCodeError } from '../core/errors.ts';
 import type { ChatRef, Person } from '../core/ports.ts';
 import type { AgencyCode, ChannelName, Lang, PersonCode, Role } from '../core/types.ts';
@@ -63,6 +63,12 @@ export async function findSender(
   return r ? toPerson(r) : null;
 }
 
+function newInviteCode(): string {
+  return Array.from({ length: INVITE_LENGTH }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join(
+    '',
+  );
+}
+
 /** Makes a one-time code for a person; the clear code is returned once and never stored. */
 export async function createInvite(
   db: Db,
@@ -70,27 +76,73 @@ export async function createInvite(
   now: Date,
   ttlDays = INVITE_TTL_DAYS,
 ): Promise<{ code: string; expiresAt: Date }> {
-  const [p] = await db.select({ id: people.id }).from(people).where(eq(people.code, person));
-  if (!p) throw new UnknownCodeError('person', person);
-  const code = Array.from(
-    { length: INVITE_LENGTH },
-    () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)],
-  ).join('');
+  const [made] = await createInvites(db, [person], now, ttlDays);
+  return made!;
+}
+
+/**
+ * One fresh code per person, all in one transaction (a sheet of invitations is printed whole or not
+ * at all); each audited. Earlier codes stay valid until they expire or are used.
+ */
+export async function createInvites(
+  db: Db,
+  persons: readonly PersonCode[],
+  now: Date,
+  ttlDays = INVITE_TTL_DAYS,
+  actor = 'cli',
+): Promise<Array<{ person: PersonCode; code: string; expiresAt: Date }>> {
+  if (persons.length === 0) return [];
+  const found = await db
+    .select({ id: people.id, code: people.code })
+    .from(people)
+    .where(inArray(people.code, [...persons]));
+  const idOf = new Map(found.map((p) => [p.code, p.id]));
+  const missing = persons.find((p) => !idOf.has(p));
+  if (missing) throw new UnknownCodeError('person', missing);
   const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+  const made = persons.map((person) => ({ person, code: newInviteCode(), expiresAt }));
   await db.transaction(async (tx) => {
-    await tx
-      .insert(invites)
-      .values({ personId: p.id, codeHash: hashInviteCode(code), createdAt: now, expiresAt });
-    await tx.insert(auditLog).values({
-      personId: p.id,
-      actor: 'cli',
-      action: 'invite',
-      entity: 'person',
-      entityCode: person,
-      after: { expiresAt },
-    });
+    await tx.insert(invites).values(
+      made.map((m) => ({
+        personId: idOf.get(m.person)!,
+        codeHash: hashInviteCode(m.code),
+        createdAt: now,
+        expiresAt,
+      })),
+    );
+    await tx.insert(auditLog).values(
+      made.map((m) => ({
+        personId: idOf.get(m.person)!,
+        actor,
+        action: 'invite',
+        entity: 'person',
+        entityCode: m.person,
+        after: { expiresAt },
+      })),
+    );
   });
-  return { code, expiresAt };
+  return made;
+}
+
+/** Who has no Telegram or Zalo account linked yet, by code; optionally of one agency or among some codes. */
+export async function unregisteredPeople(
+  db: DbOrTx,
+  filter: { agency?: AgencyCode; people?: readonly PersonCode[] } = {},
+): Promise<Person[]> {
+  const agency = filter.agency ? sql` and a.code = ${filter.agency}` : sql``;
+  const only =
+    filter.people && filter.people.length > 0
+      ? sql` and pe.code in (${sql.join(
+          filter.people.map((c) => sql`${c}`),
+          sql`, `,
+        )})`
+      : sql``;
+  const list = await rows<PersonRow>(
+    db,
+    sql`${PERSON} where not exists (select 1 from chat_accounts c where c.person_id = pe.id
+          and c.channel in ('telegram', 'zalo'))${agency}${only} order by pe.code`,
+  );
+  return list.map(toPerson);
 }
 
 /** Links a chat account to the invite's person; the code works once and only before it expires. */

@@ -23,7 +23,7 @@ import { readProvince } from '../store/demo-files.ts';
 import { demoShift, isEmpty, seedProvince } from '../store/seed.ts';
 import { createStore } from '../store/store.ts';
 import type { CliContext } from './context.ts';
-import { DEMO_DIR } from './simple-commands.ts';
+import { DEMO_DIR, telegramUsername } from './simple-commands.ts';
 
 /** Answers while the database opens (PGlite's first open takes seconds), so the port is up at once. */
 function startingApp(): Hono {
@@ -100,6 +100,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     metrics,
     logger,
     reminderCron: config.REMINDER_CRON,
+    telegramBot: config.TELEGRAM_BOT_TOKEN ? knownOnceFound(() => telegramUsername(ctx)) : undefined,
     auth: {
       required: loginRequired,
       passwordHash: config.WEB_ADMIN_PASSWORD ? hashPassword(config.WEB_ADMIN_PASSWORD) : undefined,
@@ -230,4 +231,10 @@ async function startReminders(
   });
   // Before the channels stop: the sends in flight are recorded, so none goes twice after a restart.
   stops.splice(2, 0, () => worker.stop());
+}
+
+/** Asks until it gets an answer, then keeps it: the bot's username does not change while we run. */
+function knownOnceFound(ask: () => Promise<string | null>): () => Promise<string | null> {
+  let found: string | null = null;
+  return async () => (found ??= await ask());
 }

@@ -16,7 +16,8 @@ export interface Invitation {
 export const telegramLink = (bot: string, code: string): string =>
   `https://t.me/${bot}?start=${encodeURIComponent(code)}`;
 
-const CSS = `@page { size: A4; margin: 16mm; }
+/** The sheet's stylesheet: inline in a file, an asset on the console (whose CSP allows no inline style). */
+export const INVITATION_CSS = `@page { size: A4; margin: 16mm; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; margin: 0; }
 .invitation { break-after: page; page-break-after: always; max-width: 178mm; margin: 0 auto; padding: 4mm 0; }
 .invitation:last-child { break-after: auto; page-break-after: auto; }
@@ -79,6 +80,7 @@ export async function invitationSheet(
   list: readonly Invitation[],
   bot: string | null,
   tz: string,
+  cssHref: string | null = null,
 ): Promise<string> {
   const pages = [];
   for (const inv of list) pages.push(await invitationPage(inv, bot, tz));
@@ -87,9 +89,13 @@ export async function invitationSheet(
     <head>
       <meta charset="utf-8" />
       <title>${title}</title>
-      <style>
-        ${raw(CSS)}
-      </style>
+      ${
+        cssHref
+          ? html`<link rel="stylesheet" href="${cssHref}" />`
+          : html`<style>
+              ${raw(INVITATION_CSS)}
+            </style>`
+      }
     </head>
     <body>
       ${pages}

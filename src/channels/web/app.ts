@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { routePath } from 'hono/route';
 import { bodyCaps } from '../http-limits.ts';
+import { INVITATION_CSS } from '../../invites/sheet.ts';
 import { ping } from '../../store/db.ts';
 import { consolePeople, outboxDepth } from '../../store/dashboard.ts';
 import { createAuth, loopbackHostOnly } from './auth.ts';
@@ -17,6 +18,8 @@ import { href, langOf, words } from './i18n.ts';
 import { ICON_SVG, page } from './layout.ts';
 import { loginRoutes } from './login.ts';
 import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
+import { importRoutes } from './imports.ts';
+import { INVITATION_CSS_PATH, peopleRoutes } from './people.ts';
 import { reminderRoutes } from './reminders.ts';
 import { reportRoutes } from './reports.ts';
 import { CONSOLE_CSS } from './styles.ts';
@@ -33,6 +36,10 @@ const CONSOLE_PATHS = [
   '/api/*',
   '/reports/*',
   '/charts/*',
+  '/people',
+  '/people/*',
+  '/imports',
+  '/imports/*',
 ];
 
 export function createWebApp(deps: WebDeps): Hono {
@@ -76,6 +83,7 @@ export function createWebApp(deps: WebDeps): Hono {
     '/assets/console.css': ['text/css; charset=utf-8', CONSOLE_CSS],
     '/assets/chat.js': ['text/javascript; charset=utf-8', CHAT_JS],
     '/assets/icon.svg': ['image/svg+xml', ICON_SVG],
+    [INVITATION_CSS_PATH]: ['text/css; charset=utf-8', INVITATION_CSS],
   };
   for (const [path, [type, body]] of Object.entries(assets))
     app.get(path, (c) =>
@@ -105,7 +113,7 @@ export function createWebApp(deps: WebDeps): Hono {
   }
   for (const path of CONSOLE_PATHS) app.use(path, auth.guard);
   // A page on another site must not post here, logged in or not (a loopback console has no login at all).
-  for (const path of ['/api/*', ...loginPaths]) app.use(path, csrf());
+  for (const path of ['/api/*', '/people/*', '/imports/*', ...loginPaths]) app.use(path, csrf());
 
   if (deps.auth.required) app.route('/', loginRoutes(auth));
   else {
@@ -118,6 +126,8 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', reportRoutes(deps));
   app.route('/', chatRoutes(deps));
   app.route('/', reminderRoutes(deps, signedIn));
+  app.route('/', peopleRoutes(deps, signedIn));
+  app.route('/', importRoutes(deps, signedIn));
 
   app.get('/chat', async (c) => {
     const lang = langOf(c);

@@ -19,4 +19,6 @@ export interface WebDeps {
   /** Trusted proxies and who may scrape /metrics; trust nobody but loopback when absent. */
   network?: NetworkConfig;
   logger?: Logger;
+  /** The Telegram bot's username, for the deep link and QR code on printed invitations; none: no QR. */
+  telegramBot?: () => Promise<string | null>;
 }

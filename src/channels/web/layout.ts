@@ -2,12 +2,13 @@
 import type { Lang } from '../../core/types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
+import { peoplePageWords } from './people-words.ts';
 
 export interface PageOptions {
   lang: Lang;
   title: string;
   /** The section shown; null (with no session) hides the section links, as on the login page. */
-  active: 'dashboard' | 'chat' | 'reminders' | null;
+  active: 'dashboard' | 'chat' | 'reminders' | 'people' | 'imports' | null;
   /** The request's URL, to build the language switch for the same page. */
   url: string;
   body: SafeHtml;
@@ -36,8 +37,9 @@ export function page(o: PageOptions): string {
               >${w.navDashboard}</a
             >
             <a href="${href('/chat', o.lang)}" ${ariaCurrent(current('chat'))}>${w.navChat}</a>
-            <a href="${href('/reminders', o.lang)}" ${ariaCurrent(current('reminders'))}
-              >${w.navReminders}</a
+            <a href="${href('/reminders', o.lang)}" ${ariaCurrent(current('reminders'))}>${w.navReminders}</a>
+            <a href="${href('/people', o.lang)}" ${ariaCurrent(current('people') ?? current('imports'))}
+              >${peoplePageWords(o.lang).navPeople}</a
             >`
     }
     <a

@@ -1,0 +1,218 @@
+// Uploads: a plan or a people list checked row by row (a dry run), shown, and imported only when the
+// operator confirms. The file waits in memory between the two steps, under a random token.
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ImportError } from '../../core/errors.ts';
+import type { Lang } from '../../core/types.ts';
+import { importPlan, type ImportReport } from '../../store/import/index.ts';
+import { importPeople, type PeopleReport, type PeopleRow } from '../../store/people-import/index.ts';
+import type { WebDeps } from './deps.ts';
+import { html, type SafeHtml } from './html.ts';
+import { href, langOf } from './i18n.ts';
+import { page } from './layout.ts';
+import { peoplePageWords, type Totals } from './people-words.ts';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const PENDING_TTL_MS = 30 * 60_000;
+const MAX_PENDING = 20;
+
+type Kind = 'plan' | 'people';
+interface Pending {
+  kind: Kind;
+  name: string;
+  bytes: Buffer;
+  at: number;
+}
+interface Outcome {
+  rows: PeopleRow[];
+  totals: Totals;
+  applied: boolean;
+}
+
+/** The plan importer's report in the people report's shape, so one table shows both. */
+function planOutcome(r: ImportReport): Outcome {
+  return {
+    rows: r.rows.map((x) => ({
+      row: x.row,
+      sheet: x.sheet,
+      action: x.action === 'reject' ? 'error' : x.action,
+      codes: x.code ? [x.code] : [],
+      message: x.problem ?? x.changes.join('; '),
+    })),
+    totals: {
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      skipped: 0,
+      errors: r.rejected,
+    },
+    applied: r.applied,
+  };
+}
+const peopleOutcome = (r: PeopleReport): Outcome => ({
+  rows: r.rows,
+  totals: {
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    skipped: r.skipped,
+    errors: r.errors,
+  },
+  applied: r.applied,
+});
+
+async function run(deps: WebDeps, p: Pending, dryRun: boolean, lang: Lang): Promise<Outcome> {
+  const file = { name: p.name, bytes: p.bytes };
+  const now = deps.now();
+  return p.kind === 'plan'
+    ? planOutcome(await importPlan(deps.store.db, file, { dryRun, now }))
+    : peopleOutcome(await importPeople(deps.store.db, file, { dryRun, now, lang, actor: 'web' }));
+}
+
+function uploadForm(kind: Kind, lang: Lang): SafeHtml {
+  const w = peoplePageWords(lang);
+  return html`<form
+    method="post"
+    action="${href('/imports/check', lang)}"
+    enctype="multipart/form-data"
+    class="card"
+  >
+    <h2>${kind === 'plan' ? w.importPlan : w.importPeople}</h2>
+    <input type="hidden" name="kind" value="${kind}" />
+    <label>${w.chooseFile} <input type="file" name="file" accept=".xlsx,.csv" required /></label>
+    <button class="btn" type="submit">${w.check}</button>
+  </form>`;
+}
+
+function reportTable(o: Outcome, lang: Lang): SafeHtml {
+  const w = peoplePageWords(lang);
+  return html`<table class="list" data-testid="import-report">
+    <thead>
+      <tr>
+        <th scope="col">${w.colSheet}</th>
+        <th scope="col">${w.colRow}</th>
+        <th scope="col">${w.colAction}</th>
+        <th scope="col">${w.colCodes}</th>
+        <th scope="col">${w.colMessage}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${o.rows.map(
+        (r) =>
+          html`<tr data-row="${r.row}" data-action="${r.action}">
+            <td>${r.sheet}</td>
+            <td class="num">${r.row}</td>
+            <td>
+              <span class="chip ${r.action === 'error' ? 'red' : r.action === 'skip' ? 'white' : 'green'}"
+                >${w.action[r.action]}</span
+              >
+            </td>
+            <td class="code">${r.codes.join(', ')}</td>
+            <td>${r.message}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export function importRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): Hono {
+  const app = new Hono();
+  const pending = new Map<string, Pending>();
+  const show = (c: Context, status: 200 | 400 | 413, content: SafeHtml) => {
+    const lang = langOf(c);
+    const title = peoplePageWords(lang).importTitle;
+    return c.html(
+      page({ lang, title, active: 'imports', url: c.req.url, signedIn: signedIn(c), body: content }),
+      status,
+    );
+  };
+  const again = (lang: Lang) =>
+    html`<p><a class="btn secondary" href="${href('/imports', lang)}">${peoplePageWords(lang).again}</a></p>`;
+  const failure = (c: Context, status: 400 | 413, message: string) => {
+    const lang = langOf(c);
+    const w = peoplePageWords(lang);
+    return show(
+      c,
+      status,
+      html`<section class="card" role="alert">
+        <h1>${w.importTitle}</h1>
+        <p>${message}</p>
+        ${again(lang)}
+      </section>`,
+    );
+  };
+  const outcome = async (c: Context, p: Pending, dryRun: boolean, token: string | null) => {
+    const lang = langOf(c);
+    const w = peoplePageWords(lang);
+    let o: Outcome;
+    try {
+      o = await run(deps, p, dryRun, lang);
+    } catch (err) {
+      if (!(err instanceof ImportError)) throw err;
+      return failure(c, 400, `${w.unreadable}: ${err.message}`);
+    }
+    const ok = o.totals.errors === 0;
+    const next = !ok
+      ? html`<p class="late">${w.hasErrors}</p>
+          ${again(lang)}`
+      : dryRun && token
+        ? html`<p>${w.willWrite}</p>
+            <form method="post" action="${href('/imports/apply', lang)}">
+              <input type="hidden" name="token" value="${token}" />
+              <button class="btn" type="submit">${w.confirm}</button>
+            </form>`
+        : again(lang);
+    return show(
+      c,
+      200,
+      html`<section class="card" aria-labelledby="report-h">
+        <h1 id="report-h">${o.applied ? w.resultTitle(p.name) : w.reportTitle(p.name)}</h1>
+        <p data-testid="totals"><b>${w.totals(o.totals)}</b></p>
+        ${next} ${reportTable(o, lang)}
+      </section>`,
+    );
+  };
+
+  app.get('/imports', (c) => {
+    const lang = langOf(c);
+    const w = peoplePageWords(lang);
+    return show(
+      c,
+      200,
+      html`<section class="card">
+          <h1>${w.importTitle}</h1>
+          <p>${w.importIntro}</p>
+        </section>
+        ${uploadForm('plan', lang)} ${uploadForm('people', lang)}`,
+    );
+  });
+  app.post(
+    '/imports/check',
+    bodyLimit({ maxSize: MAX_BYTES, onError: (c) => failure(c, 413, peoplePageWords(langOf(c)).tooBig) }),
+    async (c) => {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      const kind: Kind = form.kind === 'plan' ? 'plan' : 'people';
+      if (!(file instanceof File) || file.size === 0)
+        return failure(c, 400, peoplePageWords(langOf(c)).noFile);
+      const now = deps.now().getTime();
+      for (const [t, p] of pending)
+        if (now - p.at > PENDING_TTL_MS || pending.size >= MAX_PENDING) pending.delete(t);
+      const p: Pending = { kind, name: file.name, bytes: Buffer.from(await file.arrayBuffer()), at: now };
+      const token = randomBytes(16).toString('hex');
+      pending.set(token, p);
+      return outcome(c, p, true, token);
+    },
+  );
+  app.post('/imports/apply', async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === 'string' ? form.token : '';
+    const p = pending.get(token);
+    pending.delete(token);
+    if (!p || deps.now().getTime() - p.at > PENDING_TTL_MS)
+      return failure(c, 400, peoplePageWords(langOf(c)).expired);
+    return outcome(c, p, false, null);
+  });
+  return app;
+}

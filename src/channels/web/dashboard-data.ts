@@ -1,7 +1,9 @@
 // Gathers what the leaders' dashboard shows, as plain data: the HTML page and /api/dashboard share it.
 import type { ItemDetail } from '../../core/ports.ts';
 import { daysBetween } from '../../core/time.ts';
-import type { ItemCode, ItemView, LocalDate } from '../../core/types.ts';
+import { parsePeriodSpec, periodEnd, yearToDate } from '../../core/period-spec.ts';
+import type { AgencyRank } from '../../core/ranking.ts';
+import type { ItemCode, ItemView, LocalDate, Period } from '../../core/types.ts';
 import {
   agencyBuckets,
   changesBetween,
@@ -10,6 +12,7 @@ import {
   type Change,
   type ProgramBuckets,
 } from '../../store/dashboard.ts';
+import { agencyRanking } from '../../store/ranking.ts';
 import type { Store } from '../../store/store.ts';
 
 export type Late<T> = T & { daysLate: number };
@@ -25,6 +28,29 @@ export interface DashboardData {
   overdueTargets: Late<ItemView>[];
   overdueTasks: Late<ItemView>[];
   week: { from: Date; to: Date; total: number; done: number; changes: Change[] };
+  /** The programme's agencies by on-time rate, lowest first: the same query as `dondoc ranking`. */
+  ranking: DashboardRanking;
+}
+
+export interface DashboardRanking {
+  period: Period;
+  /** B: the day the grid is read at. */
+  end: LocalDate;
+  /** The `?period=` asked for (null: none, the year to date). */
+  spec: string | null;
+  /** The `?period=` asked for, when it was not a period (the year to date is shown instead). */
+  badSpec: string | null;
+  rows: AgencyRank[];
+}
+
+/** `?period=` as the CLI reads `--period`; none (or one that is not a period) is the year to date. */
+export function rankingPeriod(
+  spec: string | null,
+  today: LocalDate,
+): { period: Period; badSpec: string | null } {
+  if (spec === null || spec.trim() === '') return { period: yearToDate(today), badSpec: null };
+  const period = parsePeriodSpec(spec);
+  return period === null ? { period: yearToDate(today), badSpec: spec } : { period, badSpec: null };
 }
 
 export const WEEK_MS = 7 * 86_400_000;
@@ -46,8 +72,11 @@ function byLateness(a: Late<ItemView>, b: Late<ItemView>): number {
 
 export async function loadDashboard(
   store: Store,
-  opts: { program: string | null; today: LocalDate; now: Date },
+  opts: { program: string | null; today: LocalDate; now: Date; period?: string | null },
 ): Promise<DashboardData> {
+  const { period, badSpec } = rankingPeriod(opts.period ?? null, opts.today);
+  const spec = opts.period?.trim() ? opts.period.trim() : null;
+  const ranking: DashboardRanking = { period, end: periodEnd(period, opts.today), spec, badSpec, rows: [] };
   const programs = await programBuckets(store.db, opts.today, store.tz);
   const wanted = opts.program?.trim().toUpperCase();
   const program = programs.find((p) => p.program === wanted) ?? programs[0] ?? null;
@@ -63,13 +92,15 @@ export async function loadDashboard(
       overdueTargets: [],
       overdueTasks: [],
       week: { from, to, total: 0, done: 0, changes: [] },
+      ranking,
     };
   const scope = { program: program.program, agency: null };
-  const [agencies, targets, tasks, week] = await Promise.all([
+  const [agencies, targets, tasks, week, ranks] = await Promise.all([
     agencyBuckets(store.db, program.program, opts.today, store.tz),
     store.overdue(scope, 'target', opts.today),
     store.overdue(scope, 'task', opts.today),
     changesBetween(store.db, program.program, from, to, CHANGES_SHOWN),
+    agencyRanking(store.db, { program: program.program, period, today: opts.today, tz: store.tz }),
   ]);
   return {
     today: opts.today,
@@ -80,6 +111,7 @@ export async function loadDashboard(
     overdueTargets: targets.map(late(opts.today)).sort(byLateness),
     overdueTasks: tasks.map(late(opts.today)).sort(byLateness),
     week: { from, to, ...week },
+    ranking: { ...ranking, rows: ranks },
   };
 }
 

@@ -8,6 +8,7 @@ import { percentDone, type DashboardData, type Late } from './dashboard-data.ts'
 import { html, raw, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
 import { agencyChart } from './program-chart.ts';
+import { rankingSection } from './ranking-section.ts';
 import {
   bucketOf,
   day,
@@ -104,6 +105,8 @@ export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtm
         }
       </section>
     </div>
+
+    ${rankingSection(d.ranking, { program: p.program, today: d.today, lang })}
 
     <section class="card" aria-labelledby="late-targets-h" id="overdue">
       <h2 id="late-targets-h">

@@ -29,6 +29,7 @@ export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
       program: c.req.query('program') ?? null,
       today: today(),
       now: deps.now(),
+      period: c.req.query('period') ?? null,
     });
     return c.html(
       page({
@@ -81,6 +82,7 @@ export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
       program: c.req.query('program') ?? null,
       today: today(),
       now: deps.now(),
+      period: c.req.query('period') ?? null,
     });
     return c.json(data);
   });

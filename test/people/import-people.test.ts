@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/store/db.ts';
 import { runCommand } from '../helpers/cli.ts';
@@ -199,6 +200,51 @@ describe.each(dbKinds())('dondoc import-people on %s', (kind) => {
       message: 'position: Chuyên viên Phòng Chuyển đổi số → Phó Trưởng phòng Chuyển đổi số',
     });
     expect((await person('Đoàn Thị Quỳnh'))!.title_vi).toBe('Phó Trưởng phòng Chuyển đổi số');
+  });
+
+  it('reads two merged header rows, a header with a line break, and a section naming the agency', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['DANH SÁCH ĐẦU MỐI CHUYỂN ĐỔI SỐ CẤP XÃ']);
+    ws.mergeCells('A1:G1');
+    ws.addRow(['TT', 'Họ và tên', 'Chức danh', 'Cơ quan, đơn vị', 'Liên hệ', null, 'Ghi chú']);
+    ws.addRow([
+      'TT',
+      'Họ và tên',
+      'Chức danh',
+      'Cơ quan, đơn vị',
+      'Số điện thoại\n(di động)',
+      'Email',
+      'Ghi chú',
+    ]);
+    for (const c of ['A', 'B', 'C', 'D', 'G']) ws.mergeCells(`${c}2:${c}3`);
+    ws.mergeCells('E2:F2');
+    ws.addRow(['A', 'Xã Mỹ Lộc']);
+    ws.mergeCells('B4:G4');
+    ws.addRow([1, 'Phan Văn Đức', 'Phó Chủ tịch UBND xã', null, 369111222, 'duc@example.vn', null]);
+    ws.addRow([2, 'Lưu Thị Thảo', 'Chủ tịch UBND xã Mỹ Lộc', null, '0369 333 444', null, 'đã có']);
+    const r = await run([
+      'import-people',
+      file('xa.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = json(r.out) as unknown as JsonRow[];
+    // After the province list's P37–P41, the next new person is P42.
+    expect(out.slice(0, -1).map((x) => [x.row, x.action, x.codes])).toEqual([
+      [4, 'skip', []],
+      [5, 'create', ['P42']],
+      [6, 'update', ['P36']],
+    ]);
+    expect(out.at(-1)).toEqual({ created: 1, updated: 1, unchanged: 0, skipped: 1, errors: 0 });
+    expect(out[0]!.message).toBe('tiêu đề nhóm “Xã Mỹ Lộc” (các dòng dưới thuộc Xã Mỹ Lộc)');
+    expect(await person('Phan Văn Đức')).toMatchObject({
+      agency: 'X-MYLOC',
+      phone: '0369111222',
+      role: 'staff',
+    });
+    expect(await person('Lưu Thị Thảo')).toMatchObject({ code: 'P36', phone: '0369333444' });
+    expect(await headOf('X-MYLOC')).toBe('P36');
   });
 
   it('bad usage exits 2', async () => {

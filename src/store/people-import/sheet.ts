@@ -96,8 +96,10 @@ export function findPeopleSheet(sheet: RawSheet): PeopleSheet | null {
     const next = rows[i + 1];
     // Two header rows ("Liên hệ" over "Số điện thoại" | "Email"): the lower row's label wins a column.
     const pair = next ? new Map([...first, ...mapRow(next.cells)]) : first;
-    const pairAdds = next !== undefined && pair.size > first.size && mapRow(next.cells).size > 0;
-    if (pairAdds && isHeader(pair)) return place(sheet, next, pair, i + 2);
+    const lower = next ? mapRow(next.cells) : new Map<Field, number>();
+    // Only when the upper row heads something too: a title row over the header is no pair.
+    const pairAdds = first.size > 0 && lower.size > 0 && pair.size > first.size;
+    if (next && pairAdds && isHeader(pair)) return place(sheet, next, pair, i + 2);
     if (isHeader(first)) return place(sheet, rows[i]!, first, i + 1);
   }
   return null;

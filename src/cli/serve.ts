@@ -15,7 +15,8 @@ import type { ReminderChannel } from '../reminders/model.ts';
 import { createOutboxNotifier } from '../reminders/notifier.ts';
 import { REPORT_SCHEDULE_NAME, runReportCycle } from '../reminders/reports.ts';
 import { startScheduler } from '../reminders/scheduler.ts';
-import { createReportRenderer } from '../report/deliver.ts';
+import { createReportRenderer, renderAskedReport } from '../report/deliver.ts';
+import type { ProgramCode } from '../core/types.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import type { Db } from '../store/db.ts';
 import { forgetSeenBefore } from '../store/inbound.ts';
@@ -127,6 +128,11 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
           : null,
       limits: { perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) },
       chart: ({ program, lang, today }) => programChartPng(database.db, { program, lang, today }),
+      report: (ask) =>
+        renderAskedReport(database.db, config.TZ_NAME, {
+          ...ask,
+          program: ask.program as ProgramCode | null,
+        }),
     });
     beforeDbClose.push(() => telegram.stop());
     outbounds.set('telegram', telegram.outbound);

@@ -2,7 +2,7 @@
 // cannot take a file (Zalo) a short summary of the same snapshot with how to get the document.
 import type { Counts } from '../core/grid.ts';
 import type { Line, Reply } from '../core/reply.ts';
-import type { Lang } from '../core/types.ts';
+import type { Lang, ProgramCode } from '../core/types.ts';
 import { parsePeriodSpec } from '../core/period-spec.ts';
 import type { ReportRequest } from '../reminders/model.ts';
 import type { ReportSnapshot } from '../store/report-snapshot.ts';
@@ -22,6 +22,8 @@ const T = {
       `Tệp Word của báo cáo: tải tại trang quản trị dondoc, /reports/report.docx?program=${program}&period=${period}` +
       ` (Zalo không nhận tệp từ bot).`,
     fileName: 'bao-cao',
+    allPrograms: 'Các chương trình, nhiệm vụ',
+    all: 'Tất cả',
   },
   en: {
     caption: (period: string) => ` — progress report, ${period}`,
@@ -36,8 +38,13 @@ const T = {
       `The Word file: download it from the dondoc console, /reports/report.docx?program=${program}&period=${period}` +
       ` (Zalo takes no files from bots).`,
     fileName: 'report',
+    allPrograms: 'All programmes and tasks',
+    all: 'All',
   },
 } as const;
+
+/** A report asked for: a programme's (or, null, every programme's) period read at a day. */
+export type ReportAsk = Omit<ReportRequest, 'program'> & { program: ProgramCode | null };
 
 const periodOf = (spec: string) => {
   const p = parsePeriodSpec(spec);
@@ -46,20 +53,24 @@ const periodOf = (spec: string) => {
 };
 
 /** "📄 NQ57 — báo cáo tình hình thực hiện tháng 7 năm 2025", with the programme's name on a second line. */
-export function reportCaption(req: ReportRequest, programName: string): Reply {
+export function reportCaption(req: ReportAsk, programName: string | null): Reply {
   const t = T[req.lang];
-  const name = programName.length > 300 ? `${programName.slice(0, 299)}…` : programName;
+  const full = programName ?? t.allPrograms;
+  const name = full.length > 300 ? `${full.slice(0, 299)}…` : full;
   return {
     lang: req.lang,
-    lines: [['📄 ', { b: req.program }, t.caption(periodWords(periodOf(req.period), req.lang))], [name]],
+    lines: [
+      ['📄 ', { b: req.program ?? t.all }, t.caption(periodWords(periodOf(req.period), req.lang))],
+      [name],
+    ],
     buttons: [],
     about: null,
   };
 }
 
 /** The file's name: `bao-cao-NQ57-2025-07.docx`. */
-export function reportFileName(req: ReportRequest): string {
-  return `${T[req.lang].fileName}-${req.program}-${req.period}.docx`;
+export function reportFileName(req: ReportAsk): string {
+  return `${[T[req.lang].fileName, req.program, req.period].filter((p) => p !== null).join('-')}.docx`;
 }
 
 /** The report in a few lines (the grid of targets and tasks, the three lowest rates) and where the file is. */

@@ -5,7 +5,7 @@ import type { Reply } from '../core/reply.ts';
 import type { ReportRequest } from '../reminders/model.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { reportSnapshot } from '../store/report-snapshot.ts';
-import { reportCaption, reportFileName, reportSummary } from './chat-texts.ts';
+import { reportCaption, reportFileName, reportSummary, type ReportAsk } from './chat-texts.ts';
 import { renderReportDocx } from './docx.ts';
 
 export interface RenderedReport {
@@ -36,5 +36,28 @@ export function createReportRenderer(db: DbOrTx, tz: string): ReportRenderer {
       caption: reportCaption(req, snapshot.programName[req.lang]),
       summary: reportSummary(req, snapshot),
     };
+  };
+}
+
+/** A report asked for in chat (/baocao): the document and its caption; null for an unknown programme or period. */
+export async function renderAskedReport(
+  db: DbOrTx,
+  tz: string,
+  ask: ReportAsk,
+): Promise<{ docx: Buffer; filename: string; caption: Reply } | null> {
+  const period = parsePeriodSpec(ask.period);
+  if (period === null) return null;
+  const snapshot = await reportSnapshot(db, {
+    program: ask.program,
+    agency: null,
+    period,
+    today: ask.today,
+    tz,
+  });
+  if (ask.program !== null && snapshot.programName === null) return null;
+  return {
+    docx: await renderReportDocx(snapshot, { lang: ask.lang }),
+    filename: reportFileName(ask),
+    caption: reportCaption(ask, snapshot.programName?.[ask.lang] ?? null),
   };
 }

@@ -9,6 +9,7 @@ import type { Store } from '../../store/store.ts';
 import { createSendLimiter, type SendLimiter, type SendLimiterOptions } from '../limiter.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import { chartCommand, type ChartSource } from './chart.ts';
+import { reportCommand, type ReportSource } from './report-command.ts';
 import { createChatQueue } from './chat-queue.ts';
 import { setCommandMenu } from './commands.ts';
 import { createHandlers } from './handlers.ts';
@@ -46,6 +47,8 @@ export interface TelegramBotDeps {
   pollTimeoutSec?: number;
   /** Enables /chart. */
   chart?: ChartSource | null;
+  /** Enables /baocao and /report. */
+  report?: ReportSource | null;
   /** How long one update may take before telegraf gives up waiting for it. Default 5 min. */
   handlerTimeoutMs?: number;
 }
@@ -116,13 +119,36 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
         me,
       )
     : undefined;
+  const report = deps.report
+    ? reportCommand(
+        {
+          source: deps.report,
+          store,
+          telegram: bot.telegram,
+          limiter: retryingLimiter(limiter, policy),
+          replies,
+          now: deps.now,
+          tz: deps.tz,
+        },
+        me,
+      )
+    : undefined;
+  // The commands the channel answers itself, tried in turn before the core.
+  const own = [chart, report].filter((h) => h !== undefined);
+  const before =
+    own.length === 0
+      ? undefined
+      : async (...args: Parameters<NonNullable<typeof chart>>): Promise<boolean> => {
+          for (const h of own) if (await h(...args)) return true;
+          return false;
+        };
   const handlers = createHandlers({
     core: { store, now: deps.now, tz: deps.tz, notify: deps.notify, observe: deps.observe },
     replies,
     telegram: bot.telegram,
     logger,
     typingDelayMs: deps.typingDelayMs ?? 300,
-    ...(chart ? { before: chart } : {}),
+    ...(before ? { before } : {}),
   });
 
   bot.on('message', (ctx) => handlers.message(ctx.message, me(), ctx.update.update_id));

@@ -10,6 +10,8 @@ export interface ChannelTexts {
   chartUsage(codes: string[]): string;
   chartUnknown(code: string, codes: string[]): string;
   chartCaption(code: string): string;
+  /** /baocao with words it does not read. */
+  reportUsage(codes: string[]): string;
 }
 
 const TEXTS: Record<Lang, ChannelTexts> = {
@@ -19,6 +21,8 @@ const TEXTS: Record<Lang, ChannelTexts> = {
     chartUsage: (codes) => `Gõ /chart kèm mã chương trình: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
     chartUnknown: (code, codes) => `Không có chương trình ${code}. Các chương trình: ${codes.join(', ')}.`,
     chartCaption: (code) => `Tiến độ ${code} theo đơn vị`,
+    reportUsage: (codes) =>
+      `Gõ /baocao (tháng này), /baocao quy (quý này), kèm mã chương trình nếu cần: ${codes.map((c) => `/baocao thang ${c}`).join(', ')}.`,
   },
   en: {
     staleButton: 'This button no longer works. Please type your request instead.',
@@ -26,6 +30,8 @@ const TEXTS: Record<Lang, ChannelTexts> = {
     chartUsage: (codes) => `Type /chart and a programme code: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
     chartUnknown: (code, codes) => `There is no programme ${code}. The programmes: ${codes.join(', ')}.`,
     chartCaption: (code) => `${code} progress by agency`,
+    reportUsage: (codes) =>
+      `Type /report (this month) or /report quarter, with a programme code if you like: ${codes.map((c) => `/report month ${c}`).join(', ')}.`,
   },
 };
 

@@ -1,6 +1,6 @@
 // Button actions as short strings: Telegram allows 64 bytes of callback data, the web uses the same codec.
 import type { ButtonAction } from './reply.ts';
-import type { ItemCode, ItemStatus, Percent } from './types.ts';
+import type { IntentName, ItemCode, ItemStatus, Percent } from './types.ts';
 
 const STATUS_CODE: Record<ItemStatus, string> = {
   done: 'd',
@@ -19,7 +19,10 @@ const PAGE = /^\d{1,4}$/;
 
 export const MAX_ACTION_BYTES = 64;
 
-/** u|CODE|status|percent · s|CODE · pg|LIST|N · c|1 */
+/** The intents a "which did you mean" button may name: questions answered from the store. */
+const CHOOSABLE = new Set<IntentName>(['overdue', 'due_soon', 'list', 'summary', 'my_tasks', 'help']);
+
+/** u|CODE|status|percent · s|CODE · pg|LIST|N · c|1 · i|INTENT */
 export function encodeAction(action: ButtonAction): string {
   switch (action.kind) {
     case 'update':
@@ -30,6 +33,8 @@ export function encodeAction(action: ButtonAction): string {
       return action.list === null ? `pg|${action.page}` : `pg|${action.list}|${action.page}`;
     case 'confirm':
       return `c|${action.yes ? 1 : 0}`;
+    case 'choose':
+      return `i|${action.intent}`;
   }
 }
 
@@ -55,6 +60,8 @@ export function decodeAction(data: string): ButtonAction | null {
   // `pg|N`, sent before lists carried an id: still read, so the core can say its list is gone.
   if (kind === 'pg' && a && PAGE.test(a) && b === undefined)
     return { kind: 'page', list: null, page: Number(a) };
+  if (kind === 'i' && a && CHOOSABLE.has(a as IntentName) && b === undefined)
+    return { kind: 'choose', intent: a as IntentName };
   if (kind === 'c' && (a === '0' || a === '1') && b === undefined) return { kind: 'confirm', yes: a === '1' };
   return null;
 }

@@ -14,6 +14,7 @@ import {
   trafficLight,
   expectedProgress,
 } from './format.ts';
+import { levelOfFolded } from './intent/level.ts';
 import { messages } from './messages.ts';
 import { yearToDate } from './period-spec.ts';
 import type { Counts, CoreStore, HistoryEntry, ItemDetail, Level, Person, Scope } from './ports.ts';
@@ -28,26 +29,13 @@ export interface AnswerContext {
   tz: string;
 }
 
-/** Folded for keyword tests: lower case, no diacritics, đ→d. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
-
-const TARGET_WORDS = /(?<![\p{L}\p{N}])(muc tieu|chi tieu|targets?)(?![\p{L}\p{N}])/u;
-const TASK_WORDS = /(?<![\p{L}\p{N}])(nhiem vu|cong viec|viec|tasks?)(?![\p{L}\p{N}])/u;
-
 /**
- * Whether a question is about targets (what leaders track) or tasks (what staff do): the word the
- * person used wins, the first one when both appear; otherwise tasks when an agency is named (an
- * agency does tasks) and targets for the province or a programme.
+ * Whether a question is about targets or tasks (intent/level.ts); the parser gives it as
+ * `ParsedMessage.level`, this reads a text for callers that have no parse.
  */
 export function levelOf(text: string, intent: Pick<Intent, 'agency'>): Level {
-  const folded = fold(text);
-  const target = TARGET_WORDS.exec(folded)?.index ?? -1;
-  const task = TASK_WORDS.exec(folded)?.index ?? -1;
-  if (target >= 0 && (task < 0 || target < task)) return 'target';
-  if (task >= 0) return 'task';
-  return intent.agency ? 'task' : 'target';
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return levelOfFolded(folded, intent.agency !== null);
 }
 
 /** The store's lexicon lists each agency as [code, name_vi, name_en, …aliases]. */

@@ -1,5 +1,5 @@
 // handleMessage: one incoming chat message (or button press) in, the replies to send out.
-import { agencyName, answerHelp, answerUnknown, levelOf } from './answers.ts';
+import { agencyName, answerHelp, answerUnknown } from './answers.ts';
 import { reassignTask } from './assign.ts';
 import { InviteError, UnknownCodeError } from './errors.ts';
 import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
@@ -12,7 +12,7 @@ import type { ExplanationRequest, Person } from './ports.ts';
 import type { ButtonAction, Reply } from './reply.ts';
 import { addDays, localDate } from './time.ts';
 import { reply, say, type ConversationDeps, type IncomingMessage, type Notifier, type Turn } from './turn.ts';
-import type { ItemCode, Lang, LocalDate, ParsedMessage, Percent, PersonCode } from './types.ts';
+import type { IntentName, ItemCode, Lang, LocalDate, ParsedMessage, Percent, PersonCode } from './types.ts';
 import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
 
 export type { ConversationDeps, IncomingMessage, Notifier };
@@ -89,7 +89,47 @@ async function onAction(turn: Turn, action: ButtonAction): Promise<Reply[]> {
       return pageOfList(turn, action.list, action.page);
     case 'confirm':
       return resolvePending(turn, action.yes);
+    case 'choose':
+      return answerChoice(turn, action.intent);
   }
+}
+
+/** The button of a "which did you mean" question: the question answered as the intent chosen. */
+function answerChoice(turn: Turn, chosen: IntentName): Promise<Reply[]> | Reply[] {
+  const asked = turn.state.choice;
+  if (!asked) return say(turn, messages(turn.lang).choiceGone);
+  turn.state.choice = null;
+  const intent = { ...asked.intent, intent: chosen, status: chosen === 'list' ? asked.intent.status : null };
+  if (chosen === 'help') return [reply(turn.lang, answerHelp(turn.lang))];
+  if (chosen === 'my_tasks') {
+    if (turn.msg.chatKind === 'group') return say(turn, messages(turn.lang).privateOnly);
+    return showList(turn, intent, 'task');
+  }
+  return showList(turn, intent, asked.level);
+}
+
+/** "Anh/chị muốn xem việc quá hạn hay sắp đến hạn?", one button per intent; the message is kept for labelling. */
+async function askWhichIntent(turn: Turn, parsed: ParsedMessage, choices: [IntentName, IntentName]) {
+  const m = messages(turn.lang);
+  turn.state.choice = { intent: parsed.intent, level: parsed.level };
+  await keep(turn, 'ask');
+  const [a, b] = choices;
+  const buttons = choices.map((intent) => ({
+    label: m.intentChoice[intent],
+    action: { kind: 'choose' as const, intent },
+  }));
+  return [reply(turn.lang, [[m.whichIntent(m.intentChoice[a], m.intentChoice[b])]], { buttons: [buttons] })];
+}
+
+/** Keeps a message the bot could not answer for an admin to label (never shown to anyone else). */
+function keep(turn: Turn, outcome: 'unknown' | 'ask'): Promise<void> {
+  return turn.deps.store.keepUnread({
+    at: turn.msg.at,
+    text: turn.msg.text,
+    role: turn.person.role,
+    channel: turn.msg.channel,
+    outcome,
+  });
 }
 
 /**
@@ -216,12 +256,14 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
     case 'overdue':
     case 'due_soon':
     case 'list':
-      return showList(turn, intent, levelOf(msg.text, intent));
+      return showList(turn, intent, parsed.level);
     case 'summary':
-      return showList(turn, intent, levelOf(msg.text, intent), parsed.ranking === true);
+      return showList(turn, intent, parsed.level, parsed.ranking === true);
     case 'help':
       return [reply(turn.lang, answerHelp(turn.lang))];
     case 'unknown':
+      if (parsed.choices) return askWhichIntent(turn, parsed, parsed.choices);
+      await keep(turn, 'unknown');
       return [reply(turn.lang, answerUnknown(turn.lang))];
   }
 }

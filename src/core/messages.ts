@@ -24,7 +24,7 @@ const gridParts = (c: Counts, names: Record<GridCell, string>) =>
   GRID_ORDER.filter((g) => g !== 'ongoing' || c.ongoing > 0)
     .map((g) => `${names[g]} ${c[GRID_FIELD[g]]}`)
     .join(' · ');
-import type { ItemStatus, Lang } from './types.ts';
+import type { IntentName, ItemStatus, Lang } from './types.ts';
 
 /** Numbers arrive already formatted for the language (see format.ts), so this file holds words only. */
 export interface Messages {
@@ -198,6 +198,12 @@ export interface Messages {
   nextPage: string;
   noMorePages: string;
   noList: string;
+  /** "Anh/chị muốn xem việc quá hạn hay sắp đến hạn?": two intents the message could mean. */
+  whichIntent(a: string, b: string): string;
+  /** The button label of each intent the bot may ask about. */
+  intentChoice: Record<IntentName, string>;
+  /** A choice button pressed after the question it answered was replaced. */
+  choiceGone: string;
   /** A page button whose list is no longer kept (or from before lists carried an id). */
   listGone: string;
   /** A page button naming a page the list does not have (forged, or the list has shrunk since). */
@@ -443,6 +449,20 @@ const vi: Messages = {
   nextPage: 'Trang sau ▶',
   noMorePages: 'Đã hết danh sách, không còn trang nào nữa.',
   noList: 'Không có danh sách nào để xem tiếp. Hãy đặt câu hỏi mới.',
+  whichIntent: (a, b) => `Anh/chị muốn xem ${a} hay ${b}?`,
+  intentChoice: {
+    overdue: 'việc quá hạn',
+    due_soon: 'việc sắp đến hạn',
+    list: 'danh sách theo trạng thái',
+    status: 'tiến độ một việc',
+    summary: 'tổng hợp tiến độ',
+    my_tasks: 'việc của mình',
+    update: 'cập nhật tiến độ',
+    request_explanation: 'yêu cầu giải trình',
+    help: 'hướng dẫn',
+    unknown: 'việc khác',
+  },
+  choiceGone: 'Câu hỏi đó đã cũ, xin hỏi lại.',
   listGone: 'Danh sách này đã cũ, xin hỏi lại.',
   noSuchPage: (page, pages) => `Danh sách này không có trang ${page}; nó có ${pages} trang.`,
 };
@@ -632,6 +652,20 @@ const en: Messages = {
   nextPage: 'Next page ▶',
   noMorePages: 'That was the last page; there is nothing more.',
   noList: 'There is no list to continue. Ask a new question.',
+  whichIntent: (a, b) => `Did you mean ${a} or ${b}?`,
+  intentChoice: {
+    overdue: 'overdue items',
+    due_soon: 'items due soon',
+    list: 'items by status',
+    status: 'the status of one item',
+    summary: 'the progress summary',
+    my_tasks: 'your own tasks',
+    update: 'a progress update',
+    request_explanation: 'an explanation request',
+    help: 'help',
+    unknown: 'something else',
+  },
+  choiceGone: 'That question is old now; please ask again.',
   listGone: 'This list is out of date; please ask again.',
   noSuchPage: (page, pages) =>
     `This list has no page ${page}; it has ${pages} page${pages === 1 ? '' : 's'}.`,

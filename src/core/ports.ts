@@ -167,11 +167,22 @@ export interface ConversationState {
   lastItem?: ItemCode | null;
   /** An agency question that matched several agencies. */
   agencyChoices?: AgencyCode[] | null;
+  /** A question the bot asked about ("quá hạn hay sắp đến hạn?"): its slots, for the button pressed. */
+  choice?: { intent: Intent; level: Level } | null;
 }
 
 export interface ChatRef {
   channel: ChannelName;
   chatId: string;
+}
+
+/** A message the bot answered "not understood" or had to ask about, for an admin to label. */
+export interface UnreadMessage {
+  at: Date;
+  text: string;
+  role: Role;
+  channel: ChannelName;
+  outcome: 'unknown' | 'ask';
 }
 
 export interface CoreStore {
@@ -228,4 +239,6 @@ export interface CoreStore {
   /** Which item a message the bot sent was about (for replies), or null. */
   itemOfBotMessage(chat: ChatRef, messageId: string): Promise<ItemCode | null>;
   rememberBotMessage(chat: ChatRef, messageId: string, item: ItemCode): Promise<void>;
+  /** Keeps a message the bot did not understand, for the console's labelling page. */
+  keepUnread(message: UnreadMessage): Promise<void>;
 }

@@ -1,5 +1,5 @@
 // What the core says back: structured lines and buttons that each channel renders its own way.
-import type { ItemCode, ItemStatus, Lang, Percent } from './types.ts';
+import type { IntentName, ItemCode, ItemStatus, Lang, Percent } from './types.ts';
 
 /** A run of text; bold and code are the only emphasis every channel can show. */
 export type Span = string | { b: string } | { code: string };
@@ -11,7 +11,9 @@ export type ButtonAction =
   | { kind: 'snooze'; item: ItemCode }
   /** Page `page` of the list `list` (null: a button from before lists carried an id — gone). */
   | { kind: 'page'; list: string | null; page: number }
-  | { kind: 'confirm'; yes: boolean };
+  | { kind: 'confirm'; yes: boolean }
+  /** The intent the person meant, when the bot asked which of two (ConversationState.choice). */
+  | { kind: 'choose'; intent: IntentName };
 
 export interface Button {
   label: string;

@@ -134,6 +134,8 @@ export interface ParsedMessage {
   percentProblem: PercentProblem | null;
   /** The intent is `unknown` because the message could mean either of these: the bot asks which. */
   choices?: [IntentName, IntentName];
+  /** Whether a list or count is about targets or tasks (the word used; else tasks for an agency). */
+  level: 'target' | 'task';
 }
 
 /** A report's issuing body, its two lines top left: the superior body over the issuer. */

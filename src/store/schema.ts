@@ -419,3 +419,24 @@ export const inboundSeen = pgTable(
   },
   (t) => [primaryKey({ columns: [t.channel, t.key] })],
 );
+
+/**
+ * Messages the bot did not understand or had to ask about, kept so an admin can label them in the
+ * console (/unread) and add them to the parser's training corpus. Only admins see them.
+ */
+export const unreadMessages = pgTable(
+  'unread_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    text: text('text').notNull(),
+    role: role('role').notNull(),
+    channel: channel('channel').notNull(),
+    /** 'unknown', or 'ask' when the bot asked which of two intents was meant. */
+    outcome: text('outcome').notNull(),
+    /** The intent an admin says it meant; null until labelled. */
+    label: text('label'),
+    labelledAt: ts('labelled_at'),
+  },
+  (t) => [index('unread_messages_at_idx').on(t.at)],
+);

@@ -10,6 +10,7 @@ import * as q from './queries.ts';
 import { agencyRanking } from './ranking.ts';
 import { reassign } from './reassign.ts';
 import { recordUpdate } from './record-update.ts';
+import { keepUnread } from './unread.ts';
 
 export interface Store extends CoreStore {
   db: Db;
@@ -59,5 +60,6 @@ export function createStore(db: Db, clock: () => Date = () => new Date(), tz: st
     saveConversation: (chat, state) => conv.saveConversation(db, chat, state),
     itemOfBotMessage: (chat, id) => conv.itemOfBotMessage(db, chat, id),
     rememberBotMessage: (chat, id, item) => conv.rememberBotMessage(db, chat, id, item),
+    keepUnread: (message) => keepUnread(db, message),
   };
 }

@@ -21,6 +21,7 @@ import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
 import { importRoutes } from './imports.ts';
 import { INVITATION_CSS_PATH, peopleRoutes } from './people.ts';
 import { reminderRoutes } from './reminders.ts';
+import { unreadRoutes } from './unread.ts';
 import { reportRoutes } from './reports.ts';
 import { CONSOLE_CSS } from './styles.ts';
 
@@ -33,6 +34,8 @@ const CONSOLE_PATHS = [
   '/dashboard/*',
   '/chat',
   '/reminders',
+  '/unread',
+  '/unread/*',
   '/api/*',
   '/reports/*',
   '/charts/*',
@@ -113,7 +116,7 @@ export function createWebApp(deps: WebDeps): Hono {
   }
   for (const path of CONSOLE_PATHS) app.use(path, auth.guard);
   // A page on another site must not post here, logged in or not (a loopback console has no login at all).
-  for (const path of ['/api/*', '/people/*', '/imports/*', ...loginPaths]) app.use(path, csrf());
+  for (const path of ['/api/*', '/people/*', '/imports/*', '/unread/*', ...loginPaths]) app.use(path, csrf());
 
   if (deps.auth.required) app.route('/', loginRoutes(auth));
   else {
@@ -128,6 +131,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', reminderRoutes(deps, signedIn));
   app.route('/', peopleRoutes(deps, signedIn));
   app.route('/', importRoutes(deps, signedIn));
+  app.route('/', unreadRoutes(deps, signedIn));
 
   app.get('/chat', async (c) => {
     const lang = langOf(c);

@@ -33,7 +33,8 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   if (label === 'unknown') return unknown;
   if (p.p < MIN_CONFIDENCE) {
     if (second !== 'unknown' && second !== label && p.p2 >= ASK_FLOOR && p.p - p.p2 < ASK_MARGIN) {
-      return { ...unknown, choices: [label, second] };
+      const status = label === 'list' || second === 'list' ? slots.status : null;
+      return { ...unknown, status, choices: [label, second] };
     }
     return unknown;
   }

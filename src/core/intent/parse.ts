@@ -33,6 +33,7 @@ import {
   YES,
 } from './keywords.ts';
 import { decideIntent } from './decide.ts';
+import { levelOfFolded } from './level.ts';
 import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
 import { resolvePeriod } from './period.ts';
@@ -144,7 +145,8 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
   const intent = emptyIntent(d.intent);
   const lang = detectLang(a.tokens.slice(langFrom));
   let agencyChoices: AgencyCode[] = [];
-  if (d.intent !== 'unknown' && d.intent !== 'help') {
+  // A question the bot asks about ("quá hạn hay sắp đến hạn?") keeps its slots for the answer.
+  if ((d.intent !== 'unknown' || d.choices) && d.intent !== 'help') {
     const [from, to] = d.scope ?? [langFrom, a.tokens.length];
     const scope = matchScope(a.tokens.slice(from, to), lexicon);
     intent.program = scope.program;
@@ -153,7 +155,8 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     intent.target = d.target ?? null;
     if (d.reading !== undefined) Object.assign(intent, updateFields(d.reading));
     if (d.listStatus != null) intent.status = d.listStatus;
-    if (PERIOD_INTENTS.has(d.intent)) intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
+    if (PERIOD_INTENTS.has(d.intent) || d.choices)
+      intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
   }
   const problem = d.intent === 'unknown' || d.intent === 'update' ? percentProblem(a, d) : null;
   // Two percents: neither is the update's until the person says which.
@@ -173,6 +176,7 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     unreadableCode,
     percentProblem: problem,
     ...(d.choices ? { choices: d.choices } : {}),
+    level: levelOfFolded(a.masked, intent.agency !== null),
   };
 }
 

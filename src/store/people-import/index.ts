@@ -68,7 +68,13 @@ export async function importPeople(
     const heads = planHeads(valid, people, await currentHeads(tx));
     const byPerson = new Map<string, AgencyCode>([...heads].map(([agency, code]) => [code, agency]));
     const reportRows: PeopleRow[] = [
-      ...others.map((o) => ({ ...o, codes: [] })),
+      ...others.map((o): PeopleRow => ({
+        row: o.row,
+        sheet: o.sheet,
+        action: o.action,
+        codes: [],
+        message: o.message,
+      })),
       ...entries.map((e): PeopleRow => {
         const headOf = byPerson.get(e.after.code);
         const extra = headOf ? [w.becomesHead(headOf)] : [];

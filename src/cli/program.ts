@@ -1,4 +1,4 @@
-// `dondoc program CODE [--issuer "SUPERIOR|BODY"] [--json]`: shows a programme's settings, or
+// `dondoc program CODE [--issuer "SUPERIOR|BODY"] [--confirmation on|off] [--checkers …] [--json]`: shows a programme's settings, or
 // changes the ones given (audited as `cli`) and shows them after the change. A new setting adds a
 // flag here, a key to ProgramChange and a column (src/store/programs.ts).
 import type { Issuer } from '../core/types.ts';
@@ -12,7 +12,26 @@ import { UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
 
 export const PROGRAM_USAGE =
-  'usage: dondoc program CODE [--issuer "SUPERIOR|BODY" | --issuer default] [--json]';
+  'usage: dondoc program CODE [--issuer "SUPERIOR|BODY" | --issuer default] [--confirmation on|off] [--checkers CODE,…|none] [--json]';
+
+function confirmationFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === 'on' || v === 'off') return v === 'on';
+  throw new UsageError(`--confirmation: on or off, not ${value}`);
+}
+
+/** `--checkers P03,P07` names the checkers (replacing the list); `none` leaves the admins alone. */
+function checkersFlag(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim().toLowerCase() === 'none') return [];
+  const codes = value
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (codes.length === 0) throw new UsageError(`--checkers: person codes separated by commas, or none`);
+  return codes;
+}
 
 /**
  * `--issuer "UBND TỈNH HÒA AN|BAN CHỈ ĐẠO …"`: the report's two lines top left (the first may be
@@ -33,12 +52,20 @@ function json(s: ProgramSettings): string {
     name_vi: s.name.vi,
     name_en: s.name.en,
     issuer: s.issuer,
+    confirmation: s.confirmation,
+    checkers: s.checkers,
   });
 }
 
 function text(s: ProgramSettings): string[] {
   const issuer = s.issuer === null ? '(default)' : `${s.issuer.superior} | ${s.issuer.body}`;
-  return [`${s.code}\t${s.name.vi}`, `issuer\t${issuer}`];
+  const checkers = [...s.checkers, 'every admin'].join(', ');
+  return [
+    `${s.code}\t${s.name.vi}`,
+    `issuer\t${issuer}`,
+    `confirmation\t${s.confirmation ? 'on' : 'off'}`,
+    `checkers\t${checkers}`,
+  ];
 }
 
 export async function programCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
@@ -47,6 +74,10 @@ export async function programCommand(ctx: CliContext, positional: string[], flag
   const change: ProgramChange = {};
   const issuer = issuerFlag(flags.issuer, true);
   if (issuer !== undefined) change.issuer = issuer;
+  const confirmation = confirmationFlag(flags.confirmation);
+  if (confirmation !== undefined) change.confirmation = confirmation;
+  const checkers = checkersFlag(flags.checkers);
+  if (checkers !== undefined) change.checkers = checkers as ProgramChange['checkers'];
   const settings = await withDb(ctx, (db) =>
     Object.keys(change).length === 0
       ? programSettings(db.db, code)

@@ -25,7 +25,8 @@ Usage: dondoc <command> [options]
   report --out FILE.docx|FILE.xlsx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]
                                           the progress report in the government's layout
   ranking [--program CODE] [--period SPEC] [--now ISO] [--json]   agencies by on-time rate, lowest first
-  program CODE [--issuer "SUPERIOR|BODY"|default] [--json]        show or change a programme's settings
+  program CODE [--issuer "SUPERIOR|BODY"|default] [--confirmation on|off] [--checkers CODE,…|none] [--json]
+                                          show or change a programme's settings (confirmation: a "done" waits for a checker)
   prepare                                 build the embedded-database template (npm install runs it)
 
 Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
@@ -44,6 +45,8 @@ const OPTIONS = {
   people: { type: 'string' },
   lang: { type: 'string' },
   issuer: { type: 'string' },
+  confirmation: { type: 'string' },
+  checkers: { type: 'string' },
   reset: { type: 'boolean' },
   yes: { type: 'boolean' },
 } as const;
@@ -64,6 +67,10 @@ export interface Flags {
   lang?: string;
   /** The report's issuing body, "SUPERIOR|BODY" (two lines, top left). */
   issuer?: string;
+  /** `on` | `off`: a reported "done" waits for a checker (dondoc program). */
+  confirmation?: string;
+  /** Person codes separated by commas, or `none` (dondoc program). */
+  checkers?: string;
   dryRun: boolean;
   reset: boolean;
   yes: boolean;
@@ -127,6 +134,8 @@ export async function runCli(argv: string[], io: Io, makeCtx: () => CliContext):
       people: v.people,
       lang: v.lang,
       issuer: v.issuer,
+      confirmation: v.confirmation,
+      checkers: v.checkers,
       dryRun: v['dry-run'] ?? false,
       reset: v.reset ?? false,
       yes: v.yes ?? false,

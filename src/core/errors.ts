@@ -64,3 +64,17 @@ export class ImportError extends Error {
 export class DatabaseBusyError extends Error {
   override name = 'DatabaseBusyError';
 }
+
+/**
+ * Why a checker's confirmation or return of a reported "done" is refused: nothing waits on the item,
+ * the button names a claim that is no longer the waiting one, the person is no checker of the
+ * programme, or they reported it themselves.
+ */
+export type ConfirmationFailure = 'not_awaiting' | 'stale' | 'not_checker' | 'own_report';
+
+export class ConfirmationError extends Error {
+  override name = 'ConfirmationError';
+  constructor(readonly reason: ConfirmationFailure) {
+    super(`confirmation refused: ${reason}`);
+  }
+}

@@ -20,6 +20,11 @@ export interface GridItem {
   /** null: an ongoing task ("Thường xuyên"), counted apart. */
   dueDate: LocalDate | null;
   completedAt: Date | null;
+  /**
+   * A "done" reported under confirmation, waiting for a checker: the item is not done (its status
+   * is still its own), so it sits in an open cell and is also counted on its own line.
+   */
+  awaitingSince?: Date | null;
 }
 
 /** Quá hạn (`open_overdue`): not done and its due day has passed; due today is not overdue. */
@@ -41,6 +46,11 @@ export function gridCell(item: GridItem, today: LocalDate, tz: string): GridCell
   return isOverdue(item, today) ? 'open_overdue' : 'open_in_time';
 }
 
+/** Waiting for a checker's word on a reported "done" (never true of a done item). */
+export function isAwaiting(item: Pick<GridItem, 'status' | 'awaitingSince'>): boolean {
+  return item.status !== 'done' && item.awaitingSince != null;
+}
+
 /**
  * Every count the bot shows, for a set of items at a day: the work status (four that add up to
  * `total`) and the status grid (five that add up to `total`). `done` = doneOnTime + doneLate.
@@ -57,6 +67,8 @@ export interface Counts {
   /** Quá hạn: not done and its due day has passed (`open_overdue`). */
   overdue: number;
   ongoing: number;
+  /** Chờ xác nhận: reported done, waiting for a checker; not done, so also in an open cell. */
+  awaiting: number;
 }
 
 export const NO_COUNTS: Counts = {
@@ -70,6 +82,7 @@ export const NO_COUNTS: Counts = {
   openInTime: 0,
   overdue: 0,
   ongoing: 0,
+  awaiting: 0,
 };
 
 const CELL_FIELD: Record<GridCell, keyof Counts> = {
@@ -93,6 +106,7 @@ export function tally(items: Iterable<GridItem>, today: LocalDate, tz: string): 
     c.total++;
     c[STATUS_FIELD[item.status]]++;
     c[CELL_FIELD[gridCell(item, today, tz)]]++;
+    if (isAwaiting(item)) c.awaiting++;
   }
   return c;
 }

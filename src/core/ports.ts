@@ -88,6 +88,55 @@ export interface UpdateInput {
   channel: ChannelName;
   /** The chat message it came from: a redelivered message is recorded once. */
   messageId: string | null;
+  /** Evidence sent with it (a photo, a signed decision), attached to its history row. */
+  files?: EvidenceFile[];
+}
+
+/** A file as a messenger delivered it, checked for size and type before it reaches the store. */
+export interface EvidenceFile {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** A file attached to an item, as the console and the checkers' message list it. */
+export interface EvidenceView {
+  id: number;
+  name: string;
+  mimeType: string;
+  size: number;
+  at: Date;
+  person: PersonCode | null;
+}
+
+/** A file sent without an update (a reply to a message about the item): attached to the item alone. */
+export interface AttachInput {
+  item: ItemCode;
+  person: PersonCode;
+  at: Date;
+  channel: ChannelName;
+  messageId: string | null;
+  file: EvidenceFile;
+}
+
+/** A checker's word on a reported "done": the claim id a button carries, or null for the waiting one. */
+export interface VerdictInput {
+  item: ItemCode;
+  claimId: number | null;
+  by: PersonCode;
+  at: Date;
+  channel: ChannelName;
+  /** Returning: why (kept in the item's history and sent to the assignee). */
+  reason?: string;
+}
+
+export interface VerdictResult {
+  item: ItemView;
+  /** Who reported it done, told of the verdict. */
+  reporter: PersonCode | null;
+  reportedAt: Date;
+  /** The history row of the claim: a notification key. */
+  claimId: number;
 }
 
 export interface UpdateResult {
@@ -97,6 +146,11 @@ export interface UpdateResult {
   target: ItemView | null;
   /** True when this message had already been recorded (a redelivery): nothing new was written. */
   duplicate: boolean;
+  /**
+   * A "done" under confirmation: recorded as a claim (this history row) waiting for a checker; the
+   * item itself is unchanged. Absent or null for an ordinary update.
+   */
+  claimId?: number | null;
 }
 
 export interface ExplanationRequest {
@@ -206,6 +260,15 @@ export interface CoreStore {
 
   /** Validates and records in one transaction; throws UnknownCodeError / InvalidUpdateError and writes nothing. */
   recordUpdate(input: UpdateInput): Promise<UpdateResult>;
+  /** Attaches a file to an item, audited; false when this message's file was attached already. */
+  attachEvidence(input: AttachInput): Promise<boolean>;
+  evidenceOf(item: ItemCode): Promise<EvidenceView[]>;
+  /** Who may confirm or return the item's reported "done": its programme's checkers and every admin. */
+  checkersOf(item: ItemCode): Promise<PersonCode[]>;
+  /** Confirms the waiting "done" (done as of when it was reported); throws ConfirmationError. */
+  confirmClaim(input: VerdictInput): Promise<VerdictResult>;
+  /** Returns it to in progress with the reason in its history; throws ConfirmationError. */
+  returnClaim(input: VerdictInput & { reason: string }): Promise<VerdictResult>;
 
   requestExplanation(item: ItemCode, by: PersonCode, at: Date): Promise<ExplanationRequest>;
   /** The open explanation request addressed to this person about this item, if any. */

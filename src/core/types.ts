@@ -173,6 +173,8 @@ export interface ItemView {
   startDate: LocalDate;
   /** When the update that made it done was made; null while not done. */
   completedAt: Date | null;
+  /** A "done" reported under confirmation waits for a checker since then (null or absent: none). */
+  awaitingSince?: Date | null;
 }
 
 export interface UpdateView {
@@ -181,6 +183,7 @@ export interface UpdateView {
   progress: Percent | null;
   status: ItemStatus | null;
   note: string | null;
-  kind: 'update' | 'explanation_request' | 'explanation';
+  /** `claim`: a "done" reported under confirmation (it changes the item only once confirmed). */
+  kind: 'update' | 'explanation_request' | 'explanation' | 'claim';
   channel: ChannelName | null;
 }

@@ -17,7 +17,8 @@ export function countColumns(today: LocalDate, tz: string, t: SQL = sql.raw('t')
     count(*) filter (where ${t}.status = 'done' and ${finishedOn} > ${t}.due_date)::int as done_late,
     count(*) filter (where ${t}.status <> 'done' and ${t}.due_date >= ${today})::int as open_in_time,
     count(*) filter (where ${t}.status <> 'done' and ${t}.due_date < ${today})::int as overdue,
-    0::int as ongoing`;
+    0::int as ongoing,
+    count(*) filter (where ${t}.status <> 'done' and ${t}.awaiting_since is not null)::int as awaiting`;
 }
 
 export interface CountRow {
@@ -31,6 +32,7 @@ export interface CountRow {
   open_in_time: number;
   overdue: number;
   ongoing: number;
+  awaiting: number;
 }
 
 export function toCounts(r: CountRow | undefined): Counts {
@@ -45,5 +47,6 @@ export function toCounts(r: CountRow | undefined): Counts {
     openInTime: r?.open_in_time ?? 0,
     overdue: r?.overdue ?? 0,
     ongoing: r?.ongoing ?? 0,
+    awaiting: r?.awaiting ?? 0,
   };
 }

@@ -95,7 +95,7 @@ export interface Change {
   level: 'target' | 'task';
   title: Named;
   person: { code: PersonCode; name: string } | null;
-  kind: 'update' | 'explanation_request' | 'explanation';
+  kind: 'update' | 'explanation_request' | 'explanation' | 'claim';
   status: ItemStatus | null;
   progress: number | null;
   note: string | null;

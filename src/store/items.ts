@@ -30,13 +30,14 @@ interface ItemRow {
   progress: number;
   updated_at: Date | string;
   completed_at: Date | string | null;
+  awaiting_since: Date | string | null;
 }
 
 const TASKS = sql`
   select 'task' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
          a.name_vi as agency_vi, a.name_en as agency_en, pe.code as assignee_code, pe.full_name as assignee_name,
          t.due_date::text as due, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
-         t.updated_at, t.completed_at
+         t.updated_at, t.completed_at, t.awaiting_since
     from tasks t
     join targets tg on tg.id = t.target_id
     join programs p on p.id = tg.program_id
@@ -47,7 +48,7 @@ const TARGETS = sql`
   select 'target' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
          a.name_vi as agency_vi, a.name_en as agency_en, null::text as assignee_code, null::text as assignee_name,
          t.due_date::text as due, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
-         t.updated_at, t.completed_at
+         t.updated_at, t.completed_at, t.awaiting_since
     from targets t
     join programs p on p.id = t.program_id
     join agencies a on a.id = t.lead_agency_id`;
@@ -67,6 +68,7 @@ function toView(r: ItemRow): ItemView {
     progress: r.progress as Percent,
     updatedAt: new Date(r.updated_at),
     completedAt: r.completed_at === null ? null : new Date(r.completed_at),
+    awaitingSince: r.awaiting_since === null ? null : new Date(r.awaiting_since),
   };
 }
 

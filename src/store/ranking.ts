@@ -20,7 +20,9 @@ export function asOfEnd(table: 'tasks' | 'targets', end: LocalDate, tz: string):
   const finishedOn = sql`(completed_at at time zone ${tz})::date`;
   return sql`(select ${COLUMNS[table]},
                      case when ${finishedOn} > ${end} then 'in_progress' else status::text end as status,
-                     case when ${finishedOn} > ${end} then null else completed_at end as completed_at
+                     case when ${finishedOn} > ${end} then null else completed_at end as completed_at,
+                     case when (awaiting_since at time zone ${tz})::date <= ${end} then awaiting_since end
+                       as awaiting_since
                 from ${sql.raw(table)})`;
 }
 

@@ -1,11 +1,13 @@
 // recordUpdate: validate, append history, update the item, roll its target up, audit — one transaction.
-import { and, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { InvalidUpdateError, UnknownCodeError } from '../core/errors.ts';
 import { resolveUpdate } from '../core/progress.ts';
 import type { UpdateInput, UpdateResult } from '../core/ports.ts';
 import type { Percent } from '../core/types.ts';
 import { rows, type Db, type Tx } from './db.ts';
 import { itemByCode } from './items.ts';
+import { programOfItem } from './confirmation.ts';
+import { attachFiles } from './evidence.ts';
 import { auditLog, history, people, targets, tasks } from './schema.ts';
 
 export const MAX_NOTE_CHARS = 2000;
@@ -103,7 +105,7 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
           and(
             eq(history.channel, input.channel),
             eq(history.messageId, input.messageId),
-            eq(history.kind, 'update'),
+            inArray(history.kind, ['update', 'claim']),
           ),
         );
       if (seen) {
@@ -122,7 +124,7 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
         .where(
           and(
             task ? eq(history.taskId, task.id) : eq(history.targetId, target!.id),
-            eq(history.kind, 'update'),
+            inArray(history.kind, ['update', 'claim']),
             isNotNull(history.status),
             gt(history.at, input.at),
           ),
@@ -131,41 +133,57 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
       if (newer) throw new InvalidUpdateError('superseded', input.item);
     }
     const after = resolveUpdate(before, { status: input.status, progress: input.progress });
-    await tx.insert(history).values({
-      taskId: task ? task.id : null,
-      targetId: task ? null : target!.id,
-      kind: 'update',
-      personId: person.id,
-      at: input.at,
-      progress: noteOnly ? null : after.progress,
-      status: noteOnly ? null : after.status,
-      note: input.note,
-      channel: input.channel,
-      messageId: input.messageId,
-    });
+    const ids = { taskId: task ? task.id : null, targetId: task ? null : target!.id };
+    // Under confirmation a "done" is a claim until a checker confirms it: the item stays as it was.
+    const claim =
+      after.status === 'done' && before.status !== 'done' && (await programOfItem(tx, ids)).confirmation;
+    const [written] = await tx
+      .insert(history)
+      .values({
+        ...ids,
+        kind: claim ? 'claim' : 'update',
+        personId: person.id,
+        at: input.at,
+        progress: noteOnly ? null : after.progress,
+        status: noteOnly ? null : after.status,
+        note: input.note,
+        channel: input.channel,
+        messageId: input.messageId,
+      })
+      .returning({ id: history.id });
+    if (input.files?.length) {
+      await attachFiles(tx, input.files, {
+        item: ids,
+        historyId: written!.id,
+        personId: person.id,
+        at: input.at,
+        channel: input.channel,
+        messageId: input.messageId,
+      });
+    }
     // Finished when it became done; a done item stays finished when it was; re-opened clears it.
     const completedAt = after.status !== 'done' ? null : before.status === 'done' ? undefined : input.at;
+    // A claim waits (a newer claim replaces it); any other status update withdraws it.
+    const set = claim
+      ? { updatedAt: input.at, awaitingSince: input.at, awaitingClaimId: written!.id }
+      : noteOnly
+        ? { ...after, updatedAt: input.at, completedAt }
+        : { ...after, updatedAt: input.at, completedAt, awaitingSince: null, awaitingClaimId: null };
     if (task) {
-      await tx
-        .update(tasks)
-        .set({ ...after, updatedAt: input.at, completedAt })
-        .where(eq(tasks.id, task.id));
+      await tx.update(tasks).set(set).where(eq(tasks.id, task.id));
       await rollUpTargets(tx, [task.targetId]);
     } else {
-      await tx
-        .update(targets)
-        .set({ ...after, updatedAt: input.at, completedAt })
-        .where(eq(targets.id, target!.id));
+      await tx.update(targets).set(set).where(eq(targets.id, target!.id));
     }
     await tx.insert(auditLog).values({
       personId: person.id,
       actor: input.person,
       channel: input.channel,
-      action: 'update',
+      action: claim ? 'claim' : 'update',
       entity: task ? 'task' : 'target',
       entityCode: input.item,
       before,
-      after: { ...after, note: input.note },
+      after: { ...after, note: input.note, ...(input.files?.length ? { files: input.files.length } : {}) },
     });
     const item = (await itemByCode(tx, input.item))!;
     const parent = task
@@ -177,6 +195,7 @@ export async function recordUpdate(db: Db, input: UpdateInput, now: Date): Promi
       item,
       target: parent ? await itemByCode(tx, parent as typeof input.item) : null,
       duplicate: false,
+      claimId: claim ? written!.id : null,
     };
   });
 }

@@ -1,8 +1,11 @@
 // The database schema (drizzle-orm); migrations in drizzle/ are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -25,7 +28,8 @@ export const role = pgEnum('role', ROLES);
 export const lang = pgEnum('lang', LANGS);
 export const agencyKind = pgEnum('agency_kind', AGENCY_KINDS);
 export const channel = pgEnum('channel', CHANNELS);
-export const historyKind = pgEnum('history_kind', ['update', 'explanation_request', 'explanation']);
+/** `claim`: a "done" reported under confirmation, waiting for a checker (it changes the item only once confirmed). */
+export const historyKind = pgEnum('history_kind', ['update', 'explanation_request', 'explanation', 'claim']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'unreachable']);
 /**
  * What an outbox row carries: a planned reminder, a core notification (explanation asked/answered, a
@@ -42,6 +46,10 @@ export const reminderKind = pgEnum('reminder_kind', [
   'leader_chart',
   'leader_report',
 ]);
+
+/** A history id held elsewhere without a foreign key (history references tasks; no cycle). */
+const bigserialRef = (name: string) => bigint(name, { mode: 'number' });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -61,6 +69,8 @@ export const programs = pgTable(
      * ("BAN CHỈ ĐẠO …"); both null means the default (the province's committee and "BAN CHỈ ĐẠO"). */
     issuerSuperior: text('issuer_superior'),
     issuerBody: text('issuer_body'),
+    /** A reported "done" waits for a checker's confirmation (the tracking office's word) when on. */
+    confirmation: boolean('confirmation').notNull().default(false),
   },
   (t) => [
     check(
@@ -177,11 +187,16 @@ export const targets = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** When the update that made it done was made; null while it is not done (the status grid's "finished"). */
     completedAt: ts('completed_at'),
+    /** A "done" reported under confirmation: when it was reported (null when none waits). */
+    awaitingSince: ts('awaiting_since'),
+    /** The history row (kind `claim`) that waits; a button names it so a stale one changes nothing. */
+    awaitingClaimId: bigserialRef('awaiting_claim_id'),
   },
   (t) => [
     check('targets_progress_range', sql`${t.progress} between 0 and 100`),
     check('targets_code_upper', sql`${t.code} = upper(${t.code})`),
     check('targets_dates', sql`${t.startDate} <= ${t.dueDate}`),
+    check('targets_awaiting_pair', sql`(${t.awaitingSince} is null) = (${t.awaitingClaimId} is null)`),
     index('targets_open_due_idx')
       .on(t.programId, t.dueDate)
       .where(sql`${t.status} <> 'done'`),
@@ -210,12 +225,17 @@ export const tasks = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** When the update that made it done was made; null while it is not done (the status grid's "finished"). */
     completedAt: ts('completed_at'),
+    /** A "done" reported under confirmation: when it was reported (null when none waits). */
+    awaitingSince: ts('awaiting_since'),
+    /** The history row (kind `claim`) that waits; a button names it so a stale one changes nothing. */
+    awaitingClaimId: bigserialRef('awaiting_claim_id'),
   },
   (t) => [
     check('tasks_progress_range', sql`${t.progress} between 0 and 100`),
     check('tasks_done_is_100', sql`(${t.status} = 'done') = (${t.progress} = 100)`),
     check('tasks_code_upper', sql`${t.code} = upper(${t.code})`),
     check('tasks_dates', sql`${t.startDate} <= ${t.dueDate}`),
+    check('tasks_awaiting_pair', sql`(${t.awaitingSince} is null) = (${t.awaitingClaimId} is null)`),
     index('tasks_open_due_idx')
       .on(t.dueDate)
       .where(sql`${t.status} <> 'done'`),
@@ -439,4 +459,63 @@ export const unreadMessages = pgTable(
     labelledAt: ts('labelled_at'),
   },
   (t) => [index('unread_messages_at_idx').on(t.at)],
+);
+
+/** People a programme names as its checkers (besides every admin): who confirms or returns a "done". */
+export const programCheckers = pgTable(
+  'program_checkers',
+  {
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.personId] })],
+);
+
+/** Evidence files, one copy per content: the same photo sent twice is stored once. */
+export const files = pgTable(
+  'files',
+  {
+    id: serial('id').primaryKey(),
+    /** sha256 of the bytes, hex. */
+    sha256: text('sha256').notNull().unique(),
+    name: text('name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [check('files_size', sql`${t.size} = octet_length(${t.bytes})`)],
+);
+
+/** A file attached to an item, with the history row of the update it came with (null: sent alone). */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: serial('id').primaryKey(),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => files.id),
+    taskId: integer('task_id').references(() => tasks.id, { onDelete: 'cascade' }),
+    targetId: integer('target_id').references(() => targets.id, { onDelete: 'cascade' }),
+    historyId: bigint('history_id', { mode: 'number' }).references(() => history.id, {
+      onDelete: 'set null',
+    }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    /** The name it was sent under (the stored file keeps the first one). */
+    name: text('name').notNull(),
+    at: ts('at').notNull(),
+    channel: channel('channel'),
+    messageId: text('message_id'),
+  },
+  (t) => [
+    check('evidence_one_item', sql`(${t.taskId} is null) <> (${t.targetId} is null)`),
+    index('evidence_task_idx').on(t.taskId),
+    index('evidence_target_idx').on(t.targetId),
+    // A redelivered chat message attaches its file once.
+    uniqueIndex('evidence_message_uq').on(t.channel, t.messageId),
+  ],
 );

@@ -9,6 +9,8 @@ import * as people from './people.ts';
 import * as q from './queries.ts';
 import { agencyRanking } from './ranking.ts';
 import { reassign } from './reassign.ts';
+import * as confirm from './confirmation.ts';
+import * as evidence from './evidence.ts';
 import { recordUpdate } from './record-update.ts';
 import { keepUnread } from './unread.ts';
 
@@ -47,6 +49,11 @@ export function createStore(db: Db, clock: () => Date = () => new Date(), tz: st
     ranking: (scope, period, today) => agencyRanking(db, { program: scope.program, period, today, tz }),
     openTasksOf: (person) => q.openTasksOf(db, person),
     recordUpdate: (input) => recordUpdate(db, input, clock()),
+    attachEvidence: (input) => evidence.attachEvidence(db, input),
+    evidenceOf: (item) => evidence.evidenceOf(db, item),
+    checkersOf: (item) => confirm.checkersOf(db, item),
+    confirmClaim: (input) => confirm.confirmClaim(db, input),
+    returnClaim: (input) => confirm.returnClaim(db, input),
     requestExplanation: (item, by, at) => conv.requestExplanation(db, item, by, at),
     openExplanationFor: (person, item) => conv.openExplanationFor(db, person, item),
     answerExplanation: (id, answer, at, source) => conv.answerExplanation(db, id, answer, at, source),

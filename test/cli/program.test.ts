@@ -82,4 +82,29 @@ describe.each(dbKinds())('dondoc program on %s', (kind) => {
     expect((await run('program')).code).toBe(2);
     expect(JSON.parse((await run('program', 'NQ57', '--json')).out[0]!)).toMatchObject({ issuer: null });
   });
+
+  it('--confirmation on|off and --checkers: stored, audited, shown; off by default; bad values are bad usage', async () => {
+    expect(JSON.parse((await run('program', 'NQ57', '--json')).out[0]!)).toMatchObject({
+      confirmation: false,
+      checkers: [],
+    });
+    const on = await run('program', 'NQ57', '--confirmation', 'on', '--checkers', 'P03,p07', '--json');
+    expect(on.code).toBe(0);
+    expect(JSON.parse(on.out[0]!)).toMatchObject({ confirmation: true, checkers: ['P03', 'P07'] });
+    const audit = await rows<{ after: unknown }>(
+      t.db,
+      sql`select after from audit_log where action = 'program_settings' and entity_code = 'NQ57' order by id desc limit 1`,
+    );
+    expect(audit).toEqual([{ after: { confirmation: true, checkers: ['P03', 'P07'] } }]);
+    expect((await run('program', 'NQ57')).out).toContain('confirmation\ton');
+    expect((await run('program', 'DA06', '--json')).out.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ confirmation: false }),
+    ]);
+    expect((await run('program', 'NQ57', '--confirmation', 'maybe')).code).toBe(2);
+    const stranger = await run('program', 'NQ57', '--checkers', 'P99');
+    expect(stranger.code).toBe(1);
+    expect(stranger.err).toEqual(['error: unknown person code: P99']);
+    const off = await run('program', 'NQ57', '--confirmation', 'off', '--checkers', 'none', '--json');
+    expect(JSON.parse(off.out[0]!)).toMatchObject({ confirmation: false, checkers: [] });
+  });
 });

@@ -1,6 +1,6 @@
 // The status grid's rule (tracking model): one cell per item at a day, the finish read in the province's zone.
 import { describe, expect, it } from 'vitest';
-import { gridCell, isOverdue, tally, type GridItem } from '../../src/core/grid.ts';
+import { gridCell, isAwaiting, isOverdue, tally, type GridItem } from '../../src/core/grid.ts';
 import type { ItemStatus, LocalDate } from '../../src/core/types.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -54,6 +54,20 @@ describe('the status grid', () => {
       openInTime: 2,
       overdue: 1,
       ongoing: 0,
+      awaiting: 0,
     });
+  });
+  it('a "done" awaiting confirmation is not done: in its open cell, and counted on its own line', () => {
+    const waiting = { ...item('in_progress', '2025-07-10'), awaitingSince: new Date('2025-07-09T03:00:00Z') };
+    expect(gridCell(waiting, D('2025-07-15'), TZ)).toBe('open_overdue');
+    expect(isAwaiting(waiting)).toBe(true);
+    const c = tally(
+      [waiting, { ...item('not_started', '2025-08-01'), awaitingSince: new Date('2025-07-14T03:00:00Z') }],
+      D('2025-07-15'),
+      TZ,
+    );
+    expect(c).toMatchObject({ total: 2, done: 0, overdue: 1, openInTime: 1, awaiting: 2 });
+    // A done item never awaits (its claim was confirmed).
+    expect(isAwaiting({ status: 'done', awaitingSince: new Date('2025-07-09T03:00:00Z') })).toBe(false);
   });
 });

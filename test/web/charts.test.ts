@@ -58,6 +58,7 @@ describe('the SVG bar chart', () => {
             openInTime: 16,
             overdue: 5,
             ongoing: 0,
+            awaiting: 0,
           },
         },
       ],

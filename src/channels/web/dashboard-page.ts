@@ -166,6 +166,7 @@ export function changeKind(c: Pick<Change, 'kind'>, lang: Lang): string | null {
   const w = words(lang);
   if (c.kind === 'explanation_request') return w.kindRequest;
   if (c.kind === 'explanation') return w.kindExplanation;
+  if (c.kind === 'claim') return w.kindClaim;
   return null;
 }
 

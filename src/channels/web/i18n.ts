@@ -81,6 +81,7 @@ const vi = {
   owner: 'Người phụ trách',
   kindRequest: 'Yêu cầu giải trình',
   kindExplanation: 'Giải trình',
+  kindClaim: 'Báo hoàn thành, chờ xác nhận',
   via: (channel: ChannelName) =>
     `qua ${{ telegram: 'Telegram', zalo: 'Zalo', web: 'bảng điều khiển web', cli: 'dòng lệnh' }[channel]}`,
   notFound: (code: string) => `Không tìm thấy mục ${code}.`,
@@ -219,6 +220,7 @@ const en: Words = {
   owner: 'Owner',
   kindRequest: 'Explanation requested',
   kindExplanation: 'Explanation',
+  kindClaim: 'Reported done, awaiting confirmation',
   via: (channel) =>
     `via ${{ telegram: 'Telegram', zalo: 'Zalo', web: 'the web console', cli: 'the command line' }[channel]}`,
   notFound: (code) => `No item ${code}.`,

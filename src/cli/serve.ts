@@ -156,6 +156,11 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       core: { store, now: ctx.now, tz: config.TZ_NAME, notify, observe: countTurns(metrics) },
       limiter: createSendLimiter({ perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) }),
       logger,
+      report: (ask) =>
+        renderAskedReport(database.db, config.TZ_NAME, {
+          ...ask,
+          program: ask.program as ProgramCode | null,
+        }),
     });
     beforeDbClose.push(() => zalo.stop());
     outbounds.set('zalo', zalo.outbound);

@@ -18,8 +18,8 @@ const T = {
     targets: 'Chỉ tiêu',
     tasks: 'Nhiệm vụ',
     lowest: 'Tỷ lệ đúng hạn thấp nhất: ',
-    howTo: (program: string, period: string) =>
-      `Tệp Word của báo cáo: tải tại trang quản trị dondoc, /reports/report.docx?program=${program}&period=${period}` +
+    howTo: (query: string) =>
+      `Tệp Word của báo cáo: tải tại trang quản trị dondoc, /reports/report.docx?${query}` +
       ` (Zalo không nhận tệp từ bot).`,
     fileName: 'bao-cao',
     allPrograms: 'Các chương trình, nhiệm vụ',
@@ -34,8 +34,8 @@ const T = {
     targets: 'Targets',
     tasks: 'Tasks',
     lowest: 'Lowest on-time rate: ',
-    howTo: (program: string, period: string) =>
-      `The Word file: download it from the dondoc console, /reports/report.docx?program=${program}&period=${period}` +
+    howTo: (query: string) =>
+      `The Word file: download it from the dondoc console, /reports/report.docx?${query}` +
       ` (Zalo takes no files from bots).`,
     fileName: 'report',
     allPrograms: 'All programmes and tasks',
@@ -74,7 +74,7 @@ export function reportFileName(req: ReportAsk): string {
 }
 
 /** The report in a few lines (the grid of targets and tasks, the three lowest rates) and where the file is. */
-export function reportSummary(req: ReportRequest, s: ReportSnapshot): Reply {
+export function reportSummary(req: ReportAsk, s: ReportSnapshot): Reply {
   const { lang } = req;
   const t = T[lang];
   const caption = reportCaption(req, s.programName?.[lang] ?? req.program);
@@ -89,7 +89,7 @@ export function reportSummary(req: ReportRequest, s: ReportSnapshot): Reply {
     [t.grid(t.targets, s.targets, lang)],
     [t.grid(t.tasks, s.tasks, lang)],
     ...(lowest.length > 0 ? [[t.lowest, lowest.join('; ')]] : []),
-    [t.howTo(req.program, req.period)],
+    [t.howTo(`${req.program === null ? '' : `program=${req.program}&`}period=${req.period}`)],
   ];
   return { lang, lines, buttons: [], about: null };
 }

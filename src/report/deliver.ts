@@ -44,7 +44,7 @@ export async function renderAskedReport(
   db: DbOrTx,
   tz: string,
   ask: ReportAsk,
-): Promise<{ docx: Buffer; filename: string; caption: Reply } | null> {
+): Promise<{ docx: Buffer; filename: string; caption: Reply; summary: Reply } | null> {
   const period = parsePeriodSpec(ask.period);
   if (period === null) return null;
   const snapshot = await reportSnapshot(db, {
@@ -59,5 +59,6 @@ export async function renderAskedReport(
     docx: await renderReportDocx(snapshot, { lang: ask.lang }),
     filename: reportFileName(ask),
     caption: reportCaption(ask, snapshot.programName?.[ask.lang] ?? null),
+    summary: reportSummary(ask, snapshot),
   };
 }

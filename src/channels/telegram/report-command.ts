@@ -8,6 +8,7 @@ import type { CoreStore } from '../../core/ports.ts';
 import { paginate, renderHtml, type Reply } from '../../core/reply.ts';
 import { localDate } from '../../core/time.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
+import { readReportWords, reportSpanPeriod, type ReportWords } from '../../report/ask.ts';
 import type { SendLimiter } from '../limiter.ts';
 import { wordsOf, type BotIdentity } from './incoming.ts';
 import { TELEGRAM_MAX_CAPTION } from './outbound.ts';
@@ -38,41 +39,15 @@ export interface ReportCommandDeps {
 }
 
 const NAMES = new Set(['/baocao', '/report']);
-const MONTH = new Set(['thang', 'tháng', 'month']);
-const QUARTER = new Set(['quy', 'quý', 'quarter']);
-
-export interface ReportArgs {
-  span: 'month' | 'quarter';
-  program: string | null;
-  /** Words that are neither a span nor a programme code (the usage line is the answer). */
-  bad: boolean;
-}
-
 /** The arguments of "/baocao …" or "/report@thisbot …", or undefined when the message is neither. */
-export function reportArguments(message: Message, me: BotIdentity): ReportArgs | undefined {
+export function reportArguments(message: Message, me: BotIdentity): ReportWords | undefined {
   const words = wordsOf(message);
   const command = words?.entities.find((e) => e.type === 'bot_command' && e.offset === 0);
   if (!words || !command) return undefined;
   const [name, at] = words.text.slice(0, command.length).split('@');
   if (!NAMES.has(name?.toLowerCase() ?? '')) return undefined;
   if (at !== undefined && at.toLowerCase() !== me.username.toLowerCase()) return undefined;
-  const args = words.text.slice(command.length).trim().split(/\s+/).filter(Boolean);
-  let span: ReportArgs['span'] = 'month';
-  let program: string | null = null;
-  let bad = false;
-  for (const arg of args) {
-    const lower = arg.toLowerCase();
-    if (MONTH.has(lower)) span = 'month';
-    else if (QUARTER.has(lower)) span = 'quarter';
-    else if (program === null && /^[a-z][a-z0-9]{0,15}$/i.test(arg)) program = arg.toUpperCase();
-    else bad = true;
-  }
-  return { span, program, bad };
-}
-
-function periodOf(span: ReportArgs['span'], today: LocalDate): string {
-  if (span === 'month') return today.slice(0, 7);
-  return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  return readReportWords(words.text.slice(command.length).trim().split(/\s+/).filter(Boolean));
 }
 
 const say = (lang: Lang, text: string): Reply => ({ lang, lines: [[text]], buttons: [], about: null });
@@ -96,7 +71,7 @@ export function reportCommand(deps: ReportCommandDeps, me: () => BotIdentity) {
     const today = localDate(deps.now(), deps.tz);
     const report = await deps.source({
       program: args.program,
-      period: periodOf(args.span, today),
+      period: reportSpanPeriod(args.span, today),
       lang,
       today,
     });

@@ -7,6 +7,7 @@ import type { ZaloUpdate } from './api-types.ts';
 import { createZaloClient, type ZaloClientOptions, type ZaloLogger } from './client.ts';
 import { createUpdateGate } from './gate.ts';
 import { createZaloUpdateHandler } from './handler.ts';
+import { zaloReportCommand, type ZaloReportSource } from './report-command.ts';
 import { rememberLastItem } from './last-item.ts';
 import { createZaloOutbound } from './outbound.ts';
 import { startZaloPolling, type ZaloPolling } from './poller.ts';
@@ -31,6 +32,8 @@ export interface ZaloBotDeps {
   /** Seconds Zalo holds one getUpdates open. Default 30. */
   pollTimeoutSec?: number;
   typing?: TypingOptions;
+  /** Enables /baocao and /report (the report's summary: Zalo takes no files from bots). */
+  report?: ZaloReportSource | null;
   /** Timeouts and back-off of the HTTP clients (tests shorten them). */
   http?: Pick<ZaloClientOptions, 'httpTimeoutMs' | 'retryBaseMs' | 'retryMaxMs' | 'maxRetries'>;
 }
@@ -81,6 +84,16 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
     gate: createUpdateGate(deps.db),
     logger: log,
     typing: deps.typing,
+    ...(deps.report
+      ? {
+          before: zaloReportCommand({
+            source: deps.report,
+            store: deps.core.store,
+            now: deps.core.now,
+            tz: deps.core.tz,
+          }),
+        }
+      : {}),
   });
   const route =
     secret === undefined

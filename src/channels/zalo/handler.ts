@@ -1,5 +1,5 @@
 // One Zalo update end to end: once only, through the core (with "typing…"), replies out; never throws.
-import { handleMessage, messages, type ConversationDeps } from '../../core/index.ts';
+import { handleMessage, messages, type ConversationDeps, type IncomingMessage } from '../../core/index.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import type { ZaloUpdate } from './api-types.ts';
@@ -17,6 +17,8 @@ export interface ZaloHandlerDeps {
   gate: UpdateGate;
   logger?: ZaloLogger;
   typing?: TypingOptions;
+  /** Answers a message before the core does (/baocao); null leaves it to the core. */
+  before?: (msg: IncomingMessage) => Promise<Reply[] | null>;
 }
 
 function errorReply(): Reply {
@@ -44,7 +46,7 @@ export function createZaloUpdateHandler(deps: ZaloHandlerDeps): (update: ZaloUpd
         log?.info(ctx, 'zalo: redelivered update skipped');
         return;
       }
-      const work = (): Promise<Reply[]> => handleMessage(core, msg);
+      const work = async (): Promise<Reply[]> => (await deps.before?.(msg)) ?? handleMessage(core, msg);
       // A group message not meant for the bot gets no answer, so no "typing…" either.
       const answers = msg.chatKind === 'private' || msg.addressed;
       replies = answers

@@ -1,4 +1,5 @@
 // The Zalo bot end to end: demo database, real client against the loopback fake, in polling or webhook mode.
+import type { ZaloReportSource } from '../../../src/channels/zalo/report-command.ts';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -64,6 +65,7 @@ export async function startZaloE2E(
     typingDelayMs?: number;
     wrapStore?: (store: Store) => CoreStore;
     beforeStart?: (fake: FakeZaloApi) => void;
+    report?: ZaloReportSource;
   } = {},
 ): Promise<ZaloE2E> {
   const db = await freshDatabase(kind, 'demo');
@@ -91,6 +93,7 @@ export async function startZaloE2E(
     pollTimeoutSec: 5,
     typing: { delayMs: opts.typingDelayMs ?? 0 },
     http: { retryBaseMs: 5, retryMaxMs: 20 },
+    ...(opts.report ? { report: opts.report } : {}),
   });
 
   let server: Server | null = null;

@@ -221,7 +221,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
         bot.botInfo = await bot.telegram.getMe();
       });
       if (!up) return;
-      await setCommandMenu(bot.telegram, deps.chart != null, logger);
+      await setCommandMenu(bot.telegram, deps.chart != null, logger, deps.report != null);
       if (webhook) {
         if (new URL(webhook.url).pathname !== WEBHOOK_PATH) {
           logger.warn(

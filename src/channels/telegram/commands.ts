@@ -7,9 +7,13 @@ import { errorFields } from './log.ts';
 
 /**
  * Every command here is one the core reads (src/core/intent/parse.ts COMMANDS: an intent, or a control
- * such as /bantin); /chart only when charts are on.
+ * such as /bantin); /chart only when charts are on, /baocao (/report) only when reports are: the
+ * channel answers those two itself.
  */
-const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: BotCommand }> = {
+const MENU: Record<
+  Lang,
+  { private: BotCommand[]; group: BotCommand[]; chart: BotCommand; report: BotCommand }
+> = {
   vi: {
     private: [
       { command: 'viectoi', description: 'Việc của tôi' },
@@ -30,6 +34,10 @@ const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: Bo
       { command: 'huongdan', description: 'Hướng dẫn và ví dụ' },
     ],
     chart: { command: 'chart', description: 'Biểu đồ tiến độ một chương trình, ví dụ /chart NQ57' },
+    report: {
+      command: 'baocao',
+      description: 'Báo cáo tháng (hoặc quý) dạng Word, ví dụ /baocao thang NQ57',
+    },
   },
   en: {
     private: [
@@ -51,12 +59,21 @@ const MENU: Record<Lang, { private: BotCommand[]; group: BotCommand[]; chart: Bo
       { command: 'help', description: 'How to use the bot, with examples' },
     ],
     chart: { command: 'chart', description: 'Progress chart of a programme, e.g. /chart NQ57' },
+    report: {
+      command: 'report',
+      description: "This month's (or quarter's) report as a Word file, e.g. /report month NQ57",
+    },
   },
 };
 
-export function menuCommands(lang: Lang, where: 'private' | 'group', chart: boolean): BotCommand[] {
+export function menuCommands(
+  lang: Lang,
+  where: 'private' | 'group',
+  chart: boolean,
+  report = false,
+): BotCommand[] {
   const menu = MENU[lang];
-  return chart ? [...menu[where], menu.chart] : menu[where];
+  return [...menu[where], ...(chart ? [menu.chart] : []), ...(report ? [menu.report] : [])];
 }
 
 interface MenuCall {
@@ -66,21 +83,26 @@ interface MenuCall {
 }
 
 /** The calls that set the whole menu: Vietnamese for everyone, English for English-language apps, per chat kind. */
-export function menuCalls(chart: boolean): MenuCall[] {
+export function menuCalls(chart: boolean, report = false): MenuCall[] {
   const privateScope: BotCommandScope = { type: 'all_private_chats' };
   const groupScope: BotCommandScope = { type: 'all_group_chats' };
   return [
-    { commands: menuCommands('vi', 'private', chart), scope: { type: 'default' } },
-    { commands: menuCommands('vi', 'private', chart), scope: privateScope, language_code: 'vi' },
-    { commands: menuCommands('en', 'private', chart), scope: privateScope, language_code: 'en' },
-    { commands: menuCommands('vi', 'group', chart), scope: groupScope },
-    { commands: menuCommands('en', 'group', chart), scope: groupScope, language_code: 'en' },
+    { commands: menuCommands('vi', 'private', chart, report), scope: { type: 'default' } },
+    { commands: menuCommands('vi', 'private', chart, report), scope: privateScope, language_code: 'vi' },
+    { commands: menuCommands('en', 'private', chart, report), scope: privateScope, language_code: 'en' },
+    { commands: menuCommands('vi', 'group', chart, report), scope: groupScope },
+    { commands: menuCommands('en', 'group', chart, report), scope: groupScope, language_code: 'en' },
   ];
 }
 
 /** Best effort: a menu that failed to update is logged, never fatal (the commands work typed anyway). */
-export async function setCommandMenu(telegram: Telegram, chart: boolean, logger: Logger): Promise<void> {
-  for (const call of menuCalls(chart)) {
+export async function setCommandMenu(
+  telegram: Telegram,
+  chart: boolean,
+  logger: Logger,
+  report = false,
+): Promise<void> {
+  for (const call of menuCalls(chart, report)) {
     const extra: { scope?: BotCommandScope; language_code?: string } = {};
     if (call.scope) extra.scope = call.scope;
     if (call.language_code) extra.language_code = call.language_code;

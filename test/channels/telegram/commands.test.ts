@@ -54,6 +54,12 @@ describe('the command menu', () => {
     expect(group).not.toContain('mytasks');
   });
 
+  it('adds /baocao and /report only when reports are on', () => {
+    expect(calls[0]!.commands.map((c) => c.command)).not.toContain('baocao');
+    expect(menuCalls(false, true)[0]!.commands.map((c) => c.command)).toContain('baocao');
+    expect(menuCalls(false, true)[2]!.commands.map((c) => c.command)).toContain('report');
+  });
+
   it('adds /chart only when charts are on', () => {
     expect(calls[0]!.commands.map((c) => c.command)).not.toContain('chart');
     expect(menuCalls(true)[0]!.commands.map((c) => c.command)).toContain('chart');

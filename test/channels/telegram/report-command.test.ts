@@ -26,6 +26,7 @@ describe('/baocao', () => {
       renderAskedReport(db!, TZ, { ...ask, program: ask.program as ProgramCode | null });
     rig = await startRig({ kind: 'pglite', mode: 'webhook', bot: { report: source } });
     db = rig.db.db;
+    expect(rig.fake.commands[0]?.commands.map((c) => c.command)).toContain('baocao');
     await rig.register('P10', P10);
 
     await rig.say(P10, '/baocao thang nq57');

@@ -2,10 +2,10 @@
 import { agencyName, answerHelp, answerUnknown } from './answers.ts';
 import { reassignTask } from './assign.ts';
 import { InviteError, UnknownCodeError } from './errors.ts';
-import { answerExplanation, openRequestFor, readExplanation, requestExplanation } from './explanations.ts';
+import { answerExplanation, openRequestFor, requestExplanation } from './explanations.ts';
 import { formatInteger, formatPercent, formatShortDay } from './format.ts';
 import { groupDigestCommand } from './group-digest.ts';
-import { parseMessage, sanitizeText } from './intent/index.ts';
+import { parseAbout, parseMessage, sanitizeText } from './intent/index.ts';
 import { messages } from './messages.ts';
 import { continueList, LIST_INTENTS, pageOfList, showList } from './paging.ts';
 import type { ExplanationRequest, Person } from './ports.ts';
@@ -144,8 +144,8 @@ function aboutItem(turn: Turn, parsed: ParsedMessage): ParsedMessage {
   if (ref === null) return parsed;
   const kind = parsed.intent.intent;
   if (kind !== 'update' && kind !== 'unknown' && !(replied && kind === 'status')) return parsed;
-  const again = parseMessage(`${ref} ${turn.msg.text}`, turn.lexicon, turn.today);
-  if (again.intent.target !== ref) return parsed;
+  const again = parseAbout(turn.msg.text, ref, turn.lexicon, turn.today);
+  if (again === null) return parsed;
   if (again.intent.intent === 'update' || (replied && again.intent.intent === 'status')) return again;
   return parsed;
 }
@@ -212,7 +212,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   if (first.unreadableCode !== null) return unreadableCodeReply(turn, first.unreadableCode);
 
   // "giải trình: …" answers an open request; a leader with none is asking for one instead.
-  const written = readExplanation(msg.text, turn.lexicon);
+  const written = first.explanation;
   if (written) {
     const request = await openRequestFor(turn, written.item ?? msg.replyToItem);
     if (request) return answerExplanation(turn, request, written.text);

@@ -4,32 +4,9 @@ import { messages } from './messages.ts';
 import { canRequestExplanation } from './permissions.ts';
 import type { ExplanationRequest } from './ports.ts';
 import type { Reply } from './reply.ts';
-import { findItemCodes, fold, programOfCode, toNfc } from './intent/index.ts';
 import { deliveryLine, reply, say, type Turn } from './turn.ts';
-import type { ItemCode, Lexicon } from './types.ts';
+import type { ItemCode } from './types.ts';
 import { unknownCodeReply } from './updates.ts';
-
-/**
- * "giải trình: …", "giải trình NQ57-12: …", "explanation: …" — the colon tells an answer from a
- * request. What stands between the word and the colon is read with the parser's own code grammar
- * ("nq57-5" is NQ57-05, "ĐA06-03" is DA06-03), never a second one.
- */
-const ANSWER =
-  /^\s*(?:giải\s+trình|giai\s+trinh|explanation|explain)(?<about>[^:：\n]{0,40})[:：]\s*(?<text>[\s\S]*)$/iu;
-
-export interface ExplanationAnswer {
-  item: ItemCode | null;
-  text: string;
-}
-
-/** The explanation a message gives in the written form, or null when it is not written that way. */
-export function readExplanation(text: string, lexicon: Lexicon): ExplanationAnswer | null {
-  const match = ANSWER.exec(toNfc(text));
-  if (!match?.groups) return null;
-  const about = fold(match.groups['about'] ?? '');
-  const [code] = findItemCodes(about, (letters, digits) => programOfCode(lexicon, letters, digits));
-  return { item: code?.code ?? null, text: (match.groups['text'] ?? '').trim() };
-}
 
 /** The open request this message would answer: about the named item, else any open one addressed to the sender. */
 export function openRequestFor(turn: Turn, item: ItemCode | null): Promise<ExplanationRequest | null> {

@@ -134,6 +134,8 @@ export interface ParsedMessage {
   percentProblem: PercentProblem | null;
   /** The intent is `unknown` because the message could mean either of these: the bot asks which. */
   choices?: [IntentName, IntentName];
+  /** "giải trình NQ57-12: …": the answer to an explanation request the message gives, when written so. */
+  explanation?: { item: ItemCode | null; text: string };
   /** Whether a list or count is about targets or tasks (the word used; else tasks for an agency). */
   level: 'target' | 'task';
 }

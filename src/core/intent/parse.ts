@@ -33,6 +33,7 @@ import {
   YES,
 } from './keywords.ts';
 import { decideIntent } from './decide.ts';
+import { readExplanation } from './explanation.ts';
 import { levelOfFolded } from './level.ts';
 import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
@@ -438,6 +439,27 @@ function codeFreeReport(a: Analysis, opening: boolean): Draft | null {
  * `today` is the local day (Asia/Ho_Chi_Minh) periods are resolved against.
  */
 export function parseMessage(text: string, lexicon: Lexicon, today: LocalDate): ParsedMessage {
+  const parsed = parseOnce(text, lexicon, today);
+  const explanation = readExplanation(text, lexicon);
+  return explanation === null ? parsed : { ...parsed, explanation };
+}
+
+/**
+ * A message without a code that continues the conversation about item `ref` (a reply to a bot message
+ * about it, or Zalo's last item): read as if the code stood in front, or null when it then names
+ * another item. The channel or conversation supplies `ref`; the reading stays here.
+ */
+export function parseAbout(
+  text: string,
+  ref: ItemCode,
+  lexicon: Lexicon,
+  today: LocalDate,
+): ParsedMessage | null {
+  const again = parseMessage(`${ref} ${text}`, lexicon, today);
+  return again.intent.target === ref ? again : null;
+}
+
+function parseOnce(text: string, lexicon: Lexicon, today: LocalDate): ParsedMessage {
   const a = analyse(text, resolverFor(lexicon));
   const command = parseCommand(a, lexicon, today);
   if (command !== null) return command;

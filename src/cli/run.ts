@@ -27,6 +27,7 @@ Usage: dondoc <command> [options]
   ranking [--program CODE] [--period SPEC] [--now ISO] [--json]   agencies by on-time rate, lowest first
   program CODE [--issuer "SUPERIOR|BODY"|default] [--confirmation on|off] [--checkers CODE,…|none] [--json]
                                           show or change a programme's settings (confirmation: a "done" waits for a checker)
+  show CODE [--json] [--now ISO]          one target or task as the store holds it
   prepare                                 build the embedded-database template (npm install runs it)
 
 Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
@@ -96,6 +97,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ranking: async () => (await import('./ranking.ts')).rankingCommand,
   report: async () => (await import('./report.ts')).reportCommand,
   program: async () => (await import('./program.ts')).programCommand,
+  show: async () => (await import('./show.ts')).showCommand,
   prepare: async () => (ctx) => import('./simple-commands.ts').then((m) => m.prepare(ctx)),
 };
 

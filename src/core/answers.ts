@@ -1,6 +1,7 @@
 // One answer per question intent: reads the store and builds the reply's lines in the asker's language.
 import {
   dueText,
+  dueAsWritten,
   formatDay,
   formatMoment,
   formatPercent,
@@ -147,14 +148,17 @@ export function statusLines(detail: ItemDetail, ctx: AnswerContext): Line[] {
   lines.push([item.assignee ? m.ownerLabel : m.leadAgencyLabel, ownerText(item, ctx.lang)]);
   const progress = `${item.progress}% · ${m.status(item.status)}`;
   const expected = expectedProgress(item, ctx.today);
-  const behind = item.status !== 'done' && item.progress < expected && item.dueDate >= ctx.today;
+  const behind =
+    item.status !== 'done' && item.progress < expected && item.dueDate !== null && item.dueDate >= ctx.today;
   lines.push([
     m.progressLabel,
     progress + (behind ? ` (${m.expected(formatPercent(Math.round(expected), ctx.lang))})` : ''),
   ]);
   lines.push([
     m.dueLabel,
-    `${formatDay(item.dueDate, ctx.lang)} (${dueText(item, ctx.today, ctx.lang, false)})`,
+    item.dueDate === null
+      ? dueAsWritten(item, ctx.lang)
+      : `${dueAsWritten(item, ctx.lang)} (${dueText(item, ctx.today, ctx.lang, false)})`,
   ]);
   if (detail.children.length > 0) {
     lines.push([m.tasksHeader(detail.children.length)]);

@@ -1,4 +1,5 @@
 // Explanation round trip: a leader asks why an item is late, the person in charge answers, both are notified.
+import { isOverdue } from './grid.ts';
 import { dueText, formatPercent, itemTitle } from './format.ts';
 import { messages } from './messages.ts';
 import { canRequestExplanation } from './permissions.ts';
@@ -73,7 +74,7 @@ export async function requestExplanation(turn: Turn, item: ItemCode | null): Pro
   } else {
     lines.push(m.explainNobody(item, view.agencyName[turn.lang] || view.agencyName.vi));
   }
-  const overdue = view.status !== 'done' && view.dueDate < turn.today;
+  const overdue = isOverdue(view, turn.today);
   if (!overdue) lines.push(m.explainNotOverdue(item, dueText(view, turn.today, turn.lang)));
   return [
     reply(

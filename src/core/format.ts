@@ -41,6 +41,17 @@ export function formatDay(day: LocalDate, lang: Lang): string {
   return lang === 'vi' ? `${d}/${m}/${y}` : `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m} ${y}`;
 }
 
+/**
+ * A deadline as the plan writes it, with the day it resolves to when the words are not that day:
+ * "Quý III/2025 (30/09/2025)", "Thường xuyên", or the day alone when no words were kept.
+ */
+export function dueAsWritten(item: Pick<ItemView, 'dueDate' | 'dueText'>, lang: Lang): string {
+  const words = item.dueText?.trim() ?? '';
+  if (item.dueDate === null) return words || messages(lang).ongoingWord;
+  const day = formatDay(item.dueDate, lang);
+  return words === '' || words === day ? day : `${words} (${day})`;
+}
+
 /** Like formatDay without the year when it is this year's: 18/07, 18 Jul. */
 export function formatShortDay(day: LocalDate, lang: Lang, today: LocalDate): string {
   if (day.slice(0, 4) !== today.slice(0, 4)) return formatDay(day, lang);
@@ -94,6 +105,8 @@ export const AT_RISK_DAYS = 7;
 
 /** The progress (0–100) an item should have reached by `today` if work went evenly from start to due. */
 export function expectedProgress(item: Pick<ItemView, 'startDate' | 'dueDate'>, today: LocalDate): number {
+  // An ongoing item has no end to pace it against: nothing is expected of it by a day.
+  if (item.dueDate === null) return 0;
   const span = daysBetween(item.startDate, item.dueDate);
   const elapsed = daysBetween(item.startDate, today);
   if (span <= 0) return elapsed >= 0 ? 100 : 0;
@@ -109,8 +122,9 @@ export function trafficLight(
   today: LocalDate,
 ): Light {
   if (item.status === 'done') return 'done';
-  if (item.dueDate < today) return 'red';
+  if (item.dueDate !== null && item.dueDate < today) return 'red';
   if (item.status === 'blocked') return 'orange';
+  if (item.dueDate === null) return item.status === 'not_started' ? 'white' : 'green';
   const left = daysBetween(today, item.dueDate);
   if (left <= AT_RISK_DAYS && item.progress < expectedProgress(item, today)) return 'orange';
   if (item.status === 'not_started') return 'white';
@@ -132,11 +146,20 @@ export function riskOrder<T extends ItemView>(items: readonly T[], today: LocalD
       const blocked = Number(b.item.status === 'blocked') - Number(a.item.status === 'blocked');
       if (blocked !== 0) return blocked;
     }
-    if (a.item.dueDate !== b.item.dueDate) return a.item.dueDate < b.item.dueDate ? -1 : 1;
+    const byDue = compareDue(a.item.dueDate, b.item.dueDate);
+    if (byDue !== 0) return byDue;
     if (a.item.progress !== b.item.progress) return a.item.progress - b.item.progress;
     return compareCodes(a.item.code, b.item.code);
   });
   return keyed.map((k) => k.item);
+}
+
+/** Earlier due days first; ongoing items (no day) after every dated one. */
+export function compareDue(a: LocalDate | null, b: LocalDate | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 const CHUNKS = /\d+|\D+/g;
@@ -163,6 +186,7 @@ export function dueText(
 ): string {
   const m = messages(lang);
   if (item.status === 'done') return m.doneWord;
+  if (item.dueDate === null) return m.ongoingWord;
   const left = daysBetween(today, item.dueDate);
   if (left < 0) return m.overdueDays(-left);
   if (left === 0) return m.dueToday;

@@ -65,6 +65,8 @@ export interface Messages {
   daysLeft(n: number, due: string | null): string;
   dueOn(day: string): string;
   doneWord: string;
+  /** An item with no deadline ("Thường xuyên"): never overdue. */
+  ongoingWord: string;
 
   // Lists
   overdueHeader(n: number, level: Level, scope: string): string;
@@ -310,6 +312,7 @@ const vi: Messages = {
   daysLeft: (n, due) => `còn ${n} ngày${due ? ` (${due})` : ''}`,
   dueOn: (day) => `hạn ${day}`,
   doneWord: 'đã hoàn thành',
+  ongoingWord: 'nhiệm vụ thường xuyên',
 
   overdueHeader: (n, level, scope) => `🔴 ${n} ${levelVi(level)} quá hạn — ${scope}:`,
   overdueNone: (level, scope) => `Không có ${levelVi(level)} nào quá hạn (${scope}) 🎉`,
@@ -513,6 +516,7 @@ const en: Messages = {
   daysLeft: (n, due) => `${plural(n, 'day')} left${due ? ` (${due})` : ''}`,
   dueOn: (day) => `due ${day}`,
   doneWord: 'done',
+  ongoingWord: 'ongoing',
 
   overdueHeader: (n, level, scope) => `🔴 ${n} overdue ${levelEn(level, n)} — ${scope}:`,
   overdueNone: (level, scope) => `No overdue ${levelEn(level, 2)} (${scope}) 🎉`,

@@ -166,7 +166,10 @@ export interface ItemView {
   agencyName: Named;
   /** Tasks have an assignee; targets do not (their lead agency owns them). */
   assignee: PersonRef | null;
-  dueDate: LocalDate;
+  /** null: an ongoing item ("Thường xuyên"), never overdue. */
+  dueDate: LocalDate | null;
+  /** The deadline as the plan writes it ("Quý III/2025"); null when it gave a plain date. */
+  dueText: string | null;
   status: ItemStatus;
   progress: Percent;
   /** When the last update (or the plan load) touched it. */

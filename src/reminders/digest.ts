@@ -55,7 +55,7 @@ export function summarizePrograms(
     s.total++;
     if (item.status === 'done') s.done++;
     else if (isOverdue(item, today)) s.overdue++;
-    else if (item.dueDate <= sunday) s.dueThisWeek++;
+    else if (item.dueDate !== null && item.dueDate <= sunday) s.dueThisWeek++;
   }
   const known = new Set(order);
   const rest = [...byProgram.keys()].filter((c) => !known.has(c)).sort(compareCodes);

@@ -1,4 +1,5 @@
 // Decides who gets which reminder today: pure, from `input.now` and the facts passed in.
+import { isOverdue } from '../core/grid.ts';
 import type { AgencyCode, ItemCode, ItemView, LocalDate, PersonCode, ProgramCode } from '../core/types.ts';
 import { daysBetween, localDate, localTime } from './calendar.ts';
 import { superiorsOf } from './escalation.ts';
@@ -100,7 +101,7 @@ export function planReminders(input: PlanInput): Plan {
     messages.push(msg);
   }
 
-  const overdueTargets = open.filter((i) => i.kind === 'target' && i.dueDate < today).sort(worstFirst);
+  const overdueTargets = open.filter((i) => i.kind === 'target' && isOverdue(i, today)).sort(worstFirst);
   const pending = [...input.pendingExplanations]
     .filter((p) => {
       const item = itemsByCode.get(p.item);
@@ -252,7 +253,8 @@ function planAgencyDigests(
     const head = heads.get(task.agency);
     const program = active.get(task.program);
     if (head === undefined || !program) continue;
-    if (daysBetween(today, task.dueDate) <= program.rules.dueSoonDays)
+    // An ongoing task is never due soon: the digest lists deadlines.
+    if (task.dueDate !== null && daysBetween(today, task.dueDate) <= program.rules.dueSoonDays)
       outbox.add(head, 'agency_digest', task);
   }
 }
@@ -269,7 +271,7 @@ function planEscalations(
 ): void {
   for (const task of tasks) {
     const program = active.get(task.program);
-    if (!program || task.dueDate >= today) continue;
+    if (!program || !isOverdue(task, today)) continue;
     const silent = daysBetween(localDate(task.updatedAt, input.tz), today);
     if (silent < program.rules.escalationDays) continue;
     for (const superior of superiorsOf(task, people, agencies)) outbox.add(superior, 'escalation', task);

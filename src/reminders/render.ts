@@ -1,4 +1,5 @@
 // Turns a planned reminder into the reply model's lines and buttons, in the recipient's language.
+import { isOverdue } from '../core/grid.ts';
 import { messages } from '../core/messages.ts';
 import type { Button, Line, Reply } from '../core/reply.ts';
 import type { ItemCode, ItemView, Lang, LocalDate, Percent, PersonCode } from '../core/types.ts';
@@ -113,7 +114,8 @@ interface LineOptions {
 /** `🔴 NQ57-12.3 Lắp đặt trạm BTS… — quá hạn 5 ngày, 40%`, with the code in bold. */
 function itemLine(item: ItemView, o: LineOptions): Line {
   const t = T[o.lang];
-  const left = daysBetween(o.today, item.dueDate);
+  // An ongoing item is never late: it reads as far from any deadline.
+  const left = item.dueDate === null ? Infinity : daysBetween(o.today, item.dueDate);
   const silent = daysBetween(localDate(item.updatedAt, o.tz), o.today);
   const facts: string[] = [];
   let icon: string;
@@ -125,7 +127,7 @@ function itemLine(item: ItemView, o: LineOptions): Line {
     facts.push(t.dueToday, `${item.progress}%`);
   } else {
     icon = left <= 7 ? '🟠' : '🟡';
-    facts.push(t.left(left, formatShortDay(item.dueDate, o.lang, o.today)));
+    if (item.dueDate !== null) facts.push(t.left(left, formatShortDay(item.dueDate, o.lang, o.today)));
     if (o.progress || left > 7) facts.push(`${item.progress}%`);
   }
   // Escalations always say how long the task has been silent: that silence is why they were sent.
@@ -176,7 +178,7 @@ function renderAgencyDigest(message: PlannedMessage, ctx: RenderContext): Line[]
   const t = T[lang];
   const items = itemsOf(message, ctx);
   const names = [...new Set(items.map((i) => i.agencyName[lang]))].join(', ');
-  const overdue = items.filter((i) => i.dueDate < ctx.today).length;
+  const overdue = items.filter((i) => isOverdue(i, ctx.today)).length;
   const lines: Line[] = [[{ b: t.agencyTitle(names, formatDay(ctx.today, lang)) }]];
   lines.push([t.agencyCounts(overdue, items.length - overdue)]);
   for (const item of items)

@@ -102,15 +102,18 @@ export function mentionOf(
   days: ReminderDays,
 ): Mention | null {
   if (task.status === 'done') return null;
-  const left = daysBetween(today, task.dueDate);
-  if (left < 0) {
-    if (rules.overdueEveryDays <= 1) return 'overdue';
-    const nth = days.countBetween(task.dueDate, today); // 1 on the first reminder day after the due date
-    if ((nth - 1) % rules.overdueEveryDays === 0) return 'overdue';
-  } else {
-    if (left === 0) return 'due';
-    const ahead = days.daysToNext(today);
-    if (rules.leadDays.some((lead) => lead <= left && lead > left - ahead)) return 'due';
+  // An ongoing task has no deadline to remind of; only its silence is.
+  if (task.dueDate !== null) {
+    const left = daysBetween(today, task.dueDate);
+    if (left < 0) {
+      if (rules.overdueEveryDays <= 1) return 'overdue';
+      const nth = days.countBetween(task.dueDate, today); // 1 on the first reminder day after the due date
+      if ((nth - 1) % rules.overdueEveryDays === 0) return 'overdue';
+    } else {
+      if (left === 0) return 'due';
+      const ahead = days.daysToNext(today);
+      if (rules.leadDays.some((lead) => lead <= left && lead > left - ahead)) return 'due';
+    }
   }
   if (task.status === 'in_progress') {
     const silent = daysBetween(updatedOn, today);

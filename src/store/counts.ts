@@ -12,12 +12,12 @@ export function countColumns(today: LocalDate, tz: string, t: SQL = sql.raw('t')
     count(*) filter (where ${t}.status = 'in_progress')::int as in_progress,
     count(*) filter (where ${t}.status = 'blocked')::int as blocked,
     count(*) filter (where ${t}.status = 'done')::int as done,
-    count(*) filter (where ${t}.status = 'done'
+    count(*) filter (where ${t}.status = 'done' and ${t}.due_date is not null
                        and (${t}.completed_at is null or ${finishedOn} <= ${t}.due_date))::int as done_on_time,
     count(*) filter (where ${t}.status = 'done' and ${finishedOn} > ${t}.due_date)::int as done_late,
     count(*) filter (where ${t}.status <> 'done' and ${t}.due_date >= ${today})::int as open_in_time,
     count(*) filter (where ${t}.status <> 'done' and ${t}.due_date < ${today})::int as overdue,
-    0::int as ongoing,
+    count(${t}.id) filter (where ${t}.due_date is null)::int as ongoing,
     count(*) filter (where ${t}.status <> 'done' and ${t}.awaiting_since is not null)::int as awaiting`;
 }
 

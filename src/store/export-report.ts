@@ -21,12 +21,13 @@ type Standing = 'Hoàn thành' | 'Quá hạn' | 'Vướng mắc' | 'Có nguy cơ
 
 /** Where an item stands today, in the words of a Vietnamese progress report. */
 export function standing(
-  item: { status: ItemStatus; progress: number; startDate: string; dueDate: string },
+  item: { status: ItemStatus; progress: number; startDate: string; dueDate: string | null },
   today: LocalDate,
 ): Standing {
   if (item.status === 'done') return 'Hoàn thành';
-  if (item.dueDate < today) return 'Quá hạn';
+  if (item.dueDate !== null && item.dueDate < today) return 'Quá hạn';
   if (item.status === 'blocked') return 'Vướng mắc';
+  if (item.dueDate === null) return item.status === 'not_started' ? 'Chưa bắt đầu' : 'Đúng tiến độ';
   const span = daysBetween(item.startDate as LocalDate, item.dueDate as LocalDate);
   const elapsed = daysBetween(item.startDate as LocalDate, today);
   const expected = span <= 0 ? (elapsed >= 0 ? 100 : 0) : Math.min(100, Math.max(0, (elapsed / span) * 100));
@@ -212,6 +213,7 @@ export async function exportReport(
         currentValue: targets.currentValue,
         startDate: targets.startDate,
         dueDate: targets.dueDate,
+        dueText: targets.dueText,
         status: targets.status,
         progress: targets.progress,
         updatedAt: targets.updatedAt,
@@ -230,6 +232,7 @@ export async function exportReport(
         assignee: people.code,
         startDate: tasks.startDate,
         dueDate: tasks.dueDate,
+        dueText: tasks.dueText,
         status: tasks.status,
         progress: tasks.progress,
         updatedAt: tasks.updatedAt,
@@ -274,7 +277,7 @@ export async function exportReport(
       t.unit,
       Number(t.targetValue),
       Number(t.currentValue),
-      excelDay(t.dueDate),
+      t.dueDate === null ? t.dueText : excelDay(t.dueDate),
       t.status,
       excelWallTime(t.updatedAt),
       t.progress,
@@ -290,7 +293,7 @@ export async function exportReport(
   ]);
   for (const k of taskRows) {
     const s = standing(k, opts.today);
-    const late = k.status !== 'done' && k.dueDate < opts.today;
+    const late = k.status !== 'done' && k.dueDate !== null && k.dueDate < opts.today;
     const row = ks.addRow([
       k.code,
       k.target,
@@ -298,7 +301,7 @@ export async function exportReport(
       k.titleEn || null,
       k.agency,
       k.assignee,
-      excelDay(k.dueDate),
+      k.dueDate === null ? k.dueText : excelDay(k.dueDate),
       k.status,
       k.progress,
       excelWallTime(k.updatedAt),
@@ -347,7 +350,7 @@ export async function overdueCsv(
         t.agency,
         t.assignee?.name ?? null,
         t.dueDate,
-        daysBetween(t.dueDate, opts.today),
+        daysBetween(t.dueDate ?? opts.today, opts.today),
         t.progress,
         t.status,
       ]

@@ -24,7 +24,8 @@ interface ItemRow {
   agency_en: string;
   assignee_code: string | null;
   assignee_name: string | null;
-  due: string;
+  due: string | null;
+  due_text: string | null;
   start: string;
   status: ItemStatus;
   progress: number;
@@ -36,7 +37,7 @@ interface ItemRow {
 const TASKS = sql`
   select 'task' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
          a.name_vi as agency_vi, a.name_en as agency_en, pe.code as assignee_code, pe.full_name as assignee_name,
-         t.due_date::text as due, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
+         t.due_date::text as due, t.due_text, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
          t.updated_at, t.completed_at, t.awaiting_since
     from tasks t
     join targets tg on tg.id = t.target_id
@@ -47,7 +48,7 @@ const TASKS = sql`
 const TARGETS = sql`
   select 'target' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
          a.name_vi as agency_vi, a.name_en as agency_en, null::text as assignee_code, null::text as assignee_name,
-         t.due_date::text as due, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
+         t.due_date::text as due, t.due_text, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
          t.updated_at, t.completed_at, t.awaiting_since
     from targets t
     join programs p on p.id = t.program_id
@@ -62,7 +63,8 @@ function toView(r: ItemRow): ItemView {
     agency: r.agency as AgencyCode,
     agencyName: { vi: r.agency_vi, en: r.agency_en },
     assignee: r.assignee_code ? { code: r.assignee_code as PersonCode, name: r.assignee_name ?? '' } : null,
-    dueDate: r.due as LocalDate,
+    dueDate: r.due as LocalDate | null,
+    dueText: r.due_text,
     startDate: r.start as LocalDate,
     status: r.status,
     progress: r.progress as Percent,

@@ -29,19 +29,25 @@ function validate(input: UpdateInput, now: Date): void {
 }
 
 /**
- * The one definition of a target's roll-up from its tasks: progress is their mean, status is done
- * when all are (finished when the last one was), blocked when any is, in progress once any has
- * started. `where` narrows the tasks.
+ * The one definition of a target's roll-up from its tasks: status is done when all are (finished
+ * when the last one was), blocked when any is, in progress once any has started. Progress is the
+ * target's indicator where it has one (current / target value, capped at 100 %: "41/68 xã" is 60 %),
+ * otherwise the mean of its tasks'. `where` narrows the tasks.
  */
 export function targetRollup(where: SQL = sql`true`): SQL {
   return sql`
-    select target_id, round(avg(progress))::int as progress, max(updated_at) as updated_at,
-           max(completed_at) as completed_at,
-           case when bool_and(status = 'done') then 'done'
-                when bool_or(status = 'blocked') then 'blocked'
-                when bool_or(status <> 'not_started') then 'in_progress'
-                else 'not_started' end as status
-      from tasks where ${where} group by target_id`;
+    select s.target_id, s.updated_at, s.completed_at, s.status,
+           case when g.unit is not null and g.target_value > 0
+                then least(100, round(g.current_value / g.target_value * 100))::int
+                else s.progress end as progress
+      from (select target_id, round(avg(progress))::int as progress, max(updated_at) as updated_at,
+                   max(completed_at) as completed_at,
+                   case when bool_and(status = 'done') then 'done'
+                        when bool_or(status = 'blocked') then 'blocked'
+                        when bool_or(status <> 'not_started') then 'in_progress'
+                        else 'not_started' end as status
+              from tasks where ${where} group by target_id) s
+      join targets g on g.id = s.target_id`;
 }
 
 /** A target's status and progress follow its tasks (targets without tasks are left alone). */

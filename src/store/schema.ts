@@ -181,7 +181,16 @@ export const targets = pgTable(
     targetValue: numeric('target_value', { mode: 'number' }).notNull().default(1),
     currentValue: numeric('current_value', { mode: 'number' }).notNull().default(0),
     startDate: day('start_date').notNull(),
-    dueDate: day('due_date').notNull(),
+    /** The last day of the deadline as written; null for an ongoing target ("Thường xuyên"). */
+    dueDate: day('due_date'),
+    /** The deadline as the plan writes it ("Quý III/2025"); null when the plan gave a plain date. */
+    dueText: text('due_text'),
+    /** The field of work the plan groups it under (a section row: "I. Hoàn thiện thể chế"). */
+    fieldVi: text('field_vi'),
+    /** Sản phẩm: what finishing it produces ("Quyết định của UBND tỉnh"). */
+    deliverable: text('deliverable'),
+    /** Ghi chú: the plan's note, kept as written. */
+    note: text('note'),
     status: itemStatus('status').notNull().default('not_started'),
     progress: smallint('progress').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -219,7 +228,14 @@ export const tasks = pgTable(
       .references(() => agencies.id),
     assigneeId: integer('assignee_id').references(() => people.id, { onDelete: 'set null' }),
     startDate: day('start_date').notNull(),
-    dueDate: day('due_date').notNull(),
+    /** The last day of the deadline as written; null for an ongoing task ("Thường xuyên"). */
+    dueDate: day('due_date'),
+    /** The deadline as the plan writes it ("Quý III/2025"); null when the plan gave a plain date. */
+    dueText: text('due_text'),
+    /** Sản phẩm: what finishing it produces ("Quyết định của UBND tỉnh", "Báo cáo"). */
+    deliverable: text('deliverable'),
+    /** Ghi chú: the plan's note, kept as written. */
+    note: text('note'),
     status: itemStatus('status').notNull().default('not_started'),
     progress: smallint('progress').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -246,6 +262,43 @@ export const tasks = pgTable(
       .on(t.assigneeId, t.dueDate)
       .where(sql`${t.status} <> 'done'`),
     index('tasks_target_idx').on(t.targetId),
+  ],
+);
+
+/** Cơ quan phối hợp: the agencies that co-operate on a task beside its lead (the report's "phối hợp"). */
+export const taskCoAgencies = pgTable(
+  'task_co_agencies',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** The order the plan names them in. */
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.agencyId] }),
+    index('task_co_agencies_agency_idx').on(t.agencyId),
+  ],
+);
+
+/** Cơ quan phối hợp of a target, as its plan row names them. */
+export const targetCoAgencies = pgTable(
+  'target_co_agencies',
+  {
+    targetId: integer('target_id')
+      .notNull()
+      .references(() => targets.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    position: smallint('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.targetId, t.agencyId] }),
+    index('target_co_agencies_agency_idx').on(t.agencyId),
   ],
 );
 

@@ -45,6 +45,7 @@ function item(
     agencyName: { vi: 'Sở KH&CN', en: 'Department of Science and Technology' },
     assignee: { code: 'P09' as PersonCode, name: 'Đặng Quang Huy' },
     dueDate: day(due),
+    dueText: null,
     startDate: day(start),
     status: 'in_progress',
     progress: 40 as Percent,

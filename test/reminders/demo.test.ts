@@ -47,7 +47,12 @@ describe('the demo province on 15 July 2025 at 08:00', () => {
 
   it('reminds the assignee of each of the 20 overdue NQ57 tasks, unless they updated it in the last two days', () => {
     const overdue = input.items.filter(
-      (i) => i.kind === 'task' && i.program === 'NQ57' && i.status !== 'done' && i.dueDate < today,
+      (i) =>
+        i.kind === 'task' &&
+        i.program === 'NQ57' &&
+        i.status !== 'done' &&
+        i.dueDate !== null &&
+        i.dueDate < today,
     );
     expect(overdue).toHaveLength(20);
     const reminded = new Set(plan.messages.filter((m) => m.kind === 'assignee').flatMap((m) => m.items));
@@ -62,7 +67,12 @@ describe('the demo province on 15 July 2025 at 08:00', () => {
   it('counts 8 overdue tasks in DA06 and 8 in CDS25', () => {
     const overdue = (program: string) =>
       input.items.filter(
-        (i) => i.kind === 'task' && i.program === program && i.status !== 'done' && i.dueDate < today,
+        (i) =>
+          i.kind === 'task' &&
+          i.program === program &&
+          i.status !== 'done' &&
+          i.dueDate !== null &&
+          i.dueDate < today,
       );
     expect(overdue('DA06')).toHaveLength(8);
     expect(overdue('CDS25')).toHaveLength(8);

@@ -83,6 +83,7 @@ export function task(code: string, spec: ItemSpec): ItemView {
     agencyName: AGENCY_NAMES[agency] ?? { vi: agency, en: agency },
     assignee: assignee === null ? null : { code: P(assignee), name: nameOf(assignee) },
     dueDate: asLocalDate(spec.due),
+    dueText: null,
     status: spec.status ?? (spec.progress ? 'in_progress' : 'not_started'),
     progress: (spec.progress ?? (spec.status === 'done' ? 100 : 0)) as Percent,
     updatedAt: new Date(spec.updated ?? '2025-06-15T09:00:00+07:00'),

@@ -62,7 +62,10 @@ export function percentDone(p: ProgramBuckets | null): number {
 }
 
 function late(today: LocalDate) {
-  return (item: ItemView): Late<ItemView> => ({ ...item, daysLate: daysBetween(item.dueDate, today) });
+  return (item: ItemView): Late<ItemView> => ({
+    ...item,
+    daysLate: daysBetween(item.dueDate ?? today, today),
+  });
 }
 
 /** Most late first, then by code. */

@@ -1,5 +1,6 @@
 // The drill-down page: one target with its tasks and their update history, or one task with its own.
-import { dueText, formatDay } from '../../core/format.ts';
+import { dueAsWritten, dueText } from '../../core/format.ts';
+import { isOverdue } from '../../core/grid.ts';
 import { daysBetween } from '../../core/time.ts';
 import type { ItemView, Lang, LocalDate, UpdateView } from '../../core/types.ts';
 import { changeKind } from './dashboard-page.ts';
@@ -67,10 +68,10 @@ function facts(item: ItemView, ctx: Ctx): SafeHtml {
   return html`<dl class="facts">
     <dt>${w.due}</dt>
     <dd>
-      ${formatDay(item.dueDate, ctx.lang)}
+      ${dueAsWritten(item, ctx.lang)}
       ${
-        item.status !== 'done' && daysBetween(ctx.today, item.dueDate) <= 30
-          ? html`<span class="${item.dueDate < ctx.today ? 'late' : 'muted'}">
+        item.status !== 'done' && item.dueDate !== null && daysBetween(ctx.today, item.dueDate) <= 30
+          ? html`<span class="${isOverdue(item, ctx.today) ? 'late' : 'muted'}">
               · ${dueText(item, ctx.today, ctx.lang)}</span
             >`
           : null

@@ -1,6 +1,6 @@
 // Small pieces of markup the dashboard pages share: status chips, progress bars, the stacked status bar.
 import { formatDay, formatMoment } from '../../core/format.ts';
-import type { GridCell } from '../../core/grid.ts';
+import { isOverdue, type GridCell } from '../../core/grid.ts';
 import { messages } from '../../core/messages.ts';
 import type { ItemView, Lang, LocalDate } from '../../core/types.ts';
 import type { Buckets } from '../../store/dashboard.ts';
@@ -19,7 +19,7 @@ export const BUCKET_LIGHT: Record<Bucket, 'green' | 'orange' | 'red' | 'white'> 
 /** The dashboard's buckets for one item: overdue wins over the status, as in the counts. */
 export function bucketOf(item: Pick<ItemView, 'status' | 'dueDate'>, today: LocalDate): Bucket {
   if (item.status === 'done') return 'done';
-  if (item.dueDate < today) return 'overdue';
+  if (isOverdue(item, today)) return 'overdue';
   return item.status === 'not_started' ? 'notStarted' : 'inProgress';
 }
 
@@ -112,8 +112,9 @@ export function itemLink(code: string, lang: Lang): SafeHtml {
   >`;
 }
 
-export function day(dayText: LocalDate, lang: Lang): string {
-  return formatDay(dayText, lang);
+/** A due day; an ongoing item (no day) shows as a dash. */
+export function day(dayText: LocalDate | null, lang: Lang): string {
+  return dayText === null ? '—' : formatDay(dayText, lang);
 }
 
 export function moment(at: Date, lang: Lang, tz: string, today: LocalDate): SafeHtml {

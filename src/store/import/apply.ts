@@ -6,7 +6,7 @@ import { TARGET_FIELDS, TASK_FIELDS, type Field } from './diff.ts';
 import { writesOf, type Entry } from './entry.ts';
 import type { Plan } from './plan.ts';
 import type { StoreState } from './store-state.ts';
-import { insertAudits, upsertTargets, upsertTasks } from './upserts.ts';
+import { insertAudits, replaceCoAgencies, upsertTargets, upsertTasks } from './upserts.ts';
 import { isoInZone } from './zone.ts';
 
 const BATCH = 500;
@@ -50,6 +50,21 @@ function auditRows<S extends Item>(
   }));
 }
 
+/** Each written item's co-operating agencies as ids, for the rows the upsert returned. */
+function coRows(
+  batch: Array<{ after: { code: string; coAgencies: string[] } }>,
+  saved: Array<{ id: number; code: string }>,
+  st: StoreState,
+): Array<{ id: number; agencyIds: number[] }> {
+  const ids = new Map(saved.map((r) => [r.code, Number(r.id)]));
+  return batch.flatMap(({ after }) => {
+    const id = ids.get(after.code);
+    if (id === undefined) return [];
+    const agencyIds = after.coAgencies.map((c) => st.agencies.ids.get(c)).filter((v) => v !== undefined);
+    return [{ id, agencyIds }];
+  });
+}
+
 export async function applyPlan(tx: Tx, plan: Plan, st: StoreState, now: Date): Promise<void> {
   const targetWrites = writesOf(plan.targets);
   const taskWrites = writesOf(plan.tasks);
@@ -74,6 +89,10 @@ export async function applyPlan(tx: Tx, plan: Plan, st: StoreState, now: Date): 
         current_value: s.currentValue,
         start_date: s.startDate,
         due_date: s.dueDate,
+        due_text: s.dueText,
+        field_vi: s.fieldVi,
+        deliverable: s.deliverable,
+        note: s.note,
         status: s.status,
         progress: s.progress,
         updated_at: s.updatedAt.toISOString(),
@@ -81,11 +100,12 @@ export async function applyPlan(tx: Tx, plan: Plan, st: StoreState, now: Date): 
     );
     // New targets get their ids here; their tasks need them.
     for (const r of saved) targetIds.set(r.code, Number(r.id));
+    await replaceCoAgencies(tx, 'target_co_agencies', coRows(batch, saved, st));
   }
 
   const personIds = new Map([...st.people].map(([code, p]) => [code, p.id]));
   for (const batch of chunks(taskWrites)) {
-    await upsertTasks(
+    const saved = await upsertTasks(
       tx,
       batch.map(({ after: s }) => ({
         code: s.code,
@@ -96,11 +116,15 @@ export async function applyPlan(tx: Tx, plan: Plan, st: StoreState, now: Date): 
         assignee_id: s.assignee === null ? null : id(personIds, s.assignee),
         start_date: s.startDate,
         due_date: s.dueDate,
+        due_text: s.dueText,
+        deliverable: s.deliverable,
+        note: s.note,
         status: s.status,
         progress: s.progress,
         updated_at: s.updatedAt.toISOString(),
       })),
     );
+    await replaceCoAgencies(tx, 'task_co_agencies', coRows(batch, saved, st));
   }
 
   const touchedIds = [...plan.touched].map((code) => targetIds.get(code)).filter((v) => v !== undefined);

@@ -16,6 +16,11 @@ export const TARGET_FIELDS: Array<Field<TargetState>> = [
   ['target_value', (s) => s.targetValue],
   ['current_value', (s) => s.currentValue],
   ['due_date', (s) => s.dueDate],
+  ['due_text', (s) => s.dueText],
+  ['field_vi', (s) => s.fieldVi],
+  ['deliverable', (s) => s.deliverable],
+  ['note', (s) => s.note],
+  ['co_agencies', (s) => s.coAgencies.join(';')],
   ['status', (s) => s.status],
   ['progress', (s) => s.progress],
 ];
@@ -27,6 +32,10 @@ export const TASK_FIELDS: Array<Field<TaskState>> = [
   ['agency_code', (s) => s.agency],
   ['assignee_code', (s) => s.assignee],
   ['due_date', (s) => s.dueDate],
+  ['due_text', (s) => s.dueText],
+  ['deliverable', (s) => s.deliverable],
+  ['note', (s) => s.note],
+  ['co_agencies', (s) => s.coAgencies.join(';')],
   ['status', (s) => s.status],
   ['progress', (s) => s.progress],
 ];

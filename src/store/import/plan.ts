@@ -83,10 +83,12 @@ export function planImport(layouts: Layout[], st: StoreState, now: Date): Plan {
 
   // A target moved earlier must still end after the tasks the file leaves alone.
   for (const e of targetEntries) {
-    if (!e.before || !e.after || e.after.dueDate >= e.before.dueDate) continue;
+    const due = e.after?.dueDate ?? null;
+    if (!e.before || !e.after || due === null || (e.before.dueDate !== null && due >= e.before.dueDate))
+      continue;
     const late = [...(tasksOf.get(e.after.code)?.keys() ?? [])]
       .map((code) => st.tasks.get(code)!)
-      .filter((t) => !fileTasks.has(t.code) && t.dueDate > e.after!.dueDate);
+      .filter((t) => !fileTasks.has(t.code) && t.dueDate !== null && t.dueDate > due);
     if (late.length > 0) {
       const names = late
         .slice(0, 3)
@@ -130,7 +132,11 @@ export function planImport(layouts: Layout[], st: StoreState, now: Date): Plan {
     e.after = {
       ...e.after,
       status: derived.status,
-      progress: derived.progress,
+      // As targetRollup: the indicator where the target has one, else the mean of its tasks.
+      progress:
+        e.after.unit !== null && e.after.targetValue > 0
+          ? Math.min(100, Math.round((e.after.currentValue / e.after.targetValue) * 100))
+          : derived.progress,
       currentValue: e.after.unit === null ? (derived.status === 'done' ? 1 : 0) : e.after.currentValue,
       updatedAt: new Date(Math.max(e.after.updatedAt.getTime(), derived.updatedAt.getTime())),
     };

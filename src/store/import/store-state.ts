@@ -1,7 +1,7 @@
 // The store as the importer sees it: every item and reference by code, loaded once per import.
 import type { ItemStatus, LocalDate } from '../../core/types.ts';
 import type { Tx } from '../db.ts';
-import { agencies, people, programs, targets, tasks } from '../schema.ts';
+import { agencies, people, programs, targetCoAgencies, targets, taskCoAgencies, tasks } from '../schema.ts';
 import { fold } from './fold.ts';
 
 export interface TargetState {
@@ -10,11 +10,20 @@ export interface TargetState {
   titleVi: string;
   titleEn: string;
   lead: string;
+  /** The field of work (a plan's section) it is grouped under. */
+  fieldVi: string | null;
   unit: string | null;
   targetValue: number;
   currentValue: number;
   startDate: LocalDate;
-  dueDate: LocalDate;
+  /** null: ongoing ("Thường xuyên"). */
+  dueDate: LocalDate | null;
+  /** The deadline as written, when it is not a plain date. */
+  dueText: string | null;
+  deliverable: string | null;
+  note: string | null;
+  /** Co-operating agencies' codes, in the plan's order. */
+  coAgencies: string[];
   status: ItemStatus;
   progress: number;
   updatedAt: Date;
@@ -27,7 +36,14 @@ export interface TaskState {
   agency: string;
   assignee: string | null;
   startDate: LocalDate;
-  dueDate: LocalDate;
+  /** null: ongoing ("Thường xuyên"). */
+  dueDate: LocalDate | null;
+  /** The deadline as written, when it is not a plain date. */
+  dueText: string | null;
+  deliverable: string | null;
+  note: string | null;
+  /** Co-operating agencies' codes, in the plan's order. */
+  coAgencies: string[];
   status: ItemStatus;
   progress: number;
   updatedAt: Date;
@@ -68,7 +84,7 @@ function selectNamed(tx: Tx, table: typeof programs | typeof agencies) {
 }
 
 export async function loadState(tx: Tx): Promise<StoreState> {
-  const [programRows, agencyRows, personRows, targetRows, taskRows] = await Promise.all([
+  const [programRows, agencyRows, personRows, targetRows, taskRows, targetCo, taskCo] = await Promise.all([
     selectNamed(tx, programs),
     selectNamed(tx, agencies),
     tx
@@ -76,12 +92,24 @@ export async function loadState(tx: Tx): Promise<StoreState> {
       .from(people),
     tx.select().from(targets),
     tx.select().from(tasks),
+    tx.select().from(targetCoAgencies).orderBy(targetCoAgencies.position),
+    tx.select().from(taskCoAgencies).orderBy(taskCoAgencies.position),
   ]);
   const codeOf = (list: Array<{ id: number; code: string }>) => new Map(list.map((r) => [r.id, r.code]));
   const programCode = codeOf(programRows);
   const agencyCode = codeOf(agencyRows);
   const personCode = codeOf(personRows);
   const targetCode = codeOf(targetRows);
+  const coOf = (list: Array<{ agencyId: number }>, id: (r: never) => number) => {
+    const m = new Map<number, string[]>();
+    for (const r of list) {
+      const k = id(r as never);
+      m.set(k, [...(m.get(k) ?? []), agencyCode.get(r.agencyId) ?? '']);
+    }
+    return m;
+  };
+  const targetCos = coOf(targetCo, (r: { targetId: number }) => r.targetId);
+  const taskCos = coOf(taskCo, (r: { taskId: number }) => r.taskId);
   const peopleByName = new Map<string, string[]>();
   for (const p of personRows) {
     const f = fold(p.name);
@@ -104,11 +132,16 @@ export async function loadState(tx: Tx): Promise<StoreState> {
           titleVi: t.titleVi,
           titleEn: t.titleEn,
           lead: agencyCode.get(t.leadAgencyId) ?? '',
+          fieldVi: t.fieldVi,
           unit: t.unit,
           targetValue: Number(t.targetValue),
           currentValue: Number(t.currentValue),
           startDate: t.startDate as LocalDate,
-          dueDate: t.dueDate as LocalDate,
+          dueDate: t.dueDate as LocalDate | null,
+          dueText: t.dueText,
+          deliverable: t.deliverable,
+          note: t.note,
+          coAgencies: targetCos.get(t.id) ?? [],
           status: t.status,
           progress: t.progress,
           updatedAt: t.updatedAt,
@@ -126,7 +159,11 @@ export async function loadState(tx: Tx): Promise<StoreState> {
           agency: agencyCode.get(t.agencyId) ?? '',
           assignee: t.assigneeId === null ? null : (personCode.get(t.assigneeId) ?? null),
           startDate: t.startDate as LocalDate,
-          dueDate: t.dueDate as LocalDate,
+          dueDate: t.dueDate as LocalDate | null,
+          dueText: t.dueText,
+          deliverable: t.deliverable,
+          note: t.note,
+          coAgencies: taskCos.get(t.id) ?? [],
           status: t.status,
           progress: t.progress,
           updatedAt: t.updatedAt,

@@ -1,4 +1,6 @@
 // The row checks targets and tasks share (code, titles, names, dates, status), and an item's new dates.
+import { resolveDeadline } from '../../core/deadline.ts';
+import { localDate } from '../../core/time.ts';
 import type { ItemStatus, LocalDate } from '../../core/types.ts';
 import { FUTURE_SLACK_MS } from '../record-update.ts';
 import type { Cells } from './cells.ts';
@@ -47,16 +49,30 @@ export function readNamed(
   return code;
 }
 
-export function readDue(cells: Cells, problems: string[]): LocalDate | null {
+/** A deadline read: the day (null for an ongoing item) and the words when they are not a plain date. */
+export interface Due {
+  date: LocalDate | null;
+  text: string | null;
+}
+
+/** A date, or a deadline as plans write it ("Quý III/2025", "Thường xuyên"; docs/counting.md). */
+export function readDue(cells: Cells, problems: string[]): Due | null {
   if (cells.blank('due_date')) {
     problems.push('due_date is empty');
     return null;
   }
-  const due = parseDay(cells.raw('due_date') ?? null);
-  if (due === null) {
-    problems.push(`due_date "${cells.text('due_date')}" is not a date (YYYY-MM-DD or dd/mm/yyyy)`);
+  const raw = cells.raw('due_date') ?? null;
+  const day = parseDay(raw);
+  if (day !== null) return { date: day, text: null };
+  const text = cells.text('due_date');
+  const written = typeof raw === 'string' ? resolveDeadline(text) : null;
+  if (written === null) {
+    problems.push(
+      `due_date "${text}" is not a date (YYYY-MM-DD or dd/mm/yyyy) nor a deadline a plan writes (Quý III/2025, Thường xuyên…)`,
+    );
+    return null;
   }
-  return due;
+  return { date: written.kind === 'day' ? written.due : null, text };
 }
 
 export function readStatus(cells: Cells, problems: string[]): ItemStatus | null {
@@ -95,7 +111,15 @@ export function nextUpdatedAt(
   return { at: moved ? now : before.updatedAt, explicit: null };
 }
 
-/** An item keeps its start unless its new due date comes first; a new one starts with its due year. */
-export function startDateFor(before: { startDate: LocalDate } | null, due: LocalDate): LocalDate {
-  return before && before.startDate <= due ? before.startDate : (`${due.slice(0, 4)}-01-01` as LocalDate);
+/**
+ * An item keeps its start unless its new due date comes first; a new one starts with its due year
+ * (an ongoing one, with no due date, with the year of the import).
+ */
+export function startDateFor(
+  before: { startDate: LocalDate } | null,
+  due: LocalDate | null,
+  now: Date,
+): LocalDate {
+  if (before && (due === null || before.startDate <= due)) return before.startDate;
+  return `${(due ?? localDate(now)).slice(0, 4)}-01-01` as LocalDate;
 }

@@ -101,8 +101,8 @@ export function planTask(
   }
   const due = readDue(cells, problems);
   const targetDue = inFile ? (inFile.after?.dueDate ?? null) : (stored?.dueDate ?? null);
-  if (due !== null && targetDue !== null && due > targetDue) {
-    problems.push(`due_date ${due} is after its target ${target}'s due date ${targetDue}`);
+  if (due?.date && targetDue !== null && due.date > targetDue) {
+    problems.push(`due_date ${due.date} is after its target ${target}'s due date ${targetDue}`);
   }
   const fileStatus = readStatus(cells, problems);
   // Without a progress column this is the file's status applied as recordUpdate would, or the stored one.
@@ -119,8 +119,13 @@ export function planTask(
     titleEn,
     agency,
     assignee,
-    startDate: startDateFor(before, due),
-    dueDate: due,
+    startDate: startDateFor(before, due.date, now),
+    dueDate: due.date,
+    // A plain date equal to the stored day keeps the words it was written as (an export re-imported).
+    dueText: due.text ?? (before !== null && before.dueDate === due.date ? before.dueText : null),
+    deliverable: before?.deliverable ?? null,
+    note: before?.note ?? null,
+    coAgencies: before?.coAgencies ?? [],
     status: sp.status,
     progress: sp.progress,
     updatedAt: at.at,

@@ -171,7 +171,7 @@ async function benchOne(label: string, database: Database, url?: string): Promis
     limits: { perSecond: Infinity, perChatPerSecond: Infinity, perGroupPerMinute: Infinity },
     typingDelayMs: 60_000,
   });
-  const routes = telegram.webhookRoutes!;
+  const routes = telegram.webhook!;
   handler = (req) => routes.fetch(req);
   await telegram.start();
 

@@ -1,6 +1,7 @@
 // The one place environment variables are read and validated (shared/spec/cli-and-env.md).
 import { z } from 'zod';
 import cron from 'node-cron';
+import { isZaloSecret } from './channels/zalo/webhook.ts';
 import { isIP } from 'node:net';
 
 /** REMINDER_CRON's default: 08:00 on working days. */
@@ -71,7 +72,7 @@ const schema = z.object({
   ZALO_BOT_TOKEN: optionalText,
   ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
   ZALO_WEBHOOK_URL: url('https://'),
-  ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
+  ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || isZaloSecret(v), {
     message: 'must be 8-256 characters (Zalo rule)',
   }),
   REMINDER_CRON: z

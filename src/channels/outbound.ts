@@ -1,7 +1,6 @@
 // The one interface every messenger offers for sending: reminders, notifications and replies all use it.
 import type { Reply } from '../core/reply.ts';
-
-export type MessengerName = 'telegram' | 'zalo';
+import type { Messenger } from '../core/types.ts';
 
 export interface SentMessage {
   /** The channel's ids of the messages sent (a long reply may take several). */
@@ -22,6 +21,12 @@ export interface DocumentFile {
   filename: string;
 }
 
+/** A reply as a channel sends it: text and buttons, or a photo or a document with the reply as its caption. */
+export interface Outgoing extends Reply {
+  photo?: Photo;
+  document?: DocumentFile;
+}
+
 /**
  * How far an earlier attempt got with a reply too long for one message. Each part is its own delivery:
  * the parts already delivered are not sent again, and each new one is reported the moment it is, so a
@@ -35,7 +40,7 @@ export interface PartProgress {
 }
 
 export interface OutboundChannel {
-  readonly name: MessengerName;
+  readonly name: Messenger;
   /**
    * Sends a reply to a chat, through the channel's limiter; throws DeliveryError. With `progress`, the
    * parts it has delivered are skipped and `messageIds` holds only the parts this call sent.

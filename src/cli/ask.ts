@@ -1,7 +1,8 @@
 // `dondoc ask "TEXT" --as PERSON`: the reply the bot would send that person, without any messenger.
-import { handleMessage, type Notifier } from '../core/index.ts';
+import { localAdapter, run } from '../channels/pipeline.ts';
+import type { Notifier } from '../core/index.ts';
 import { parseMessage } from '../core/intent/index.ts';
-import { renderPlain, type Reply } from '../core/reply.ts';
+import { renderPlain } from '../core/reply.ts';
 import { localDate } from '../core/time.ts';
 import type { PersonCode } from '../core/types.ts';
 import { createStore } from '../store/store.ts';
@@ -18,22 +19,20 @@ export async function askCommand(ctx: CliContext, positional: string[], flags: F
     if (!(await store.personByCode(person))) throw new Error(`unknown person code: ${person}`);
     const { createOutboxNotifier } = await import('../reminders/notifier.ts');
     const notify: Notifier = createOutboxNotifier(db.db);
-    const replies: Reply[] = await handleMessage(
-      { store, now: () => at, tz: ctx.config.TZ_NAME, notify },
-      {
-        channel: 'cli',
-        chatId: `cli:${person}`,
-        chatKind: 'private',
-        senderId: person,
-        text,
-        messageId: null,
-        replyToItem: null,
-        action: null,
-        addressed: true,
-        langHint: null,
-        at,
-      },
-    );
+    const pipeline = { core: { store, now: () => at, tz: ctx.config.TZ_NAME, notify }, logger: ctx.logger };
+    const { delivered: replies } = await run(pipeline, localAdapter('cli'), {
+      channel: 'cli',
+      chatId: `cli:${person}`,
+      chatKind: 'private',
+      senderId: person,
+      text,
+      messageId: null,
+      replyToItem: null,
+      action: null,
+      addressed: true,
+      langHint: null,
+      at,
+    });
     const reply = replies.map((r) => renderPlain(r.lines)).join('\n\n');
     if (flags.json) {
       const intent = parseMessage(text, await store.lexicon(), localDate(at, ctx.config.TZ_NAME)).intent;

@@ -6,7 +6,6 @@ import type { OutboundChannel } from '../channels/outbound.ts';
 import { createTelegramOutbound } from '../channels/telegram/outbound.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
 import { createZaloClient } from '../channels/zalo/client.ts';
-import { rememberLastItem } from '../channels/zalo/last-item.ts';
 import { createZaloOutbound } from '../channels/zalo/outbound.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -15,7 +14,6 @@ import type { ReminderChannel } from '../reminders/model.ts';
 import { previewMessages, type MessagePreview } from '../reminders/preview.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import { outboxStats } from '../store/outbox.ts';
-import { createStore, type Store } from '../store/store.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
 
@@ -26,7 +24,6 @@ export function outboundChannelsFrom(
     'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'ZALO_BOT_TOKEN' | 'ZALO_API_ROOT' | 'SEND_RATE_PER_SECOND'
   >,
   logger: Logger,
-  store: Store,
 ): Map<ReminderChannel, OutboundChannel> {
   const perSecond = Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND));
   const channels = new Map<ReminderChannel, OutboundChannel>();
@@ -46,8 +43,8 @@ export function outboundChannelsFrom(
       logger,
     });
     const limiter = createSendLimiter({ perSecond, perChatPerSecond: 1, perGroupPerMinute: 20 });
-    // Zalo has no reply threading: a bare "xong" after a one-task reminder is about the chat's last item.
-    channels.set('zalo', createZaloOutbound({ client, limiter, onSent: rememberLastItem(store) }));
+    // The worker remembers what each message was about (on Zalo: the chat's last item).
+    channels.set('zalo', createZaloOutbound({ client, limiter }));
   }
   return channels;
 }
@@ -100,11 +97,7 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
       io.err(`${head} (dry run: nothing recorded or sent)`);
       return 0;
     }
-    const channels = outboundChannelsFrom(
-      config,
-      logger,
-      createStore(db, () => now, config.TZ_NAME),
-    );
+    const channels = outboundChannelsFrom(config, logger);
     if (channels.size > 0) {
       // Leaders' weekly charts are drawn as they go out, from the same database.
       const worker = startOutboxWorker({ db, channels, logger, chart: (req) => programChartPng(db, req) });

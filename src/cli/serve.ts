@@ -1,10 +1,9 @@
 // `dondoc serve` (npm start): wires config → store → web → channels → scheduler, and stops them in reverse.
 import { Hono } from 'hono';
 import { createTelegramBot } from '../channels/telegram/bot.ts';
-import { WEBHOOK_PATH } from '../channels/telegram/webhook.ts';
 import { createSendLimiter } from '../channels/limiter.ts';
 import { startHttpServer } from '../channels/server.ts';
-import { createZaloBot, ZALO_WEBHOOK_PATH } from '../channels/zalo/bot.ts';
+import { createZaloBot } from '../channels/zalo/bot.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
 import { hashPassword, isLoopback } from '../channels/web/auth.ts';
@@ -93,7 +92,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       { host: config.HOST },
       'console bound beyond loopback without WEB_ADMIN_PASSWORD: nobody can sign in',
     );
-  handler = createWebApp({
+  const web = createWebApp({
     store,
     now: ctx.now,
     tz: config.TZ_NAME,
@@ -109,7 +108,9 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       secureCookies: config.INSECURE_COOKIES !== '1' && (config.TRUST_PROXY.length > 0 || loginRequired),
     },
     network,
-  }).fetch;
+  });
+  // The messengers' webhooks come first, so the console's login never stands in their way.
+  const app = new Hono();
   // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.
   const outbounds = new Map<ReminderChannel, OutboundChannel>();
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -136,12 +137,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     });
     beforeDbClose.push(() => telegram.stop());
     outbounds.set('telegram', telegram.outbound);
-    const routes = telegram.webhookRoutes;
-    if (routes) {
-      const web = handler;
-      handler = (req, env) =>
-        new URL(req.url).pathname === WEBHOOK_PATH ? routes.fetch(req, env) : web(req, env);
-    }
+    if (telegram.webhook) app.route('/', telegram.webhook);
     // Telegram being unreachable must not keep the console down: start() retries on its own.
     void telegram.start();
   }
@@ -153,7 +149,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       webhookSecret: config.ZALO_WEBHOOK_SECRET,
       webhookUrl: config.ZALO_WEBHOOK_URL,
       db: database.db,
-      core: { store, now: ctx.now, tz: config.TZ_NAME, notify, observe: countTurns(metrics) },
+      core: { store, now: ctx.now, tz: config.TZ_NAME, notify },
+      observe: countTurns(metrics),
       limiter: createSendLimiter({ perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) }),
       logger,
       report: (ask) =>
@@ -164,16 +161,12 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     });
     beforeDbClose.push(() => zalo.stop());
     outbounds.set('zalo', zalo.outbound);
-    if (zalo.mode === 'webhook') {
-      const web = handler;
-      handler = (req, env) =>
-        req.method === 'POST' && new URL(req.url).pathname === ZALO_WEBHOOK_PATH
-          ? zalo.webhookRoute(req)
-          : web(req, env);
-    }
+    if (zalo.webhook) app.route('/', zalo.webhook);
     // Failures are logged, never thrown: Zalo being down must not keep the console or Telegram down.
     void zalo.start();
   }
+  app.route('/', web);
+  handler = app.fetch;
   await startReminders(ctx, database.db, outbounds, metrics, beforeDbClose);
   ctx.io.err(`dondoc console on http://${config.HOST}:${port}/`);
   return 0;

@@ -11,7 +11,15 @@ import { continueList, LIST_INTENTS, pageOfList, showList } from './paging.ts';
 import type { ExplanationRequest, Person } from './ports.ts';
 import type { ButtonAction, Reply } from './reply.ts';
 import { addDays, localDate } from './time.ts';
-import { reply, say, type ConversationDeps, type IncomingMessage, type Notifier, type Turn } from './turn.ts';
+import {
+  reply,
+  say,
+  spokenTo,
+  type ConversationDeps,
+  type IncomingMessage,
+  type Notifier,
+  type Turn,
+} from './turn.ts';
 import type { IntentName, ItemCode, Lang, LocalDate, ParsedMessage, Percent, PersonCode } from './types.ts';
 import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
 
@@ -269,30 +277,21 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
 }
 
 /**
- * Handles one message end to end and returns the replies for its chat; an empty array means stay
- * silent. Notifications to other people go through `deps.notify`.
- */
-/**
- * The core's one way in for every messenger: a message (or a button press) becomes the replies to
- * send. Each call is reported to `deps.observe`, so Telegram, Zalo and the console are counted alike.
+ * The core's one way in for every messenger (through the channel pipeline): a message (or a button
+ * press) becomes the replies for its chat; an empty array means stay silent. Notifications to other
+ * people go through `deps.notify`.
  */
 export async function handleMessage(deps: ConversationDeps, incoming: IncomingMessage): Promise<Reply[]> {
-  const started = performance.now();
-  const replies = await handle(deps, incoming);
-  deps.observe?.({
-    channel: incoming.channel,
-    replies: replies.length,
-    seconds: (performance.now() - started) / 1000,
-  });
-  return replies;
-}
-
-async function handle(deps: ConversationDeps, incoming: IncomingMessage): Promise<Reply[]> {
   // The edge of the core: from here on the text is valid Unicode without control characters.
   const msg: IncomingMessage = { ...incoming, text: sanitizeText(incoming.text) };
-  // In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button.
-  const addressed = msg.addressed || msg.action !== null || msg.replyToItem !== null;
-  if (msg.chatKind === 'group' && !addressed) return [];
+  if (!spokenTo(msg)) return [];
+  // A reply to one of the bot's messages is about the item that message was about.
+  if (msg.replyToItem === null && msg.replyTo) {
+    msg.replyToItem = await deps.store.itemOfBotMessage(
+      { channel: msg.channel, chatId: msg.chatId },
+      msg.replyTo,
+    );
+  }
 
   const today: LocalDate = localDate(deps.now(), deps.tz);
   const person = await findPerson(deps, msg);

@@ -299,7 +299,7 @@ const vi: Messages = {
   privateOnly: 'Danh sách việc cá nhân chỉ xem trong tin nhắn riêng. Hãy nhắn riêng cho tôi “việc của tôi”.',
   whichAgency: 'Bạn muốn hỏi đơn vị nào?',
   askAgain: 'Hãy hỏi lại và ghi rõ tên đơn vị.',
-  errorTryAgain: 'Đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút.',
+  errorTryAgain: 'Xin lỗi, đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút.',
 
   status: (s) => STATUS_VI[s],
   gridCell: (c) => GRID_VI[c],
@@ -503,7 +503,7 @@ const en: Messages = {
   privateOnly: 'Personal task lists are shown only in a private chat. Message me directly: “my tasks”.',
   whichAgency: 'Which agency do you mean?',
   askAgain: 'Please ask again, naming the agency.',
-  errorTryAgain: 'Something went wrong handling your message. Please try again in a few minutes.',
+  errorTryAgain: 'Sorry, something went wrong handling your message. Please try again in a few minutes.',
 
   status: (s) => STATUS_EN[s],
   gridCell: (c) => GRID_EN[c],

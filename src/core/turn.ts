@@ -13,8 +13,10 @@ export interface IncomingMessage {
   senderId: string;
   text: string;
   messageId: string | null;
-  /** The channel resolved a reply to a bot message about this item. */
+  /** The item a reply to a bot message is about: set by the core from `replyTo` (or by a test). */
   replyToItem: ItemCode | null;
+  /** The id of the bot's message this one replies to; the core looks up which item it was about. */
+  replyTo?: string | null;
   /** A button press. */
   action: ButtonAction | null;
   /** Group chats: the bot was mentioned or given a command. */
@@ -58,8 +60,12 @@ export interface ConversationDeps {
   now: () => Date;
   tz: string;
   notify: Notifier;
-  /** Told of every message handled, whichever messenger brought it (e.g. to count it). Must not throw. */
-  observe?: (turn: TurnObservation) => void;
+}
+
+/** In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button. */
+export function spokenTo(msg: IncomingMessage): boolean {
+  if (msg.chatKind !== 'group') return true;
+  return msg.addressed || msg.action !== null || msg.replyToItem !== null || (msg.replyTo ?? null) !== null;
 }
 
 export interface Turn {

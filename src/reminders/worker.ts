@@ -32,7 +32,8 @@ import {
   type PartProgress,
   type SentMessage,
 } from '../channels/outbound.ts';
-import { rememberBotMessage } from '../store/conversation.ts';
+import { rememberSent } from '../core/sent.ts';
+import * as conv from '../store/conversation.ts';
 import type { DbOrTx } from '../store/db.ts';
 import {
   claim,
@@ -99,6 +100,12 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const { db, channels, logger } = opts;
+  // What the core needs to remember which item a delivered message was about.
+  const memory = {
+    rememberBotMessage: conv.rememberBotMessage.bind(null, db),
+    conversation: conv.conversation.bind(null, db),
+    saveConversation: conv.saveConversation.bind(null, db),
+  };
   const now = opts.now ?? (() => new Date());
   const maxAttempts = opts.maxAttempts ?? 5;
   const batch = opts.batch ?? 50;
@@ -306,11 +313,8 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     report('sent', row);
     logger.debug({ ...context(row), messageIds }, 'outbox: sent');
     const about = row.payload.reply.about;
-    if (about === null) return;
     try {
-      for (const id of messageIds) {
-        await rememberBotMessage(db, { channel: row.channel, chatId: row.chatId }, id, about);
-      }
+      await rememberSent(memory, { channel: row.channel, chatId: row.chatId }, messageIds, about);
     } catch (err) {
       logger.warn({ ...context(row), err }, 'outbox: could not remember which item the message was about');
     }

@@ -3,16 +3,14 @@
 import { Hono } from 'hono';
 import { startHttpServer } from '../../src/channels/server.ts';
 import { webhookRoutes } from '../../src/channels/telegram/webhook.ts';
-import { ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/bot.ts';
-import { zaloWebhookRoute } from '../../src/channels/zalo/route.ts';
+import { zaloWebhookRoutes } from '../../src/channels/zalo/route.ts';
 import { NO_NETWORK_TRUST } from '../../src/channels/web/network.ts';
 import { createLogger } from '../../src/logger.ts';
 
 const logger = createLogger('silent');
 const app = new Hono();
 app.route('/', webhookRoutes({ secret: 'telegram-secret', onUpdate: async () => undefined, logger }));
-const zalo = zaloWebhookRoute({ secret: 'zalo-secret-123', onUpdate: async () => undefined });
-app.post(ZALO_WEBHOOK_PATH, (c) => zalo(c.req.raw));
+app.route('/', zaloWebhookRoutes({ secret: 'zalo-secret-123', onUpdate: async () => undefined }));
 
 const server = await startHttpServer({
   hostname: '127.0.0.1',

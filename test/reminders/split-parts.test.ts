@@ -9,11 +9,10 @@ import type { ItemCode } from '../../src/core/types.ts';
 import { startOutboxWorker } from '../../src/reminders/worker.ts';
 import { rows } from '../../src/store/db.ts';
 import { enqueue, type NewOutboxRow } from '../../src/store/outbox.ts';
-import { createStore } from '../../src/store/store.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-api.ts';
 import { startFakeZaloApi, type FakeZaloApi } from '../fakes/zalo-api.ts';
-import { NOW, TOKEN, quietLogger } from './delivery.ts';
+import { TOKEN, quietLogger } from './delivery.ts';
 
 const logger = quietLogger();
 const CHAT = '1000042';
@@ -63,11 +62,7 @@ describe.each(dbKinds())('a reminder sent in parts, on %s', (kind) => {
   });
 
   async function deliver(config: Parameters<typeof outboundChannelsFrom>[0]): Promise<void> {
-    const channels = outboundChannelsFrom(
-      config,
-      logger,
-      createStore(t.db, () => NOW),
-    );
+    const channels = outboundChannelsFrom(config, logger);
     const worker = startOutboxWorker({
       db: t.db,
       channels,

@@ -2,22 +2,22 @@
 import type { Hono } from 'hono';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { ConversationDeps, Notifier } from '../../core/index.ts';
+import type { ConversationDeps } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
-import { firstSeen } from '../../store/inbound.ts';
 import type { Store } from '../../store/store.ts';
 import { createSendLimiter, type SendLimiter, type SendLimiterOptions } from '../limiter.ts';
+import { errorFields } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
-import { chartCommand, type ChartSource } from './chart.ts';
-import { reportCommand, type ReportSource } from './report-command.ts';
+import { run, type PipelineDeps } from '../pipeline.ts';
+import { createRedeliveryGate } from '../redelivery.ts';
+import { telegramAdapter } from './adapter.ts';
+import type { ChartSource } from './chart.ts';
+import type { ReportSource } from './report-command.ts';
 import { createChatQueue } from './chat-queue.ts';
 import { setCommandMenu } from './commands.ts';
-import { createHandlers } from './handlers.ts';
 import type { BotIdentity } from './incoming.ts';
-import { errorFields } from './log.ts';
 import { createTelegramOutbound } from './outbound.ts';
 import { startPolling, type Polling } from './polling.ts';
-import { createReplySender } from './replies.ts';
 import { DEFAULT_RETRY, retryingLimiter, type RetryPolicy } from './retry.ts';
 import { loggableUpdateId, unusableReason } from './usable.ts';
 import { WEBHOOK_PATH, webhookRoutes } from './webhook.ts';
@@ -32,9 +32,9 @@ export interface TelegramBotDeps {
   store: Store;
   now: () => Date;
   tz: string;
-  notify: Notifier;
-  /** Counts every handled message (the core reports each one). */
-  observe?: ConversationDeps['observe'];
+  notify: ConversationDeps['notify'];
+  /** Counts every handled message. */
+  observe?: PipelineDeps['observe'];
   logger: Logger;
   /** Webhook mode: Telegram posts updates to `url` with `secret` in its header. Unset: long polling. */
   webhook?: { url: string; secret: string } | null;
@@ -49,8 +49,6 @@ export interface TelegramBotDeps {
   chart?: ChartSource | null;
   /** Enables /baocao and /report. */
   report?: ReportSource | null;
-  /** How long one update may take before telegraf gives up waiting for it. Default 5 min. */
-  handlerTimeoutMs?: number;
 }
 
 export interface TelegramBot {
@@ -58,8 +56,8 @@ export interface TelegramBot {
   /** For the outbox worker: the same limiter, no retries of its own (the outbox retries durably). */
   outbound: OutboundChannel;
   limiter: SendLimiter;
-  /** Set in webhook mode: POST /telegram/webhook, to mount on the HTTP server. */
-  webhookRoutes: Hono | null;
+  /** Set in webhook mode: POST /telegram/webhook, to mount on the HTTP server with `app.route('/', …)`. */
+  webhook: Hono | null;
   /** Connects (getMe, menu, then polling or setWebhook), retrying until it works or stop() is called. */
   start(): Promise<void>;
   /** Stops taking updates and waits for those being handled. Leaves a webhook set, so Telegram keeps updates. */
@@ -79,9 +77,9 @@ function chatKeyOf(update: Update): string {
 
 export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const { store, logger } = deps;
+  // telegraf is the Bot API client only: updates go through the channel pipeline, not its middleware.
   const bot = new Telegraf(deps.token, {
     telegram: { apiRoot: deps.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
-    handlerTimeout: deps.handlerTimeoutMs ?? 300_000,
   });
   // The bot's id is the token's first part: known before getMe, and never a secret.
   const botId = deps.token.split(':')[0] ?? '';
@@ -96,70 +94,28 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       ),
   };
   const outbound = createTelegramOutbound({ telegram: bot.telegram, limiter });
-  const replyOutbound = createTelegramOutbound({
-    telegram: bot.telegram,
-    limiter: retryingLimiter(limiter, policy),
-  });
-  const replies = createReplySender({ outbound: replyOutbound, store, logger });
   const me = (): BotIdentity => ({
     id: bot.botInfo?.id ?? Number(botId),
     username: bot.botInfo?.username ?? '',
   });
-  const chart = deps.chart
-    ? chartCommand(
-        {
-          source: deps.chart,
-          store,
-          telegram: bot.telegram,
-          limiter: retryingLimiter(limiter, policy),
-          replies,
-          now: deps.now,
-          tz: deps.tz,
-        },
-        me,
-      )
-    : undefined;
-  const report = deps.report
-    ? reportCommand(
-        {
-          source: deps.report,
-          store,
-          telegram: bot.telegram,
-          limiter: retryingLimiter(limiter, policy),
-          replies,
-          now: deps.now,
-          tz: deps.tz,
-        },
-        me,
-      )
-    : undefined;
-  // The commands the channel answers itself, tried in turn before the core.
-  const own = [chart, report].filter((h) => h !== undefined);
-  const before =
-    own.length === 0
-      ? undefined
-      : async (...args: Parameters<NonNullable<typeof chart>>): Promise<boolean> => {
-          for (const h of own) if (await h(...args)) return true;
-          return false;
-        };
-  const handlers = createHandlers({
-    core: { store, now: deps.now, tz: deps.tz, notify: deps.notify, observe: deps.observe },
-    replies,
+  const core = { store, now: deps.now, tz: deps.tz, notify: deps.notify };
+  const adapter = telegramAdapter({
+    // Replies to a message retry what certainly did not go out; the outbox retries on its own.
+    outbound: createTelegramOutbound({ telegram: bot.telegram, limiter: retryingLimiter(limiter, policy) }),
     telegram: bot.telegram,
+    me,
+    botId,
     logger,
     typingDelayMs: deps.typingDelayMs ?? 300,
-    ...(before ? { before } : {}),
+    ...(deps.chart ? { chart: { source: deps.chart, store, now: deps.now, tz: deps.tz } } : {}),
+    ...(deps.report ? { report: { source: deps.report, store, now: deps.now, tz: deps.tz } } : {}),
   });
-
-  bot.on('message', (ctx) => handlers.message(ctx.message, me(), ctx.update.update_id));
-  bot.on('callback_query', (ctx) => handlers.callback(ctx.callbackQuery, ctx.update.update_id));
-  // telegraf's default prints the whole update (the person's words, an invite code) and rethrows: never that.
-  bot.catch((err, ctx) => {
-    logger.error(
-      { channel: 'telegram', chatId: ctx.chat?.id, updateId: ctx.update.update_id, err: errorFields(err) },
-      'telegram: update failed',
-    );
-  });
+  const pipeline: PipelineDeps = {
+    core,
+    logger,
+    firstSeen: createRedeliveryGate(store.db),
+    ...(deps.observe ? { observe: deps.observe } : {}),
+  };
 
   const queue = createChatQueue();
   let stopping = false;
@@ -177,13 +133,9 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
       return;
     }
     if (stopping) throw new Error('telegram bot is stopping');
+    // A webhook retry, or a second process behind the same webhook: handled by whoever records it first.
     await queue.run(chatKeyOf(update), async () => {
-      // A webhook retry, or a second process behind the same webhook: handled by whoever records it first.
-      if (!(await firstSeen(store.db, 'telegram', `${botId}:${update.update_id}`))) {
-        logger.debug({ channel: 'telegram', updateId: update.update_id }, 'telegram: update already handled');
-        return;
-      }
-      await bot.handleUpdate(update);
+      await run(pipeline, adapter, update);
     });
   }
 
@@ -213,7 +165,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     bot,
     outbound,
     limiter,
-    webhookRoutes: webhook ? webhookRoutes({ secret: webhook.secret, onUpdate: takeUpdate, logger }) : null,
+    webhook: webhook ? webhookRoutes({ secret: webhook.secret, onUpdate: takeUpdate, logger }) : null,
     takeUpdate,
 
     async start() {

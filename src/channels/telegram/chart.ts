@@ -1,15 +1,12 @@
 // /chart PROGRAM: the programme's progress chart as a photo, for registered people only.
-import type { Telegram } from 'telegraf';
-import { Input } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { IncomingMessage } from '../../core/index.ts';
 import type { CoreStore } from '../../core/ports.ts';
-import { escapeHtml, type Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import { localDate } from '../../core/time.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
-import type { SendLimiter } from '../limiter.ts';
+import type { Outgoing } from '../outbound.ts';
 import { wordsOf, type BotIdentity } from './incoming.ts';
-import type { ReplySender } from './replies.ts';
 import { channelTexts } from './texts.ts';
 
 /** Draws a programme's chart as PNG bytes; null when there is no such programme. */
@@ -18,9 +15,6 @@ export type ChartSource = (req: { program: string; lang: Lang; today: LocalDate 
 export interface ChartDeps {
   source: ChartSource;
   store: Pick<CoreStore, 'findSender' | 'lexicon'>;
-  telegram: Pick<Telegram, 'sendPhoto'>;
-  limiter: SendLimiter;
-  replies: ReplySender;
   now: () => Date;
   tz: string;
 }
@@ -40,35 +34,23 @@ export function chartArgument(message: Message, me: BotIdentity): string | null 
 const say = (lang: Lang, text: string): Reply => ({ lang, lines: [[text]], buttons: [], about: null });
 
 /**
- * Handles /chart for a registered sender and returns true; anything else (not /chart, or a stranger,
- * who must learn how to register and see nothing) is left to the core.
+ * The answer to /chart for a registered sender: the photo, or why there is none. Null for a stranger,
+ * who must learn how to register (from the core) and see nothing. The pipeline sends it like any reply.
  */
-export function chartCommand(deps: ChartDeps, me: () => BotIdentity) {
-  return async (message: Message, incoming: IncomingMessage, updateId: number): Promise<boolean> => {
-    const program = chartArgument(message, me());
-    if (program === undefined) return false;
-    const person = await deps.store.findSender('telegram', incoming.senderId);
-    if (person === null) return false;
-    const lang = person.lang;
-    const t = channelTexts(lang);
-    const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
-    const chatId = incoming.chatId;
-    if (program === null || !codes.includes(program)) {
-      const text = program === null ? t.chartUsage(codes) : t.chartUnknown(program, codes);
-      await deps.replies.send(chatId, [say(lang, text)], { updateId });
-      return true;
-    }
-    const png = await deps.source({ program, lang, today: localDate(deps.now(), deps.tz) });
-    if (png === null) {
-      await deps.replies.send(chatId, [say(lang, t.chartUnknown(program, codes))], { updateId });
-      return true;
-    }
-    await deps.limiter.schedule({ id: chatId, group: incoming.chatKind === 'group' }, () =>
-      deps.telegram.sendPhoto(chatId, Input.fromBuffer(png, `${program}.png`), {
-        caption: escapeHtml(t.chartCaption(program)),
-        parse_mode: 'HTML',
-      }),
-    );
-    return true;
-  };
+export async function chartReplies(
+  deps: ChartDeps,
+  program: string | null,
+  incoming: IncomingMessage,
+): Promise<Outgoing[] | null> {
+  const person = await deps.store.findSender('telegram', incoming.senderId);
+  if (person === null) return null;
+  const lang = person.lang;
+  const t = channelTexts(lang);
+  const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
+  if (program === null || !codes.includes(program)) {
+    return [say(lang, program === null ? t.chartUsage(codes) : t.chartUnknown(program, codes))];
+  }
+  const png = await deps.source({ program, lang, today: localDate(deps.now(), deps.tz) });
+  if (png === null) return [say(lang, t.chartUnknown(program, codes))];
+  return [{ ...say(lang, t.chartCaption(program)), photo: { png, filename: `${program}.png` } }];
 }

@@ -3,7 +3,7 @@ import type { Telegram } from 'telegraf';
 import type { BotCommand, BotCommandScope } from 'telegraf/types';
 import type { Lang } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
-import { errorFields } from './log.ts';
+import { errorFields } from '../log.ts';
 
 /**
  * Every command here is one the core reads (src/core/intent/parse.ts COMMANDS: an intent, or a control

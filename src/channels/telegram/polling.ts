@@ -2,7 +2,7 @@
 import { TelegramError, type Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.ts';
-import { errorFields } from './log.ts';
+import { errorFields } from '../log.ts';
 
 /** telegraf types its signal with the abort-controller polyfill's class; Node's own is what it gets at run time. */
 type TelegrafSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];

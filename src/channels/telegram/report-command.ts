@@ -1,18 +1,14 @@
 // /baocao [thang|quy] [CODE] (English /report [month|quarter] [CODE]): the progress report of this
 // month or quarter to date, as the DOCX `dondoc report` writes, for registered people only.
-import type { Telegram } from 'telegraf';
-import { Input } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { IncomingMessage } from '../../core/index.ts';
 import type { CoreStore } from '../../core/ports.ts';
-import { paginate, renderHtml, type Reply } from '../../core/reply.ts';
+import type { Reply } from '../../core/reply.ts';
 import { localDate } from '../../core/time.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
 import { readReportWords, reportSpanPeriod, type ReportWords } from '../../report/ask.ts';
-import type { SendLimiter } from '../limiter.ts';
+import type { Outgoing } from '../outbound.ts';
 import { wordsOf, type BotIdentity } from './incoming.ts';
-import { TELEGRAM_MAX_CAPTION } from './outbound.ts';
-import type { ReplySender } from './replies.ts';
 import { channelTexts } from './texts.ts';
 
 /** The period a request names: `YYYY-MM` (this month) or `YYYY-Qn` (this quarter), read to `today`. */
@@ -31,9 +27,6 @@ export type ReportSource = (
 export interface ReportCommandDeps {
   source: ReportSource;
   store: Pick<CoreStore, 'findSender' | 'lexicon'>;
-  telegram: Pick<Telegram, 'sendDocument'>;
-  limiter: SendLimiter;
-  replies: ReplySender;
   now: () => Date;
   tz: string;
 }
@@ -52,40 +45,30 @@ export function reportArguments(message: Message, me: BotIdentity): ReportWords 
 
 const say = (lang: Lang, text: string): Reply => ({ lang, lines: [[text]], buttons: [], about: null });
 
-/** Handles /baocao and /report for a registered sender and returns true; anything else is left to the core. */
-export function reportCommand(deps: ReportCommandDeps, me: () => BotIdentity) {
-  return async (message: Message, incoming: IncomingMessage, updateId: number): Promise<boolean> => {
-    const args = reportArguments(message, me());
-    if (args === undefined) return false;
-    const person = await deps.store.findSender('telegram', incoming.senderId);
-    if (person === null) return false;
-    const lang = person.lang;
-    const t = channelTexts(lang);
-    const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
-    const chatId = incoming.chatId;
-    if (args.bad || (args.program !== null && !codes.includes(args.program))) {
-      const text = args.bad ? t.reportUsage(codes) : t.chartUnknown(args.program ?? '', codes);
-      await deps.replies.send(chatId, [say(lang, text)], { updateId });
-      return true;
-    }
-    const today = localDate(deps.now(), deps.tz);
-    const report = await deps.source({
-      program: args.program,
-      period: reportSpanPeriod(args.span, today),
-      lang,
-      today,
-    });
-    if (report === null) {
-      await deps.replies.send(chatId, [say(lang, t.chartUnknown(args.program ?? '', codes))], { updateId });
-      return true;
-    }
-    const caption = paginate(report.caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
-    await deps.limiter.schedule({ id: chatId, group: incoming.chatKind === 'group' }, () =>
-      deps.telegram.sendDocument(chatId, Input.fromBuffer(report.docx, report.filename), {
-        caption,
-        parse_mode: 'HTML',
-      }),
-    );
-    return true;
-  };
+/**
+ * The answer to /baocao or /report for a registered sender: the document, or why there is none. Null for
+ * a stranger (the core tells them how to register). The pipeline sends it like any reply.
+ */
+export async function reportReplies(
+  deps: ReportCommandDeps,
+  args: ReportWords,
+  incoming: IncomingMessage,
+): Promise<Outgoing[] | null> {
+  const person = await deps.store.findSender('telegram', incoming.senderId);
+  if (person === null) return null;
+  const lang = person.lang;
+  const t = channelTexts(lang);
+  const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
+  if (args.bad || (args.program !== null && !codes.includes(args.program))) {
+    return [say(lang, args.bad ? t.reportUsage(codes) : t.chartUnknown(args.program ?? '', codes))];
+  }
+  const today = localDate(deps.now(), deps.tz);
+  const report = await deps.source({
+    program: args.program,
+    period: reportSpanPeriod(args.span, today),
+    lang,
+    today,
+  });
+  if (report === null) return [say(lang, t.chartUnknown(args.program ?? '', codes))];
+  return [{ ...report.caption, document: { bytes: report.docx, filename: report.filename } }];
 }

@@ -1,11 +1,9 @@
-// The few words the Telegram channel says itself (a dead button, a failure); everything else comes from the core.
+// The few words the Telegram channel says itself (a dead button, /chart); everything else comes from the core.
 import type { Lang } from '../../core/types.ts';
 
 export interface ChannelTexts {
   /** Toast for a button whose data is not an action (forged, or from an older version of the bot). */
   staleButton: string;
-  /** Said when handling a message failed unexpectedly; nothing was changed that the person can see. */
-  failed: string;
   /** /chart without a programme, or with one that does not exist; `codes` are the programmes there are. */
   chartUsage(codes: string[]): string;
   chartUnknown(code: string, codes: string[]): string;
@@ -17,7 +15,6 @@ export interface ChannelTexts {
 const TEXTS: Record<Lang, ChannelTexts> = {
   vi: {
     staleButton: 'Nút này không còn hiệu lực. Hãy nhắn yêu cầu bằng chữ.',
-    failed: 'Xin lỗi, đã có lỗi khi xử lý tin nhắn. Vui lòng thử lại sau ít phút.',
     chartUsage: (codes) => `Gõ /chart kèm mã chương trình: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
     chartUnknown: (code, codes) => `Không có chương trình ${code}. Các chương trình: ${codes.join(', ')}.`,
     chartCaption: (code) => `Tiến độ ${code} theo đơn vị`,
@@ -26,7 +23,6 @@ const TEXTS: Record<Lang, ChannelTexts> = {
   },
   en: {
     staleButton: 'This button no longer works. Please type your request instead.',
-    failed: 'Sorry, something went wrong handling your message. Please try again in a few minutes.',
     chartUsage: (codes) => `Type /chart and a programme code: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
     chartUnknown: (code, codes) => `There is no programme ${code}. The programmes: ${codes.join(', ')}.`,
     chartCaption: (code) => `${code} progress by agency`,

@@ -1,30 +1,17 @@
 // Telegram's webhook calls: the secret header checked in constant time on every call, then the update handed on.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../logger.ts';
 import { guardedWebhook, LIMITS } from '../http-limits.ts';
-import { errorFields } from './log.ts';
+import { errorFields } from '../log.ts';
+import { secretMatches } from '../secret.ts';
 import { loggableUpdateId, unusableReason } from './usable.ts';
 
 export const TELEGRAM_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 export const WEBHOOK_PATH = '/telegram/webhook';
 
-/**
- * Compares digests, so neither the content nor the length of the secret leaks through timing.
- * An empty configured secret matches nothing (a missing header must never pass).
- */
-export function secretMatches(expected: string, given: string | null | undefined): boolean {
-  if (expected.length === 0 || given === undefined || given === null) return false;
-  const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(expected), digest(given));
-}
-
 export interface WebhookCall {
-  secret: string;
-  /** The X-Telegram-Bot-Api-Secret-Token header, or null. */
-  given: string | null;
-  /** The body as text. */
+  /** The body as text, of a call whose secret was checked. */
   body: string;
   onUpdate: (update: Update) => Promise<void>;
   logger: Logger;
@@ -36,16 +23,12 @@ export interface WebhookAnswer {
 }
 
 /**
- * 401 and nothing read for a wrong or missing secret; 400 for a body that is not JSON; 200 for an update
+ * 400 for a body that is not JSON; 200 for an update
  * the bot cannot use (logged, nothing stored: an error would have Telegram redeliver it forever); 500
  * only when a usable update could not be taken on (Telegram retries).
  */
 export async function handleWebhookCall(call: WebhookCall): Promise<WebhookAnswer> {
   const { logger } = call;
-  if (!secretMatches(call.secret, call.given)) {
-    logger.warn({ channel: 'telegram' }, 'telegram webhook: wrong or missing secret token');
-    return { status: 401, body: { ok: false, description: 'Unauthorized' } };
-  }
   let update: unknown;
   try {
     update = JSON.parse(call.body);
@@ -75,15 +58,14 @@ export async function handleWebhookCall(call: WebhookCall): Promise<WebhookAnswe
 }
 
 /** The route our HTTP server mounts: POST /telegram/webhook; the secret before any byte of the body. */
-export function webhookRoutes(opts: Omit<WebhookCall, 'given' | 'body'>): Hono {
+export function webhookRoutes(opts: Omit<WebhookCall, 'body'> & { secret: string }): Hono {
   const app = new Hono();
   const route = guardedWebhook({
     authorized: (req) => secretMatches(opts.secret, req.headers.get(TELEGRAM_SECRET_HEADER)),
     maxBytes: LIMITS.telegramWebhookBytes,
     onRefused: (why) => opts.logger.warn({ channel: 'telegram', why }, 'telegram webhook: call refused'),
-    handle: async (req, body) => {
-      const given = req.headers.get(TELEGRAM_SECRET_HEADER);
-      const answer = await handleWebhookCall({ ...opts, given, body });
+    handle: async (_req, body) => {
+      const answer = await handleWebhookCall({ onUpdate: opts.onUpdate, logger: opts.logger, body });
       return Response.json(answer.body, { status: answer.status });
     },
   });

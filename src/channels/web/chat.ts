@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { decodeAction, encodeAction } from '../../core/actions.ts';
-import { handleMessage, type IncomingMessage } from '../../core/conversation.ts';
+import type { IncomingMessage } from '../../core/conversation.ts';
 import { renderHtml, type Reply } from '../../core/reply.ts';
 import type { PersonCode } from '../../core/types.ts';
 import { consolePeople } from '../../store/dashboard.ts';
+import { SILENT } from '../log.ts';
+import { localAdapter, run, type PipelineDeps } from '../pipeline.ts';
 import { countTurns } from './metrics.ts';
 import type { WebDeps } from './deps.ts';
 
@@ -56,8 +58,15 @@ export function toWebReply(r: Reply): WebReply {
   };
 }
 
+const WEB = localAdapter('web');
+
 /** Chat as a chosen person: the console trusts the person code, as the CLI does (login guards the console). */
 export function chatRoutes(deps: WebDeps): Hono {
+  const pipeline: PipelineDeps = {
+    core: { store: deps.store, now: deps.now, tz: deps.tz, notify: deps.notify },
+    logger: deps.logger ?? SILENT,
+    observe: countTurns(deps.metrics),
+  };
   const app = new Hono();
   app.get('/api/people', async (c) => c.json({ people: await consolePeople(deps.store.db) }));
   // The body's cap is the app's (http-limits.ts: chatJsonBytes).
@@ -86,17 +95,8 @@ export function chatRoutes(deps: WebDeps): Hono {
       langHint: body.lang ?? null,
       at: deps.now(),
     };
-    const replies = await handleMessage(
-      {
-        store: deps.store,
-        now: deps.now,
-        tz: deps.tz,
-        notify: deps.notify,
-        observe: countTurns(deps.metrics),
-      },
-      msg,
-    );
-    return c.json({ replies: replies.map(toWebReply) });
+    const { delivered } = await run(pipeline, WEB, msg);
+    return c.json({ replies: delivered.map(toWebReply) });
   });
   return app;
 }

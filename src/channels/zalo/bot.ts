@@ -1,18 +1,23 @@
-// createZaloBot(deps) → {start(), stop(), webhookRoute, outbound}: the Zalo channel assembled, polling or webhook.
+// createZaloBot(deps) → {start(), stop(), webhook, outbound, takeUpdate}: the Zalo channel assembled, polling or webhook.
+import type { Hono } from 'hono';
 import type { ConversationDeps } from '../../core/index.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import type { SendLimiter } from '../limiter.ts';
+import { SILENT } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
+import { run, type PipelineDeps } from '../pipeline.ts';
+import { createRedeliveryGate } from '../redelivery.ts';
+import type { TypingIndicator } from '../typing.ts';
+import { zaloAdapter } from './adapter.ts';
 import type { ZaloUpdate } from './api-types.ts';
 import { createZaloClient, type ZaloClientOptions, type ZaloLogger } from './client.ts';
-import { createUpdateGate } from './gate.ts';
-import { createZaloUpdateHandler } from './handler.ts';
 import { zaloReportCommand, type ZaloReportSource } from './report-command.ts';
-import { rememberLastItem } from './last-item.ts';
 import { createZaloOutbound } from './outbound.ts';
 import { startZaloPolling, type ZaloPolling } from './poller.ts';
-import { zaloWebhookRoute } from './route.ts';
-import type { TypingOptions } from './typing.ts';
+import { ZALO_WEBHOOK_PATH, zaloWebhookRoutes } from './route.ts';
+import { isZaloSecret } from './webhook.ts';
+
+export { ZALO_WEBHOOK_PATH };
 
 export interface ZaloBotDeps {
   token: string;
@@ -26,12 +31,15 @@ export interface ZaloBotDeps {
   db: DbOrTx;
   /** What the conversation core needs: store, clock, zone, notifier. */
   core: ConversationDeps;
+  /** Counts every handled message. */
+  observe?: PipelineDeps['observe'];
   /** The Zalo channel's own limiter: every message this bot sends starts through it. */
   limiter: SendLimiter;
   logger?: ZaloLogger;
   /** Seconds Zalo holds one getUpdates open. Default 30. */
   pollTimeoutSec?: number;
-  typing?: TypingOptions;
+  /** When "typing…" shows (default after 400 ms, every 4 s). */
+  typing?: Omit<TypingIndicator, 'show'>;
   /** Enables /baocao and /report (the report's summary: Zalo takes no files from bots). */
   report?: ZaloReportSource | null;
   /** Timeouts and back-off of the HTTP clients (tests shorten them). */
@@ -42,48 +50,42 @@ export interface ZaloBot {
   readonly mode: 'polling' | 'webhook';
   /** For the outbox worker's channel map; replies to incoming messages go through it too. */
   readonly outbound: OutboundChannel;
-  /** Mount as POST /zalo/webhook (webhook mode); answers 404 in polling mode. */
-  webhookRoute(req: Request): Promise<Response>;
-  /** One update end to end; never throws. */
-  handleUpdate(update: ZaloUpdate): Promise<void>;
+  /** Webhook mode: POST /zalo/webhook, to mount with `app.route('/', …)`; null in polling mode. */
+  readonly webhook: Hono | null;
+  /** One update end to end through the channel pipeline. */
+  takeUpdate(update: ZaloUpdate): Promise<void>;
   /** Webhook mode: setWebhook. Polling mode: deleteWebhook, then the poll loop (in the background). */
   start(): Promise<void>;
   /** Ends polling after the update in hand; call before the database closes. */
   stop(): Promise<void>;
 }
 
-/** Where serve.ts mounts webhookRoute; ZALO_WEBHOOK_URL should end with it. */
-export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
-
-/** Zalo's rule for secret_token. */
-const SECRET_LENGTH = { min: 8, max: 256 };
-
 export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
   const log = deps.logger;
   const secret = deps.webhookSecret;
   const mode = secret === undefined ? 'polling' : 'webhook';
-  if (secret !== undefined && (secret.length < SECRET_LENGTH.min || secret.length > SECRET_LENGTH.max)) {
-    throw new Error(
-      `ZALO_WEBHOOK_SECRET: must be ${SECRET_LENGTH.min}-${SECRET_LENGTH.max} characters (Zalo rule)`,
-    );
+  if (secret !== undefined && !isZaloSecret(secret)) {
+    throw new Error('ZALO_WEBHOOK_SECRET: must be 8-256 characters (Zalo rule)');
   }
   const base = { token: deps.token, apiRoot: deps.apiRoot, logger: log, ...deps.http };
   // Polling and setWebhook may retry on their own; sends may not (a retried timeout could show twice).
   const api = createZaloClient(base);
   const sender = createZaloClient({ ...base, maxRetries: 0 });
-
-  const outbound = createZaloOutbound({
-    client: sender,
-    limiter: deps.limiter,
-    onSent: rememberLastItem(deps.core.store),
-  });
-  const handleUpdate = createZaloUpdateHandler({
+  const outbound = createZaloOutbound({ client: sender, limiter: deps.limiter });
+  const pipeline: PipelineDeps = {
     core: deps.core,
+    logger: log ?? SILENT,
+    firstSeen: createRedeliveryGate(deps.db),
+    ...(deps.observe ? { observe: deps.observe } : {}),
+  };
+  const webhook =
+    secret === undefined ? null : zaloWebhookRoutes({ secret, onUpdate: takeUpdate, logger: log });
+  const adapter = zaloAdapter({
     outbound,
     client: sender,
-    gate: createUpdateGate(deps.db),
     logger: log,
     typing: deps.typing,
+    webhook,
     ...(deps.report
       ? {
           before: zaloReportCommand({
@@ -95,23 +97,22 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
         }
       : {}),
   });
-  const route =
-    secret === undefined
-      ? async (): Promise<Response> => new Response(null, { status: 404 })
-      : zaloWebhookRoute({ secret, onUpdate: handleUpdate, logger: log });
+  async function takeUpdate(update: ZaloUpdate): Promise<void> {
+    await run(pipeline, adapter, update);
+  }
 
   let polling: ZaloPolling | null = null;
 
   return {
     mode,
     outbound,
-    webhookRoute: route,
-    handleUpdate,
+    webhook,
+    takeUpdate,
     async start() {
       if (secret === undefined) {
         polling ??= startZaloPolling({
           client: api,
-          onUpdate: handleUpdate,
+          onUpdate: takeUpdate,
           logger: log,
           pollTimeoutSec: deps.pollTimeoutSec,
         });

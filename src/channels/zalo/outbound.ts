@@ -14,8 +14,6 @@ export interface ZaloOutboundOptions {
    */
   client: ZaloClient;
   limiter: SendLimiter;
-  /** Called after every part went out; its errors are ignored (the message is already delivered). */
-  onSent?: (chatId: string, messageIds: string[], reply: Reply) => void | Promise<void>;
 }
 
 const HINT: Record<Lang, string> = { vi: 'Trả lời bằng chữ: ', en: 'Reply in words: ' };
@@ -79,12 +77,6 @@ export function createZaloOutbound(opts: ZaloOutboundOptions): OutboundChannel {
         }
         messageIds.push(id);
         await progress?.onPart(i, id);
-      }
-      if (messageIds.length === 0) return { messageIds };
-      try {
-        await opts.onSent?.(chatId, messageIds, reply);
-      } catch {
-        // Delivered is delivered: a failing hook must not make the outbox send it again.
       }
       return { messageIds };
     },

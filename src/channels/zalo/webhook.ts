@@ -1,9 +1,14 @@
 // Framework-neutral handler for Zalo webhook calls: checks the secret header, parses, hands the update on.
-import { timingSafeEqual } from 'node:crypto';
 import { parseZaloUpdate, zaloUpdateSchema, type ZaloUpdate } from './api-types.ts';
+import { secretMatches } from '../secret.ts';
 import type { ZaloLogger } from './client.ts';
 
 export const ZALO_SECRET_HEADER = 'x-bot-api-secret-token';
+
+/** Zalo's rule for the secret_token given to setWebhook: 8 to 256 characters. */
+export function isZaloSecret(secret: string): boolean {
+  return secret.length >= 8 && secret.length <= 256;
+}
 
 /** Node's IncomingHttpHeaders, a plain record, or a Fetch `Headers` (Hono, undici) are all accepted. */
 export type ZaloWebhookHeaders = Headers | Record<string, string | string[] | undefined>;
@@ -33,16 +38,6 @@ function headerValue(headers: ZaloWebhookHeaders, name: string): string | undefi
   return undefined;
 }
 
-/** Constant-time for equal lengths; a different length is a mismatch without comparing. */
-export function secretMatches(expected: string, given: string | undefined): boolean {
-  // An empty configured secret would let a call without the header through: refuse instead.
-  if (expected.length === 0 || given === undefined) return false;
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given, 'utf8');
-  if (a.length !== b.length) return false;
-  return timingSafeEqual(a, b);
-}
-
 const NOT_JSON = Symbol('not JSON');
 
 function readBody(body: unknown): unknown {
@@ -63,12 +58,25 @@ function whyNotAnUpdate(value: unknown): string {
   return path ? `${path}: ${issue.code}` : issue.code;
 }
 
+/** Whether a call carries the secret given to setWebhook (checked before any of the body is read). */
+export function zaloCallAuthorized(secret: string, headers: ZaloWebhookHeaders): boolean {
+  return secretMatches(secret, headerValue(headers, ZALO_SECRET_HEADER));
+}
+
+/** A framework-neutral webhook call: 401 for a wrong secret, else the body handled. */
 export async function handleZaloWebhook(call: ZaloWebhookCall): Promise<ZaloWebhookResponse> {
-  const { secret, headers, onUpdate, logger: log } = call;
-  if (!secretMatches(secret, headerValue(headers, ZALO_SECRET_HEADER))) {
-    log?.warn({}, 'zalo webhook: wrong or missing secret token');
+  if (!zaloCallAuthorized(call.secret, call.headers)) {
+    call.logger?.warn({}, 'zalo webhook: wrong or missing secret token');
     return { status: 401, body: { ok: false, description: 'Unauthorized' } };
   }
+  return handleZaloBody(call);
+}
+
+/** The body of a call whose secret was checked: parsed, validated and handed on. */
+export async function handleZaloBody(
+  call: Omit<ZaloWebhookCall, 'secret' | 'headers'>,
+): Promise<ZaloWebhookResponse> {
+  const { onUpdate, logger: log } = call;
   const body = readBody(call.body);
   if (body === NOT_JSON) {
     log?.warn({ channel: 'zalo' }, 'zalo webhook: body is not JSON');

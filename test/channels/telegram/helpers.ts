@@ -121,7 +121,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${WEBHOOK_PATH}`;
     deps.webhook = { url: hookUrl, secret: SECRET };
     const telegram = createTelegramBot(deps);
-    const routes = telegram.webhookRoutes;
+    const routes = telegram.webhook;
     if (!routes) throw new Error('webhook mode without routes');
     handler = (req) => routes.fetch(req);
     return finish(telegram);

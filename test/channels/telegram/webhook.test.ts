@@ -1,7 +1,8 @@
 // Webhook mode end to end: setWebhook on start, the secret on every call, and each update handled once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../src/channels/telegram/bot.ts';
-import { secretMatches, WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
+import { secretMatches } from '../../../src/channels/secret.ts';
+import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { rows } from '../../../src/store/db.ts';
 import { createStore } from '../../../src/store/store.ts';

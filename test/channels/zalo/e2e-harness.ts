@@ -9,6 +9,7 @@ import { createZaloBot, type ZaloBot } from '../../../src/channels/zalo/bot.ts';
 import type { ConversationDeps } from '../../../src/core/index.ts';
 import type { CoreStore } from '../../../src/core/ports.ts';
 import type { Reply } from '../../../src/core/reply.ts';
+import { rememberSent } from '../../../src/core/sent.ts';
 import type { PersonCode } from '../../../src/core/types.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createOutboxNotifier } from '../../../src/reminders/notifier.ts';
@@ -46,7 +47,7 @@ export interface ZaloE2E {
   say(from: string, text: string, opts?: { messageId?: string }): Promise<string[]>;
   /** Invite `person` as `npx dondoc invite` does, and register the Zalo user `from` with "đăng ký CODE". */
   register(person: PersonCode, from: string): Promise<string[]>;
-  /** Sends a reply to a chat through the bot's Zalo outbound (what the outbox does with a reminder). */
+  /** Sends a reply to a chat through the bot's Zalo outbound and remembers it, as the outbox does with a reminder. */
   push(chatId: string, reply: Reply): Promise<string[]>;
   /** Delivers what is in the outbox now, through the real worker and the bot's outbound. */
   drainOutbox(): Promise<void>;
@@ -100,7 +101,7 @@ export async function startZaloE2E(
   let webhookUrl: string | null = null;
   if (mode === 'webhook') {
     const app = new Hono();
-    app.post('/zalo/webhook', (c) => bot.webhookRoute(c.req.raw));
+    if (bot.webhook) app.route('/', bot.webhook);
     server = await new Promise<Server>((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s as Server));
     });
@@ -150,7 +151,9 @@ export async function startZaloE2E(
     },
     async push(chatId, reply) {
       const start = fake.sent.length;
-      await bot.outbound.send(chatId, reply);
+      const { messageIds } = await bot.outbound.send(chatId, reply);
+      // As the outbox worker does once a message is delivered.
+      await rememberSent(store, { channel: 'zalo', chatId }, messageIds, reply.about);
       return textsTo(chatId, start);
     },
     async drainOutbox() {

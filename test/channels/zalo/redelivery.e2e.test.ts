@@ -57,7 +57,7 @@ describe.each(combos)('a redelivered Zalo update on %s in %s mode', (kind, mode)
     const sentBefore = h.fake.sent.length;
     const update = makeTextUpdate('NQ57-12.4 20%', { fromId: USER, messageId: `dup-${mode}-2` });
     const parsed = parseZaloUpdate(update)!;
-    await Promise.all([h.bot.handleUpdate(parsed), other.handleUpdate(parsed), h.deliver(update)]);
+    await Promise.all([h.bot.takeUpdate(parsed), other.takeUpdate(parsed), h.deliver(update)]);
     expect(await historyRows('NQ57-12.4')).toBe(before + 1);
     expect(h.textsTo(USER, sentBefore)).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
-// Replies go out in order; only a one-part reply that certainly did not go out is sent again.
+// Only a one-part reply that certainly did not go out is sent again (the order of replies: pipeline.test.ts).
 import { describe, expect, it, vi } from 'vitest';
 import { DeliveryError, type OutboundChannel } from '../../../src/channels/outbound.ts';
-import { sendReplies } from '../../../src/channels/zalo/replies.ts';
+import { sendRetrying } from '../../../src/channels/zalo/replies.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 
 const reply = (text: string): Reply => ({ lang: 'vi', lines: [[text]], buttons: [], about: null });
@@ -21,19 +21,12 @@ function outbound(failures: Array<DeliveryError | null>): OutboundChannel & { se
   };
 }
 
-const logger = () => ({ debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() });
-
-describe('sendReplies', () => {
-  it('sends every reply, in order', async () => {
-    const out = outbound([]);
-    expect(await sendReplies(out, 'c-1', [reply('a'), reply('b')], { messageId: 'm-1' })).toBe(true);
-    expect(out.sent.map((r) => r.lines[0]?.[0])).toEqual(['a', 'b']);
-  });
-
+describe('sendRetrying', () => {
   it('sends a one-part reply again after a certain non-delivery (429, 5xx)', async () => {
     const out = outbound([new DeliveryError('retry', 'zalo 429: slow down', 1)]);
-    expect(await sendReplies(out, 'c-1', [reply('a')], { messageId: 'm-1', baseMs: 1 })).toBe(true);
+    await sendRetrying(out, 'c-1', reply('a'), { baseMs: 1 });
     expect(out.send).toHaveBeenCalledTimes(2);
+    expect(out.sent.map((r) => r.lines[0]?.[0])).toEqual(['a']);
   });
 
   it('does not resend an ambiguous failure, nor a long reply whose first parts may be on screen', async () => {
@@ -42,15 +35,8 @@ describe('sendReplies', () => {
       [long, new DeliveryError('retry', 'zalo 500')],
     ] as const) {
       const out = outbound([failure]);
-      const log = logger();
-      expect(
-        await sendReplies(out, 'c-1', [r, reply('after')], { messageId: 'm-9', logger: log, baseMs: 1 }),
-      ).toBe(false);
+      await expect(sendRetrying(out, 'c-1', r, { baseMs: 1 })).rejects.toBe(failure);
       expect(out.send).toHaveBeenCalledTimes(1);
-      expect(log.error).toHaveBeenCalledWith(
-        expect.objectContaining({ channel: 'zalo', chatId: 'c-1', messageId: 'm-9', failure: failure.kind }),
-        'zalo: reply not delivered',
-      );
     }
   });
 });

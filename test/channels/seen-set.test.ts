@@ -1,6 +1,6 @@
-// The in-process seen-set that drops redelivered Zalo messages.
+// The in-process seen-set that drops redelivered updates.
 import { describe, expect, it } from 'vitest';
-import { createSeenSet } from '../../../src/channels/zalo/dedupe.ts';
+import { createSeenSet } from '../../src/channels/seen-set.ts';
 
 describe('createSeenSet', () => {
   it('says an id is new the first time only', () => {

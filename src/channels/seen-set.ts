@@ -1,4 +1,4 @@
-// Bounded in-memory LRU of seen Zalo message ids: the fast in-process guard against redelivery.
+// Bounded in-memory LRU of seen inbound update keys: the fast in-process guard against redelivery.
 // Durable de-duplication across processes belongs to the database; this only spares it the common case.
 
 export interface SeenSet {

@@ -1,7 +1,7 @@
-// Errors as log fields that can never carry a token, a message's text or an invite code.
+// Errors as log fields, for every channel, that can never carry a token, a message's text or an invite code.
 import { TelegramError } from 'telegraf';
-import { scrubSecrets } from '../../logger.ts';
-import { DeliveryError } from '../outbound.ts';
+import { scrubSecrets } from '../logger.ts';
+import { DeliveryError } from './outbound.ts';
 
 export interface ErrorFields {
   name: string;
@@ -34,3 +34,15 @@ export function errorFields(err: unknown): ErrorFields {
   }
   return { name: 'Error', message: scrubSecrets(String(err)) };
 }
+
+/** The logger every channel writes to (pino's, or a test's recorder). */
+export interface ChannelLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+const quiet = (): void => undefined;
+/** For a caller that keeps no log. */
+export const SILENT: ChannelLogger = { debug: quiet, info: quiet, warn: quiet, error: quiet };

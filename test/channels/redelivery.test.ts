@@ -1,10 +1,10 @@
 // The once-only gate: a message id passes the first time, in this process or any other sharing the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUpdateGate } from '../../../src/channels/zalo/gate.ts';
-import { firstSeen } from '../../../src/store/inbound.ts';
-import { dbKinds, freshDatabase, type TestDatabase } from '../../helpers/db.ts';
+import { createRedeliveryGate } from '../../src/channels/redelivery.ts';
+import { firstSeen } from '../../src/store/inbound.ts';
+import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
-describe.each(dbKinds())('the Zalo update gate on %s', (kind) => {
+describe.each(dbKinds())('the redelivery gate on %s', (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await freshDatabase(kind, 'empty');
@@ -12,18 +12,18 @@ describe.each(dbKinds())('the Zalo update gate on %s', (kind) => {
   afterAll(() => db.close());
 
   it('lets a message id through once', async () => {
-    const gate = createUpdateGate(db.db);
-    expect(await gate('m-1')).toBe(true);
-    expect(await gate('m-1')).toBe(false);
-    expect(await gate('m-2')).toBe(true);
+    const gate = createRedeliveryGate(db.db);
+    expect(await gate('zalo', 'm-1')).toBe(true);
+    expect(await gate('zalo', 'm-1')).toBe(false);
+    expect(await gate('zalo', 'm-2')).toBe(true);
   });
 
   it('stops an id another process already took, and one taken by both at once passes one', async () => {
-    const a = createUpdateGate(db.db);
-    const b = createUpdateGate(db.db);
-    expect(await a('m-3')).toBe(true);
-    expect(await b('m-3')).toBe(false);
-    const both = await Promise.all([a('m-4'), b('m-4')]);
+    const a = createRedeliveryGate(db.db);
+    const b = createRedeliveryGate(db.db);
+    expect(await a('zalo', 'm-3')).toBe(true);
+    expect(await b('zalo', 'm-3')).toBe(false);
+    const both = await Promise.all([a('zalo', 'm-4'), b('zalo', 'm-4')]);
     expect(both.filter(Boolean)).toHaveLength(1);
   });
 

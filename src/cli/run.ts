@@ -10,7 +10,8 @@ Usage: dondoc <command> [options]
   serve                                   migrate, load the demo if empty, serve web console, scheduler, channels
   migrate                                 apply the migrations in drizzle/
   seed-demo [--dir PATH] [--reset --yes]  add the demo province's missing rows (never overwrites); --reset starts over
-  check [--json]                          verify every task against its history and every target's roll-up
+  check [--json]                          verify every task against its history, every target's roll-up and the kept counts
+  recount [--json]                        rebuild the kept counts (summary, dashboard) from a full recount
   import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
   export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
   import-people FILE.csv|FILE.xlsx [--dry-run] [--json] [--lang vi|en]
@@ -84,6 +85,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     import('./simple-commands.ts').then((m) => m.seedDemo(ctx, { dir: f.dir, reset: f.reset, yes: f.yes })),
   check: async () => (ctx, _p, f) =>
     import('./simple-commands.ts').then((m) => m.check(ctx, { json: f.json })),
+  recount: async () => (ctx, _p, f) =>
+    import('./simple-commands.ts').then((m) => m.recount(ctx, { json: f.json })),
   invite: async () => (ctx, p, f) =>
     import('./simple-commands.ts').then((m) => m.invite(ctx, p.join(' '), { json: f.json })),
   assign: async () => (await import('./assign.ts')).assignCommand,

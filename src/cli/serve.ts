@@ -19,6 +19,7 @@ import type { ProgramCode } from '../core/types.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import type { Db } from '../store/db.ts';
 import { forgetSeenBefore } from '../store/inbound.ts';
+import { rebuildRollup } from '../store/rollup.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { demoShift, isEmpty, seedProvince } from '../store/seed.ts';
 import { createStore } from '../store/store.ts';
@@ -172,6 +173,9 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   return 0;
 }
 
+/** When the maintained counts are rebuilt: 02:30 in the province's zone, when no one is reporting. */
+const RECOUNT_CRON = '30 2 * * *';
+
 /** How long an inbound update key is kept to recognise a redelivery. */
 const SEEN_KEPT_MS = 7 * 86_400_000;
 
@@ -204,6 +208,20 @@ async function startReminders(
       );
     },
   });
+  // The maintained counts are recounted nightly, once across processes (a claimed slot), so a
+  // write that ever bypassed the triggers (a restore, a hand edit) is healed by morning.
+  const recount = await startScheduler({
+    db,
+    cronExpr: RECOUNT_CRON,
+    tz: config.TZ_NAME,
+    now: ctx.now,
+    logger,
+    name: 'count_rollup_rebuild',
+    onCycle: async (tx) => {
+      const { buckets } = await rebuildRollup(tx);
+      logger.info({ buckets }, 'maintained counts rebuilt from a full recount');
+    },
+  });
   // The monthly report: its own slots (REPORT_CRON), claimed the same way; a slot up to ten days late
   // still runs at start-up, since the outbox key sends each leader's report of a period once anyway.
   const reports = await startScheduler({
@@ -219,7 +237,10 @@ async function startReminders(
     },
   });
   // The schedulers stop first: a cycle must not enqueue after the worker has gone.
-  stops.unshift(() => reports.stop());
+  stops.unshift(
+    () => reports.stop(),
+    () => recount.stop(),
+  );
   stops.unshift(() => scheduler.stop());
   if (outbounds.size === 0) return;
   const worker = startOutboxWorker({
@@ -234,7 +255,7 @@ async function startReminders(
     },
   });
   // Before the channels stop: the sends in flight are recorded, so none goes twice after a restart.
-  stops.splice(2, 0, () => worker.stop());
+  stops.splice(3, 0, () => worker.stop());
 }
 
 /** Asks until it gets an answer, then keeps it: the bot's username does not change while we run. */

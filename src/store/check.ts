@@ -2,9 +2,10 @@
 import { sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from './db.ts';
 import { targetRollup } from './record-update.ts';
+import { rollupDifferences } from './rollup.ts';
 
 export interface Inconsistency {
-  kind: 'task_vs_history' | 'target_rollup' | 'completion';
+  kind: 'task_vs_history' | 'target_rollup' | 'completion' | 'count_rollup';
   code: string;
   /** What the row says and what it should say, in one readable line. */
   detail: string;
@@ -13,7 +14,8 @@ export interface Inconsistency {
 /**
  * A task's status and progress must equal its latest history row that set them (tasks no one has
  * updated yet have none), a target with tasks must carry the roll-up recordUpdate computes, and
- * an item has a finishing time exactly when it is done (the status grid reads it).
+ * an item has a finishing time exactly when it is done (the status grid reads it), and the maintained
+ * counts (count_rollup) must equal a full recount.
  */
 export async function findInconsistencies(db: DbOrTx): Promise<Inconsistency[]> {
   const taskRows = await rows<{ code: string; status: string; progress: number; hs: string; hp: number }>(
@@ -45,6 +47,7 @@ export async function findInconsistencies(db: DbOrTx): Promise<Inconsistency[]> 
        where (status = 'done') <> (completed_at is not null)
        order by code`,
   );
+  const countRows = await rollupDifferences(db);
   return [
     ...completionRows.map((r) => ({
       kind: 'completion' as const,
@@ -60,6 +63,11 @@ export async function findInconsistencies(db: DbOrTx): Promise<Inconsistency[]> 
       kind: 'target_rollup' as const,
       code: r.code,
       detail: `target says ${r.status} ${r.progress}%, its tasks roll up to ${r.rs} ${r.rp}%`,
+    })),
+    ...countRows.map((r) => ({
+      kind: 'count_rollup' as const,
+      code: `${r.program}/${r.agency}`,
+      detail: `kept counts say ${r.kept} ${r.level}s ${r.status}${r.late ? ' late' : ''} due ${r.due ?? '—'}, a recount says ${r.recounted}`,
     })),
   ];
 }

@@ -1,24 +1,73 @@
 // The status grid and the work status counted in SQL: the one set of columns behind every count the
 // store returns (chat summary, dashboard, export, digests). The rule is core/grid.ts's gridCell.
+// Each count is one predicate over (status, due day, finished late); a full count applies it to item
+// rows, and the maintained roll-up (count_rollup, src/store/rollup.ts) to its buckets — the same
+// predicates, so the two cannot drift apart in their rule, and `dondoc check` holds their data equal.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Counts } from '../core/grid.ts';
 import type { LocalDate } from '../core/types.ts';
 
+/**
+ * What a count looks at: the work status, the due day (null: ongoing), whether a done item finished
+ * late, and whether a reported "done" waits for a checker's confirmation.
+ */
+interface CountFields {
+  status: SQL;
+  dueDate: SQL;
+  late: SQL;
+  awaiting: SQL;
+}
+
+const COUNTS: ReadonlyArray<readonly [keyof CountRow, (f: CountFields, today: LocalDate) => SQL]> = [
+  ['total', () => sql`true`],
+  ['not_started', (f) => sql`${f.status} = 'not_started'`],
+  ['in_progress', (f) => sql`${f.status} = 'in_progress'`],
+  ['blocked', (f) => sql`${f.status} = 'blocked'`],
+  ['done', (f) => sql`${f.status} = 'done'`],
+  // A done item with no recorded finish (data from before it was kept) counts as on time; an
+  // ongoing one (no due day) is neither on time nor late.
+  ['done_on_time', (f) => sql`${f.status} = 'done' and ${f.dueDate} is not null and not ${f.late}`],
+  ['done_late', (f) => sql`${f.status} = 'done' and ${f.late}`],
+  ['open_in_time', (f, today) => sql`${f.status} <> 'done' and ${f.dueDate} >= ${today}`],
+  // Due today is not overdue.
+  ['overdue', (f, today) => sql`${f.status} <> 'done' and ${f.dueDate} < ${today}`],
+  ['ongoing', (f) => sql`${f.dueDate} is null`],
+  ['awaiting', (f) => sql`${f.status} <> 'done' and ${f.awaiting}`],
+];
+
+/** Finished after its due day in `tz`: the bucket a done item keeps whatever the date. */
+export function finishedLate(tz: string, t: SQL = sql.raw('t')): SQL {
+  return sql`coalesce(${t}.status = 'done' and (${t}.completed_at at time zone ${tz})::date > ${t}.due_date, false)`;
+}
+
+function columns(fields: CountFields, today: LocalDate, agg: (pred: SQL) => SQL): SQL {
+  return sql.join(
+    COUNTS.map(([name, pred]) => sql`${agg(pred(fields, today))}::int as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+}
+
 /** The columns of a `Counts` over the rows of alias `t` (a tasks or targets row) at `today`. */
 export function countColumns(today: LocalDate, tz: string, t: SQL = sql.raw('t')): SQL {
-  const finishedOn = sql`(${t}.completed_at at time zone ${tz})::date`;
-  return sql`count(${t}.id)::int as total,
-    count(*) filter (where ${t}.status = 'not_started')::int as not_started,
-    count(*) filter (where ${t}.status = 'in_progress')::int as in_progress,
-    count(*) filter (where ${t}.status = 'blocked')::int as blocked,
-    count(*) filter (where ${t}.status = 'done')::int as done,
-    count(*) filter (where ${t}.status = 'done' and ${t}.due_date is not null
-                       and (${t}.completed_at is null or ${finishedOn} <= ${t}.due_date))::int as done_on_time,
-    count(*) filter (where ${t}.status = 'done' and ${finishedOn} > ${t}.due_date)::int as done_late,
-    count(*) filter (where ${t}.status <> 'done' and ${t}.due_date >= ${today})::int as open_in_time,
-    count(*) filter (where ${t}.status <> 'done' and ${t}.due_date < ${today})::int as overdue,
-    count(${t}.id) filter (where ${t}.due_date is null)::int as ongoing,
-    count(*) filter (where ${t}.status <> 'done' and ${t}.awaiting_since is not null)::int as awaiting`;
+  const fields = {
+    status: sql`${t}.status`,
+    dueDate: sql`${t}.due_date`,
+    late: finishedLate(tz, t),
+    awaiting: sql`${t}.awaiting_since is not null`,
+  };
+  // count(t.id), not count(*): a left join's missing row counts nothing.
+  return columns(fields, today, (pred) => sql`count(${t}.id) filter (where ${pred})`);
+}
+
+/** The same columns over roll-up buckets of alias `r` (count_rollup rows: n items each). */
+export function rollupCountColumns(today: LocalDate, r: SQL = sql.raw('r')): SQL {
+  const fields = {
+    status: sql`${r}.status`,
+    dueDate: sql`${r}.due_date`,
+    late: sql`${r}.late`,
+    awaiting: sql`${r}.awaiting`,
+  };
+  return columns(fields, today, (pred) => sql`coalesce(sum(${r}.n) filter (where ${pred}), 0)`);
 }
 
 export interface CountRow {

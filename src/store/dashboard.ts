@@ -14,8 +14,9 @@ import type {
 } from '../core/types.ts';
 import type { Counts } from '../core/grid.ts';
 import { DEFAULT_TZ } from '../core/time.ts';
-import { countColumns, toCounts, type CountRow } from './counts.ts';
+import { countColumns, rollupCountColumns, toCounts, type CountRow } from './counts.ts';
 import { rows, type DbOrTx } from './db.ts';
+import { rollupServes, type CountSource } from './rollup.ts';
 
 /** The dashboard counts what the chat counts: the work status and the status grid (core/grid.ts). */
 export type Buckets = Counts;
@@ -40,20 +41,31 @@ export async function programBuckets(
   db: DbOrTx,
   today: LocalDate,
   tz: string = DEFAULT_TZ,
+  source: CountSource = rollupServes(tz) ? 'rollup' : 'rows',
 ): Promise<ProgramBuckets[]> {
-  const cols = countColumns(today, tz);
+  const kept = source === 'rollup';
+  const cols = kept ? rollupCountColumns(today) : countColumns(today, tz);
   const [targets, tasks] = await Promise.all([
     rows<BucketRow>(
       db,
-      sql`select p.code as key, p.name_vi, p.name_en, ${cols}
-            from programs p left join targets t on t.program_id = p.id
-           group by p.id, p.code, p.name_vi, p.name_en order by p.id`,
+      kept
+        ? sql`select p.code as key, p.name_vi, p.name_en, ${cols}
+                from programs p left join count_rollup r on r.program_id = p.id and r.level = 'target'
+               group by p.id, p.code, p.name_vi, p.name_en order by p.id`
+        : sql`select p.code as key, p.name_vi, p.name_en, ${cols}
+                from programs p left join targets t on t.program_id = p.id
+               group by p.id, p.code, p.name_vi, p.name_en order by p.id`,
     ),
     rows<BucketRow>(
       db,
-      sql`select p.code as key, p.name_vi, p.name_en, ${cols}
-            from tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
-           group by p.code, p.name_vi, p.name_en`,
+      kept
+        ? sql`select p.code as key, p.name_vi, p.name_en, ${cols}
+                from count_rollup r join programs p on p.id = r.program_id
+               where r.level = 'task' and r.n <> 0
+               group by p.code, p.name_vi, p.name_en`
+        : sql`select p.code as key, p.name_vi, p.name_en, ${cols}
+                from tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
+               group by p.code, p.name_vi, p.name_en`,
     ),
   ]);
   const taskRows = new Map(tasks.map((r) => [r.key, r]));
@@ -71,16 +83,22 @@ export async function agencyBuckets(
   program: ProgramCode,
   today: LocalDate,
   tz: string = DEFAULT_TZ,
+  source: CountSource = rollupServes(tz) ? 'rollup' : 'rows',
 ): Promise<AgencyBuckets[]> {
+  const counted =
+    source === 'rollup'
+      ? sql`select a.code as key, a.name_vi, a.name_en, ${rollupCountColumns(today)}
+              from count_rollup r join programs p on p.id = r.program_id join agencies a on a.id = r.agency_id
+             where p.code = ${program} and r.level = 'task' and r.n <> 0
+             group by a.code, a.name_vi, a.name_en`
+      : sql`select a.code as key, a.name_vi, a.name_en, ${countColumns(today, tz)}
+              from tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
+              join agencies a on a.id = t.agency_id
+             where p.code = ${program}
+             group by a.code, a.name_vi, a.name_en`;
   const list = await rows<BucketRow>(
     db,
-    sql`select a.code as key, a.name_vi, a.name_en, ${countColumns(today, tz)}
-          from tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
-          join agencies a on a.id = t.agency_id
-         where p.code = ${program}
-         group by a.code, a.name_vi, a.name_en
-         order by count(*) filter (where t.status <> 'done' and t.due_date < ${today}) desc,
-                  count(*) filter (where t.status = 'done')::float / count(*) asc, a.code`,
+    sql`select * from (${counted}) c order by c.overdue desc, c.done::float / c.total asc, c.key`,
   );
   return list.map((r) => ({
     agency: r.key as AgencyCode,

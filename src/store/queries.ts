@@ -24,9 +24,10 @@ import type {
   ProgramCode,
   UpdateView,
 } from '../core/types.ts';
-import { countColumns, toCounts, type CountRow } from './counts.ts';
+import { countColumns, rollupCountColumns, toCounts, type CountRow } from './counts.ts';
 import { rows, type DbOrTx } from './db.ts';
 import { itemByCode, scopeFilter, selectItems } from './items.ts';
+import { rollupServes } from './rollup.ts';
 
 export function overdue(db: DbOrTx, scope: Scope, level: Level, today: LocalDate): Promise<ItemView[]> {
   // Due today is not overdue; done never is.
@@ -161,26 +162,42 @@ export async function summary(
   today: LocalDate,
   period: Period | null,
   tz: string,
+  /** Where the counts come from: the maintained roll-up when it counts in `tz`, else the item rows. */
+  source: 'rollup' | 'rows' = rollupServes(tz) ? 'rollup' : 'rows',
 ): Promise<SummaryView> {
-  const inPeriod = period ? sql`t.due_date between ${period.from} and ${period.to}` : sql`true`;
+  const kept = source === 'rollup';
+  const alias = sql.raw(kept ? 'r' : 't');
+  const inPeriod = period ? sql`${alias}.due_date between ${period.from} and ${period.to}` : sql`true`;
   const where = sql`${scopeFilter(scope)} and ${inPeriod}`;
-  const cols = countColumns(today, tz);
+  const cols = kept ? rollupCountColumns(today) : countColumns(today, tz);
   // One scan per table counts both by programme and by agency (grouping sets), not one scan each.
-  const byBoth = (from: SQL) =>
+  const byBoth = (from: SQL, also: SQL = sql`true`) =>
     rows<CountRow & Keyed & { by_agency: boolean }>(
       db,
       sql`select grouping(a.code) = 0 as by_agency, coalesce(a.code, p.code) as key,
                  coalesce(a.name_vi, p.name_vi) as name_vi, coalesce(a.name_en, p.name_en) as name_en, ${cols}
-            from ${from} where ${where}
+            from ${from} where ${where} and ${also}
            group by grouping sets ((p.code, p.name_vi, p.name_en), (a.code, a.name_vi, a.name_en))`,
     );
-  const [targetRows, taskRows] = await Promise.all([
-    byBoth(sql`targets t join programs p on p.id = t.program_id join agencies a on a.id = t.lead_agency_id`),
+  // The maintained buckets (a few per programme, agency and due day) instead of every item row.
+  const buckets = (level: Level) =>
     byBoth(
-      sql`tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
-          join agencies a on a.id = t.agency_id`,
-    ),
-  ]);
+      sql`count_rollup r join programs p on p.id = r.program_id join agencies a on a.id = r.agency_id`,
+      sql`r.level = ${level} and r.n <> 0`,
+    );
+  const [targetRows, taskRows] = await Promise.all(
+    kept
+      ? [buckets('target'), buckets('task')]
+      : [
+          byBoth(
+            sql`targets t join programs p on p.id = t.program_id join agencies a on a.id = t.lead_agency_id`,
+          ),
+          byBoth(
+            sql`tasks t join targets tg on tg.id = t.target_id join programs p on p.id = tg.program_id
+                join agencies a on a.id = t.agency_id`,
+          ),
+        ],
+  );
   const split = (list: Array<CountRow & Keyed & { by_agency: boolean }>, agency: boolean) =>
     list.filter((r) => r.by_agency === agency);
   const [targetsByProgram, targetsByAgency] = [split(targetRows, false), split(targetRows, true)];

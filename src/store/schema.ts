@@ -18,6 +18,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
@@ -570,5 +571,35 @@ export const evidence = pgTable(
     index('evidence_target_idx').on(t.targetId),
     // A redelivered chat message attaches its file once.
     uniqueIndex('evidence_message_uq').on(t.channel, t.messageId),
+  ],
+);
+
+/**
+ * The counts behind the summary and the dashboard, kept by triggers on tasks and targets in the same
+ * transaction as every write (update, import, re-assignment, roll-up): how many items of a level sit
+ * in each programme × agency × work status × due day × finished-late × awaiting confirmation. Deadline states change with the
+ * date alone, so "overdue at D" is a sum over the open rows due before D (src/store/counts.ts reads
+ * it with the same rule as a full count). A cache: `dondoc check` compares it with a recount and
+ * `dondoc recount` (and the nightly job) rebuilds it. Late is judged in Asia/Ho_Chi_Minh.
+ */
+export const countRollup = pgTable(
+  'count_rollup',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    level: text('level').notNull(),
+    programId: integer('program_id').notNull(),
+    agencyId: integer('agency_id').notNull(),
+    status: itemStatus('status').notNull(),
+    dueDate: day('due_date'),
+    late: boolean('late').notNull(),
+    /** Reported done, waiting for a checker's confirmation (awaiting_since set). */
+    awaiting: boolean('awaiting').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    check('count_rollup_level', sql`${t.level} in ('target', 'task')`),
+    unique('count_rollup_key_uq')
+      .on(t.level, t.programId, t.agencyId, t.status, t.dueDate, t.late, t.awaiting)
+      .nullsNotDistinct(),
   ],
 );

@@ -247,7 +247,7 @@ export async function resetProvince(db: Db): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`);
     await tx.execute(sql`truncate programs, agencies, people, targets, tasks, history, audit_log,
       conversations, bot_messages, snoozes, explanation_requests, outbox, group_digests, chat_accounts,
-      invites, inbound_seen restart identity cascade`);
+      invites, inbound_seen, count_rollup restart identity cascade`);
     await tx.insert(auditLog).values({ actor: 'seed', action: 'reset', entity: 'province' });
   });
 }

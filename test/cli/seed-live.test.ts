@@ -73,6 +73,23 @@ describe.each(dbKinds())('seed-demo and check on a live %s database', (kind) => 
     );
   });
 
+  it('check names kept counts that drifted from a recount, and recount heals them', async () => {
+    await t.db.execute(
+      'update count_rollup set n = n + 2 where id = (select min(id) from count_rollup where n > 0)' as never,
+    );
+    const r = await run('check', '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out[0]!) as { problems: { kind: string; detail: string }[] };
+    const drift = report.problems.filter((p) => p.kind === 'count_rollup');
+    expect(drift).toHaveLength(1);
+    expect(drift[0]!.detail).toMatch(/a recount says/);
+    const healed = await run('recount');
+    expect(healed.code).toBe(0);
+    expect(healed.out.join('\n')).toMatch(/buckets rebuilt/);
+    const after = JSON.parse((await run('check', '--json')).out[0]!) as { problems: { kind: string }[] };
+    expect(after.problems.filter((p) => p.kind === 'count_rollup')).toEqual([]);
+  });
+
   it('--reset refuses without --yes and changes nothing', async () => {
     const before = await historyCount();
     const r = await run('seed-demo', '--reset');

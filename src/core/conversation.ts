@@ -196,7 +196,11 @@ async function implicitExplanation(turn: Turn, first: ParsedMessage): Promise<Ex
   const replied = turn.msg.replyToItem;
   const ref = replied ?? turn.state.lastItem ?? null;
   if (ref === null || first.intent.target !== null) return null;
-  if (replied === null && first.intent.intent !== 'unknown') return null;
+  // Without a reply to thread on, a message the bot cannot read answers the request, and so does a
+  // statement of where the work stands ("đang chờ Sở Nội vụ thẩm định"): the classifier reads its
+  // status words as a `list`, but a list is asked for, by a question or by naming the work to list.
+  const kind = first.intent.intent;
+  if (replied === null && kind !== 'unknown' && !(kind === 'list' && first.statement)) return null;
   const request = await openRequestFor(turn, ref);
   if (request === null) return null;
   return isProgressReport(aboutItem(turn, first)) ? null : request;

@@ -138,6 +138,11 @@ export interface ParsedMessage {
   explanation?: { item: ItemCode | null; text: string };
   /** Whether a list or count is about targets or tasks (the word used; else tasks for an agency). */
   level: 'target' | 'task';
+  /**
+   * The message tells rather than asks: not written as a question and naming no work ("đang chờ Sở Nội
+   * vụ thẩm định biên chế"), so it can be the answer to an open explanation request.
+   */
+  statement: boolean;
 }
 
 /** A report's issuing body, its two lines top left: the superior body over the issuer. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_CHARS, renderPlain } from '../../src/core/reply.ts';
+import { rememberSent } from '../../src/core/sent.ts';
 import type { ItemCode, PersonCode, ProgramCode } from '../../src/core/types.ts';
 import { rows } from '../../src/store/db.ts';
 import { createInvite } from '../../src/store/people.ts';
@@ -223,6 +224,27 @@ describe.each(dbKinds())('the conversation on %s', (kind) => {
       expect(renderPlain(h.sent.at(-1)!.reply.lines)).toBe(
         '📩 Đã nhận giải trình của Trần Văn Đạt về NQ57-39.2: thiếu nhân lực chuyên môn',
       );
+    });
+
+    it('take a statement of where the work stands as the answer on Zalo, while a question still gets its list', async () => {
+      // Zalo has no reply threading: the answer follows the request the bot last delivered about the item.
+      const huy = await h.registerChat(person('P09'), 'zalo');
+      const zalo = { channel: 'zalo' as const, senderId: huy, chatId: huy };
+      // What the outbox worker does when it has delivered the request on Zalo.
+      const delivered = () => rememberSent(h.store, { channel: 'zalo', chatId: huy }, ['m-req'], item);
+      const item = code('NQ57-08.2');
+      await h.ask('yêu cầu giải trình NQ57-08.2', { senderId: 'P02' });
+      await delivered();
+      const answer = 'đang chờ Sở Nội vụ thẩm định biên chế';
+      expect(await h.ask(answer, zalo)).toBe(
+        '✅ Đã ghi nhận giải trình của bạn về NQ57-08.2.\n📨 Đang gửi tới Trần Quốc Thắng qua Telegram.',
+      );
+      expect((await h.store.item(item))!.history[0]).toMatchObject({ kind: 'explanation', note: answer });
+
+      await h.ask('yêu cầu giải trình NQ57-08.2', { senderId: 'P02' });
+      await delivered();
+      expect(await h.ask('việc nào đang vướng', zalo)).toMatch(/vướng/);
+      expect((await h.store.item(item))!.history[0]!.kind).toBe('explanation_request');
     });
 
     it('say so when the item is not overdue, and still ask', async () => {

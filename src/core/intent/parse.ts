@@ -30,6 +30,7 @@ import {
   SWITCH_ON,
   UPDATE_PREFIX,
   VI_WORDS,
+  WORK_NOUNS,
   YES,
 } from './keywords.ts';
 import { decideIntent } from './decide.ts';
@@ -178,6 +179,7 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     percentProblem: problem,
     ...(d.choices ? { choices: d.choices } : {}),
     level: levelOfFolded(a.masked, intent.agency !== null),
+    statement: !looksLikeQuestion(a) && !hasPhrase(a.tokens, WORK_NOUNS),
   };
 }
 

@@ -88,6 +88,11 @@ export function reply(
   return { lang, lines, buttons: opts.buttons ?? [], about: opts.about ?? null };
 }
 
+/** One message of one sentence, for edges that answer a command themselves. */
+export function sentence(lang: Lang, text: string): Reply {
+  return reply(lang, [[text]]);
+}
+
 /** The common case: one message of plain sentences. */
 export function say(turn: Pick<Turn, 'lang'>, ...texts: string[]): Reply[] {
   return [

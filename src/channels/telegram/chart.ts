@@ -2,8 +2,8 @@
 import type { Message } from 'telegraf/types';
 import type { IncomingMessage } from '../../core/index.ts';
 import type { CoreStore } from '../../core/ports.ts';
-import type { Reply } from '../../core/reply.ts';
 import { localDate } from '../../core/time.ts';
+import { sentence } from '../../core/turn.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
 import type { Outgoing } from '../outbound.ts';
 import { wordsOf, type BotIdentity } from './incoming.ts';
@@ -31,8 +31,6 @@ export function chartArgument(message: Message, me: BotIdentity): string | null 
   return arg === '' ? null : arg.toUpperCase();
 }
 
-const say = (lang: Lang, text: string): Reply => ({ lang, lines: [[text]], buttons: [], about: null });
-
 /**
  * The answer to /chart for a registered sender: the photo, or why there is none. Null for a stranger,
  * who must learn how to register (from the core) and see nothing. The pipeline sends it like any reply.
@@ -48,9 +46,9 @@ export async function chartReplies(
   const t = channelTexts(lang);
   const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
   if (program === null || !codes.includes(program)) {
-    return [say(lang, program === null ? t.chartUsage(codes) : t.chartUnknown(program, codes))];
+    return [sentence(lang, program === null ? t.chartUsage(codes) : t.chartUnknown(program, codes))];
   }
   const png = await deps.source({ program, lang, today: localDate(deps.now(), deps.tz) });
-  if (png === null) return [say(lang, t.chartUnknown(program, codes))];
-  return [{ ...say(lang, t.chartCaption(program)), photo: { png, filename: `${program}.png` } }];
+  if (png === null) return [sentence(lang, t.chartUnknown(program, codes))];
+  return [{ ...sentence(lang, t.chartCaption(program)), photo: { png, filename: `${program}.png` } }];
 }

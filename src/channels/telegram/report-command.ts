@@ -5,6 +5,7 @@ import type { IncomingMessage } from '../../core/index.ts';
 import type { CoreStore } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { localDate } from '../../core/time.ts';
+import { sentence } from '../../core/turn.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
 import { readReportWords, reportSpanPeriod, type ReportWords } from '../../report/ask.ts';
 import type { Outgoing } from '../outbound.ts';
@@ -43,8 +44,6 @@ export function reportArguments(message: Message, me: BotIdentity): ReportWords 
   return readReportWords(words.text.slice(command.length).trim().split(/\s+/).filter(Boolean));
 }
 
-const say = (lang: Lang, text: string): Reply => ({ lang, lines: [[text]], buttons: [], about: null });
-
 /**
  * The answer to /baocao or /report for a registered sender: the document, or why there is none. Null for
  * a stranger (the core tells them how to register). The pipeline sends it like any reply.
@@ -60,7 +59,7 @@ export async function reportReplies(
   const t = channelTexts(lang);
   const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
   if (args.bad || (args.program !== null && !codes.includes(args.program))) {
-    return [say(lang, args.bad ? t.reportUsage(codes) : t.chartUnknown(args.program ?? '', codes))];
+    return [sentence(lang, args.bad ? t.reportUsage(codes) : t.chartUnknown(args.program ?? '', codes))];
   }
   const today = localDate(deps.now(), deps.tz);
   const report = await deps.source({
@@ -69,6 +68,6 @@ export async function reportReplies(
     lang,
     today,
   });
-  if (report === null) return [say(lang, t.chartUnknown(args.program ?? '', codes))];
+  if (report === null) return [sentence(lang, t.chartUnknown(args.program ?? '', codes))];
   return [{ ...report.caption, document: { bytes: report.docx, filename: report.filename } }];
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage } from '../../core/index.ts';
 import type { CoreStore } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { localDate } from '../../core/time.ts';
+import { sentence } from '../../core/turn.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
 import { readReportWords, reportSpanPeriod } from '../../report/ask.ts';
 import { channelTexts } from '../telegram/texts.ts';
@@ -17,8 +18,6 @@ export type ZaloReportSource = (ask: {
 }) => Promise<{ summary: Reply } | null>;
 
 const COMMAND = /^\/(baocao|báocáo|report)(?:\s+(.*))?$/is;
-const say = (lang: Lang, text: string): Reply => ({ lang, lines: [[text]], buttons: [], about: null });
-
 /** Answers /baocao and /report for a registered sender; null (the core answers) for anything else. */
 export function zaloReportCommand(deps: {
   source: ZaloReportSource;
@@ -35,9 +34,9 @@ export function zaloReportCommand(deps: {
     const t = channelTexts(lang);
     const codes = (await deps.store.lexicon()).programs.map((p) => p.code as string);
     const words = readReportWords((m[2] ?? '').trim().split(/\s+/).filter(Boolean));
-    if (words.bad) return [say(lang, t.reportUsage(codes))];
+    if (words.bad) return [sentence(lang, t.reportUsage(codes))];
     if (words.program !== null && !codes.includes(words.program))
-      return [say(lang, t.chartUnknown(words.program, codes))];
+      return [sentence(lang, t.chartUnknown(words.program, codes))];
     const today = localDate(deps.now(), deps.tz);
     const report = await deps.source({
       program: words.program,
@@ -45,6 +44,6 @@ export function zaloReportCommand(deps: {
       lang,
       today,
     });
-    return report === null ? [say(lang, t.chartUnknown(words.program ?? '', codes))] : [report.summary];
+    return report === null ? [sentence(lang, t.chartUnknown(words.program ?? '', codes))] : [report.summary];
   };
 }

@@ -1,12 +1,11 @@
 // `dondoc invites --out FILE.html|FILE.pdf`: a printable invitation for everyone not yet registered.
 import { writeFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import { localDateTimeText } from '../core/time.ts';
 import type { AgencyCode, PersonCode } from '../core/types.ts';
 import { chromiumPath, htmlToPdf } from '../invites/pdf.ts';
 import { invitationSheet } from '../invites/sheet.ts';
 import { createInvites, unregisteredPeople } from '../store/people.ts';
-import { agencies, people } from '../store/schema.ts';
+import { unknownCodes } from '../store/known-codes.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
 import { telegramUsername } from './simple-commands.ts';
@@ -28,12 +27,10 @@ export async function invitesCommand(ctx: CliContext, positional: string[], flag
     : undefined;
   const now = ctx.now();
   const { made, registered } = await withDb(ctx, async ({ db }) => {
-    if (agency && (await db.select().from(agencies).where(eq(agencies.code, agency))).length === 0)
+    if (agency && (await unknownCodes(db, 'agency', [agency])).length > 0)
       throw new Error(`unknown agency code: ${agency}`);
-    for (const code of only ?? []) {
-      if ((await db.select({ id: people.id }).from(people).where(eq(people.code, code))).length === 0)
-        throw new Error(`unknown person code: ${code}`);
-    }
+    const strangers = await unknownCodes(db, 'person', only ?? []);
+    if (strangers.length > 0) throw new Error(`unknown person code: ${strangers[0]}`);
     const list = await unregisteredPeople(db, { agency, people: only });
     const registered = (only ?? []).filter((c) => !list.some((p) => p.code === c));
     const codes = await createInvites(

@@ -1,10 +1,10 @@
 // `dondoc ranking [--program CODE] [--period SPEC] [--now ISO] [--json]`: the agencies' on-time rates,
 // lowest first, for a period (default: the year to date, as the chat and the dashboard use).
-import { sql } from 'drizzle-orm';
 import { parsePeriodSpec, periodEnd, yearToDate } from '../core/period-spec.ts';
 import { localDate } from '../core/time.ts';
 import type { LocalDate, Period, ProgramCode } from '../core/types.ts';
-import { rows, type DbOrTx } from '../store/db.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { unknownCodes } from '../store/known-codes.ts';
 import { agencyRanking } from '../store/ranking.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
@@ -24,8 +24,8 @@ export function periodFlag(flags: Flags, today: LocalDate, fallback: (d: LocalDa
 export async function programFlag(db: DbOrTx, flags: Flags): Promise<ProgramCode | null> {
   if (flags.program === undefined) return null;
   const code = flags.program.trim().toUpperCase();
-  const found = await rows<{ code: string }>(db, sql`select code from programs where code = ${code}`);
-  if (found.length === 0) throw new Error(`unknown programme: ${flags.program}`);
+  if ((await unknownCodes(db, 'program', [code])).length > 0)
+    throw new Error(`unknown programme: ${flags.program}`);
   return code as ProgramCode;
 }
 

@@ -1,13 +1,12 @@
 // `dondoc report --out FILE.docx [--program CODE] [--agency CODE] [--period SPEC] [--now ISO] [--lang vi|en]`:
 // the progress report a steering committee signs, for a period (default: this month to date).
 import { writeFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { monthToDate } from '../core/period-spec.ts';
 import { localDate } from '../core/time.ts';
 import type { AgencyCode } from '../core/types.ts';
 import { renderReportDocx } from '../report/docx.ts';
 import { renderReportXlsx } from '../report/xlsx.ts';
-import { rows } from '../store/db.ts';
+import { unknownCodes } from '../store/known-codes.ts';
 import { reportSnapshot } from '../store/report-snapshot.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
 import { issuerFlag } from './program.ts';
@@ -32,8 +31,8 @@ export async function reportCommand(ctx: CliContext, positional: string[], flags
     let agency: AgencyCode | null = null;
     if (flags.agency !== undefined) {
       const code = flags.agency.trim().toUpperCase();
-      const found = await rows<{ code: string }>(db.db, sql`select code from agencies where code = ${code}`);
-      if (found.length === 0) throw new Error(`unknown agency: ${flags.agency}`);
+      if ((await unknownCodes(db.db, 'agency', [code])).length > 0)
+        throw new Error(`unknown agency: ${flags.agency}`);
       agency = code as AgencyCode;
     }
     const snapshot = await reportSnapshot(db.db, { program, agency, period, today, tz });

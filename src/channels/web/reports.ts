@@ -1,6 +1,5 @@
 // Downloads: the status report as XLSX (the CLI's `dondoc export`), the overdue list as CSV, and the
 // progress report a committee signs (`dondoc report`) as DOCX or XLSX for `?period=` (default: this month).
-import { sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { UnknownCodeError } from '../../core/errors.ts';
 import { localDate } from '../../core/time.ts';
@@ -8,7 +7,7 @@ import { monthToDate, parsePeriodSpec } from '../../core/period-spec.ts';
 import type { Lang, LocalDate, Period, ProgramCode } from '../../core/types.ts';
 import { renderReportDocx } from '../../report/docx.ts';
 import { renderReportXlsx } from '../../report/xlsx.ts';
-import { rows } from '../../store/db.ts';
+import { unknownCodes } from '../../store/known-codes.ts';
 import { exportReport, overdueCsv } from '../../store/export-report.ts';
 import { reportSnapshot } from '../../store/report-snapshot.ts';
 import type { WebDeps } from './deps.ts';
@@ -28,8 +27,8 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 async function snapshotOf(deps: WebDeps, opts: DownloadOptions) {
   const db = deps.store.db;
   if (opts.program !== null) {
-    const found = await rows(db, sql`select 1 from programs where code = ${opts.program}`);
-    if (found.length === 0) throw new UnknownCodeError('program', opts.program);
+    if ((await unknownCodes(db, 'program', [opts.program])).length > 0)
+      throw new UnknownCodeError('program', opts.program);
   }
   return reportSnapshot(db, { ...opts, agency: null, tz: deps.tz });
 }

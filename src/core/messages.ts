@@ -131,6 +131,8 @@ export interface Messages {
   invalid(reason: InvalidUpdateReason): string;
   updated(from: string, to: string, status: string): string;
   noteOnly: string;
+  /** A "done" under confirmation: recorded as a claim, the item unchanged until a checker confirms it. */
+  claimed(pct: string, status: string): string;
   targetNow(code: string, pct: string, status: string): string;
   duplicate: string;
   confirmLower(code: string, from: string, to: string): string;
@@ -369,6 +371,8 @@ const vi: Messages = {
   invalid: (reason) => `Không ghi nhận được: ${INVALID_VI[reason]}.`,
   updated: (from, to, status) => `: ${from} → ${to} (${status})`,
   noteOnly: ': đã ghi nhận ghi chú',
+  claimed: (pct, status) =>
+    `: đã ghi nhận báo cáo hoàn thành, chờ xác nhận (vẫn ${pct}, ${status} cho đến khi được xác nhận)`,
   targetNow: (code, pct, status) => `Chỉ tiêu ${code} hiện đạt ${pct} (${status}).`,
   duplicate: 'Tin nhắn này đã được ghi nhận trước đó, không ghi thêm.',
   confirmLower: (code, from, to) => `⚠️ Bạn sắp giảm tiến độ ${code} từ ${from} xuống ${to}. Bạn chắc chứ?`,
@@ -573,6 +577,8 @@ const en: Messages = {
   invalid: (reason) => `Not recorded: ${INVALID_EN[reason]}.`,
   updated: (from, to, status) => `: ${from} → ${to} (${status})`,
   noteOnly: ': note recorded',
+  claimed: (pct, status) =>
+    `: your report of done is recorded, awaiting confirmation (still ${pct}, ${status} until confirmed)`,
   targetNow: (code, pct, status) => `Target ${code} is now at ${pct} (${status}).`,
   duplicate: 'This message was already recorded; nothing new was written.',
   confirmLower: (code, from, to) =>

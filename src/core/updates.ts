@@ -131,10 +131,16 @@ async function applyUpdate(turn: Turn, input: Pending): Promise<Reply[]> {
   turn.state.lastItem = item.code;
   if (result.duplicate) return [reply(turn.lang, [[m.duplicate]], { about: item.code })];
   const noteOnly = input.status === null && input.progress === null;
-  const change = noteOnly
-    ? m.noteOnly
-    : m.updated(`${before.progress}%`, `${item.progress}%`, m.status(item.status));
-  const lines: Line[] = [['✅ ', { code: item.code }, ` ${itemTitle(item, turn.lang)}`, change]];
+  // Under confirmation a "done" is only a claim: the reply must not call the item done.
+  const claimed = (result.claimId ?? null) !== null;
+  const change = claimed
+    ? m.claimed(`${item.progress}%`, m.status(item.status))
+    : noteOnly
+      ? m.noteOnly
+      : m.updated(`${before.progress}%`, `${item.progress}%`, m.status(item.status));
+  const lines: Line[] = [
+    [claimed ? '⏳ ' : '✅ ', { code: item.code }, ` ${itemTitle(item, turn.lang)}`, change],
+  ];
   // The note is the person's own words, kept verbatim; renderers escape it.
   if (input.note) lines.push([m.noteLabel, input.note]);
   if (target) {

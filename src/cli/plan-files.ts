@@ -5,41 +5,62 @@ import { ImportError } from '../core/errors.ts';
 import { localDate } from '../core/time.ts';
 import type { ProgramCode } from '../core/types.ts';
 import { exportReport } from '../store/export-report.ts';
-import { importPlan } from '../store/import/index.ts';
+import { planWords } from '../store/import/annex/words.ts';
+import { importPlanFile } from '../store/import/plan-file.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
+import { langFlag } from './people-files.ts';
 import type { Flags } from './run.ts';
 
 export async function importCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {
   const path = positional[0];
-  if (!path || !/\.(csv|xlsx)$/i.test(path))
-    throw new UsageError('usage: dondoc import FILE.csv|FILE.xlsx [--dry-run]');
-  const bytes = readFileSync(path);
-  try {
-    const report = await withDb(ctx, (db) =>
-      importPlan(db.db, { name: basename(path), bytes }, { dryRun: flags.dryRun, now: ctx.now() }),
+  if (!path || positional.length > 1 || !/\.(csv|xlsx)$/i.test(path))
+    throw new UsageError(
+      'usage: dondoc import FILE.csv|FILE.xlsx [--program CODE] [--dry-run] [--json] [--lang vi|en]',
     );
-    for (const row of report.rows) {
-      if (flags.json) {
-        ctx.io.out(JSON.stringify(row));
-        continue;
-      }
-      const detail = row.problem ?? row.changes.join('; ');
-      ctx.io.out(
-        `${row.sheet} row ${row.row}\t${row.code ?? '-'}\t${row.action}${detail ? `\t${detail}` : ''}`,
-      );
-    }
-    const totals = `${report.created} to create, ${report.updated} to update, ${report.unchanged} unchanged, ${report.rejected} rejected`;
-    if (report.rejected > 0) {
-      ctx.io.err(`nothing imported: ${report.rejected} row(s) rejected (${totals})`);
-      return 1;
-    }
-    ctx.io.err(report.applied ? `imported: ${totals}` : `dry run, nothing written: ${totals}`);
-    return 0;
+  const lang = langFlag(flags.lang);
+  const w = planWords(lang);
+  const bytes = readFileSync(path);
+  const name = basename(path);
+  let report;
+  try {
+    report = await withDb(ctx, (db) =>
+      importPlanFile(
+        db.db,
+        { name, bytes },
+        { dryRun: flags.dryRun, now: ctx.now(), lang, program: flags.program ?? null },
+      ),
+    );
   } catch (err) {
     if (!(err instanceof ImportError)) throw err;
-    for (const r of err.rows) ctx.io.out(flags.json ? JSON.stringify(r) : `row ${r.row}\t${r.problem}`);
-    throw err;
+    if (flags.json)
+      ctx.io.out(JSON.stringify({ row: 1, sheet: name, action: 'error', codes: [], message: err.message }));
+    else ctx.io.out(err.message);
+    throw new Error(`nothing imported: ${name} holds no plan that can be read`, { cause: err });
   }
+  const { created, updated, unchanged, skipped, errors } = report;
+  const totals = { created, updated, unchanged, skipped, errors };
+  for (const r of report.rows) {
+    if (flags.json) ctx.io.out(JSON.stringify(r));
+    else
+      ctx.io.out(
+        `${w.rowLabel(r.sheet, r.row)}\t${w.actionLabel[r.action]}\t${r.codes.join(',') || '-'}\t${r.message}`,
+      );
+  }
+  if (flags.json) ctx.io.out(JSON.stringify(totals));
+  else {
+    if (report.unknownAgencies.length > 0) {
+      ctx.io.out(w.unknownHead);
+      for (const u of report.unknownAgencies)
+        ctx.io.out(`  ${w.unknownList(u.written, u.places.join(', '), u.closest)}`);
+    }
+    const head = errors > 0 ? w.nothingWritten(errors) : report.applied ? w.done : w.dryRun;
+    ctx.io.out(`${head}: ${w.totals(totals, report.applied)}`);
+  }
+  if (errors > 0) {
+    ctx.io.err(`nothing imported: ${errors} row(s) with errors`);
+    return 1;
+  }
+  return 0;
 }
 
 export async function exportCommand(ctx: CliContext, positional: string[], flags: Flags): Promise<number> {

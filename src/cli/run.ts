@@ -12,7 +12,8 @@ Usage: dondoc <command> [options]
   seed-demo [--dir PATH] [--reset --yes]  add the demo province's missing rows (never overwrites); --reset starts over
   check [--json]                          verify every task against its history, every target's roll-up and the kept counts
   recount [--json]                        rebuild the kept counts (summary, dashboard) from a full recount
-  import FILE.csv|FILE.xlsx [--dry-run]   import or update targets/tasks, all or nothing, with a row report
+  import FILE.csv|FILE.xlsx [--program CODE] [--dry-run] [--json] [--lang vi|en]
+                                          import or update targets/tasks (own columns or a plan annex), all or nothing
   export FILE.xlsx [--program CODE]       write the status report as a spreadsheet
   import-people FILE.csv|FILE.xlsx [--dry-run] [--json] [--lang vi|en]
                                           import or update people from a focal-point list, all or nothing

@@ -83,7 +83,9 @@ describe.each(dbKinds())('dondoc commands on %s', (kind) => {
     expect((await run('export', xlsx)).code).toBe(0);
     const dry = await run('import', xlsx, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.err.join('')).toMatch(/0 to create, 0 to update, \d+ unchanged, 0 rejected/);
+    expect(dry.out.at(-1)).toMatch(
+      /^Chạy thử, chưa ghi gì: 0 sẽ tạo, 0 sẽ cập nhật, \d+ giữ nguyên, 0 bỏ qua, 0 lỗi$/,
+    );
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(

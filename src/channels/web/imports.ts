@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ImportError } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
-import { importPlan, type ImportReport } from '../../store/import/index.ts';
+import { importPlanFile } from '../../store/import/plan-file.ts';
 import { importPeople, type PeopleReport, type PeopleRow } from '../../store/people-import/index.ts';
 import type { WebDeps } from './deps.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -30,27 +30,8 @@ interface Outcome {
   applied: boolean;
 }
 
-/** The plan importer's report in the people report's shape, so one table shows both. */
-function planOutcome(r: ImportReport): Outcome {
-  return {
-    rows: r.rows.map((x) => ({
-      row: x.row,
-      sheet: x.sheet,
-      action: x.action === 'reject' ? 'error' : x.action,
-      codes: x.code ? [x.code] : [],
-      message: x.problem ?? x.changes.join('; '),
-    })),
-    totals: {
-      created: r.created,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      skipped: 0,
-      errors: r.rejected,
-    },
-    applied: r.applied,
-  };
-}
-const peopleOutcome = (r: PeopleReport): Outcome => ({
+/** Either importer's report: the same rows and totals. */
+const peopleOutcome = (r: Omit<PeopleReport, 'rows'> & { rows: PeopleRow[] }): Outcome => ({
   rows: r.rows,
   totals: {
     created: r.created,
@@ -66,7 +47,7 @@ async function run(deps: WebDeps, p: Pending, dryRun: boolean, lang: Lang): Prom
   const file = { name: p.name, bytes: p.bytes };
   const now = deps.now();
   return p.kind === 'plan'
-    ? planOutcome(await importPlan(deps.store.db, file, { dryRun, now }))
+    ? peopleOutcome(await importPlanFile(deps.store.db, file, { dryRun, now, lang }))
     : peopleOutcome(await importPeople(deps.store.db, file, { dryRun, now, lang, actor: 'web' }));
 }
 

@@ -27,7 +27,10 @@ export async function importPlan(
   opts: { dryRun: boolean; now: Date },
 ): Promise<ImportReport> {
   const sheets = await readSheets(file);
-  const laid = sheets.map(layoutOf).filter((l) => l !== null);
+  const laid = sheets
+    .filter((s) => s.ownLayout !== false)
+    .map(layoutOf)
+    .filter((l) => l !== null);
   if (laid.length === 0) {
     throw new ImportError(
       `${file.name}: no sheet has a header row naming plan columns (code, title_vi, due_date…)`,

@@ -39,6 +39,16 @@ export interface Plan {
 }
 
 export function planImport(layouts: Layout[], st: StoreState, now: Date): Plan {
+  const { targets, tasks } = readOwnLayout(layouts, st, now);
+  return finishPlan(targets, tasks, st);
+}
+
+/** The project's own columns (targets and tasks sheets), each row checked; no roll-up yet. */
+export function readOwnLayout(
+  layouts: Layout[],
+  st: StoreState,
+  now: Date,
+): { targets: TargetEntry[]; tasks: TaskEntry[] } {
   const seen = new Map<string, RowPlace>();
   const duplicate = (e: Entry<unknown>, kind: Kind) => {
     if (e.code === null) return;
@@ -66,11 +76,17 @@ export function planImport(layouts: Layout[], st: StoreState, now: Date): Plan {
     if (e.code !== null && !fileTargets.has(e.code)) fileTargets.set(e.code, e);
   }
   const taskEntries = dataRows('tasks').map((r) => planTask(r.cells, r.place, st, fileTargets, now));
+  for (const e of taskEntries) duplicate(e, 'tasks');
+  return { targets: targetEntries, tasks: taskEntries };
+}
+
+/**
+ * The part every layout shares once its rows are read: what each entry changes, targets moved before
+ * tasks the file leaves alone refused, and each touched target rolled up as recordUpdate keeps it.
+ */
+export function finishPlan(targetEntries: TargetEntry[], taskEntries: TaskEntry[], st: StoreState): Plan {
   const fileTasks = new Set<string>();
-  for (const e of taskEntries) {
-    duplicate(e, 'tasks');
-    if (e.code !== null) fileTasks.add(e.code);
-  }
+  for (const e of taskEntries) if (e.code !== null) fileTasks.add(e.code);
 
   // The tasks each target will have: the store's, moved and added to as the file says.
   const tasksOf = new Map<string, Map<string, TaskLite>>();

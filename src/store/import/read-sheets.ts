@@ -13,6 +13,13 @@ export interface SheetRow {
 export interface RawSheet {
   name: string;
   rows: SheetRow[];
+  /** Columns (from 0) the workbook hides: helper columns a province's sheet keeps out of sight. */
+  hidden?: ReadonlySet<number>;
+  /**
+   * Whether the project's own layout reads this sheet: the sheets named for targets or tasks, else the
+   * first. A plan annex may be on any visible sheet.
+   */
+  ownLayout?: boolean;
 }
 
 function delimiterOf(textContent: string): string {
@@ -50,7 +57,7 @@ function readCsv(name: string, bytes: Buffer): RawSheet[] {
     const message = err instanceof Error ? err.message : String(err);
     throw new ImportError(`${name} is not valid CSV: ${message}`, [{ row: 1, problem: message }]);
   }
-  return [{ name, rows: records.map((cells, i) => ({ number: i + 1, cells })) }];
+  return [{ name, rows: records.map((cells, i) => ({ number: i + 1, cells })), ownLayout: true }];
 }
 
 function cellRaw(cell: ExcelJS.Cell): Raw {
@@ -91,16 +98,20 @@ async function readXlsx(name: string, bytes: Buffer): Promise<RawSheet[]> {
     ]);
   }
   const named = wb.worksheets.filter((ws) => sheetHint(ws.name) !== null);
-  const chosen = named.length > 0 ? named : wb.worksheets.slice(0, 1);
-  return chosen.map((ws) => {
-    const rows: SheetRow[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells: Raw[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellRaw(row.getCell(c)));
-      rows.push({ number, cells });
+  const chosen = new Set(named.length > 0 ? named : wb.worksheets.slice(0, 1));
+  return wb.worksheets
+    .filter((ws) => chosen.has(ws) || ws.state === 'visible')
+    .map((ws) => {
+      const rows: SheetRow[] = [];
+      ws.eachRow({ includeEmpty: false }, (row, number) => {
+        const cells: Raw[] = [];
+        for (let c = 1; c <= row.cellCount; c++) cells.push(cellRaw(row.getCell(c)));
+        rows.push({ number, cells });
+      });
+      const hidden = new Set<number>();
+      for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hidden.add(c - 1);
+      return { name: ws.name, rows, hidden, ownLayout: chosen.has(ws) };
     });
-    return { name: ws.name, rows };
-  });
 }
 
 export async function readSheets(file: { name: string; bytes: Buffer }): Promise<RawSheet[]> {

@@ -1,7 +1,7 @@
 // How numbers, days and items read in a reply: decimal commas in Vietnamese, traffic lights, risk order.
 import { messages } from './messages.ts';
 import type { Line } from './reply.ts';
-import { daysBetween } from './time.ts';
+import { daysBetween, wallTime } from './time.ts';
 import type { ItemView, Lang, LocalDate } from './types.ts';
 
 /**
@@ -59,25 +59,11 @@ export function formatShortDay(day: LocalDate, lang: Lang, today: LocalDate): st
   return lang === 'vi' ? `${d}/${m}` : `${Number(d)} ${MONTHS_EN[Number(m) - 1] ?? m}`;
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 /** "07/07 09:16" in the configured zone: when an update was made, as a history line shows it. */
 export function formatMoment(at: Date, lang: Lang, tz: string, today: LocalDate): string {
-  let f = timeFormatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: tz,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormatters.set(tz, f);
-  }
-  const get = (type: string): string => f.formatToParts(at).find((p) => p.type === type)?.value ?? '';
-  const day = `${get('year')}-${get('month')}-${get('day')}` as LocalDate;
-  return `${formatShortDay(day, lang, today)} ${get('hour')}:${get('minute')}`;
+  const w = wallTime(at, tz);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${formatShortDay(w.day, lang, today)} ${two(w.hour)}:${two(w.minute)}`;
 }
 
 /** Cuts a long title at a word boundary so one item stays about one line on a phone. */

@@ -1,5 +1,5 @@
 // Wall-clock time, weekdays and the Vietnamese public-holiday table the reminder planner skips.
-import { addDays, DEFAULT_TZ, isLocalDate, localDate } from '../core/time.ts';
+import { addDays, DEFAULT_TZ, isLocalDate, wallTime } from '../core/time.ts';
 import type { LocalDate } from '../core/types.ts';
 
 export { addDays, daysBetween, DEFAULT_TZ, isLocalDate, localDate } from '../core/time.ts';
@@ -26,36 +26,10 @@ export function asLocalDate(text: string): LocalDate {
   return text;
 }
 
-// Formatters are costly to build and the planner asks for the same zone hundreds of times.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-/** Hour and minute of `instant` on `tz`'s wall clock. */
-function clock(instant: Date, tz: string): { hour: number; minute: number } {
-  let hour = 0;
-  let minute = 0;
-  for (const p of formatter(tz).formatToParts(instant)) {
-    if (p.type === 'hour') hour = Number(p.value);
-    else if (p.type === 'minute') minute = Number(p.value);
-  }
-  return { hour, minute };
-}
-
 /** The wall-clock time and weekday of `instant` in `tz`. */
 export function localTime(instant: Date, tz: string = DEFAULT_TZ): LocalTime {
-  return { ...clock(instant, tz), weekday: weekdayOf(localDate(instant, tz)) };
+  const { hour, minute, day } = wallTime(instant, tz);
+  return { hour, minute, weekday: weekdayOf(day) };
 }
 
 export function weekdayOf(date: LocalDate): Weekday {

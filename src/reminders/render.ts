@@ -5,7 +5,7 @@ import type { Button, Line, Reply } from '../core/reply.ts';
 import type { ItemCode, ItemView, Lang, LocalDate, Percent, PersonCode } from '../core/types.ts';
 import { DEFAULT_TZ, daysBetween, localDate } from './calendar.ts';
 import { type LeaderDigest, leaderDigest } from './digest.ts';
-import { days, formatDay, formatPercent, formatShortDay, shorten } from './format.ts';
+import { days, formatDay, formatPercent, formatShortDay, truncate } from './format.ts';
 import type {
   Plan,
   PlanInput,
@@ -132,7 +132,7 @@ function itemLine(item: ItemView, o: LineOptions): Line {
   }
   // Escalations always say how long the task has been silent: that silence is why they were sent.
   if (o.silence ? silent > 0 : left > 7 && silent >= 7) facts.push(t.silent(silent));
-  let text = ` ${shorten(item.title[o.lang])} — ${facts.join(', ')}`;
+  let text = ` ${truncate(item.title[o.lang], 60)} — ${facts.join(', ')}`;
   if (o.explain) text += ` — ${t.explain}`;
   if (o.owner) text += ` · ${item.assignee?.name ?? item.agencyName[o.lang]}`;
   return [`${icon} `, { b: item.code }, text];
@@ -277,7 +277,7 @@ export function chartCaption(chart: PlannedChart, ctx: RenderContext): Reply {
   const name = ctx.programs.find((p) => p.code === program)?.name[lang] ?? program;
   return {
     lang,
-    lines: [['📈 ', { b: program }, T[lang].chartCaption(shorten(name, 120), formatDay(today, lang))]],
+    lines: [['📈 ', { b: program }, T[lang].chartCaption(truncate(name, 120), formatDay(today, lang))]],
     buttons: [],
     about: null,
   };

@@ -60,7 +60,7 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
   };
 }
 
-export const isBarrier = (t: Token | undefined): boolean => t !== undefined && t.folded.startsWith('#');
+export { isBarrier } from './normalize.ts';
 
 /** Index of the first token starting at or after a folded offset (tokens.length when none). */
 export function tokenIndexFrom(a: Analysis, offset: number): number {

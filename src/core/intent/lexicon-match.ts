@@ -1,7 +1,14 @@
 // Which programme and agency a message names, by any alias, exactly or with a close spelling.
 import type { AgencyCode, Lexicon, ProgramCode } from '../types.ts';
 import { informalAgencies } from './informal-agency.ts';
-import { hasMarks, marksConsistent, tokenizePhrase, type MarkSig, type Token } from './normalize.ts';
+import {
+  hasMarks,
+  isBarrier,
+  marksConsistent,
+  tokenizePhrase,
+  type MarkSig,
+  type Token,
+} from './normalize.ts';
 
 type Kind = 'program' | 'agency';
 
@@ -120,8 +127,6 @@ function indexOf(lexicon: Lexicon): LexiconIndex {
 export function programOfCode(lexicon: Lexicon, letters: string, digits: string): ProgramCode | null {
   return indexOf(lexicon).programByCompact.get(canonicalCompact([letters, digits])) ?? null;
 }
-
-const isBarrier = (t: Token): boolean => t.folded.startsWith('#');
 
 function acceptsExact(v: Variant, window: readonly Token[]): boolean {
   if (v.exactCase) return window.every((t, k) => t.orig === v.words[k]?.orig);

@@ -139,6 +139,9 @@ export interface Token {
   end: number;
 }
 
+/** A masked item code: no word or name may match across it. */
+export const isBarrier = (t: Token | undefined): boolean => t !== undefined && t.folded.startsWith('#');
+
 const TOKEN = /[\p{L}\p{N}]+|&|#+/gu;
 
 /**

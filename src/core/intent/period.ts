@@ -29,10 +29,6 @@ function fromDayNumber(n: number): Ymd {
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 }
 
-function addDays(v: Ymd, days: number): Ymd {
-  return fromDayNumber(dayNumber(v) + days);
-}
-
 function iso(v: Ymd): LocalDate {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${String(v.y).padStart(4, '0')}-${pad(v.m)}-${pad(v.d)}` as LocalDate;
@@ -296,7 +292,7 @@ function year(y: number): Period | null {
 }
 
 function day(t: Ymd, by: number): Period | null {
-  const v = addDays(t, by);
+  const v = fromDayNumber(dayNumber(t) + by);
   return window(v, v);
 }
 
@@ -340,7 +336,7 @@ function resolveOrThrow(text: string, t: Ymd): Period | null {
 
   for (const ahead of NEXT_DAYS) {
     m = ahead.re.exec(text);
-    if (m !== null) return window(t, addDays(t, Number(m[1]) * ahead.days));
+    if (m !== null) return window(t, fromDayNumber(dayNumber(t) + Number(m[1]) * ahead.days));
   }
   for (const r of LATER) if (r.re.test(text)) return r.resolve(t);
   return byDay(text, t);

@@ -1,6 +1,6 @@
 // Reads a progress report around an item code: its percent, its status words and where the free-text note lies.
 import type { ItemStatus } from '../types.ts';
-import { isBarrier, type Analysis } from './analysis.ts';
+import { isBarrier, tokenIndexFrom, type Analysis } from './analysis.ts';
 import type { PercentSpan, Span } from './codes.ts';
 import {
   FILLERS,
@@ -37,15 +37,10 @@ interface PercentAt {
 
 const SEPARATOR = /[:;,.()[\]!?\n\r-]/;
 
-function tokenAfter(a: Analysis, offset: number): number {
-  const i = a.tokens.findIndex((t) => t.start >= offset);
-  return i === -1 ? a.tokens.length : i;
-}
-
 function percentsByToken(a: Analysis): Map<number, PercentAt> {
   const map = new Map<number, PercentAt>();
   for (const span of a.percents) {
-    map.set(tokenAfter(a, span.start), { span, endToken: tokenAfter(a, span.end) });
+    map.set(tokenIndexFrom(a, span.start), { span, endToken: tokenIndexFrom(a, span.end) });
   }
   return map;
 }

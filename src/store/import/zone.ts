@@ -1,26 +1,10 @@
 // A zone's wall clock and instants: a local time read as an instant, an instant written with its offset.
-import { DEFAULT_TZ } from '../../core/time.ts';
+import { DEFAULT_TZ, wallTime } from '../../core/time.ts';
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 /** How far `tz`'s wall clock is ahead of UTC at an instant, in ms. */
 function zoneOffset(ms: number, tz: string): number {
-  let format = zoneFormats.get(tz);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    zoneFormats.set(tz, format);
-  }
-  const parts = format.formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const w = wallTime(new Date(ms), tz);
+  const wall = Date.UTC(w.year, w.month - 1, w.date, w.hour, w.minute, w.second);
   return wall - Math.floor(ms / 1000) * 1000;
 }
 

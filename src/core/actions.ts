@@ -16,13 +16,15 @@ const ITEM = /^[A-Z][A-Z0-9]{0,15}-\d{1,4}(?:\.\d{1,4})?$/;
 /** A list id: the chat's list counter in base 36 (see core/paging.ts). */
 const LIST = /^[0-9a-z]{1,10}$/;
 const PAGE = /^\d{1,4}$/;
+/** A claim's history row id (bigserial; far under 64 bytes with the code). */
+const CLAIM = /^[1-9]\d{0,14}$/;
 
 export const MAX_ACTION_BYTES = 64;
 
 /** The intents a "which did you mean" button may name: questions answered from the store. */
 const CHOOSABLE = new Set<IntentName>(['overdue', 'due_soon', 'list', 'summary', 'my_tasks', 'help']);
 
-/** u|CODE|status|percent · s|CODE · pg|LIST|N · c|1 · i|INTENT */
+/** u|CODE|status|percent · s|CODE · pg|LIST|N · c|1 · i|INTENT · v|CODE|CLAIM|1 */
 export function encodeAction(action: ButtonAction): string {
   switch (action.kind) {
     case 'update':
@@ -35,6 +37,8 @@ export function encodeAction(action: ButtonAction): string {
       return `c|${action.yes ? 1 : 0}`;
     case 'choose':
       return `i|${action.intent}`;
+    case 'verdict':
+      return `v|${action.item}|${action.claim}|${action.ok ? 1 : 0}`;
   }
 }
 
@@ -62,6 +66,8 @@ export function decodeAction(data: string): ButtonAction | null {
     return { kind: 'page', list: null, page: Number(a) };
   if (kind === 'i' && a && CHOOSABLE.has(a as IntentName) && b === undefined)
     return { kind: 'choose', intent: a as IntentName };
+  if (kind === 'v' && a && ITEM.test(a) && b && CLAIM.test(b) && (c === '0' || c === '1'))
+    return { kind: 'verdict', item: a as ItemCode, claim: Number(b), ok: c === '1' };
   if (kind === 'c' && (a === '0' || a === '1') && b === undefined) return { kind: 'confirm', yes: a === '1' };
   return null;
 }

@@ -22,6 +22,7 @@ import {
 } from './turn.ts';
 import type { IntentName, ItemCode, Lang, LocalDate, ParsedMessage, Percent, PersonCode } from './types.ts';
 import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
+import { returnReason, verdictButton, verdictCommand } from './verdicts.ts';
 
 export type { ConversationDeps, IncomingMessage, Notifier };
 
@@ -99,6 +100,8 @@ async function onAction(turn: Turn, action: ButtonAction): Promise<Reply[]> {
       return resolvePending(turn, action.yes);
     case 'choose':
       return answerChoice(turn, action.intent);
+    case 'verdict':
+      return verdictButton(turn, action.item, action.claim, action.ok);
   }
 }
 
@@ -212,6 +215,11 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   if (isBlank(msg.text)) return [reply(turn.lang, answerUnknown(turn.lang))];
 
   const control = first.control;
+  // After "↩️ Trả lại" the checker's next message is the reason (or "hủy").
+  const cancels = control?.kind === 'confirm' && !control.yes;
+  const returned = await returnReason(turn, cancels, control !== null);
+  if (returned) return returned;
+  if (control?.kind === 'verdict') return verdictCommand(turn, control);
   if (control?.kind === 'next_page') return continueList(turn);
   if (control?.kind === 'confirm' && state.pending) return resolvePending(turn, control.yes);
   // Any other message leaves a waiting question behind: a "có" much later must not apply it.

@@ -1,6 +1,6 @@
 // The message catalogue: every sentence the bot says, in Vietnamese and English, as functions of their parameters.
 import type { Level } from './ports.ts';
-import type { InvalidUpdateReason } from './errors.ts';
+import type { ConfirmationFailure, InvalidUpdateReason } from './errors.ts';
 import type { Counts, GridCell } from './grid.ts';
 
 const STATUS_ORDER = ['not_started', 'in_progress', 'blocked', 'done'] as const;
@@ -133,6 +133,25 @@ export interface Messages {
   noteOnly: string;
   /** A "done" under confirmation: recorded as a claim, the item unchanged until a checker confirms it. */
   claimed(pct: string, status: string): string;
+
+  // Confirmation by the tracking office (core/verdicts.ts)
+  checkerAsk(reporter: string, code: string, title: string): string;
+  evidenceCount(n: number): string;
+  checkerHint(code: string): string;
+  confirmButton: string;
+  returnButton: string;
+  checkersTold(n: number): string;
+  checkersNone: string;
+  verdictConfirmed(code: string, reportedAt: string): string;
+  toldConfirmed(by: string, code: string, title: string): string;
+  returnAsk(code: string): string;
+  returnDropped(code: string): string;
+  verdictReturned(code: string, status: string, pct: string, reason: string): string;
+  toldReturned(by: string, code: string, title: string, reason: string): string;
+  toldReturnedHint(code: string): string;
+  verdictRefused(reason: ConfirmationFailure, code: string): string;
+  verdictUsage: string;
+  awaitingNudge(n: number, days: number): string;
   targetNow(code: string, pct: string, status: string): string;
   duplicate: string;
   confirmLower(code: string, from: string, to: string): string;
@@ -373,6 +392,33 @@ const vi: Messages = {
   noteOnly: ': đã ghi nhận ghi chú',
   claimed: (pct, status) =>
     `: đã ghi nhận báo cáo hoàn thành, chờ xác nhận (vẫn ${pct}, ${status} cho đến khi được xác nhận)`,
+  checkerAsk: (reporter, code, title) => `🔔 Chờ xác nhận: ${reporter} báo ${code} ${title} đã hoàn thành.`,
+  evidenceCount: (n) =>
+    n === 0 ? 'Chưa có tệp minh chứng.' : `Minh chứng: ${n} tệp (xem trên trang của mục).`,
+  checkerHint: (code) =>
+    `Bấm ✅ Xác nhận hoặc ↩️ Trả lại, hoặc nhắn /xacnhan ${code} · /tralai ${code} lý do.`,
+  confirmButton: '✅ Xác nhận',
+  returnButton: '↩️ Trả lại',
+  checkersTold: (n) => `Đã gửi cho ${n} người xác nhận.`,
+  checkersNone: 'Chưa gửi được cho người xác nhận nào: không ai trong số họ có tài khoản chat.',
+  verdictConfirmed: (code, at) => `✅ Đã xác nhận ${code} hoàn thành (tính từ lúc báo cáo, ${at}).`,
+  toldConfirmed: (by, code, title) => `✅ ${by} đã xác nhận ${code} ${title} hoàn thành.`,
+  returnAsk: (code) => `↩️ Lý do trả lại ${code}? Hãy nhắn lý do trong tin tiếp theo (hoặc “hủy” để thôi).`,
+  returnDropped: (code) => `Đã hủy, ${code} vẫn chờ xác nhận.`,
+  verdictReturned: (code, status, pct, reason) =>
+    `↩️ Đã trả lại ${code}: về “${status}” (${pct}). Lý do: ${reason}`,
+  toldReturned: (by, code, title, reason) =>
+    `↩️ ${by} đã trả lại ${code} ${title}: chưa được tính là hoàn thành. Lý do: ${reason}`,
+  toldReturnedHint: (code) => `Hoàn thiện rồi báo lại, ví dụ “${code} xong”.`,
+  verdictRefused: (reason, code) =>
+    ({
+      not_awaiting: `${code} không có báo cáo hoàn thành nào đang chờ xác nhận. Không có gì thay đổi.`,
+      stale: `Nút này đã cũ: báo cáo đó về ${code} không còn chờ xác nhận. Không có gì thay đổi.`,
+      not_checker: `Chỉ người xác nhận của chương trình (quản trị viên hoặc người được chỉ định) mới xác nhận hoặc trả lại được ${code}.`,
+      own_report: `Bạn không thể tự xác nhận hoặc trả lại báo cáo của chính mình về ${code}.`,
+    })[reason],
+  verdictUsage: 'Hãy ghi mã, ví dụ: /xacnhan NQ57-12.3 hoặc /tralai NQ57-12.3 lý do.',
+  awaitingNudge: (n, days) => `🔔 ${n} báo cáo hoàn thành chờ anh/chị xác nhận quá ${days} ngày làm việc:`,
   targetNow: (code, pct, status) => `Chỉ tiêu ${code} hiện đạt ${pct} (${status}).`,
   duplicate: 'Tin nhắn này đã được ghi nhận trước đó, không ghi thêm.',
   confirmLower: (code, from, to) => `⚠️ Bạn sắp giảm tiến độ ${code} từ ${from} xuống ${to}. Bạn chắc chứ?`,
@@ -579,6 +625,36 @@ const en: Messages = {
   noteOnly: ': note recorded',
   claimed: (pct, status) =>
     `: your report of done is recorded, awaiting confirmation (still ${pct}, ${status} until confirmed)`,
+  checkerAsk: (reporter, code, title) =>
+    `🔔 Awaiting confirmation: ${reporter} reports ${code} ${title} done.`,
+  evidenceCount: (n) =>
+    n === 0
+      ? 'No evidence file attached.'
+      : `Evidence: ${n} file${n === 1 ? '' : 's'} (see the item’s page).`,
+  checkerHint: (code) => `Press ✅ Confirm or ↩️ Return, or send /approve ${code} · /return ${code} reason.`,
+  confirmButton: '✅ Confirm',
+  returnButton: '↩️ Return',
+  checkersTold: (n) => `Sent to ${n} checker${n === 1 ? '' : 's'} for confirmation.`,
+  checkersNone: 'No checker could be told: none of them has a chat account.',
+  verdictConfirmed: (code, at) => `✅ Confirmed ${code} as done (as of its report, ${at}).`,
+  toldConfirmed: (by, code, title) => `✅ ${by} confirmed ${code} ${title} as done.`,
+  returnAsk: (code) => `↩️ Why return ${code}? Send the reason in your next message (or “cancel” to stop).`,
+  returnDropped: (code) => `Cancelled; ${code} is still awaiting confirmation.`,
+  verdictReturned: (code, status, pct, reason) =>
+    `↩️ Returned ${code}: back to “${status}” (${pct}). Reason: ${reason}`,
+  toldReturned: (by, code, title, reason) =>
+    `↩️ ${by} returned ${code} ${title}: it does not count as done. Reason: ${reason}`,
+  toldReturnedHint: (code) => `Finish it and report again, e.g. “${code} done”.`,
+  verdictRefused: (reason, code) =>
+    ({
+      not_awaiting: `${code} has no report of done awaiting confirmation. Nothing changed.`,
+      stale: `This button is out of date: that report on ${code} no longer awaits confirmation. Nothing changed.`,
+      not_checker: `Only the programme’s checkers (administrators or the people named) can confirm or return ${code}.`,
+      own_report: `You cannot confirm or return your own report on ${code}.`,
+    })[reason],
+  verdictUsage: 'Give the code, e.g. /approve NQ57-12.3 or /return NQ57-12.3 reason.',
+  awaitingNudge: (n, days) =>
+    `🔔 ${n} report${n === 1 ? '' : 's'} of done awaiting your confirmation for more than ${days} working days:`,
   targetNow: (code, pct, status) => `Target ${code} is now at ${pct} (${status}).`,
   duplicate: 'This message was already recorded; nothing new was written.',
   confirmLower: (code, from, to) =>

@@ -130,6 +130,14 @@ export interface VerdictInput {
   reason?: string;
 }
 
+/** A reported "done" waiting for a checker: the history row of the claim, who made it and when. */
+export interface WaitingClaim {
+  claimId: number;
+  reporter: PersonCode | null;
+  at: Date;
+  note: string | null;
+}
+
 export interface VerdictResult {
   item: ItemView;
   /** Who reported it done, told of the verdict. */
@@ -221,6 +229,8 @@ export interface ConversationState {
   lastItem?: ItemCode | null;
   /** An agency question that matched several agencies. */
   agencyChoices?: AgencyCode[] | null;
+  /** A checker pressed "↩️ Trả lại": the next message is the reason (the claim it returns, when asked). */
+  returning?: { item: ItemCode; claimId: number; by: PersonCode; asked: string } | null;
   /** A question the bot asked about ("quá hạn hay sắp đến hạn?"): its slots, for the button pressed. */
   choice?: { intent: Intent; level: Level } | null;
 }
@@ -265,6 +275,8 @@ export interface CoreStore {
   evidenceOf(item: ItemCode): Promise<EvidenceView[]>;
   /** Who may confirm or return the item's reported "done": its programme's checkers and every admin. */
   checkersOf(item: ItemCode): Promise<PersonCode[]>;
+  /** The item's waiting claim, or null when nothing waits for a checker. */
+  claimOf(item: ItemCode): Promise<WaitingClaim | null>;
   /** Confirms the waiting "done" (done as of when it was reported); throws ConfirmationError. */
   confirmClaim(input: VerdictInput): Promise<VerdictResult>;
   /** Returns it to in progress with the reason in its history; throws ConfirmationError. */

@@ -12,6 +12,8 @@ export type ButtonAction =
   /** Page `page` of the list `list` (null: a button from before lists carried an id — gone). */
   | { kind: 'page'; list: string | null; page: number }
   | { kind: 'confirm'; yes: boolean }
+  /** A checker's word on the claim `claim` (its history row) of a reported "done": confirm or return. */
+  | { kind: 'verdict'; item: ItemCode; claim: number; ok: boolean }
   /** The intent the person meant, when the bot asked which of two (ConversationState.choice). */
   | { kind: 'choose'; intent: IntentName };
 

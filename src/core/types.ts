@@ -80,7 +80,20 @@ export type Control =
   | { kind: 'next_page' }
   | { kind: 'confirm'; yes: boolean }
   | AssignControl
-  | GroupDigestControl;
+  | GroupDigestControl
+  | VerdictControl;
+
+/**
+ * "/xacnhan NQ57-12.3" | "/tralai NQ57-12.3 lý do" (en "/approve …" | "/return …"): a checker's word on
+ * a reported "done", typed where there are no buttons (Zalo). `item` null when no code is given;
+ * `reason` the words after the code, null when none (the bot then asks for it).
+ */
+export interface VerdictControl {
+  kind: 'verdict';
+  ok: boolean;
+  item: ItemCode | null;
+  reason: string | null;
+}
 
 /**
  * "/bantin bật" | "/bantin tắt" (en "/digest on" | "/digest off"), sent in a group chat: the daily province

@@ -8,6 +8,7 @@ import { canUpdate } from './permissions.ts';
 import type { ItemDetail, UpdateInput } from './ports.ts';
 import type { Line, Reply } from './reply.ts';
 import { reply, say, type Turn } from './turn.ts';
+import { notifyCheckers } from './verdicts.ts';
 import type { ItemCode, ItemStatus, Percent } from './types.ts';
 
 export interface UpdateRequest {
@@ -143,6 +144,7 @@ async function applyUpdate(turn: Turn, input: Pending): Promise<Reply[]> {
   ];
   // The note is the person's own words, kept verbatim; renderers escape it.
   if (input.note) lines.push([m.noteLabel, input.note]);
+  if (claimed) lines.push(await notifyCheckers(turn, item, result.claimId!, input.note));
   if (target) {
     lines.push([
       m.targetNow(target.code, formatPercent(target.progress, turn.lang), m.status(target.status)),

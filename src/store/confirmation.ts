@@ -2,7 +2,7 @@
 // on a reported "done" (confirm: done as of when it was reported; return: in progress, with why).
 import { and, eq, sql } from 'drizzle-orm';
 import { ConfirmationError, UnknownCodeError } from '../core/errors.ts';
-import type { VerdictInput, VerdictResult } from '../core/ports.ts';
+import type { VerdictInput, VerdictResult, WaitingClaim } from '../core/ports.ts';
 import type { ChannelName, ItemCode, Percent, PersonCode } from '../core/types.ts';
 import { rows, type Db, type DbOrTx, type Tx } from './db.ts';
 import { itemByCode } from './items.ts';
@@ -40,6 +40,30 @@ export async function checkersOf(db: DbOrTx, code: ItemCode): Promise<PersonCode
   const program = await programOfItem(db, { taskId: task?.id ?? null, targetId: target?.id ?? null });
   const list = await rows<{ code: string }>(db, CHECKERS(program.id));
   return list.map((r) => r.code as PersonCode);
+}
+
+/** The item's waiting claim (who reported it, when, with what note), or null when none waits. */
+export async function claimOf(db: DbOrTx, code: ItemCode): Promise<WaitingClaim | null> {
+  const [r] = await rows<{
+    id: number | string;
+    at: Date | string;
+    note: string | null;
+    person: string | null;
+  }>(
+    db,
+    sql`select h.id, h.at, h.note, pe.code as person
+          from (select awaiting_claim_id as claim from tasks where code = ${code}
+                union all select awaiting_claim_id from targets where code = ${code}) w
+          join history h on h.id = w.claim and h.kind = 'claim'
+          left join people pe on pe.id = h.person_id`,
+  );
+  if (!r) return null;
+  return {
+    claimId: Number(r.id),
+    at: new Date(r.at),
+    note: r.note,
+    reporter: (r.person as PersonCode | null) ?? null,
+  };
 }
 
 interface Waiting {

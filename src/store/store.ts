@@ -52,6 +52,7 @@ export function createStore(db: Db, clock: () => Date = () => new Date(), tz: st
     attachEvidence: (input) => evidence.attachEvidence(db, input),
     evidenceOf: (item) => evidence.evidenceOf(db, item),
     checkersOf: (item) => confirm.checkersOf(db, item),
+    claimOf: (item) => confirm.claimOf(db, item),
     confirmClaim: (input) => confirm.confirmClaim(db, input),
     returnClaim: (input) => confirm.returnClaim(db, input),
     requestExplanation: (item, by, at) => conv.requestExplanation(db, item, by, at),

@@ -282,7 +282,17 @@ function assignMessage(a: Analysis): AssignReading | null {
   };
 }
 
-type CommandName = IntentName | 'register' | 'more' | 'yes' | 'no' | 'assign' | 'digest_vi' | 'digest_en';
+type CommandName =
+  | IntentName
+  | 'register'
+  | 'more'
+  | 'yes'
+  | 'no'
+  | 'assign'
+  | 'digest_vi'
+  | 'digest_en'
+  | 'approve'
+  | 'send_back';
 
 const COMMANDS: Readonly<Record<string, CommandName>> = {
   help: 'help',
@@ -325,6 +335,11 @@ const COMMANDS: Readonly<Record<string, CommandName>> = {
   bantin: 'digest_vi',
   ban_tin: 'digest_vi',
   digest: 'digest_en',
+  // A checker's word on a reported "done", for messengers without buttons (Zalo).
+  xacnhan: 'approve',
+  approve: 'approve',
+  tralai: 'send_back',
+  return: 'send_back',
 };
 
 const SLASH = /^\s*\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
@@ -366,6 +381,19 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
       const { control, nameAt } = assignCommand(a, argsAt);
       // The language is told by the words around the name, never by the name ("Trịnh Thu Trang").
       return { ...done({ intent: 'unknown', control }), lang: detectLang(a.tokens.slice(first, nameAt)) };
+    }
+    case 'approve':
+    case 'send_back': {
+      const reason = code === undefined ? null : textBetween(a, code.end, null, false);
+      const control = {
+        kind: 'verdict' as const,
+        ok: command === 'approve',
+        item: code?.code ?? null,
+        reason,
+      };
+      // The command's own language, as /bantin and /digest: the reason may quote either.
+      const lang: Lang = m[1] === 'approve' || m[1] === 'return' ? 'en' : 'vi';
+      return { ...done({ intent: 'unknown', control }), lang };
     }
     case 'yes':
     case 'no':

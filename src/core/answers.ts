@@ -1,6 +1,7 @@
 // One answer per question intent: reads the store and builds the reply's lines in the asker's language.
 import {
   dueText,
+  indicatorText,
   dueAsWritten,
   formatDay,
   formatMoment,
@@ -146,6 +147,10 @@ export function statusLines(detail: ItemDetail, ctx: AnswerContext): Line[] {
   ];
   if (detail.parent) lines.push([m.partOf(detail.parent.code, itemTitle(detail.parent, ctx.lang))]);
   lines.push([item.assignee ? m.ownerLabel : m.leadAgencyLabel, ownerText(item, ctx.lang)]);
+  const co = item.coAgencies ?? [];
+  if (co.length > 0) lines.push([m.coAgenciesLabel, co.map((a) => a[ctx.lang] || a.vi).join(', ')]);
+  if (item.deliverable) lines.push([m.deliverableLabel, item.deliverable]);
+  if (item.indicator) lines.push([m.indicatorLabel, indicatorText(item.indicator, ctx.lang)]);
   const progress = `${item.progress}% · ${m.status(item.status)}`;
   const expected = expectedProgress(item, ctx.today);
   const behind =

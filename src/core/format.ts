@@ -52,6 +52,13 @@ export function dueAsWritten(item: Pick<ItemView, 'dueDate' | 'dueText'>, lang: 
   return words === '' || words === day ? day : `${words} (${day})`;
 }
 
+/** "41/68 xã (60,3 %)": where a target's indicator stands, its share capped at 100 %. */
+export function indicatorText(ind: { unit: string; target: number; current: number }, lang: Lang): string {
+  const pct = ind.target > 0 ? Math.min(100, (ind.current / ind.target) * 100) : 0;
+  const n = (x: number) => (Number.isInteger(x) ? formatInteger(x, lang) : formatDecimal(x, lang));
+  return `${n(ind.current)}/${n(ind.target)} ${ind.unit} (${formatDecimal(pct, lang)} %)`;
+}
+
 /** Like formatDay without the year when it is this year's: 18/07, 18 Jul. */
 export function formatShortDay(day: LocalDate, lang: Lang, today: LocalDate): string {
   if (day.slice(0, 4) !== today.slice(0, 4)) return formatDay(day, lang);

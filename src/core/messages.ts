@@ -86,6 +86,9 @@ export interface Messages {
   partOf(code: string, title: string): string;
   ownerLabel: string;
   leadAgencyLabel: string;
+  coAgenciesLabel: string;
+  deliverableLabel: string;
+  indicatorLabel: string;
   progressLabel: string;
   expected(pct: string): string;
   dueLabel: string;
@@ -352,6 +355,9 @@ const vi: Messages = {
   partOf: (code, title) => `Thuộc chỉ tiêu ${code} ${title}`,
   ownerLabel: 'Phụ trách: ',
   leadAgencyLabel: 'Đơn vị chủ trì: ',
+  coAgenciesLabel: 'Phối hợp: ',
+  deliverableLabel: 'Sản phẩm: ',
+  indicatorLabel: 'Chỉ tiêu: ',
   progressLabel: 'Tiến độ: ',
   expected: (pct) => `theo kế hoạch cần đạt khoảng ${pct}`,
   dueLabel: 'Hạn: ',
@@ -585,6 +591,9 @@ const en: Messages = {
   partOf: (code, title) => `Part of target ${code} ${title}`,
   ownerLabel: 'Owner: ',
   leadAgencyLabel: 'Lead agency: ',
+  coAgenciesLabel: 'Co-operating: ',
+  deliverableLabel: 'Deliverable: ',
+  indicatorLabel: 'Indicator: ',
   progressLabel: 'Progress: ',
   expected: (pct) => `about ${pct} expected by now`,
   dueLabel: 'Due: ',

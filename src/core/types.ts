@@ -198,6 +198,18 @@ export interface ItemView {
   completedAt: Date | null;
   /** A "done" reported under confirmation waits for a checker since then (null or absent: none). */
   awaitingSince?: Date | null;
+  /** The co-operating agencies (cơ quan phối hợp), in the plan's order; absent: not read. */
+  coAgencies?: Named[];
+  /** What the plan says the item delivers (sản phẩm); absent or null: none. */
+  deliverable?: string | null;
+  /** A target's indicator ("41 of 68 xã"); absent or null: none. */
+  indicator?: Indicator | null;
+}
+
+export interface Indicator {
+  unit: string;
+  target: number;
+  current: number;
 }
 
 export interface UpdateView {

@@ -10,6 +10,7 @@ import type {
   PersonCode,
   ProgramCode,
   ItemStatus,
+  Named,
 } from '../core/types.ts';
 import { rows, type DbOrTx } from './db.ts';
 
@@ -32,13 +33,25 @@ interface ItemRow {
   updated_at: Date | string;
   completed_at: Date | string | null;
   awaiting_since: Date | string | null;
+  co: Array<{ vi: string; en: string }> | string | null;
+  deliverable: string | null;
+  unit: string | null;
+  target_value: number | null;
+  current_value: number | null;
 }
+
+/** An item's co-operating agencies as a JSON list of names, in the plan's order. */
+const coNames = (table: 'task_co_agencies' | 'target_co_agencies', column: 'task_id' | 'target_id') =>
+  sql.raw(`(select coalesce(json_agg(json_build_object('vi', ca.name_vi, 'en', ca.name_en)
+             order by c.position, ca.code), '[]'::json)
+             from ${table} c join agencies ca on ca.id = c.agency_id where c.${column} = t.id) as co`);
 
 const TASKS = sql`
   select 'task' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
          a.name_vi as agency_vi, a.name_en as agency_en, pe.code as assignee_code, pe.full_name as assignee_name,
          t.due_date::text as due, t.due_text, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
-         t.updated_at, t.completed_at, t.awaiting_since
+         t.updated_at, t.completed_at, t.awaiting_since, ${coNames('task_co_agencies', 'task_id')},
+         t.deliverable, null::text as unit, null::float8 as target_value, null::float8 as current_value
     from tasks t
     join targets tg on tg.id = t.target_id
     join programs p on p.id = tg.program_id
@@ -49,7 +62,8 @@ const TARGETS = sql`
   select 'target' as kind, t.code, t.title_vi, t.title_en, p.code as program, a.code as agency,
          a.name_vi as agency_vi, a.name_en as agency_en, null::text as assignee_code, null::text as assignee_name,
          t.due_date::text as due, t.due_text, t.start_date::text as start, t.status::text as status, t.progress::int as progress,
-         t.updated_at, t.completed_at, t.awaiting_since
+         t.updated_at, t.completed_at, t.awaiting_since, ${coNames('target_co_agencies', 'target_id')},
+         t.deliverable, t.unit, t.target_value::float8 as target_value, t.current_value::float8 as current_value
     from targets t
     join programs p on p.id = t.program_id
     join agencies a on a.id = t.lead_agency_id`;
@@ -71,6 +85,12 @@ function toView(r: ItemRow): ItemView {
     updatedAt: new Date(r.updated_at),
     completedAt: r.completed_at === null ? null : new Date(r.completed_at),
     awaitingSince: r.awaiting_since === null ? null : new Date(r.awaiting_since),
+    coAgencies: (typeof r.co === 'string' ? (JSON.parse(r.co) as Named[]) : r.co) ?? [],
+    deliverable: r.deliverable,
+    indicator:
+      r.unit === null
+        ? null
+        : { unit: r.unit, target: Number(r.target_value), current: Number(r.current_value) },
   };
 }
 

@@ -1,5 +1,5 @@
 // The leaders' dashboard page: one programme at a glance, its chart per agency, what is late and what changed.
-import { formatDay, formatPercent } from '../../core/format.ts';
+import { dueAsWritten, formatDay, formatPercent, indicatorText } from '../../core/format.ts';
 import { messages } from '../../core/messages.ts';
 import type { ItemView, Lang } from '../../core/types.ts';
 import type { Change } from '../../store/dashboard.ts';
@@ -9,16 +9,7 @@ import { html, raw, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
 import { agencyChart } from './program-chart.ts';
 import { rankingSection } from './ranking-section.ts';
-import {
-  bucketOf,
-  day,
-  GRID_SEGMENTS,
-  gridWords,
-  itemLink,
-  moment,
-  progressBar,
-  stackedBar,
-} from './widgets.ts';
+import { bucketOf, GRID_SEGMENTS, gridWords, itemLink, moment, progressBar, stackedBar } from './widgets.ts';
 
 export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtml {
   const w = words(lang);
@@ -147,11 +138,13 @@ function overdueTable(
         (i) =>
           html`<tr>
             <td class="code">${itemLink(i.code, lang)}</td>
-            <td class="title">${i.title[lang]}</td>
-            <td data-label="${ownerHead}">
-              ${i.assignee ? html`${i.assignee.name}<br /><span class="small muted">${i.agencyName[lang]}</span>` : i.agencyName[lang]}
+            <td class="title">
+              ${i.title[lang]}${i.indicator ? html`<br /><span class="small muted">${w.indicator}: ${indicatorText(i.indicator, lang)}</span>` : null}${i.deliverable ? html`<br /><span class="small muted">${w.deliverable}: ${i.deliverable}</span>` : null}
             </td>
-            <td class="num" data-label="${w.colDue}">${day(i.dueDate, lang)}</td>
+            <td data-label="${ownerHead}">
+              ${i.assignee ? html`${i.assignee.name}<br /><span class="small muted">${i.agencyName[lang]}</span>` : i.agencyName[lang]}${(i.coAgencies ?? []).length > 0 ? html`<br /><span class="small muted">${w.coAgencies}: ${(i.coAgencies ?? []).map((a) => a[lang] || a.vi).join(', ')}</span>` : null}
+            </td>
+            <td class="num" data-label="${w.colDue}">${dueAsWritten(i, lang)}</td>
             <td class="num" data-label="${w.colLate}"><span class="late">${w.daysLate(i.daysLate)}</span></td>
             <td class="num" data-label="${w.colProgress}">
               ${progressBar(i.progress, bucketOf(i, d.today))}

@@ -1,5 +1,5 @@
 // The drill-down page: one target with its tasks and their update history, or one task with its own.
-import { dueAsWritten, dueText } from '../../core/format.ts';
+import { dueAsWritten, dueText, indicatorText } from '../../core/format.ts';
 import { isOverdue } from '../../core/grid.ts';
 import { daysBetween } from '../../core/time.ts';
 import type { ItemView, Lang, LocalDate, UpdateView } from '../../core/types.ts';
@@ -79,6 +79,24 @@ function facts(item: ItemView, ctx: Ctx): SafeHtml {
     </dd>
     <dt>${item.assignee ? w.owner : w.lead}</dt>
     <dd>${item.assignee ? html`${item.assignee.name} · ` : null}${item.agencyName[ctx.lang]}</dd>
+    ${
+      (item.coAgencies ?? []).length > 0
+        ? html`<dt>${w.coAgencies}</dt>
+            <dd>${(item.coAgencies ?? []).map((a) => a[ctx.lang] || a.vi).join(', ')}</dd>`
+        : null
+    }
+    ${
+      item.deliverable
+        ? html`<dt>${w.deliverable}</dt>
+            <dd>${item.deliverable}</dd>`
+        : null
+    }
+    ${
+      item.indicator
+        ? html`<dt>${w.indicator}</dt>
+            <dd>${indicatorText(item.indicator, ctx.lang)}</dd>`
+        : null
+    }
     <dt>${w.lastUpdated}</dt>
     <dd>${moment(item.updatedAt, ctx.lang, ctx.tz, ctx.today)}</dd>
   </dl>`;

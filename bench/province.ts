@@ -18,6 +18,22 @@ export const BENCH_SIZE: ProvinceSize = {
   updates: 500_000,
 };
 
+/**
+ * BENCH_SIZE times `scale`: the national picture is many provinces alike, so every part grows together
+ * (a person's own list and an agency's share stay the size they are in one province).
+ */
+export function scaledSize(scale: number): ProvinceSize {
+  const s = BENCH_SIZE;
+  const times = (n: number) => Math.round(n * scale);
+  return {
+    agencies: times(s.agencies),
+    people: times(s.people),
+    targets: times(s.targets),
+    tasks: times(s.tasks),
+    updates: times(s.updates),
+  };
+}
+
 /** Fills an empty, migrated database. Dates spread around `today` so every question has answers. */
 export async function generateProvince(db: Db, size: ProvinceSize, today: string): Promise<void> {
   const s = size;

@@ -69,11 +69,17 @@ export async function run<U>(deps: PipelineDeps, adapter: ChannelAdapter<U>, upd
   const channel = adapter.name;
   const inbound = adapter.toIncoming(update, core.now());
   if (inbound === null) return NOTHING;
-  if (inbound.key !== null && deps.firstSeen && !(await deps.firstSeen(channel, inbound.key))) {
-    logger.info({ channel, ...inbound.log }, `${channel}: redelivered update skipped`);
-    return NOTHING;
+  let msg = inbound.message;
+  if (inbound.key !== null && deps.firstSeen) {
+    const from = msg && { chatId: msg.chatId, senderId: msg.senderId };
+    const known = await deps.firstSeen(channel, inbound.key, from);
+    if (known === null) {
+      logger.info({ channel, ...inbound.log }, `${channel}: redelivered update skipped`);
+      return NOTHING;
+    }
+    // The sender and the chat's state came with the gate's insert: the core need not read them again.
+    if (msg) msg = { ...msg, known };
   }
-  const msg = inbound.message;
   if (msg === null) {
     await inbound.acknowledge?.([]);
     return NOTHING;

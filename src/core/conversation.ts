@@ -30,6 +30,7 @@ export type { ConversationDeps, IncomingMessage, Notifier };
 export const MAX_TEXT_CHARS = 4000;
 
 function findPerson(deps: ConversationDeps, msg: IncomingMessage): Promise<Person | null> {
+  if (msg.known) return Promise.resolve(msg.known.sender);
   // The CLI and the web console sign people in themselves; their sender id is already a person code.
   if (msg.channel === 'cli' || msg.channel === 'web')
     return deps.store.personByCode(msg.senderId as PersonCode);
@@ -324,7 +325,7 @@ export async function handleMessage(deps: ConversationDeps, incoming: IncomingMe
   if (!person) return say({ lang }, ...messages(lang).registerHowTo);
 
   const chat = { channel: msg.channel, chatId: msg.chatId };
-  const state = await deps.store.conversation(chat);
+  const state = msg.known?.state ?? (await deps.store.conversation(chat));
   const before = JSON.stringify(state);
   const turn: Turn = { deps, msg, chat, person, lang, today, lexicon, state };
   const replies = msg.action !== null ? await onAction(turn, msg.action) : await onText(turn, parsed);

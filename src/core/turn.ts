@@ -23,6 +23,15 @@ export interface IncomingMessage {
   addressed: boolean;
   langHint: Lang | null;
   at: Date;
+  /** What the messenger's once-only gate already read in its own statement (absent: the core reads it). */
+  known?: KnownAtGate;
+}
+
+/** The sender and the chat's state, read by the once-only gate in the same round trip as its insert. */
+export interface KnownAtGate {
+  /** The registered person behind the sender's account, or null for someone unregistered. */
+  sender: Person | null;
+  state: ConversationState;
 }
 
 /**

@@ -33,16 +33,26 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta
  */
 export const SCHEMA_LOCK = 0x646f6e64; // "dond"
 
-export function fromPglite(pglite: PGlite): Database {
+/** Told of every statement sent (its SQL and parameters): the plan checks and the round-trip counts. */
+export type QueryListener = (query: string, params: unknown[]) => void;
+
+const listening = (onQuery?: QueryListener) => (onQuery ? { logger: { logQuery: onQuery } } : {});
+
+export function fromPglite(pglite: PGlite, onQuery?: QueryListener): Database {
   return {
-    db: drizzlePglite({ client: pglite, schema }) as unknown as Db,
+    db: drizzlePglite({ client: pglite, schema, ...listening(onQuery) }) as unknown as Db,
     kind: 'pglite',
     pglite,
     close: () => pglite.close(),
   };
 }
 
-export function fromPostgresUrl(url: string, kind: 'postgres' | 'socket' = 'postgres', max = 10): Database {
+export function fromPostgresUrl(
+  url: string,
+  kind: 'postgres' | 'socket' = 'postgres',
+  max = 10,
+  onQuery?: QueryListener,
+): Database {
   const client = postgres(url, {
     max,
     onnotice: () => {},
@@ -50,7 +60,7 @@ export function fromPostgresUrl(url: string, kind: 'postgres' | 'socket' = 'post
     connection: { application_name: 'dondoc' },
   });
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    db: drizzlePostgres({ client, schema, ...listening(onQuery) }) as unknown as Db,
     kind,
     pglite: null,
     close: () => client.end({ timeout: 5 }),

@@ -1,6 +1,6 @@
 // People, their chat accounts and one-time registration codes (only a hash of each code is stored).
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { InviteError, UnknownCodeError } from '../core/errors.ts';
 import type { ChatRef, Person } from '../core/ports.ts';
 import type { AgencyCode, ChannelName, Lang, PersonCode, Role } from '../core/types.ts';
@@ -15,7 +15,7 @@ export function hashInviteCode(code: string): string {
   return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 }
 
-interface PersonRow {
+export interface PersonRow {
   id: number;
   code: string;
   full_name: string;
@@ -30,7 +30,7 @@ const PERSON = sql`select pe.id, pe.code, pe.full_name, pe.role::text as role, p
   a.code as agency, a.name_vi as agency_vi, a.name_en as agency_en
   from people pe join agencies a on a.id = pe.agency_id`;
 
-const toPerson = (r: PersonRow): Person => ({
+export const toPerson = (r: PersonRow): Person => ({
   id: r.id,
   code: r.code as PersonCode,
   name: r.full_name,
@@ -50,16 +50,18 @@ export async function personDirectory(db: DbOrTx): Promise<Person[]> {
   return (await rows<PersonRow>(db, sql`${PERSON} order by pe.code`)).map(toPerson);
 }
 
+/** The person behind a messenger account, as SQL: findSender, and the webhook's gate in the same statement. */
+export function senderQuery(channel: ChannelName, externalUserId: string): SQL {
+  return sql`${PERSON} join chat_accounts c on c.person_id = pe.id
+         where c.channel = ${channel} and c.external_user_id = ${externalUserId}`;
+}
+
 export async function findSender(
   db: DbOrTx,
   channel: ChannelName,
   externalUserId: string,
 ): Promise<Person | null> {
-  const [r] = await rows<PersonRow>(
-    db,
-    sql`${PERSON} join chat_accounts c on c.person_id = pe.id
-         where c.channel = ${channel} and c.external_user_id = ${externalUserId}`,
-  );
+  const [r] = await rows<PersonRow>(db, senderQuery(channel, externalUserId));
   return r ? toPerson(r) : null;
 }
 

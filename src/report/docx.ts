@@ -203,12 +203,13 @@ function appendix(s: ReportSnapshot, lang: Lang): Table {
     String(n + 1),
     `${i.title[lang]} (${i.code})`,
     i.agencyName[lang],
+    i.coAgencies.map((a) => a[lang] || a.vi).join(', '),
     shortDay(i.dueDate),
     `${i.progress}%`,
     `${STATUS_LABEL[lang][i.status]}; ${cellText(i.cell)}`,
     i.note ?? '',
   ]);
-  return table(WORDS[lang].appendixHead, rows, [5, 30, 15, 10, 8, 14, 18], [1, 2, 5, 6]);
+  return table(WORDS[lang].appendixHead, rows, [5, 26, 13, 13, 9, 7, 12, 15], [1, 2, 3, 6, 7]);
 }
 
 /** The subject line under "BÁO CÁO": programme (or all), agency, period. */

@@ -151,7 +151,7 @@ export async function renderReportXlsx(s: ReportSnapshot, lang: Lang): Promise<B
     names.items,
     title,
     [w.appendixHead[0]!, h.code, ...w.appendixHead.slice(1, 3), h.agencyCode, ...w.appendixHead.slice(3)],
-    [6, 12, 50, 30, 12, 12, 10, 30, 50],
+    [6, 12, 50, 30, 12, 30, 12, 10, 30, 50],
   );
   items.addRows(
     s.items.map((i, n) => [
@@ -160,12 +160,13 @@ export async function renderReportXlsx(s: ReportSnapshot, lang: Lang): Promise<B
       i.title[lang],
       i.agencyName[lang],
       i.agency,
+      i.coAgencies.map((a) => a[lang] || a.vi).join(', '),
       shortDay(i.dueDate),
       i.progress / 100,
       `${STATUS_LABEL[lang][i.status]}; ${CELL_LABEL[lang][i.cell]}`,
       i.note ?? '',
     ]),
   );
-  items.getColumn(7).numFmt = '0%';
+  items.getColumn(8).numFmt = '0%';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -40,8 +40,8 @@ interface ItemRow {
   current_value: number | null;
 }
 
-/** An item's co-operating agencies as a JSON list of names, in the plan's order. */
-const coNames = (table: 'task_co_agencies' | 'target_co_agencies', column: 'task_id' | 'target_id') =>
+/** An item's co-operating agencies as a JSON list of names, in the plan's order (`t` is the item). */
+export const coNames = (table: 'task_co_agencies' | 'target_co_agencies', column: 'task_id' | 'target_id') =>
   sql.raw(`(select coalesce(json_agg(json_build_object('vi', ca.name_vi, 'en', ca.name_en)
              order by c.position, ca.code), '[]'::json)
              from ${table} c join agencies ca on ca.id = c.agency_id where c.${column} = t.id) as co`);

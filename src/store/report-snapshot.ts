@@ -19,6 +19,7 @@ import type {
 import { countColumns, toCounts, type CountRow } from './counts.ts';
 import { rows, type DbOrTx } from './db.ts';
 import { agencyRanking, asOfEnd } from './ranking.ts';
+import { coNames } from './items.ts';
 
 export interface ReportScope {
   program: ProgramCode | null;
@@ -34,6 +35,8 @@ export interface ReportItem {
   agency: AgencyCode;
   agencyName: Named;
   owner: string | null;
+  /** The co-operating agencies (cơ quan phối hợp), in the plan's order. */
+  coAgencies: Named[];
   dueDate: LocalDate;
   completedAt: Date | null;
   progress: number;
@@ -86,6 +89,7 @@ type ItemRow = {
   agency_vi: string;
   agency_en: string;
   owner: string | null;
+  co: Named[] | string | null;
   due_date: string;
   progress: number;
   status: string;
@@ -123,7 +127,7 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
                  tk.progress::int as progress, t.status, t.completed_at,
                  (select h.note from history h where h.task_id = t.id and h.note is not null
                           and (h.at at time zone ${tz})::date <= ${end}
-                   order by h.at desc, h.id desc limit 1) as note
+                   order by h.at desc, h.id desc limit 1) as note, ${coNames('task_co_agencies', 'task_id')}
             from ${tasksAt} t join tasks tk on tk.id = t.id join agencies a on a.id = t.agency_id
             left join people pe on pe.id = tk.assignee_id
            where ${taskScope}
@@ -189,6 +193,7 @@ export async function reportSnapshot(db: DbOrTx, scope: ReportScope): Promise<Re
       agency: r.agency as AgencyCode,
       agencyName: { vi: r.agency_vi, en: r.agency_en },
       owner: r.owner,
+      coAgencies: (typeof r.co === 'string' ? (JSON.parse(r.co) as Named[]) : r.co) ?? [],
       dueDate,
       completedAt,
       progress: r.progress,

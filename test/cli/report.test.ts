@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
@@ -255,6 +256,59 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
     expect(rank.getColumn(3).values.slice(6, 11)).toEqual(['P-NGOCLAM', 'SGDDT', 'SKHCN', 'SNV', 'STC']);
     expect(values(rank, 7)).toEqual([2, 'Sở Giáo dục và Đào tạo', 'SGDDT', 0.25, 1, 0, 3, 4]);
     expect(wb.getWorksheet('Phụ lục')!.rowCount).toBe(5 + 117);
+  });
+
+  it("the appendix names each task's co-operating agencies (cơ quan phối hợp), in the DOCX and the XLSX", async () => {
+    await t.db.execute(
+      sql`insert into task_co_agencies (task_id, agency_id, position)
+          select k.id, a.id, case a.code when 'SKHCN' then 0 else 1 end from tasks k, agencies a
+           where k.code = 'NQ57-04.2' and a.code in ('SKHCN', 'SNV')`,
+    );
+    const args = ['--now', '2025-07-15', '--program', 'NQ57', '--period', '2025-07'];
+    const xlsx = join(dir, 'co.xlsx');
+    expect((await runCommand(['report', '--out', xlsx, ...args], { now: NOW, db: t })).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const items = wb.getWorksheet('Phụ lục')!;
+    const values = (row: number) => (items.getRow(row).values as unknown[]).slice(1);
+    expect(values(5)).toEqual([
+      'STT',
+      'Mã',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Mã cơ quan',
+      'Cơ quan phối hợp',
+      'Thời hạn',
+      'Tiến độ',
+      'Tình trạng',
+      'Kết quả/ghi chú',
+    ]);
+    const row = items.getColumn(2).values.indexOf('NQ57-04.2');
+    expect(values(row).slice(1, 7)).toEqual([
+      'NQ57-04.2',
+      expect.any(String),
+      'Sở Tài chính',
+      'STC',
+      'Sở Khoa học và Công nghệ, Sở Nội vụ',
+      '15/06/2025',
+    ]);
+    const docx = join(dir, 'co.docx');
+    const en = await runCommand(['report', '--out', docx, ...args, '--lang', 'en'], { now: NOW, db: t });
+    expect(en.code).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const head = texts.indexOf('Co-operating agencies');
+    expect(texts.slice(head - 3, head + 5)).toEqual([
+      'No.',
+      'Task',
+      'Lead agency',
+      'Co-operating agencies',
+      'Deadline',
+      'Progress',
+      'Status',
+      'Result / note',
+    ]);
+    expect(texts).toContain('Department of Science and Technology, Department of Home Affairs');
   });
 });
 

@@ -1,4 +1,5 @@
 // Turns one chat message into the Intent of docs/intents.md, plus the note, language and control around it.
+import { COMMAND_MEANINGS } from '../commands.ts';
 import type {
   AgencyCode,
   AssignControl,
@@ -282,66 +283,6 @@ function assignMessage(a: Analysis): AssignReading | null {
   };
 }
 
-type CommandName =
-  | IntentName
-  | 'register'
-  | 'more'
-  | 'yes'
-  | 'no'
-  | 'assign'
-  | 'digest_vi'
-  | 'digest_en'
-  | 'approve'
-  | 'send_back';
-
-const COMMANDS: Readonly<Record<string, CommandName>> = {
-  help: 'help',
-  start: 'help',
-  huongdan: 'help',
-  overdue: 'overdue',
-  quahan: 'overdue',
-  due: 'due_soon',
-  duesoon: 'due_soon',
-  due_soon: 'due_soon',
-  sapdenhan: 'due_soon',
-  status: 'status',
-  tiendo: 'status',
-  summary: 'summary',
-  report: 'summary',
-  tonghop: 'summary',
-  baocao: 'summary',
-  mytasks: 'my_tasks',
-  my_tasks: 'my_tasks',
-  tasks: 'my_tasks',
-  viectoi: 'my_tasks',
-  update: 'update',
-  capnhat: 'update',
-  explain: 'request_explanation',
-  giaitrinh: 'request_explanation',
-  register: 'register',
-  dangky: 'register',
-  more: 'more',
-  next: 'more',
-  tiep: 'more',
-  cancel: 'no',
-  huy: 'no',
-  yes: 'yes',
-  confirm: 'yes',
-  // Controls only: these commands have no intent of the spec, so their intent stays `unknown`.
-  giao: 'assign',
-  giaolai: 'assign',
-  assign: 'assign',
-  reassign: 'assign',
-  bantin: 'digest_vi',
-  ban_tin: 'digest_vi',
-  digest: 'digest_en',
-  // A checker's word on a reported "done", for messengers without buttons (Zalo).
-  xacnhan: 'approve',
-  approve: 'approve',
-  tralai: 'send_back',
-  return: 'send_back',
-};
-
 const SLASH = /^\s*\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
 
 function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMessage | null {
@@ -350,7 +291,7 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
   const argsAt = m[0].length;
   const first = tokenIndexFrom(a, argsAt);
   const done = (d: Draft): ParsedMessage => finish(a, { periodFrom: argsAt, ...d }, lexicon, today, first);
-  const command = COMMANDS[m[1] ?? ''];
+  const command = COMMAND_MEANINGS.get(m[1] ?? '');
   const code = a.codes.find((c) => c.start >= argsAt);
   const codeIndex = code === undefined ? -1 : tokenIndexFrom(a, code.start);
   switch (command) {

@@ -1,0 +1,200 @@
+// Every slash command, once: what the parser reads it as, and whether (and how) a messenger's menu lists it.
+// The parser's table and Telegram's menu are both made from this list, so a command cannot be in one and
+// not the other. The order is the menu's.
+import type { IntentName, Lang } from './types.ts';
+
+/** What a command means to the parser: an intent of the spec, or a control that has none. */
+export type CommandMeaning =
+  | IntentName
+  | 'register'
+  | 'more'
+  | 'yes'
+  | 'no'
+  | 'assign'
+  | 'digest_vi'
+  | 'digest_en'
+  | 'approve'
+  | 'send_back';
+
+export type MenuPlace = 'private' | 'group';
+
+/** Commands a messenger answers itself, listed only when the process can: a chart, a report file. */
+export type CommandFeature = 'chart' | 'report';
+
+export interface CommandEntry {
+  name: string;
+  /** null: the messenger answers it before the core (a chart); the parser reads it as unknown. */
+  meaning: CommandMeaning | null;
+  /** The menu's description per language and chat kind; absent where the menu does not list it. */
+  menu?: Partial<Record<Lang, Partial<Record<MenuPlace, string>>>>;
+  feature?: CommandFeature;
+}
+
+export const COMMAND_TABLE: readonly CommandEntry[] = [
+  { name: 'viectoi', meaning: 'my_tasks', menu: { vi: { private: 'Việc của tôi' } } },
+  { name: 'mytasks', meaning: 'my_tasks', menu: { en: { private: 'My tasks' } } },
+  { name: 'my_tasks', meaning: 'my_tasks' },
+  { name: 'tasks', meaning: 'my_tasks' },
+  {
+    name: 'quahan',
+    meaning: 'overdue',
+    menu: { vi: { private: 'Chỉ tiêu quá hạn, ví dụ /quahan NQ57', group: 'Chỉ tiêu quá hạn' } },
+  },
+  {
+    name: 'overdue',
+    meaning: 'overdue',
+    menu: { en: { private: 'Overdue targets, e.g. /overdue NQ57', group: 'Overdue targets' } },
+  },
+  {
+    name: 'sapdenhan',
+    meaning: 'due_soon',
+    menu: { vi: { private: 'Sắp đến hạn tuần này', group: 'Sắp đến hạn tuần này' } },
+  },
+  { name: 'due', meaning: 'due_soon', menu: { en: { private: 'Due this week', group: 'Due this week' } } },
+  { name: 'duesoon', meaning: 'due_soon' },
+  { name: 'due_soon', meaning: 'due_soon' },
+  {
+    name: 'tonghop',
+    meaning: 'summary',
+    menu: { vi: { private: 'Tổng hợp tiến độ, ví dụ /tonghop DA06', group: 'Tổng hợp tiến độ' } },
+  },
+  {
+    name: 'summary',
+    meaning: 'summary',
+    menu: { en: { private: 'Progress summary, e.g. /summary DA06', group: 'Progress summary' } },
+  },
+  {
+    name: 'tiendo',
+    meaning: 'status',
+    menu: {
+      vi: {
+        private: 'Tiến độ một mục, ví dụ /tiendo NQ57-12',
+        group: 'Tiến độ một mục, ví dụ /tiendo NQ57-12',
+      },
+    },
+  },
+  {
+    name: 'status',
+    meaning: 'status',
+    menu: {
+      en: {
+        private: 'Status of one item, e.g. /status NQ57-12',
+        group: 'Status of one item, e.g. /status NQ57-12',
+      },
+    },
+  },
+  { name: 'capnhat', meaning: 'update', menu: { vi: { private: 'Cập nhật, ví dụ /capnhat NQ57-12.3 80%' } } },
+  {
+    name: 'update',
+    meaning: 'update',
+    menu: { en: { private: 'Report progress, e.g. /update NQ57-12.3 80%' } },
+  },
+  {
+    name: 'giaitrinh',
+    meaning: 'request_explanation',
+    menu: { vi: { private: 'Yêu cầu giải trình, ví dụ /giaitrinh NQ57-04' } },
+  },
+  {
+    name: 'explain',
+    meaning: 'request_explanation',
+    menu: { en: { private: 'Ask for an explanation, e.g. /explain NQ57-04' } },
+  },
+  {
+    name: 'bantin',
+    meaning: 'digest_vi',
+    menu: { vi: { group: 'Bản tin tiến độ hằng ngày cho nhóm: /bantin bat hoặc /bantin tat' } },
+  },
+  { name: 'ban_tin', meaning: 'digest_vi' },
+  {
+    name: 'digest',
+    meaning: 'digest_en',
+    menu: { en: { group: 'Daily progress digest for this group: /digest on or /digest off' } },
+  },
+  {
+    name: 'huongdan',
+    meaning: 'help',
+    menu: { vi: { private: 'Hướng dẫn và ví dụ', group: 'Hướng dẫn và ví dụ' } },
+  },
+  {
+    name: 'help',
+    meaning: 'help',
+    menu: {
+      en: { private: 'How to use the bot, with examples', group: 'How to use the bot, with examples' },
+    },
+  },
+  { name: 'start', meaning: 'help' },
+  {
+    name: 'chart',
+    meaning: null,
+    feature: 'chart',
+    menu: {
+      vi: {
+        private: 'Biểu đồ tiến độ một chương trình, ví dụ /chart NQ57',
+        group: 'Biểu đồ tiến độ một chương trình, ví dụ /chart NQ57',
+      },
+      en: {
+        private: 'Progress chart of a programme, e.g. /chart NQ57',
+        group: 'Progress chart of a programme, e.g. /chart NQ57',
+      },
+    },
+  },
+  // Where no messenger answers them with a file (the web chat, `dondoc ask`), they are a summary.
+  {
+    name: 'baocao',
+    meaning: 'summary',
+    feature: 'report',
+    menu: {
+      vi: {
+        private: 'Báo cáo tháng (hoặc quý) dạng Word, ví dụ /baocao thang NQ57',
+        group: 'Báo cáo tháng (hoặc quý) dạng Word, ví dụ /baocao thang NQ57',
+      },
+    },
+  },
+  {
+    name: 'report',
+    meaning: 'summary',
+    feature: 'report',
+    menu: {
+      en: {
+        private: "This month's (or quarter's) report as a Word file, e.g. /report month NQ57",
+        group: "This month's (or quarter's) report as a Word file, e.g. /report month NQ57",
+      },
+    },
+  },
+  { name: 'register', meaning: 'register' },
+  { name: 'dangky', meaning: 'register' },
+  { name: 'more', meaning: 'more' },
+  { name: 'next', meaning: 'more' },
+  { name: 'tiep', meaning: 'more' },
+  { name: 'cancel', meaning: 'no' },
+  { name: 'huy', meaning: 'no' },
+  { name: 'yes', meaning: 'yes' },
+  { name: 'confirm', meaning: 'yes' },
+  { name: 'giao', meaning: 'assign' },
+  { name: 'giaolai', meaning: 'assign' },
+  { name: 'assign', meaning: 'assign' },
+  { name: 'reassign', meaning: 'assign' },
+  // A checker's word on a reported "done", for messengers without buttons (Zalo).
+  { name: 'xacnhan', meaning: 'approve' },
+  { name: 'approve', meaning: 'approve' },
+  { name: 'tralai', meaning: 'send_back' },
+  { name: 'return', meaning: 'send_back' },
+];
+
+/** The command's meaning by name, for the parser (commands answered by a messenger are absent). */
+export const COMMAND_MEANINGS: ReadonlyMap<string, CommandMeaning> = new Map(
+  COMMAND_TABLE.flatMap((c) => (c.meaning === null ? [] : [[c.name, c.meaning] as const])),
+);
+
+/** A menu in the table's order: the commands listed for `lang` and `place`, the feature-gated ones when on. */
+export function menuOf(
+  lang: Lang,
+  place: MenuPlace,
+  features: ReadonlySet<CommandFeature>,
+): Array<{ command: string; description: string }> {
+  return COMMAND_TABLE.flatMap((c) => {
+    const description = c.menu?.[lang]?.[place];
+    if (description === undefined || (c.feature !== undefined && !features.has(c.feature))) return [];
+    return [{ command: c.name, description }];
+  });
+}

@@ -17,7 +17,8 @@ import {
   expectedProgress,
 } from './format.ts';
 import { levelOfFolded } from './intent/level.ts';
-import { messages } from './messages.ts';
+import { isAwaiting } from './grid.ts';
+import { messages, type Messages } from './messages.ts';
 import { yearToDate } from './period-spec.ts';
 import type { Counts, CoreStore, HistoryEntry, ItemDetail, Level, Person, Scope } from './ports.ts';
 import type { Line } from './reply.ts';
@@ -122,6 +123,7 @@ function historyLine(h: HistoryEntry, ctx: AnswerContext): Line {
   const head = `• ${formatMoment(h.at, ctx.lang, ctx.tz, ctx.today)} — ${about}${who}: `;
   if (h.kind === 'explanation_request') return [head + m.explanationRequested];
   if (h.kind === 'explanation') return [`${head}${m.explanationGiven}: ${h.note ?? ''}`];
+  if (h.kind === 'claim') return [`${head}${m.claimWord}${h.note ? ` — ${h.note}` : ''}`];
   const parts: string[] = [];
   if (h.progress !== null) parts.push(`${h.progress}%`);
   if (h.status !== null) parts.push(`(${m.status(h.status)})`);
@@ -151,7 +153,8 @@ export function statusLines(detail: ItemDetail, ctx: AnswerContext): Line[] {
   if (co.length > 0) lines.push([m.coAgenciesLabel, co.map((a) => a[ctx.lang] || a.vi).join(', ')]);
   if (item.deliverable) lines.push([m.deliverableLabel, item.deliverable]);
   if (item.indicator) lines.push([m.indicatorLabel, indicatorText(item.indicator, ctx.lang)]);
-  const progress = `${item.progress}% · ${m.status(item.status)}`;
+  const progress =
+    `${item.progress}% · ${m.status(item.status)}` + (isAwaiting(item) ? ` · ${m.awaitingWord}` : '');
   const expected = expectedProgress(item, ctx.today);
   const behind =
     item.status !== 'done' && item.progress < expected && item.dueDate !== null && item.dueDate >= ctx.today;
@@ -192,6 +195,11 @@ const WORST_AGENCIES = 5;
 const RANKED_AGENCIES = 10;
 
 /** "đơn vị nào chậm nhất": the agencies by on-time rate, lowest first; no period named = the year to date. */
+/** " · 3 chờ xác nhận" after a count line, when anything there waits for a checker. */
+function awaitingPart(c: Counts, m: Messages): string {
+  return c.awaiting > 0 ? ` · ${m.awaiting(c.awaiting)}` : '';
+}
+
 async function rankingLines(ctx: AnswerContext, intent: Intent): Promise<Line[]> {
   const m = messages(ctx.lang);
   const period = intent.period ?? yearToDate(ctx.today);
@@ -231,19 +239,20 @@ export async function answerSummary(ctx: AnswerContext, intent: Intent, ranking 
   if (scope.agency) {
     const own = view.agencies.find((a) => a.agency === scope.agency);
     if (own) {
-      lines.push([m.agencyTargetsLine(countsLine(own.targets, ctx.lang))]);
-      lines.push([m.tasksLine(countsLine(own.tasks, ctx.lang))]);
+      lines.push([m.agencyTargetsLine(countsLine(own.targets, ctx.lang)) + awaitingPart(own.targets, m)]);
+      lines.push([m.tasksLine(countsLine(own.tasks, ctx.lang)) + awaitingPart(own.tasks, m)]);
     }
   }
   for (const p of view.programs) {
     const t = p.targets;
     lines.push([
       { b: p.program },
-      m.programLine({ ...countsLine(t, ctx.lang), inProgress: t.inProgress, blocked: t.blocked }),
+      m.programLine({ ...countsLine(t, ctx.lang), inProgress: t.inProgress, blocked: t.blocked }) +
+        awaitingPart(t, m),
     ]);
     // On time or not, beside the work status: the same grid as the dashboard, export and report.
     lines.push([`   ${m.gridLine(t)}`]);
-    lines.push([m.tasksLine(countsLine(p.tasks, ctx.lang))]);
+    lines.push([m.tasksLine(countsLine(p.tasks, ctx.lang)) + awaitingPart(p.tasks, m)]);
   }
   if (!scope.agency) {
     const behind = view.agencies.filter((a) => a.tasks.overdue > 0).slice(0, WORST_AGENCIES);

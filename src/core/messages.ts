@@ -58,6 +58,12 @@ export interface Messages {
   workStatusLine(c: Counts): string;
   /** "Thời hạn: …": the status grid of a count, labelled as such (ongoing only when there are any). */
   gridLine(c: Counts): string;
+  /** "3 chờ xác nhận": reported done, waiting for a checker (not done: also in an open cell). */
+  awaiting(n: number): string;
+  /** An item whose reported "done" waits for a checker, as its status answer says. */
+  awaitingWord: string;
+  /** A history row of kind claim: a "done" reported under confirmation (it changed nothing by itself). */
+  claimWord: string;
   level(level: Level, n: number): string;
   province: string;
   overdueDays(n: number): string;
@@ -327,7 +333,11 @@ const vi: Messages = {
 
   status: (s) => STATUS_VI[s],
   gridCell: (c) => GRID_VI[c],
-  workStatusLine: (c) => `Tình trạng công việc: ${statusParts(c, STATUS_VI)}`,
+  workStatusLine: (c) =>
+    `Tình trạng công việc: ${statusParts(c, STATUS_VI)}${c.awaiting > 0 ? ` · ${c.awaiting} chờ xác nhận` : ''}`,
+  awaiting: (n) => `${n} chờ xác nhận`,
+  awaitingWord: '⏳ chờ xác nhận',
+  claimWord: 'báo hoàn thành',
   gridLine: (c) => `Thời hạn: ${gridParts(c, GRID_VI)}`,
   level: (level) => levelVi(level),
   province: 'toàn tỉnh',
@@ -563,7 +573,11 @@ const en: Messages = {
 
   status: (s) => STATUS_EN[s],
   gridCell: (c) => GRID_EN[c],
-  workStatusLine: (c) => `Work status: ${statusParts(c, STATUS_EN)}`,
+  workStatusLine: (c) =>
+    `Work status: ${statusParts(c, STATUS_EN)}${c.awaiting > 0 ? ` · ${c.awaiting} awaiting confirmation` : ''}`,
+  awaiting: (n) => `${n} awaiting confirmation`,
+  awaitingWord: '⏳ awaiting confirmation',
+  claimWord: 'reported done',
   gridLine: (c) => `Deadlines: ${gridParts(c, GRID_EN)}`,
   level: (level, n) => levelEn(level, n),
   province: 'province-wide',

@@ -14,7 +14,8 @@ const T = {
     asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
     grid: (what: string, c: Counts, lang: Lang) =>
       `${what}: ${c.total}; hoàn thành đúng hạn ${c.doneOnTime} (${percent(c.doneOnTime, c.total, lang)}), ` +
-      `hoàn thành quá hạn ${c.doneLate}, còn trong hạn ${c.openInTime}, quá hạn ${c.overdue}.`,
+      `hoàn thành quá hạn ${c.doneLate}, còn trong hạn ${c.openInTime}, quá hạn ${c.overdue}` +
+      (c.awaiting > 0 ? `; trong đó ${c.awaiting} chờ xác nhận.` : '.'),
     targets: 'Chỉ tiêu',
     tasks: 'Nhiệm vụ',
     lowest: 'Tỷ lệ đúng hạn thấp nhất: ',
@@ -30,7 +31,8 @@ const T = {
     asOf: (day: string) => `Figures as of ${day}.`,
     grid: (what: string, c: Counts, lang: Lang) =>
       `${what}: ${c.total}; done on time ${c.doneOnTime} (${percent(c.doneOnTime, c.total, lang)}), ` +
-      `done late ${c.doneLate}, within deadline ${c.openInTime}, overdue ${c.overdue}.`,
+      `done late ${c.doneLate}, within deadline ${c.openInTime}, overdue ${c.overdue}` +
+      (c.awaiting > 0 ? `; of these ${c.awaiting} awaiting confirmation.` : '.'),
     targets: 'Targets',
     tasks: 'Tasks',
     lowest: 'Lowest on-time rate: ',

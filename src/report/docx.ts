@@ -300,6 +300,9 @@ export async function renderReportDocx(s: ReportSnapshot, options: ReportOptions
             [16, 12, 18, 18, 18, 18],
             [0],
           ),
+          ...(s.targets.awaiting + s.tasks.awaiting > 0
+            ? [body(w.awaiting(s.targets.awaiting, s.tasks.awaiting))]
+            : []),
           ...indicatorLines(s, lang),
           para(w.s2, { bold: true }, { spacing: { before: 240, after: 60 } }),
           ...lateLines(s.late, lang),

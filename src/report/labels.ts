@@ -115,6 +115,8 @@ export interface Words {
   indicators: string;
   until: (day: string) => string;
   noLate: string;
+  /** Reported done and waiting for a checker: still counted in the open cells above. */
+  awaiting(targets: number, tasks: number): string;
   noProblems: string;
   editable: string;
   overdueDays: (n: number) => string;
@@ -153,6 +155,8 @@ export const WORDS: Record<Lang, Words> = {
     indicators: 'Các chỉ tiêu đo bằng chỉ số (giá trị hiện tại):',
     until: (day) => `đến ${day}`,
     noLate: 'Không có nhiệm vụ quá hạn hoặc hoàn thành quá hạn trong kỳ.',
+    awaiting: (targets, tasks) =>
+      `Chờ xác nhận: ${targets} chỉ tiêu, ${tasks} nhiệm vụ đã báo hoàn thành, chưa được xác nhận (vẫn tính là chưa hoàn thành).`,
     noProblems: 'Không có nhiệm vụ vướng mắc trong kỳ.',
     editable: 'Đề xuất, kiến nghị: (bổ sung)',
     overdueDays: (n) => `quá hạn ${n} ngày`,
@@ -206,6 +210,8 @@ export const WORDS: Record<Lang, Words> = {
     indicators: 'Targets measured by an indicator (value now):',
     until: (day) => `to ${day}`,
     noLate: 'No task was overdue or done late in the period.',
+    awaiting: (targets, tasks) =>
+      `Awaiting confirmation: ${targets} targets and ${tasks} tasks reported done, not yet confirmed (still counted as not done).`,
     noProblems: 'No task was blocked in the period.',
     editable: 'Proposals: (to be added)',
     overdueDays: (n) => `${n} days overdue`,

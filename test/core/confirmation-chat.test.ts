@@ -186,4 +186,15 @@ describe.each(dbKinds())('confirmation in the chat on %s', (kind) => {
     );
     expect(await itemOf('NQ57-10.2')).toMatchObject({ status: 'in_progress', awaitingSince: null });
   });
+
+  it('counts what waits on its own line in the summary, and the status answer says it waits', async () => {
+    // Of NQ57's tasks only NQ57-06.3 still waits on 15/07/2025: P05's own claim, which P05 may not confirm.
+    const summary = (await h.ask('tổng hợp NQ57', { senderId: 'P02' })).split('\n');
+    expect(summary.find((l) => l.startsWith('   Nhiệm vụ:'))).toMatch(/ · 1 chờ xác nhận$/);
+    const status = (await h.ask('NQ57-06.3', { senderId: 'P02' })).split('\n');
+    expect(status).toContain(
+      'Tiến độ: 30% · đang thực hiện · ⏳ chờ xác nhận (theo kế hoạch cần đạt khoảng 98%)',
+    );
+    expect(status.some((l) => /— Đỗ Thanh Tùng: báo hoàn thành$/.test(l))).toBe(true);
+  });
 });

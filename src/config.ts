@@ -90,6 +90,8 @@ const schema = z.object({
     .default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ADMIN_PASSWORD: optionalText,
+  /** The console's public address, for the links `dondoc console-invite` prints; unset: http://HOST:PORT. */
+  CONSOLE_URL: url('http(s)://'),
   /** The Chromium that prints `dondoc invites --out FILE.pdf`; unset: /usr/bin/chromium and its kin. */
   CHROMIUM_PATH: optionalText,
   TRUST_PROXY: addressList,

@@ -22,7 +22,32 @@ export const LIMITS = {
   keepAliveTimeoutMs: 5_000,
   /** Webhook calls one source address may have in flight; Telegram itself uses at most 40 connections. */
   webhookInFlightPerSource: 40,
+  /** Console chat messages one signed-in person may send per minute (a person types far fewer). */
+  chatMessagesPerMinute: 30,
 } as const;
+
+/** A fixed one-minute window per key, in memory (per process); old windows are dropped as the map grows. */
+export class WindowLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** Counts one request; returns the seconds to wait when over the limit, else 0. */
+  hit(key: string, now: number): number {
+    if (this.windows.size > 10_000) {
+      for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+    }
+    let w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      w = { start: now, count: 0 };
+      this.windows.set(key, w);
+    }
+    w.count += 1;
+    return w.count > this.limit ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
+  }
+}
 
 /** Node's server options carrying the timeouts above; given to @hono/node-server's `serverOptions`. */
 export const SERVER_OPTIONS: ServerOptions = {

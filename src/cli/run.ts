@@ -18,6 +18,8 @@ Usage: dondoc <command> [options]
   import-people FILE.csv|FILE.xlsx [--dry-run] [--json] [--lang vi|en]
                                           import or update people from a focal-point list, all or nothing
   invite PERSON [--json]                  print a one-time registration code (person code or full name)
+  console-invite PERSON [--json]          print a one-time link to set a console password (leaders, admins);
+                                          earlier unused links of that person stop working
   invites --out FILE.html|FILE.pdf [--agency CODE] [--people CODE,…]
                                           a printable invitation (code, Telegram QR, Zalo steps) per unregistered person
   assign TASK PERSON [--json]             re-assign a task (person code or full name); notifies the new assignee
@@ -32,7 +34,7 @@ Usage: dondoc <command> [options]
   show CODE [--json] [--now ISO]          one target or task as the store holds it
   prepare                                 build the embedded-database template (npm install runs it)
 
-Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, TELEGRAM_*, ZALO_*, …)`;
+Environment: see README.md (DATABASE_URL, DATA_DIR, DONDOC_NOW, TZ_NAME, PORT, HOST, CONSOLE_URL, WEB_ADMIN_PASSWORD, TRUST_PROXY, TELEGRAM_*, ZALO_*, …)`;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -90,6 +92,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     import('./simple-commands.ts').then((m) => m.recount(ctx, { json: f.json })),
   invite: async () => (ctx, p, f) =>
     import('./simple-commands.ts').then((m) => m.invite(ctx, p.join(' '), { json: f.json })),
+  'console-invite': async () => (await import('./console-invite.ts')).consoleInviteCommand,
   assign: async () => (await import('./assign.ts')).assignCommand,
   import: async () => (await import('./plan-files.ts')).importCommand,
   export: async () => (await import('./plan-files.ts')).exportCommand,

@@ -6,7 +6,7 @@ import { startHttpServer } from '../channels/server.ts';
 import { createZaloBot } from '../channels/zalo/bot.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
-import { hashPassword, isLoopback } from '../channels/web/auth.ts';
+import { isLoopback, syncBootstrapAdmin } from '../channels/web/auth.ts';
 import { countTurns, createMetrics, type Metrics } from '../channels/web/metrics.ts';
 import type { OutboundChannel } from '../channels/outbound.ts';
 import { runCycle } from '../reminders/cycle.ts';
@@ -91,8 +91,12 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   if (loginRequired && !config.WEB_ADMIN_PASSWORD)
     logger.warn(
       { host: config.HOST },
-      'console bound beyond loopback without WEB_ADMIN_PASSWORD: nobody can sign in',
+      'console bound beyond loopback without WEB_ADMIN_PASSWORD: only people with a console password can sign in',
     );
+  // A changed WEB_ADMIN_PASSWORD signs the bootstrap admin out everywhere.
+  const bootstrap = await syncBootstrapAdmin(database.db, config.WEB_ADMIN_PASSWORD, ctx.now());
+  if (bootstrap.revoked > 0)
+    logger.info({ sessions: bootstrap.revoked }, 'WEB_ADMIN_PASSWORD changed: the admin sessions were ended');
   const web = createWebApp({
     store,
     now: ctx.now,
@@ -104,7 +108,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     telegramBot: config.TELEGRAM_BOT_TOKEN ? knownOnceFound(() => telegramUsername(ctx)) : undefined,
     auth: {
       required: loginRequired,
-      passwordHash: config.WEB_ADMIN_PASSWORD ? hashPassword(config.WEB_ADMIN_PASSWORD) : undefined,
+      passwordHash: bootstrap.hash,
       // Behind a TLS proxy the app sees only http; beyond loopback a cookie must not travel in clear.
       secureCookies: config.INSECURE_COOKIES !== '1' && (config.TRUST_PROXY.length > 0 || loginRequired),
     },

@@ -178,6 +178,8 @@ export interface Messages {
   notYourTask(code: string, agency: string): string;
   notYourTarget(code: string, agency: string): string;
   leadersOnly: string;
+  /** The one-time console sign-in code sent by chat. */
+  consoleCode(code: string, minutes: number): string;
 
   // Explanations
   explainNeedsCode: string;
@@ -454,6 +456,8 @@ const vi: Messages = {
   notYourTarget: (code, agency) =>
     `Bạn chỉ cập nhật được chỉ tiêu do đơn vị mình chủ trì; ${code} do ${agency} chủ trì.`,
   leadersOnly: 'Chỉ lãnh đạo và quản trị viên mới yêu cầu giải trình được.',
+  consoleCode: (code, minutes) =>
+    `🔐 Mã đăng nhập bảng điều hành dondoc: ${code} (dùng một lần, hết hạn sau ${minutes} phút). Nếu bạn không yêu cầu, hãy bỏ qua tin này.`,
 
   explainNeedsCode: 'Yêu cầu giải trình về mục nào? Ví dụ: “yêu cầu giải trình NQ57-12”.',
   explainRequested: (name, agency, code) =>
@@ -698,6 +702,8 @@ const en: Messages = {
   notYourTarget: (code, agency) =>
     `You can only update targets your agency leads; ${code} is led by ${agency}.`,
   leadersOnly: 'Only leaders and administrators can ask for an explanation.',
+  consoleCode: (code, minutes) =>
+    `🔐 Your dondoc console sign-in code: ${code} (one use, expires in ${minutes} minutes). If you did not ask for it, ignore this message.`,
 
   explainNeedsCode: 'An explanation of which item? For example: “ask for an explanation of NQ57-12”.',
   explainRequested: (name, agency, code) => `📝 Recorded: ${name} (${agency}) is asked to explain ${code}.`,

@@ -14,8 +14,12 @@ export function canAsk(person: Person | null): boolean {
 
 const isLeader = (person: Person): boolean => person.role === 'leader' || person.role === 'admin';
 
+/** Who acts for the whole province: admins, and leaders of a province-level body (not a commune or ward). */
+const actsForProvince = (person: Person): boolean =>
+  person.role === 'admin' || (person.role === 'leader' && person.local !== true);
+
 /**
- * Leaders and admins update anything. Staff update the tasks of their own agency or assigned to them,
+ * Leaders and admins update anything, except that a commune's or ward's leader updates only its items. Staff update the tasks of their own agency or assigned to them,
  * and only the targets their agency leads: someone else's work is reported by its owners.
  */
 export function canUpdate(
@@ -23,7 +27,7 @@ export function canUpdate(
   item: Pick<ItemView, 'kind' | 'code' | 'agency' | 'agencyName' | 'assignee'>,
   lang: Lang,
 ): Permission {
-  if (isLeader(person)) return OK;
+  if (actsForProvince(person)) return OK;
   const m = messages(lang);
   const agency = item.agencyName[lang] || item.agencyName.vi;
   if (item.kind === 'task') {
@@ -47,4 +51,25 @@ export function canReassign(person: Person, lang: Lang): Permission {
 /** A steering committee's group gets the daily digest when one of its leaders (or an admin) asks for it. */
 export function canManageGroupDigest(person: Person, lang: Lang): Permission {
   return isLeader(person) ? OK : { ok: false, why: messages(lang).digestLeadersOnly };
+}
+
+/** Who signs in to the console: administrators and leaders (the bootstrap admin aside). */
+export function canUseConsole(person: Pick<Person, 'role'>): boolean {
+  return person.role === 'leader' || person.role === 'admin';
+}
+
+/** What the console shows a person: everything, or their own agency's items and the tasks assigned to them. */
+export type ConsoleScope = { all: true } | { all: false; agency: Person['agency']; person: Person['code'] };
+
+export function consoleScope(person: Person | null): ConsoleScope {
+  if (person === null || actsForProvince(person)) return { all: true };
+  return { all: false, agency: person.agency, person: person.code };
+}
+
+/** Whether an item is within a console scope. */
+export function inScope(
+  scope: ConsoleScope,
+  item: Pick<ItemView, 'agency'> & { assignee: { code: Person['code'] } | null },
+): boolean {
+  return scope.all || item.agency === scope.agency || item.assignee?.code === scope.person;
 }

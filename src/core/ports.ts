@@ -35,6 +35,8 @@ export interface Person {
   agency: AgencyCode;
   agencyName: Named;
   lang: Lang;
+  /** The agency is a commune or ward: its people act for it alone, leaders included. */
+  local?: boolean;
 }
 
 export interface ItemDetail {

@@ -23,11 +23,12 @@ export interface PersonRow {
   agency: string;
   agency_vi: string;
   agency_en: string;
+  agency_kind: string;
   lang: Lang;
 }
 
 const PERSON = sql`select pe.id, pe.code, pe.full_name, pe.role::text as role, pe.lang::text as lang,
-  a.code as agency, a.name_vi as agency_vi, a.name_en as agency_en
+  a.code as agency, a.name_vi as agency_vi, a.name_en as agency_en, a.kind::text as agency_kind
   from people pe join agencies a on a.id = pe.agency_id`;
 
 export const toPerson = (r: PersonRow): Person => ({
@@ -38,6 +39,7 @@ export const toPerson = (r: PersonRow): Person => ({
   agency: r.agency as AgencyCode,
   agencyName: { vi: r.agency_vi, en: r.agency_en },
   lang: r.lang,
+  local: r.agency_kind === 'commune' || r.agency_kind === 'ward',
 });
 
 export async function personByCode(db: DbOrTx, code: PersonCode): Promise<Person | null> {

@@ -603,3 +603,78 @@ export const countRollup = pgTable(
       .nullsNotDistinct(),
   ],
 );
+
+/**
+ * Console sessions: the cookie holds a random id, the database only its sha256, so a leaked table opens
+ * nothing. A session ends when revoked (logout, password change) or idle too long (src/store/console-auth.ts).
+ */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Null: the bootstrap administrator (WEB_ADMIN_PASSWORD). */
+    personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('console_sessions_person_idx').on(t.personId)],
+);
+
+/** A person's console password, as `scrypt$salt$hash` (hex); set through a one-time link. */
+export const consolePasswords = pgTable('console_passwords', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  hash: text('hash').notNull(),
+  setAt: ts('set_at').notNull(),
+});
+
+/** WEB_ADMIN_PASSWORD's hash as last seen at start-up: a different password revokes the admin's sessions. */
+export const consoleBootstrap = pgTable(
+  'console_bootstrap',
+  {
+    id: smallint('id').primaryKey().default(1),
+    hash: text('hash').notNull(),
+    setAt: ts('set_at').notNull(),
+  },
+  (t) => [check('console_bootstrap_one', sql`${t.id} = 1`)],
+);
+
+/** One-time console tokens: a link to set a password ('invite') or a code sent by chat ('code'); sha256 only. */
+export const consoleTokens = pgTable(
+  'console_tokens',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    index('console_tokens_person_idx').on(t.personId),
+    check('console_tokens_kind', sql`${t.kind} in ('invite', 'code')`),
+  ],
+);
+
+/**
+ * Failed-login counters per key ('account:P02', 'address:10.0.0.9', 'global'), shared by every process:
+ * the back-off and the hourly ceiling hold however many servers answer /login.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    hourStart: ts('hour_start').notNull(),
+    hourFailures: integer('hour_failures').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('login_throttle_updated_idx').on(t.updatedAt)],
+);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canAsk, canRequestExplanation, canUpdate } from '../../src/core/permissions.ts';
+import {
+  canAsk,
+  canRequestExplanation,
+  canUpdate,
+  canUseConsole,
+  consoleScope,
+  inScope,
+} from '../../src/core/permissions.ts';
 import type { Person } from '../../src/core/ports.ts';
 import type { AgencyCode, ItemCode, PersonCode, Role } from '../../src/core/types.ts';
 
@@ -74,5 +81,21 @@ describe('permissions', () => {
       ok: false,
       why: 'Only leaders and administrators can ask for an explanation.',
     });
+  });
+
+  it("let a commune's leader update and see in the console only his commune's items", () => {
+    const chairman = { ...person('P32', 'leader', 'X-TANPHU'), local: true };
+    expect(canUpdate(chairman, task('X-TANPHU', 'P32'), 'vi').ok).toBe(true);
+    expect(canUpdate(chairman, task('X-BACPHONG', 'P33'), 'vi').ok).toBe(false);
+    const scope = consoleScope(chairman);
+    expect(inScope(scope, task('X-TANPHU', null))).toBe(true);
+    expect(inScope(scope, task('X-BACPHONG', 'P33'))).toBe(false);
+    expect(inScope(scope, task('SNV', 'P32'))).toBe(true);
+    expect(consoleScope(leader)).toEqual({ all: true });
+    expect(consoleScope({ ...admin, local: true })).toEqual({ all: true });
+  });
+
+  it('let only leaders and admins sign in to the console', () => {
+    expect([leader, admin, staff].map(canUseConsole)).toEqual([true, true, false]);
   });
 });

@@ -48,6 +48,7 @@ describe.each(dbKinds())('session cookies and forwarded headers, on %s', (kind) 
     from: string,
     headers: Record<string, string> = {},
     password = 'pw-Hòa-An-42',
+    username = 'admin',
   ) =>
     web.app.request(
       'http://console.example/login',
@@ -58,7 +59,7 @@ describe.each(dbKinds())('session cookies and forwarded headers, on %s', (kind) 
           origin: 'http://console.example',
           ...headers,
         },
-        body: new URLSearchParams({ password, next: '/dashboard' }).toString(),
+        body: new URLSearchParams({ username, password, next: '/dashboard' }).toString(),
       },
       peer(from),
     );
@@ -90,15 +91,19 @@ describe.each(dbKinds())('session cookies and forwarded headers, on %s', (kind) 
   });
 
   it('counts login tries per forwarded client behind the proxy, per peer for anyone else', async () => {
-    // Five wrong tries from one client behind the proxy lock that client, not the next one.
-    for (let i = 0; i < 5; i++)
-      expect((await login(web, '10.0.0.2', { 'x-forwarded-for': '198.51.100.1' }, 'wrong')).status).toBe(401);
-    expect((await login(web, '10.0.0.2', { 'x-forwarded-for': '198.51.100.1' }, 'wrong')).status).toBe(429);
-    expect((await login(web, '10.0.0.2', { 'x-forwarded-for': '198.51.100.2' }, 'wrong')).status).toBe(401);
+    // Five wrong tries from one client behind the proxy lock that client, not the next one (each try
+    // names another account, so only the address counts up).
+    const via = (client: string, i: number) =>
+      login(web, '10.0.0.2', { 'x-forwarded-for': client }, 'wrong', `P0${i}`);
+    for (let i = 0; i < 5; i++) expect((await via('198.51.100.1', i)).status).toBe(401);
+    expect((await via('198.51.100.1', 5)).status).toBe(429);
+    expect((await via('198.51.100.2', 6)).status).toBe(401);
     // A direct client cannot escape its own lock by writing X-Forwarded-For.
     for (let i = 0; i < 5; i++)
-      await login(web, '203.0.113.50', { 'x-forwarded-for': `192.0.2.${i}` }, 'wrong');
-    expect((await login(web, '203.0.113.50', { 'x-forwarded-for': '192.0.2.99' }, 'wrong')).status).toBe(429);
+      await login(web, '203.0.113.50', { 'x-forwarded-for': `192.0.2.${i}` }, 'wrong', `P1${i}`);
+    expect(
+      (await login(web, '203.0.113.50', { 'x-forwarded-for': '192.0.2.99' }, 'wrong', 'P19')).status,
+    ).toBe(429);
   });
 });
 

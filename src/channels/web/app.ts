@@ -1,5 +1,7 @@
 // The HTTP app (Hono): health, metrics, the console's pages and JSON; channels mount their webhooks on it.
 import { Hono, type Context } from 'hono';
+import type { ConsoleScope } from '../../core/permissions.ts';
+import type { AgencyCode, PersonCode } from '../../core/types.ts';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -8,6 +10,7 @@ import { bodyCaps } from '../http-limits.ts';
 import { INVITATION_CSS } from '../../invites/sheet.ts';
 import { ping } from '../../store/db.ts';
 import { consolePeople, outboxDepth } from '../../store/dashboard.ts';
+import { routeAccess } from './access.ts';
 import { createAuth, loopbackHostOnly } from './auth.ts';
 import { chatBody } from './chat-page.ts';
 import { CHAT_JS } from './chat-client.ts';
@@ -17,6 +20,7 @@ import type { WebDeps } from './deps.ts';
 import { href, langOf, words } from './i18n.ts';
 import { ICON_SVG, page } from './layout.ts';
 import { loginRoutes } from './login.ts';
+import { loginWords } from './login-words.ts';
 import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
 import { importRoutes } from './imports.ts';
 import { INVITATION_CSS_PATH, peopleRoutes } from './people.ts';
@@ -45,10 +49,18 @@ const CONSOLE_PATHS = [
   '/imports/*',
 ];
 
+/** A scope that holds nothing: what a request without a viewer would see, were it ever let through. */
+const NOBODY: ConsoleScope = { all: false, agency: '' as AgencyCode, person: '' as PersonCode };
+
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
   const network = deps.network ?? NO_NETWORK_TRUST;
-  const auth = createAuth({ clientIp: (c) => clientAddress(c, network), ...deps.auth }, network);
+  const auth = createAuth(
+    { clientIp: (c) => clientAddress(c, network), ...deps.auth },
+    network,
+    deps.store.db,
+    (code) => deps.store.personByCode(code),
+  );
   const signedIn = (c: Context) => auth.signedIn(c);
 
   app.use('*', async (c, next) => {
@@ -109,25 +121,30 @@ export function createWebApp(deps: WebDeps): Hono {
     xFrameOptions: 'DENY',
     crossOriginEmbedderPolicy: false,
   });
-  const loginPaths = ['/login', '/logout'];
+  const loginPaths = ['/login', '/login/*', '/logout'];
   for (const path of [...CONSOLE_PATHS, ...loginPaths]) {
     app.use(path, consoleHeaders);
     if (!deps.auth.required) app.use(path, loopbackHostOnly());
   }
   for (const path of CONSOLE_PATHS) app.use(path, auth.guard);
+  // What a signed-in viewer may reach follows the chat's permissions (access.ts has the one table).
+  app.use('*', routeAccess(auth));
   // A page on another site must not post here, logged in or not (a loopback console has no login at all).
   for (const path of ['/api/*', '/people/*', '/imports/*', '/unread/*', ...loginPaths]) app.use(path, csrf());
 
-  if (deps.auth.required) app.route('/', loginRoutes(auth));
+  if (deps.auth.required) app.route('/', loginRoutes(auth, deps));
   else {
     app.get('/login', (c) => c.redirect(href('/dashboard', langOf(c)), 303));
     app.post('/logout', (c) => c.redirect(href('/dashboard', langOf(c)), 303));
   }
 
-  app.get('/', (c) => c.redirect(href('/dashboard', langOf(c)), 302));
-  app.route('/', dashboardRoutes({ deps, signedIn }));
+  // Someone whose view is one agency has no province dashboard: the chat is where they start.
+  app.get('/', (c) =>
+    c.redirect(href(auth.viewer(c)?.scope.all === false ? '/chat' : '/dashboard', langOf(c)), 302),
+  );
+  app.route('/', dashboardRoutes({ deps, signedIn, scope: (c) => auth.viewer(c)?.scope ?? NOBODY }));
   app.route('/', reportRoutes(deps));
-  app.route('/', chatRoutes(deps));
+  app.route('/', chatRoutes(deps, auth));
   app.route('/', reminderRoutes(deps, signedIn));
   app.route('/', peopleRoutes(deps, signedIn));
   app.route('/', importRoutes(deps, signedIn));
@@ -135,9 +152,14 @@ export function createWebApp(deps: WebDeps): Hono {
 
   app.get('/chat', async (c) => {
     const lang = langOf(c);
-    const people = await consolePeople(deps.store.db);
+    const viewer = auth.viewer(c);
+    if (viewer?.viewingAs) return c.text(loginWords(lang).chatAsSelf, 403);
+    const everyone = await consolePeople(deps.store.db);
+    // Only the local demo picks whom to chat as; a signed-in console chats as the person signed in.
+    const people = viewer?.demo ? everyone : everyone.filter((p) => p.code === viewer?.person?.code);
     const wanted = c.req.query('as')?.toUpperCase();
     const chosen = people.find((p) => p.code === wanted) ?? people[0];
+    if (!chosen && !viewer?.demo) return c.text(loginWords(lang).chatAsSelf, 403);
     if (!chosen) return c.text('No people loaded yet: run `dondoc seed-demo`.', 503);
     return c.html(
       page({

@@ -1,8 +1,24 @@
-// The console's login when it listens beyond this machine: admin password (scrypt), HMAC-signed session cookie, per-IP rate limit.
-import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+// The console's login when it listens beyond this machine: passwords (scrypt), sessions kept in the
+// database (revocable, idle ones expire), and who the signed-in viewer is for the routes behind it.
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { consoleScope, type ConsoleScope } from '../../core/permissions.ts';
+import type { Person } from '../../core/ports.ts';
+import type { PersonCode } from '../../core/types.ts';
+import {
+  auditViewAs,
+  bootstrapHash,
+  replaceBootstrapHash,
+  revokeSessionsOf,
+  createSession,
+  liveSession,
+  revokeSession,
+  type SessionRules,
+} from '../../store/console-accounts.ts';
+import type { Db } from '../../store/db.ts';
 import { NO_NETWORK_TRUST, peerAddress, viaHttps, type NetworkConfig } from './network.ts';
+import { loginThrottle, type LoginThrottle } from './throttle.ts';
 
 export interface PasswordHash {
   salt: Buffer;
@@ -12,22 +28,18 @@ export interface PasswordHash {
 export interface AuthConfig {
   /** True when the server is bound to anything but loopback: every console page then asks for a login. */
   required: boolean;
-  /** From WEB_ADMIN_PASSWORD; without it nobody can sign in. */
+  /** From WEB_ADMIN_PASSWORD (the bootstrap admin, account `admin`); people have their own passwords. */
   passwordHash?: PasswordHash;
-  /** Signs session cookies; a random one per process when absent (a restart signs everyone out). */
-  sessionSecret?: Buffer;
-  /** Login attempts allowed per IP per minute. Default 5. */
-  triesPerMinute?: number;
   /** The caller's address; by default the TCP peer, or what a TRUST_PROXY proxy forwards. */
   clientIp?: (c: Context) => string;
   /** Cookies always `Secure` (behind a TLS proxy, or bound beyond loopback without INSECURE_COOKIES=1). */
   secureCookies?: boolean;
-  /** Milliseconds, for the rate limit and session expiry; the real clock by default. */
+  /** Milliseconds, for the login back-off and session expiry; the real clock by default. */
   clock?: () => number;
 }
 
 export const SESSION_COOKIE = 'dondoc_session';
-export const SESSION_TTL_MS = 12 * 3_600_000;
+export const SESSION_RULES: SessionRules = { idleMs: 2 * 3_600_000, maxAgeMs: 12 * 3_600_000 };
 const KEY_LENGTH = 32;
 
 /** Run once at start-up: only this hash of WEB_ADMIN_PASSWORD stays in memory. */
@@ -40,75 +52,141 @@ export function verifyPassword(candidate: string, stored: PasswordHash): boolean
   return timingSafeEqual(hash, stored.hash);
 }
 
-function sign(secret: Buffer, payload: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+/** A hash as stored in the database: `scrypt$salt$hash`, hex. */
+export function encodeHash(h: PasswordHash): string {
+  return `scrypt$${h.salt.toString('hex')}$${h.hash.toString('hex')}`;
 }
 
-export function sessionToken(secret: Buffer, expiresAt: number): string {
-  const payload = `v1.${expiresAt}`;
-  return `${payload}.${sign(secret, payload)}`;
+export function decodeHash(text: string): PasswordHash | null {
+  const m = /^scrypt\$([0-9a-f]{32})\$([0-9a-f]{64})$/.exec(text);
+  return m ? { salt: Buffer.from(m[1]!, 'hex'), hash: Buffer.from(m[2]!, 'hex') } : null;
 }
 
-export function validSession(secret: Buffer, token: string | undefined, now: number): boolean {
-  if (!token) return false;
-  const m = /^(v1\.(\d{1,16}))\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!m) return false;
-  const expected = Buffer.from(sign(secret, m[1]!));
-  const given = Buffer.from(m[3]!);
-  return given.length === expected.length && timingSafeEqual(given, expected) && Number(m[2]) > now;
-}
-
-/** A fixed one-minute window per IP; old windows are dropped as the map grows. */
-export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-  ) {}
-
-  /** Counts one try; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now: number): number {
-    if (this.windows.size > 10_000) {
-      for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
-    }
-    let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count += 1;
-    return w.count > this.limit ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
-  }
+/**
+ * At start-up: WEB_ADMIN_PASSWORD against the hash the database kept. A changed (or removed) password
+ * ends the bootstrap admin's sessions in every process; the hash to check logins against comes back.
+ */
+export async function syncBootstrapAdmin(
+  db: Db,
+  password: string | undefined,
+  now: Date,
+): Promise<{ hash: PasswordHash | undefined; revoked: number }> {
+  const stored = await bootstrapHash(db);
+  const known = stored === null ? null : decodeHash(stored);
+  if (password === undefined) return { hash: undefined, revoked: await revokeSessionsOf(db, null, now) };
+  if (known && verifyPassword(password, known)) return { hash: known, revoked: 0 };
+  const hash = hashPassword(password);
+  return { hash, revoked: await replaceBootstrapHash(db, encodeHash(hash), now) };
 }
 
 /** The TCP peer; app.ts passes the proxy-aware address instead. */
 export const defaultClientIp = peerAddress;
 
+/** Who is looking at the console. */
+export interface Viewer {
+  /** The person signed in; null for the bootstrap admin and for the local demo (no login). */
+  person: Person | null;
+  scope: ConsoleScope;
+  /** An administrator (the bootstrap one, a person with role admin, or anyone on the loopback demo). */
+  admin: boolean;
+  /** The local demo on loopback without a login: the chat may act as anyone (`/chat?as=P02`). */
+  demo: boolean;
+  /** An administrator looking as this person (`?as=P32`): pages only, read-only, audited. */
+  viewingAs?: boolean;
+}
+
+const DEMO: Viewer = { person: null, scope: { all: true }, admin: true, demo: true };
+const BOOTSTRAP: Viewer = { person: null, scope: { all: true }, admin: true, demo: false };
+
+export function viewerFor(person: Person): Viewer {
+  return { person, scope: consoleScope(person), admin: person.role === 'admin', demo: false };
+}
+
 export interface Auth {
   config: AuthConfig;
-  secret: Buffer;
-  limiter: RateLimiter;
+  db: Db;
+  throttle: LoginThrottle;
   clock: () => number;
   signedIn(c: Context): boolean;
+  /** The viewer the guard found for this request; the demo viewer on a console without login. */
+  viewer(c: Context): Viewer | null;
   /** Whether a cookie set on this response must carry `Secure`. */
   secureCookie(c: Context): boolean;
-  /** Lets through a request with a valid session; otherwise 401 for data, a redirect to /login for pages. */
+  /** Opens a session (a person's id, or null for the bootstrap admin) and sets its cookie. */
+  startSession(c: Context, personId: number | null): Promise<void>;
+  /** Revokes this request's session in the database and clears the cookie. */
+  endSession(c: Context): Promise<void>;
+  /** Lets through a request with a live session; otherwise 401 for data, a redirect to /login for pages. */
   guard: MiddlewareHandler;
 }
 
-export function createAuth(config: AuthConfig, network: NetworkConfig = NO_NETWORK_TRUST): Auth {
-  const secret = config.sessionSecret ?? randomBytes(32);
+export function createAuth(
+  config: AuthConfig,
+  network: NetworkConfig = NO_NETWORK_TRUST,
+  db: Db,
+  findPerson: (code: PersonCode) => Promise<Person | null>,
+): Auth {
   const clock = config.clock ?? Date.now;
-  const signedIn = (c: Context) => validSession(secret, getCookie(c, SESSION_COOKIE), clock());
+  const now = () => new Date(clock());
+  // Keyed by the request object, which every sub-app of this app sees.
+  const viewers = new WeakMap<Request, Viewer>();
+  const secureCookie = (c: Context) => config.secureCookies === true || viaHttps(c, network);
+
+  async function resolve(c: Context): Promise<Viewer | null> {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const session = await liveSession(db, token, now(), SESSION_RULES);
+    if (!session) return null;
+    const person = session.person === null ? null : await findPerson(session.person);
+    if (session.person !== null && person === null) return null;
+    return person ? viewerFor(person) : BOOTSTRAP;
+  }
+
+  /** `?as=CODE` from an administrator: the page as that person sees it; never a change, always audited. */
+  async function viewAs(c: Context, admin: Viewer): Promise<Viewer | Response> {
+    const code = c.req.query('as')?.toUpperCase();
+    if (!admin.admin || code === undefined || code === admin.person?.code) return admin;
+    if (c.req.method !== 'GET') return c.json({ error: 'view as is read-only' }, 403);
+    const person = /^[A-Z0-9_-]{1,32}$/.test(code) ? await findPerson(code as PersonCode) : null;
+    if (!person) return c.json({ error: 'unknown person' }, 404);
+    await auditViewAs(db, admin.person?.id ?? null, person.code, c.req.path, now());
+    return { ...viewerFor(person), admin: false, viewingAs: true };
+  }
+
   return {
     config,
-    secret,
+    db,
     clock,
-    limiter: new RateLimiter(config.triesPerMinute ?? 5),
-    signedIn: (c) => config.required && signedIn(c),
-    secureCookie: (c) => config.secureCookies === true || viaHttps(c, network),
+    throttle: loginThrottle(db),
+    signedIn: (c) => config.required && viewers.has(c.req.raw),
+    viewer: (c) => (config.required ? (viewers.get(c.req.raw) ?? null) : DEMO),
+    secureCookie,
+    async startSession(c, personId) {
+      const token = await createSession(db, personId, now());
+      setCookie(c, SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: secureCookie(c),
+        maxAge: SESSION_RULES.maxAgeMs / 1000,
+      });
+    },
+    async endSession(c) {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await revokeSession(db, token, now());
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c) });
+    },
     guard: async (c, next) => {
-      if (!config.required || signedIn(c)) return next();
+      if (!config.required) return next();
+      const known = viewers.get(c.req.raw);
+      if (known) return next();
+      const found = await resolve(c);
+      if (found) {
+        const viewer = await viewAs(c, found);
+        if (viewer instanceof Response) return viewer;
+        viewers.set(c.req.raw, viewer);
+        return next();
+      }
       const path = c.req.path;
       const wantsPage = c.req.method === 'GET' && !/^\/(api|reports|charts)\//.test(path);
       if (!wantsPage) return c.json({ error: 'login required' }, 401);

@@ -11,6 +11,10 @@ import { SILENT } from '../log.ts';
 import { localAdapter, run, type PipelineDeps } from '../pipeline.ts';
 import { countTurns } from './metrics.ts';
 import type { WebDeps } from './deps.ts';
+import { LIMITS, WindowLimiter } from '../http-limits.ts';
+import type { Auth } from './auth.ts';
+import { langOf } from './i18n.ts';
+import { loginWords } from './login-words.ts';
 
 export interface WebReply {
   lang: Reply['lang'];
@@ -60,14 +64,18 @@ export function toWebReply(r: Reply): WebReply {
 
 const WEB = localAdapter('web');
 
-/** Chat as a chosen person: the console trusts the person code, as the CLI does (login guards the console). */
-export function chatRoutes(deps: WebDeps): Hono {
+/**
+ * The local demo (loopback, no login) chats as any chosen person, as the CLI does; a signed-in console
+ * chats only as the person signed in, within the chat's own permissions.
+ */
+export function chatRoutes(deps: WebDeps, auth: Auth): Hono {
   const pipeline: PipelineDeps = {
     core: { store: deps.store, now: deps.now, tz: deps.tz, notify: deps.notify },
     logger: deps.logger ?? SILENT,
     observe: countTurns(deps.metrics),
   };
   const app = new Hono();
+  const chatLimiter = new WindowLimiter(LIMITS.chatMessagesPerMinute);
   app.get('/api/people', async (c) => c.json({ people: await consolePeople(deps.store.db) }));
   // The body's cap is the app's (http-limits.ts: chatJsonBytes).
   app.post('/api/chat', async (c) => {
@@ -78,6 +86,14 @@ export function chatRoutes(deps: WebDeps): Hono {
     if (!parsed.success) return c.json({ error: parsed.error.issues[0]?.message ?? 'bad request' }, 400);
     const body = parsed.data;
     const code = body.person.toUpperCase() as PersonCode;
+    const viewer = auth.viewer(c);
+    const lw = loginWords(body.lang ?? langOf(c));
+    if (!viewer?.demo && viewer?.person?.code !== code) return c.json({ error: lw.chatAsSelf }, 403);
+    const wait = chatLimiter.hit(code, auth.clock());
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.json({ error: lw.tooManyMessages }, 429);
+    }
     if (!(await deps.store.personByCode(code))) return c.json({ error: 'unknown person' }, 404);
     const action = body.action === undefined ? null : decodeAction(body.action);
     if (body.action !== undefined && action === null) return c.json({ error: 'unknown action' }, 400);

@@ -1,4 +1,5 @@
 // Gathers what the leaders' dashboard shows, as plain data: the HTML page and /api/dashboard share it.
+import { inScope, type ConsoleScope } from '../../core/permissions.ts';
 import type { ItemDetail } from '../../core/ports.ts';
 import { daysBetween } from '../../core/time.ts';
 import { parsePeriodSpec, periodEnd, yearToDate } from '../../core/period-spec.ts';
@@ -124,11 +125,24 @@ export interface ItemPage {
   tasks: { item: ItemView; history: ItemDetail['history'] }[];
 }
 
-export async function loadItem(store: Store, code: string): Promise<ItemPage | null> {
+/**
+ * An item's page within a console scope: an item outside it is not found (its existence is not told),
+ * and a target shows only the tasks and updates within the scope.
+ */
+export async function loadItem(
+  store: Store,
+  code: string,
+  scope: ConsoleScope = { all: true },
+): Promise<ItemPage | null> {
   const upper = code.trim().toUpperCase();
   if (!/^[A-Z][A-Z0-9]{0,15}-\d{1,4}(?:\.\d{1,4})?$/.test(upper)) return null;
-  const detail = await store.item(upper as ItemCode);
-  if (!detail) return null;
+  const found = await store.item(upper as ItemCode);
+  if (!found || !inScope(scope, found.item)) return null;
+  const children = found.children.filter((child) => inScope(scope, child));
+  const shown = new Set<string>([found.item.code, ...children.map((child) => child.code)]);
+  const detail = scope.all
+    ? found
+    : { ...found, children, recent: found.recent.filter((r) => r.item === null || shown.has(r.item)) };
   const tasks = await Promise.all(
     detail.children.map(async (child) => ({
       item: child,

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { formatDay } from '../../core/format.ts';
 import { localDate } from '../../core/time.ts';
+import type { ConsoleScope } from '../../core/permissions.ts';
 import type { Lang } from '../../core/types.ts';
 import { chartSvg, renderChartPng } from './charts.ts';
 import { dashboardBody } from './dashboard-page.ts';
@@ -16,9 +17,11 @@ import { programChart } from './program-chart.ts';
 export interface RouteContext {
   deps: WebDeps;
   signedIn(c: Context): boolean;
+  /** What the viewer may see (auth.ts); everything when absent. */
+  scope(c: Context): ConsoleScope;
 }
 
-export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
+export function dashboardRoutes({ deps, signedIn, scope }: RouteContext): Hono {
   const app = new Hono();
   const today = () => localDate(deps.now(), deps.tz);
   const footer = (lang: Lang) => words(lang).asOf(formatDay(today(), lang));
@@ -48,7 +51,7 @@ export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
 
   app.get('/dashboard/items/:code', async (c) => {
     const lang = langOf(c);
-    const item = await loadItem(deps.store, c.req.param('code'));
+    const item = await loadItem(deps.store, c.req.param('code'), scope(c));
     const common = {
       lang,
       active: 'dashboard' as const,
@@ -88,7 +91,7 @@ export function dashboardRoutes({ deps, signedIn }: RouteContext): Hono {
   });
 
   app.get('/api/items/:code', async (c) => {
-    const item = await loadItem(deps.store, c.req.param('code'));
+    const item = await loadItem(deps.store, c.req.param('code'), scope(c));
     return item ? c.json(item) : c.json({ error: 'no such item' }, 404);
   });
 

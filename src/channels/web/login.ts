@@ -1,22 +1,51 @@
-// GET/POST /login and POST /logout: the sign-in form in front of the console when it is not on loopback.
+// /login, /login/code, /login/password and /logout: signing in to the console when it is not on loopback,
+// by person code (or `admin`, the bootstrap admin) and a password or a one-time code sent by chat.
+import { randomInt } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import type { Lang } from '../../core/types.ts';
+import { canUseConsole } from '../../core/permissions.ts';
+import { sentence } from '../../core/turn.ts';
+import { messages } from '../../core/messages.ts';
+import type { Lang, PersonCode } from '../../core/types.ts';
 import {
+  consolePerson,
+  createConsoleToken,
+  setConsolePassword,
+  tokenOwner,
+  useConsoleToken,
+} from '../../store/console-accounts.ts';
+import {
+  decodeHash,
   defaultClientIp,
+  encodeHash,
+  hashPassword,
   safeNext,
-  SESSION_COOKIE,
-  SESSION_TTL_MS,
-  sessionToken,
   verifyPassword,
   type Auth,
 } from './auth.ts';
+import type { WebDeps } from './deps.ts';
 import { html } from './html.ts';
 import { langOf, words } from './i18n.ts';
 import { page } from './layout.ts';
+import { loginWords } from './login-words.ts';
 
-function loginPage(c: Context, lang: Lang, next: string, error: string | null): string {
+/** One-time codes sent by chat: six digits, ten minutes; guesses count against the login throttle. */
+const CODE_TTL_MINUTES = 10;
+/** A set-password link (dondoc console-invite) stays usable this long. */
+export const INVITE_LINK_TTL_MS = 72 * 3_600_000;
+export const SET_PASSWORD_PATH = '/login/password';
+const MIN_PASSWORD = 10;
+// Compared against when the account has no password, so a wrong account costs as long as a wrong password.
+const DUMMY = hashPassword('no such account');
+
+interface Notice {
+  text: string;
+  alert: boolean;
+}
+
+function loginPage(c: Context, lang: Lang, next: string, account: string, notice: Notice | null): string {
   const w = words(lang);
+  const lw = loginWords(lang);
+  const q = lang === 'en' ? '?lang=en' : '';
   return page({
     lang,
     title: w.login,
@@ -26,18 +55,17 @@ function loginPage(c: Context, lang: Lang, next: string, error: string | null): 
     body: html`<section class="card login" aria-labelledby="login-h">
       <h1 id="login-h">${w.login}</h1>
       <p class="muted">${w.loginIntro}</p>
-      ${error ? html`<p class="alert" role="alert">${error}</p>` : null}
-      <form method="post" action="/login${lang === 'en' ? '?lang=en' : ''}">
+      ${notice ? html`<p class="${notice.alert ? 'alert' : 'muted'}" role="${notice.alert ? 'alert' : 'status'}">${notice.text}</p>` : null}
+      <form method="post" action="/login${q}">
         <input type="hidden" name="next" value="${next}" />
+        <label for="username">${lw.account}</label>
         <input
-          class="visually-hidden"
-          type="text"
+          id="username"
           name="username"
-          value="admin"
+          type="text"
+          value="${account}"
           autocomplete="username"
-          tabindex="-1"
-          aria-hidden="true"
-          readonly
+          required
         />
         <label for="password">${w.password}</label>
         <input
@@ -48,49 +76,187 @@ function loginPage(c: Context, lang: Lang, next: string, error: string | null): 
           required
           autofocus
         />
-        <div class="actions"><button class="btn" type="submit">${w.login}</button></div>
+        <div class="actions">
+          <button class="btn" type="submit">${w.login}</button>
+          <button class="btn secondary" type="submit" formaction="/login/code${q}" formnovalidate>
+            ${lw.sendCode}
+          </button>
+        </div>
       </form>
     </section>`,
   });
 }
 
-export function loginRoutes(auth: Auth): Hono {
+function passwordPage(
+  c: Context,
+  lang: Lang,
+  token: string,
+  name: string | null,
+  error: string | null,
+): string {
+  const lw = loginWords(lang);
+  const q = lang === 'en' ? '?lang=en' : '';
+  return page({
+    lang,
+    title: lw.setPassword,
+    active: null,
+    url: c.req.url,
+    signedIn: false,
+    body: html`<section class="card login" aria-labelledby="pw-h">
+      <h1 id="pw-h">${lw.setPassword}</h1>
+      ${error ? html`<p class="alert" role="alert">${error}</p>` : null}
+      ${
+        name === null
+          ? null
+          : html`<p class="muted">${lw.setPasswordFor(name)}</p>
+              <form method="post" action="${SET_PASSWORD_PATH}${q}">
+                <input type="hidden" name="token" value="${token}" />
+                <label for="new">${lw.newPassword}</label>
+                <input
+                  id="new"
+                  name="password"
+                  type="password"
+                  autocomplete="new-password"
+                  minlength="${MIN_PASSWORD}"
+                  required
+                />
+                <label for="again">${lw.repeatPassword}</label>
+                <input id="again" name="again" type="password" autocomplete="new-password" required />
+                <div class="actions"><button class="btn" type="submit">${lw.savePassword}</button></div>
+              </form>`
+      }
+    </section>`,
+  });
+}
+
+const field = (form: Record<string, unknown>, name: string, max = 1024): string =>
+  typeof form[name] === 'string' ? form[name].slice(0, max) : '';
+
+export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
   const app = new Hono();
   const ipOf = auth.config.clientIp ?? defaultClientIp;
+  const now = () => new Date(auth.clock());
+  const db = auth.db;
+  const form = (c: Context) => c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const adminNotice = (lang: Lang): Notice | null =>
+    auth.config.passwordHash ? null : { text: words(lang).noPassword, alert: false };
 
   app.get('/login', (c) => {
     const lang = langOf(c);
-    const error = auth.config.passwordHash ? null : words(lang).noPassword;
-    return c.html(loginPage(c, lang, safeNext(c.req.query('next')), error));
+    const notice =
+      c.req.query('set') === '1' ? { text: loginWords(lang).passwordSet, alert: false } : adminNotice(lang);
+    return c.html(loginPage(c, lang, safeNext(c.req.query('next')), '', notice));
   });
+
+  /** The person id to sign in, null for the bootstrap admin, undefined when the password is wrong. */
+  async function check(account: string, secret: string): Promise<number | null | undefined> {
+    if (account.toLowerCase() === 'admin') {
+      const stored = auth.config.passwordHash;
+      const ok = verifyPassword(secret, stored ?? DUMMY) && stored !== undefined;
+      return ok ? null : undefined;
+    }
+    const person = /^[A-Za-z0-9_-]{1,32}$/.test(account) ? await consolePerson(db, account) : null;
+    const allowed = person !== null && canUseConsole(person);
+    const stored = person?.passwordHash ? decodeHash(person.passwordHash) : null;
+    if (verifyPassword(secret, stored ?? DUMMY) && stored !== null && allowed) return person.id;
+    if (!allowed) return undefined;
+    // Not the password: perhaps a one-time code sent by chat (used up when it matches).
+    if (
+      /^\d{6}$/.test(secret.trim()) &&
+      (await useConsoleToken(db, `${person.id}:${secret.trim()}`, 'code', now(), person.id)) !== null
+    )
+      return person.id;
+    return undefined;
+  }
 
   app.post('/login', async (c) => {
     const lang = langOf(c);
     const w = words(lang);
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
-    const wait = auth.limiter.hit(ipOf(c), auth.clock());
-    if (wait > 0) {
+    const body = await form(c);
+    const next = safeNext(field(body, 'next'));
+    const account = field(body, 'username', 64).trim() || 'admin';
+    const wait = await auth.throttle.claim(account, ipOf(c), now());
+    if (wait !== null) {
       c.header('Retry-After', String(wait));
-      return c.html(loginPage(c, lang, next, w.tooMany), 429);
+      return c.html(loginPage(c, lang, next, account, { text: w.tooMany, alert: true }), 429);
     }
-    const password = typeof form.password === 'string' ? form.password.slice(0, 1024) : '';
-    const stored = auth.config.passwordHash;
-    if (!stored || !verifyPassword(password, stored)) {
-      return c.html(loginPage(c, lang, next, stored ? w.wrongPassword : w.noPassword), 401);
+    const who = await check(account, field(body, 'password'));
+    if (who === undefined) {
+      const text =
+        account.toLowerCase() === 'admin' && !auth.config.passwordHash ? w.noPassword : w.wrongPassword;
+      return c.html(loginPage(c, lang, next, account, { text, alert: true }), 401);
     }
-    setCookie(c, SESSION_COOKIE, sessionToken(auth.secret, auth.clock() + SESSION_TTL_MS), {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: auth.secureCookie(c),
-      maxAge: SESSION_TTL_MS / 1000,
-    });
+    await auth.throttle.succeeded(account, ipOf(c));
+    await auth.startSession(c, who);
     return c.redirect(next, 303);
   });
 
-  app.post('/logout', (c) => {
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: auth.secureCookie(c) });
+  // A code by chat: counted by the same throttle, so it cannot be used to flood someone's messenger.
+  app.post('/login/code', async (c) => {
+    const lang = langOf(c);
+    const lw = loginWords(lang);
+    const body = await form(c);
+    const next = safeNext(field(body, 'next'));
+    const account = field(body, 'username', 64).trim();
+    const show = (text: string, status: 200 | 400 | 404 | 429 | 503) =>
+      c.html(loginPage(c, lang, next, account, { text, alert: status !== 200 }), status);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(account) || account.toLowerCase() === 'admin')
+      return show(lw.codeNeedsAccount, 400);
+    const wait = await auth.throttle.claim(account, ipOf(c), now());
+    if (wait !== null) {
+      c.header('Retry-After', String(wait));
+      return show(words(lang).tooMany, 429);
+    }
+    const person = await deps.store.personByCode(account.toUpperCase() as PersonCode);
+    if (!person || !canUseConsole(person)) return show(lw.codeNotForAccount, 404);
+    const code = String(randomInt(1_000_000)).padStart(6, '0');
+    const at = now();
+    await createConsoleToken(db, person.id, 'code', `${person.id}:${code}`, at, CODE_TTL_MINUTES * 60_000);
+    const { queued } = await deps.notify.notify(
+      person.code,
+      sentence(person.lang, messages(person.lang).consoleCode(code, CODE_TTL_MINUTES)),
+      `console-code:${person.code}:${at.getTime()}`,
+    );
+    // Only what the outbox took is claimed: no account linked, no "sent".
+    if (queued.length === 0) return show(lw.codeNoChat, 503);
+    const names = queued
+      .map((ch) => (ch === 'telegram' ? 'Telegram' : ch === 'zalo' ? 'Zalo' : ch))
+      .join(', ');
+    return show(lw.codeQueued(names), 200);
+  });
+
+  app.get(SET_PASSWORD_PATH, async (c) => {
+    const lang = langOf(c);
+    const token = c.req.query('token') ?? '';
+    const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await tokenOwner(db, token, 'invite', now()) : null;
+    const person = owner === null ? null : await deps.store.personByCode(owner.code);
+    if (!person) return c.html(passwordPage(c, lang, '', null, loginWords(lang).linkInvalid), 404);
+    return c.html(passwordPage(c, lang, token, `${person.name} (${person.code})`, null));
+  });
+
+  app.post(SET_PASSWORD_PATH, async (c) => {
+    const lang = langOf(c);
+    const lw = loginWords(lang);
+    const body = await form(c);
+    const token = field(body, 'token', 64);
+    const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await tokenOwner(db, token, 'invite', now()) : null;
+    const person = owner === null ? null : await deps.store.personByCode(owner.code);
+    if (!person) return c.html(passwordPage(c, lang, '', null, lw.linkInvalid), 404);
+    const name = `${person.name} (${person.code})`;
+    const password = field(body, 'password');
+    if ([...password].length < MIN_PASSWORD)
+      return c.html(passwordPage(c, lang, token, name, lw.passwordShort), 400);
+    if (password !== field(body, 'again'))
+      return c.html(passwordPage(c, lang, token, name, lw.passwordMismatch), 400);
+    // Used in the same step it is checked: two posts of one link set one password.
+    if ((await useConsoleToken(db, token, 'invite', now(), owner!.id)) === null)
+      return c.html(passwordPage(c, lang, '', null, lw.linkInvalid), 404);
+    await setConsolePassword(db, owner!.id, encodeHash(hashPassword(password)), now());
+    return c.redirect(`/login?set=1${lang === 'en' ? '&lang=en' : ''}`, 303);
+  });
+
+  app.post('/logout', async (c) => {
+    await auth.endSession(c);
     return c.redirect(`/login${langOf(c) === 'en' ? '?lang=en' : ''}`, 303);
   });
   return app;

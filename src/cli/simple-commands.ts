@@ -1,6 +1,7 @@
 // The small data commands: migrate, prepare, seed-demo, check, recount, invite.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { intentModel } from '../core/intent/model.ts';
 import { localDateTimeText, localIso } from '../core/time.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { createInvite } from '../store/people.ts';
@@ -27,6 +28,7 @@ export async function migrate(ctx: CliContext): Promise<number> {
 export async function prepare(ctx: CliContext): Promise<number> {
   if (ctx.config.DATABASE_URL) {
     ctx.io.err('DATABASE_URL is set: no embedded database to prepare');
+    prepareIntentModel(ctx);
     return 0;
   }
   const t0 = performance.now();
@@ -39,7 +41,15 @@ export async function prepare(ctx: CliContext): Promise<number> {
       `no embedded database template (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the first start will be slower`,
     );
   }
+  prepareIntentModel(ctx);
   return 0;
+}
+
+/** Trains and caches the intent model now, so the first message of every process does not wait for it. */
+function prepareIntentModel(ctx: CliContext): void {
+  const t0 = performance.now();
+  intentModel();
+  ctx.io.err(`intent model ready (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
 export async function seedDemo(

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { modelFile } from '../../src/core/intent/model-cache.ts';
 import { rows } from '../../src/store/db.ts';
 import { openDatabase } from '../../src/store/open.ts';
 import { TEMPLATE_FILE, templateFor } from '../../src/store/template.ts';
@@ -17,6 +18,9 @@ describe('the embedded database template', () => {
     expect(code).toBe(0);
     expect(err.join('\n')).toMatch(/^embedded database template ready/);
     expect(statSync(TEMPLATE_FILE).size).toBeGreaterThan(100_000);
+    // The intent model is trained and cached too, so no process trains it on its first message.
+    expect(err.join('\n')).toMatch(/intent model ready/);
+    expect(existsSync(modelFile())).toBe(true);
 
     const dataDir = join(dir, 'data');
     expect(templateFor(dataDir)).not.toBeNull();
@@ -35,7 +39,7 @@ describe('the embedded database template', () => {
     // Once the directory holds a cluster, it is opened as it is: the template never overwrites data.
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     expect(templateFor(dataDir)).toBeNull();
-  });
+  }, 120_000);
 
   it('is not used when there is no template file', () => {
     expect(templateFor(join(dir, 'other'), join(dir, 'missing.tar.gz'))).toBeNull();

@@ -2,7 +2,7 @@
 // It learns which words, character n-grams and slot hits tell each intent apart, from the corpus in ./corpus.
 
 /** Feature space size: collisions stay rare for a few tens of thousands of distinct features. */
-const DIMS = 1 << 18;
+export const DIMS = 1 << 18;
 
 export interface Model {
   labels: readonly string[];

@@ -9,6 +9,7 @@ export const MIN_CONFIDENCE = 0.5;
 /** Two in-domain intents this close, both likely: ask which one instead of guessing. */
 const ASK_MARGIN = 0.2;
 const ASK_FLOOR = 0.25;
+const OWN_WORK_WINS: ReadonlySet<IntentName> = new Set(['list', 'overdue', 'due_soon', 'summary']);
 
 export interface Decision {
   intent: IntentName;
@@ -30,6 +31,11 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   if (second === 'list' && slots.status === null) second = 'unknown';
   // "việc nào quá hạn mà đang vướng": lateness wins over the status.
   if (label === 'list' && slots.late) label = 'overdue';
+  // "việc chưa xong nào sắp đến hạn": a deadline wins over the status the same way.
+  if (label === 'list' && slots.due) label = 'due_soon';
+  // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
+  // kind of work it is (the my-tasks answer lists their open items with those facts).
+  if (slots.mine && slots.work && OWN_WORK_WINS.has(label)) label = 'my_tasks';
   if (label === 'unknown') return unknown;
   if (p.p < MIN_CONFIDENCE) {
     if (second !== 'unknown' && second !== label && p.p2 >= ASK_FLOOR && p.p - p.p2 < ASK_MARGIN) {

@@ -91,6 +91,13 @@ export function featuresOf(tokens: readonly Token[], slots: Slots): string[] {
     }
     prev = w;
   }
+  // Character 5-grams across a word boundary ("n han", "ua ha"): a pair of words read through a typo
+  // or a split word that the word pairs above miss.
+  const line = ` ${tokens.map((t) => (isBarrier(t) ? '#' : t.folded)).join(' ')} `;
+  for (let i = 0; i + 5 <= line.length; i++) {
+    const g = line.slice(i, i + 5);
+    if (g.indexOf(' ', 1) > 0 && g.indexOf(' ', 1) < 4) out.push(`x:${g}`);
+  }
   out.push(`b:${prev}_$`, `len:${Math.min(words, 8)}`, `oov:${Math.min(unknown, 3)}`);
   // Words the bot's vocabulary does not know: a message about something else, or gibberish.
   if (words > 0) out.push(`oovshare:${Math.round((unknown / words) * 4)}`);

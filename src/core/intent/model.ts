@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { Lexicon, LocalDate } from '../types.ts';
 import { analyse, type Analysis } from './analysis.ts';
-import { predict, rng, train, type Model, type Prediction } from './classifier.ts';
-import { generate, type Labelled } from './corpus/generate.ts';
+import { DIMS, predict, rng, train, type Model, type Prediction } from './classifier.ts';
+import { generate, inEveryStyle, type Labelled } from './corpus/generate.ts';
+import { handwritten, type Phrasing } from './corpus/handwritten.ts';
 import { TRAINING_LEXICON } from './corpus/lexicon.ts';
 import { LABELS, type Label } from './corpus/templates.ts';
 import { featuresOf, readSlots, type Slots } from './features.ts';
 import { matchScope } from './lexicon-match.ts';
+import { readCachedModel, writeCachedModel } from './model-cache.ts';
 import { resolvePeriod } from './period.ts';
 import { looksLikeQuestion } from './update.ts';
 
@@ -40,9 +42,11 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
 
 const TRAINING_DAY = '2025-07-15' as LocalDate;
 
-/** The whole training corpus: generated sentences and the hand-labelled training split. */
-export function trainingCorpus(): Labelled[] {
-  return [...generate(rng(2025)), ...readLabelled(TRAIN_SPLIT)];
+/** The whole training corpus: generated sentences, the hand-written phrasings in every style, and the
+ * hand-labelled training split. */
+export function trainingCorpus(phrasings: readonly Phrasing[] | null = null): Labelled[] {
+  const own = phrasings ?? handwritten();
+  return [...generate(rng(2025)), ...inEveryStyle(own, rng(2026)), ...readLabelled(TRAIN_SPLIT)];
 }
 
 let model: Model | null = null;
@@ -59,8 +63,14 @@ export function trainModel(corpus: readonly Labelled[] = trainingCorpus()): Mode
   return train(examples, LABELS);
 }
 
+/** The model parsing uses: the cached one for these sources, else trained now (and cached for next time). */
 export function intentModel(): Model {
-  model ??= trainModel();
+  if (model !== null) return model;
+  model = readCachedModel(DIMS);
+  if (model === null) {
+    model = trainModel();
+    writeCachedModel(model);
+  }
   return model;
 }
 

@@ -32,6 +32,15 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   vs: 'với',
   cx: 'cũng',
   mk: 'mình',
+  lm: 'làm',
+  cv: 'công việc',
+  ds: 'danh sách',
+  bc: 'báo cáo',
+  hd: 'hướng dẫn',
+  ktra: 'kiểm tra',
+  chx: 'chưa',
+  nx: 'nữa',
+  thg: 'tháng',
 };
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"). */

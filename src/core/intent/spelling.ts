@@ -2,6 +2,7 @@
 // "tiến độ") and one letter dropped, doubled, swapped or mistyped ("qua hnan", "overdeu"). Only words
 // outside the vocabulary are touched, only towards one unambiguous vocabulary word; names in capitals
 // and numbers are left alone.
+import { handwritten } from './corpus/handwritten.ts';
 import { TRAINING_LEXICON } from './corpus/lexicon.ts';
 import * as templates from './corpus/templates.ts';
 import * as keywords from './keywords.ts';
@@ -50,6 +51,11 @@ function vocabulary(): Vocabulary {
   const marked = new Map<string, Set<string>>();
   wordsOf(Object.values(templates), words, marked);
   wordsOf(TRAINING_LEXICON, words, marked);
+  wordsOf(
+    handwritten().map((p) => p.text),
+    words,
+    marked,
+  );
   for (const table of Object.values(keywords)) {
     if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, words, marked);
   }

@@ -21,6 +21,29 @@ import {
   type Label,
 } from './templates.ts';
 
+/** Each phrasing as written and in every style (English: as written, lower case, with a typo). */
+export function inEveryStyle(
+  phrasings: readonly { text: string; label: Label }[],
+  random: Random,
+): Labelled[] {
+  const out: Labelled[] = [];
+  for (const { text, label } of phrasings) {
+    if (!/[^\x00-\x7f]/u.test(text) && ENGLISH.test(text)) {
+      out.push({ text, label, style: 'english' }, { text: text.toLowerCase(), label, style: 'english' });
+      out.push({ text: typo(text, random), label, style: 'typo' });
+      continue;
+    }
+    for (const style of STYLES) out.push({ text: inStyle(text, style, random), label, style });
+    // A second noisy copy: shorthand and a typo together, as people really type.
+    out.push({ text: typo(inStyle(text, 'shorthand', random), random), label, style: 'shorthand' });
+  }
+  return out;
+}
+
+/** An unmarked phrasing is English when it has an English word (else it is Vietnamese typed without marks). */
+const ENGLISH =
+  /\b(the|what|which|is|are|of|for|to|my|me|how|show|list|tasks?|targets?|items?|due|late|please|do|did|anything|this|any|can|you)\b/iu;
+
 export interface Labelled {
   text: string;
   label: Label;

@@ -29,6 +29,14 @@ const WORDS: readonly [string, readonly string[]][] = [
   ['với', ['vs']],
   ['mình', ['mk']],
   ['hướng dẫn sử dụng', ['hdsd']],
+  ['làm', ['lm']],
+  ['công việc', ['cv']],
+  ['danh sách', ['ds']],
+  ['báo cáo', ['bc']],
+  ['hướng dẫn', ['hd']],
+  ['kiểm tra', ['ktra']],
+  ['chưa', ['chx', 'chưa']],
+  ['tháng', ['thg', 'tháng']],
 ];
 const SHORTHAND: readonly [RegExp, readonly string[]][] = [
   ...WORDS.map(([w, forms]): [RegExp, readonly string[]] => [

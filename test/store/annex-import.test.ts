@@ -1,6 +1,6 @@
 // `dondoc import` of plan annexes as provinces write them, on PGlite and Postgres: every row it makes
 // read back with `dondoc show --json`; a re-import changes nothing; one moved deadline changes only it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -281,6 +281,41 @@ describe.each(dbKinds())('plan annex import on %s', (kind) => {
     const en = await run('import', path, '--program', 'CCHC26', '--lang', 'en', '--dry-run');
     expect(en.out.at(-1)).toBe(
       'Dry run, nothing written: 0 to create, 0 to update, 4 unchanged, 1 skipped, 0 errors',
+    );
+  });
+
+  it('the example plan annex shipped in examples/ imports into the demo province', async () => {
+    const example = readFileSync(join(import.meta.dirname, '../../examples/ke-hoach-phu-luc.xlsx'));
+    const r = await run('import', file('ke-hoach-phu-luc.xlsx', example));
+    expect(r.code, r.out.join('\n')).toBe(0);
+    expect(r.out.at(-1)).toBe('Đã nhập: 5 đã tạo, 0 đã cập nhật, 0 giữ nguyên, 2 bỏ qua, 0 lỗi');
+    const demoNow = new Date('2025-07-15T09:00:00+07:00');
+    const shown = async (code: string) =>
+      JSON.parse((await runCommand(['show', code, '--json'], { db: t, now: demoNow })).out[0]!) as Shown;
+    expect(await shown('CDS25-16')).toMatchObject({
+      ...item(['UBND', ['STP'], 'Năm 2025', '2025-12-31', 'open_in_time', 'Dữ liệu hộ tịch điện tử']),
+      field: 'CHUYỂN ĐỔI SỐ CẤP XÃ',
+      indicator: { unit: 'xã, phường', target_value: 6, current_value: 2 },
+      tasks: COMMUNES_AND_WARDS.map((_, i) => `CDS25-16.${i + 1}`),
+    });
+    expect(await shown('CDS25-16.4')).toMatchObject(
+      item(['X-DONGSON', ['STP'], 'Năm 2025', '2025-12-31', 'open_in_time', 'Dữ liệu hộ tịch điện tử']),
+    );
+    expect(await shown('CDS25-17')).toMatchObject(
+      item(['SNV', ['SKHCN'], 'Quý IV/2025', '2025-12-31', 'open_in_time', null]),
+    );
+    expect(await shown('CDS25-17.1')).toMatchObject(
+      item(['SNV', ['SKHCN'], null, '2025-09-30', 'open_in_time', 'Bộ tài liệu']),
+    );
+    expect(await shown('CDS25-17.2')).toMatchObject({
+      ...item(['SNV', COMMUNES_AND_WARDS, 'Tháng 12/2025', '2025-12-31', 'open_in_time', null]),
+      note: 'Mỗi xã ít nhất 1 lớp',
+    });
+    expect(await shown('CDS25-18')).toMatchObject(
+      item(['SKHCN', [], 'Hằng quý', null, 'ongoing', 'Báo cáo']),
+    );
+    expect(await shown('CDS25-18.1')).toMatchObject(
+      item(['SKHCN', [], 'Hằng quý', null, 'ongoing', 'Báo cáo']),
     );
   });
 

@@ -81,7 +81,7 @@ function readDue(c: RowCells): Due | 'bad' | null {
 
 /** "41/68 xã", "68 xã", "120.000 hồ sơ", "100%": an indicator; null when the words say something else. */
 function readIndicator(text: string): { unit: string; target: number; current: number | null } | null {
-  const m = /^(?:(\d[\d.,]*)\s*\/\s*)?(\d[\d.,]*)\s*(%|[\p{L}][\p{L}\s]*)$/u.exec(text.trim());
+  const m = /^(?:(\d[\d.,]*)\s*\/\s*)?(\d[\d.,]*)\s*(%|[\p{L}][\p{L}\s,]*)$/u.exec(text.trim());
   if (!m) return null;
   // In an indicator a dot groups thousands ("120.000 hồ sơ"), as Vietnamese writes them.
   const amount = (t: string) => parseNumber(/^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, '') : t);

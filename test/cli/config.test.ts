@@ -38,6 +38,7 @@ describe('configuration', () => {
     [{ TZ_NAME: 'Asia/Hanoi_City' }, /^TZ_NAME: must be an IANA time zone/],
     [{ REMINDER_CRON: 'every morning' }, /^REMINDER_CRON: must be a node-cron expression/],
     [{ REPORT_CRON: 'monthly' }, /^REPORT_CRON: must be a node-cron expression/],
+    [{ CONSOLE_URL: 'dondoc dot gov' }, /^CONSOLE_URL: must be a http\(s\):\/\/ URL/],
     [{ DONDOC_NOW: '15/07/2025' }, /^DONDOC_NOW: must be an ISO date/],
     [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL: must be a postgres:\/\/ URL/],
     [{ SEND_RATE_PER_SECOND: '-3' }, /^SEND_RATE_PER_SECOND: must be a number of messages per second/],

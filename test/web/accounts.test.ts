@@ -227,4 +227,29 @@ describe.each(dbKinds())('console accounts, on %s', (kind) => {
       ['P32', '/unread'],
     ]);
   });
+
+  it("answers a signed-in person's 31st chat message within a minute with 429, in their language", async () => {
+    const p02 = cookieOf(await login(app, 'P02', 'Mới-hơn-2025!!', '10.1.0.7'));
+    const send = (i: number) =>
+      app.request(
+        `${SITE}/api/chat`,
+        {
+          method: 'POST',
+          headers: { cookie: p02, origin: SITE, 'content-type': 'application/json' },
+          body: JSON.stringify({ person: 'P02', text: 'hướng dẫn', messageId: `rate-limit-${i}` }),
+        },
+        peer('10.1.0.7'),
+      );
+    // The previous test sent one message as P02 in this same minute of the injected clock.
+    now += 60_000;
+    for (let i = 0; i < 30; i++) expect((await send(i)).status).toBe(200);
+    const over = await send(30);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await over.json()) as { error: string }).error).toBe(
+      'Bạn gửi quá nhanh. Vui lòng đợi một chút rồi gửi lại.',
+    );
+    now += 60_000;
+    expect((await send(31)).status).toBe(200);
+  });
 });

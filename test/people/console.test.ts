@@ -124,6 +124,20 @@ describe.each(dbKinds())('the console: people and uploads on %s', (kind) => {
     expect(token(page)).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('a plan annex as the province wrote it: the same Vietnamese row report, imported on confirmation', async () => {
+    const example = readFileSync(join(import.meta.dirname, '../../examples/ke-hoach-phu-luc.xlsx'));
+    const page = await (await upload('plan', 'ke-hoach-phu-luc.xlsx', example)).text();
+    expect(page).toContain('5 tạo mới, 0 cập nhật, 0 giữ nguyên, 2 bỏ qua, 0 lỗi');
+    expect(page).toContain('lĩnh vực “CHUYỂN ĐỔI SỐ CẤP XÃ”');
+    expect(reportRows(page).filter(([, a]) => a === 'create')).toHaveLength(5);
+    const applied = await (await form('/imports/apply', { token: token(page)! })).text();
+    expect(applied).toContain('5 tạo mới');
+    const shown = (await (await web.get('/api/items/CDS25-16.6')).json()) as {
+      detail: { item: { code: string; agency: string; dueText: string } };
+    };
+    expect(shown.detail.item).toMatchObject({ code: 'CDS25-16.6', agency: 'X-TANPHU', dueText: 'Năm 2025' });
+  });
+
   it('the people page: registered on which messenger, last seen, and invite again', async () => {
     const { code: p09 } = (await form('/people/P09/invite', {}).then(async (r) => {
       expect(r.status).toBe(200);

@@ -88,6 +88,13 @@ const schema = z.object({
     .positive({ message: 'must be a number of messages per second, above 0 and at most 1000' })
     .max(1000, { message: 'must be a number of messages per second, above 0 and at most 1000' })
     .default(25),
+  FILE_MAX_MB: z.coerce
+    .number({ message: 'must be a whole number of megabytes from 1 to 20' })
+    .int({ message: 'must be a whole number of megabytes from 1 to 20' })
+    .min(1, { message: 'must be a whole number of megabytes from 1 to 20' })
+    // Telegram's Bot API downloads no file over 20 MB: a higher limit would promise what cannot be kept.
+    .max(20, { message: 'must be a whole number of megabytes from 1 to 20' })
+    .default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ADMIN_PASSWORD: optionalText,
   /** The console's public address, for the links `dondoc console-invite` prints; unset: http://HOST:PORT. */

@@ -128,6 +128,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       notify,
       observe: countTurns(metrics),
       logger,
+      fileMaxBytes: config.FILE_MAX_MB * 1024 * 1024,
       webhook:
         config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
           ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }

@@ -17,12 +17,14 @@ import {
   spokenTo,
   type ConversationDeps,
   type IncomingMessage,
+  type IncomingFile,
   type Notifier,
   type Turn,
 } from './turn.ts';
 import type { IntentName, ItemCode, Lang, LocalDate, ParsedMessage, Percent, PersonCode } from './types.ts';
 import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
 import { returnReason, verdictButton, verdictCommand } from './verdicts.ts';
+import { attachToItem } from './evidence.ts';
 
 export type { ConversationDeps, IncomingMessage, Notifier };
 
@@ -210,9 +212,29 @@ async function implicitExplanation(turn: Turn, first: ParsedMessage): Promise<Ex
   return isProgressReport(aboutItem(turn, first)) ? null : request;
 }
 
+/**
+ * A photo or file: with an update in its caption, the update and the file together; otherwise the
+ * file is attached to the item its caption names, the message replied to, or the one talked about.
+ */
+function onFile(turn: Turn, first: ParsedMessage, file: IncomingFile): Promise<Reply[]> {
+  const parsed = aboutItem(turn, first);
+  const { intent } = parsed;
+  if (intent.intent === 'update' && intent.target !== null && parsed.percentProblem === null) {
+    return handleUpdate(turn, {
+      item: intent.target,
+      status: intent.status,
+      percent: intent.percent,
+      note: parsed.note,
+    });
+  }
+  turn.state.pending = null;
+  return attachToItem(turn, intent.target ?? turn.msg.replyToItem ?? turn.state.lastItem ?? null, file);
+}
+
 async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   const { msg, state } = turn;
   const m = messages(turn.lang);
+  if (msg.file) return onFile(turn, first, msg.file);
   if (isBlank(msg.text)) return [reply(turn.lang, answerUnknown(turn.lang))];
 
   const control = first.control;

@@ -70,6 +70,19 @@ export class DatabaseBusyError extends Error {
  * the button names a claim that is no longer the waiting one, the person is no checker of the
  * programme, or they reported it themselves.
  */
+/** Why a file sent as evidence is not kept: over the size limit, not a type kept, or not fetched. */
+export type FileFailure = 'too_large' | 'type' | 'unavailable';
+
+export class FileError extends Error {
+  override name = 'FileError';
+  constructor(
+    readonly reason: FileFailure,
+    detail?: string,
+  ) {
+    super(`file refused: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
 export type ConfirmationFailure = 'not_awaiting' | 'stale' | 'not_checker' | 'own_report';
 
 export class ConfirmationError extends Error {

@@ -1,6 +1,6 @@
 // The message catalogue: every sentence the bot says, in Vietnamese and English, as functions of their parameters.
 import type { Level } from './ports.ts';
-import type { ConfirmationFailure, InvalidUpdateReason } from './errors.ts';
+import type { ConfirmationFailure, FileFailure, InvalidUpdateReason } from './errors.ts';
 import type { Counts, GridCell } from './grid.ts';
 
 const STATUS_ORDER = ['not_started', 'in_progress', 'blocked', 'done'] as const;
@@ -161,6 +161,13 @@ export interface Messages {
   verdictRefused(reason: ConfirmationFailure, code: string): string;
   verdictUsage: string;
   awaitingNudge(n: number, days: number): string;
+
+  // Evidence (core/evidence.ts)
+  fileRefused(reason: FileFailure, maxMb: string): string;
+  fileWhichItem: string;
+  fileAttached(name: string, code: string): string;
+  evidenceKept(names: string): string;
+  fileNotKept: string;
   targetNow(code: string, pct: string, status: string): string;
   duplicate: string;
   confirmLower(code: string, from: string, to: string): string;
@@ -436,6 +443,18 @@ const vi: Messages = {
       own_report: `Bạn không thể tự xác nhận hoặc trả lại báo cáo của chính mình về ${code}.`,
     })[reason],
   verdictUsage: 'Hãy ghi mã, ví dụ: /xacnhan NQ57-12.3 hoặc /tralai NQ57-12.3 lý do.',
+  fileRefused: (reason, maxMb) =>
+    ({
+      too_large: `Tệp quá lớn (tối đa ${maxMb} MB): không lưu tệp, không ghi nhận gì.`,
+      type: 'Chỉ nhận tệp PDF, DOCX, XLSX hoặc ảnh (JPEG, PNG, WEBP): tệp này không được lưu, không ghi nhận gì.',
+      unavailable: 'Không tải được tệp từ ứng dụng chat: không ghi nhận gì. Hãy gửi lại sau ít phút.',
+    })[reason],
+  fileWhichItem:
+    'Tệp này về mục nào? Gửi kèm chú thích có mã, ví dụ “NQ57-12.3 xong, biên bản nghiệm thu”, hoặc trả lời tin nhắn của bot về mục đó. Chưa lưu gì.',
+  fileAttached: (name, code) => `📎 Đã đính kèm “${name}” vào ${code}.`,
+  evidenceKept: (names) => `📎 Minh chứng đã lưu: ${names}`,
+  fileNotKept:
+    'Tệp chưa được lưu: trả lời câu hỏi trước, rồi gửi lại tệp như một trả lời cho tin nhắn của bot.',
   awaitingNudge: (n, days) => `🔔 ${n} báo cáo hoàn thành chờ anh/chị xác nhận quá ${days} ngày làm việc:`,
   targetNow: (code, pct, status) => `Chỉ tiêu ${code} hiện đạt ${pct} (${status}).`,
   duplicate: 'Tin nhắn này đã được ghi nhận trước đó, không ghi thêm.',
@@ -680,6 +699,19 @@ const en: Messages = {
       own_report: `You cannot confirm or return your own report on ${code}.`,
     })[reason],
   verdictUsage: 'Give the code, e.g. /approve NQ57-12.3 or /return NQ57-12.3 reason.',
+  fileRefused: (reason, maxMb) =>
+    ({
+      too_large: `The file is too large (at most ${maxMb} MB): it was not kept and nothing was recorded.`,
+      type: 'Only PDF, DOCX, XLSX files and images (JPEG, PNG, WEBP) are kept: this file was not, and nothing was recorded.',
+      unavailable:
+        'The file could not be fetched from the chat app: nothing was recorded. Please send it again shortly.',
+    })[reason],
+  fileWhichItem:
+    'Which item is this file about? Send it with a caption naming the code, e.g. “NQ57-12.3 done, acceptance record”, or as a reply to the bot’s message about it. Nothing was kept.',
+  fileAttached: (name, code) => `📎 Attached “${name}” to ${code}.`,
+  evidenceKept: (names) => `📎 Evidence kept: ${names}`,
+  fileNotKept:
+    'The file was not kept: answer the question first, then send the file again as a reply to the bot’s message.',
   awaitingNudge: (n, days) =>
     `🔔 ${n} report${n === 1 ? '' : 's'} of done awaiting your confirmation for more than ${days} working days:`,
   targetNow: (code, pct, status) => `Target ${code} is now at ${pct} (${status}).`,

@@ -25,6 +25,18 @@ export interface IncomingMessage {
   at: Date;
   /** What the messenger's once-only gate already read in its own statement (absent: the core reads it). */
   known?: KnownAtGate;
+  /** A photo or document sent with the message (its caption is `text`), fetched only when it is kept. */
+  file?: IncomingFile | null;
+}
+
+/**
+ * A file as a messenger offers it: its name and the size it declares, and how to fetch its bytes
+ * (the edge's download, bounded in time and size; it throws FileError).
+ */
+export interface IncomingFile {
+  name: string;
+  declaredSize: number | null;
+  load(maxBytes: number): Promise<Uint8Array>;
 }
 
 /** The sender and the chat's state, read by the once-only gate in the same round trip as its insert. */
@@ -69,6 +81,8 @@ export interface ConversationDeps {
   now: () => Date;
   tz: string;
   notify: Notifier;
+  /** The largest evidence file kept (FILE_MAX_MB); default 20 MB. */
+  fileMaxBytes?: number;
 }
 
 /** In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button. */

@@ -5,7 +5,8 @@ import { messages } from './messages.ts';
 import { resolveUpdate } from './progress.ts';
 import { nearestCodes } from './intent/index.ts';
 import { canUpdate } from './permissions.ts';
-import type { ItemDetail, UpdateInput } from './ports.ts';
+import { fetchEvidence, fileRefusal } from './evidence.ts';
+import type { EvidenceFile, ItemDetail, UpdateInput } from './ports.ts';
 import type { Line, Reply } from './reply.ts';
 import { reply, say, type Turn } from './turn.ts';
 import { notifyCheckers } from './verdicts.ts';
@@ -86,10 +87,18 @@ export async function handleUpdate(turn: Turn, req: UpdateRequest): Promise<Repl
     channel: turn.msg.channel,
   };
   const question = confirmQuestion(detail, req, turn);
-  if (question === null) return applyUpdate(turn, input);
+  const file = turn.msg.file ?? null;
+  if (question === null) {
+    // The file is fetched and checked before anything is written: a refused one leaves nothing behind.
+    const got = file === null ? null : await fetchEvidence(turn, file);
+    if (typeof got === 'string') return say(turn, fileRefusal(turn, got));
+    return applyUpdate(turn, input, got === null ? [] : [got]);
+  }
   turn.state.pending = { input, asked: turn.msg.at.toISOString() };
+  // Bytes are not kept in a chat's state: the file goes again once the question is answered.
+  const lines = [[question], [m.confirmHint], ...(file ? [[m.fileNotKept]] : [])];
   return [
-    reply(turn.lang, [[question], [m.confirmHint]], {
+    reply(turn.lang, lines, {
       buttons: [
         [
           { label: m.yes, action: { kind: 'confirm', yes: true } },
@@ -118,11 +127,16 @@ export async function resolvePending(turn: Turn, yes: boolean): Promise<Reply[]>
   return applyUpdate(turn, pending.input);
 }
 
-async function applyUpdate(turn: Turn, input: Pending): Promise<Reply[]> {
+async function applyUpdate(turn: Turn, input: Pending, files: EvidenceFile[] = []): Promise<Reply[]> {
   const m = messages(turn.lang);
   let result;
   try {
-    result = await turn.deps.store.recordUpdate({ ...input, at: turn.msg.at, messageId: turn.msg.messageId });
+    result = await turn.deps.store.recordUpdate({
+      ...input,
+      at: turn.msg.at,
+      messageId: turn.msg.messageId,
+      ...(files.length > 0 ? { files } : {}),
+    });
   } catch (err) {
     if (err instanceof UnknownCodeError) return unknownCodeReply(turn, err.code);
     if (err instanceof InvalidUpdateError) return say(turn, m.invalid(err.reason));
@@ -144,6 +158,7 @@ async function applyUpdate(turn: Turn, input: Pending): Promise<Reply[]> {
   ];
   // The note is the person's own words, kept verbatim; renderers escape it.
   if (input.note) lines.push([m.noteLabel, input.note]);
+  if (files.length > 0) lines.push([m.evidenceKept(files.map((f) => f.name).join(', '))]);
   if (claimed) lines.push(await notifyCheckers(turn, item, result.claimId!, input.note));
   if (target) {
     lines.push([

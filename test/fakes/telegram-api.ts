@@ -157,6 +157,16 @@ export interface TextUpdateInput {
   chatTitle?: string;
 }
 
+export interface FileUpdateInput extends Omit<TextUpdateInput, 'text'> {
+  kind: 'photo' | 'document';
+  fileId: string;
+  caption?: string;
+  fileName?: string;
+  mimeType?: string;
+  /** The size the message declares; default the file's own. */
+  fileSize?: number;
+}
+
 export interface CallbackUpdateInput {
   fromId: number;
   chatId: number;
@@ -193,6 +203,10 @@ export interface FakeTelegramApi {
   nextUpdateId(): number;
   makeTextUpdate(input: TextUpdateInput): Update.MessageUpdate<Message.TextMessage>;
   makeCallbackUpdate(input: CallbackUpdateInput): Update.CallbackQueryUpdate<CallbackQuery.DataQuery>;
+  /** Keeps bytes as a file a person sent; returns its file_id. */
+  addFile(bytes: Buffer): string;
+  /** A photo or document message (a caption instead of text) carrying the file `fileId`. */
+  makeFileUpdate(input: FileUpdateInput): Update.MessageUpdate;
   /**
    * The next `times` calls of `method` ('*' = any method) fail this way; with `when`, only calls whose
    * parameters it accepts (e.g. the second part of a long message), others pass.
@@ -678,6 +692,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
   let waiter: PollWaiter | null = null;
   const lastMessageId = new Map<string, number>();
   const messages = new Map<string, StoredMessage>();
+  /** Files people "sent", by file_id: getFile names a path, GET /file/bot<token>/<path> serves the bytes. */
+  const files = new Map<string, Buffer>();
   const chats = new Map<string, KnownChat>();
   const blocked = new Set<string>();
   const answeredQueries = new Set<string>();
@@ -804,6 +820,15 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
   type Handler = (p: Params) => unknown;
   const handlers: Record<string, Handler> = {
     getMe: () => getMeResult,
+
+    getFile: (p) => {
+      const id = str(p, 'file_id');
+      const bytes = id === undefined ? undefined : files.get(id);
+      if (id === undefined || bytes === undefined) throw badRequest('Bad Request: invalid file_id');
+      // The real Bot API refuses to hand out a file over 20 MB.
+      if (bytes.byteLength > 20 * 1024 * 1024) throw badRequest('Bad Request: file is too big');
+      return { file_id: id, file_unique_id: `u${id}`, file_size: bytes.byteLength, file_path: `docs/${id}` };
+    },
 
     getUpdates: (p) => {
       if (webhook) {
@@ -1259,6 +1284,18 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
     } catch {
       return;
     }
+    const download = /^\/file\/bot([^/]*)\/docs\/([^/]+)$/.exec(url.pathname);
+    if (download) {
+      const bytes = download[1] === token ? files.get(download[2] ?? '') : undefined;
+      calls.push({ method: 'file', params: { path: download[2] }, at: Date.now(), monoAt: arrival });
+      if (bytes === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength });
+      res.end(bytes);
+      return;
+    }
     const match = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname);
     if (!match) {
       respondError(res, null, new ApiError(404, 'Not Found'));
@@ -1385,6 +1422,28 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
         if (ready.length > 0) waiter.finish(ready);
       }
       return update;
+    },
+
+    addFile(bytes) {
+      const id = `f${files.size + 1}`;
+      files.set(id, bytes);
+      return id;
+    },
+
+    makeFileUpdate(input) {
+      const update = api.makeTextUpdate({ ...input, text: input.caption ?? '' });
+      const m = update.message as unknown as Record<string, unknown>;
+      delete m.text;
+      const entities = m.entities;
+      delete m.entities;
+      if (input.caption !== undefined) m.caption = input.caption;
+      if (entities !== undefined) m.caption_entities = entities;
+      const bytes = files.get(input.fileId);
+      const size = input.fileSize ?? bytes?.byteLength;
+      const ref = { file_id: input.fileId, file_unique_id: `u${input.fileId}`, file_size: size };
+      if (input.kind === 'photo') m.photo = [{ ...ref, width: 90, height: 60 }];
+      else m.document = { ...ref, file_name: input.fileName, mime_type: input.mimeType };
+      return update as unknown as Update.MessageUpdate;
     },
 
     makeTextUpdate(input) {

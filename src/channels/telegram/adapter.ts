@@ -4,6 +4,7 @@ import type { CallbackQuery, Update } from 'telegraf/types';
 import { decodeAction } from '../../core/actions.ts';
 import { messages } from '../../core/messages.ts';
 import { lineText, type Reply } from '../../core/reply.ts';
+import { downloadLimited } from '../download.ts';
 import { errorFields, type ChannelLogger } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import type { ChannelAdapter, Inbound } from '../pipeline.ts';
@@ -11,6 +12,7 @@ import { chartArgument, chartReplies, type ChartDeps } from './chart.ts';
 import { reportArguments, reportReplies, type ReportCommandDeps } from './report-command.ts';
 import {
   callbackChat,
+  fileOf,
   incomingAction,
   incomingText,
   repliedBotMessage,
@@ -22,7 +24,7 @@ export interface TelegramAdapterDeps {
   /** Sends replies (with retries before delivery) and photos. */
   outbound: OutboundChannel;
   /** For chat actions and callback answers (neither is a message, so neither goes through the limiter). */
-  telegram: Pick<Telegram, 'sendChatAction' | 'answerCbQuery'>;
+  telegram: Pick<Telegram, 'sendChatAction' | 'answerCbQuery' | 'getFileLink'>;
   /** Who the bot is: known after getMe. */
   me: () => BotIdentity;
   /** The bot's id, which keys its updates (update ids are per bot). */
@@ -86,7 +88,12 @@ export function telegramAdapter(deps: TelegramAdapterDeps): ChannelAdapter<Updat
       if (!('message' in update)) return null;
       const message = update.message;
       const me = deps.me();
-      const incoming = { ...incomingText(message, me, null, at), replyTo: repliedBotMessage(message, me) };
+      const file = fileOf(message, (id) => telegram.getFileLink(id), downloadLimited);
+      const incoming = {
+        ...incomingText(message, me, null, at),
+        replyTo: repliedBotMessage(message, me),
+        ...(file ? { file } : {}),
+      };
       const inbound: Inbound = { message: incoming, key, log: { updateId: update.update_id } };
       // The commands the channel answers itself, before the core.
       const { chart, report } = deps;

@@ -45,6 +45,8 @@ export interface TelegramBotDeps {
   /** Show "typing…" when an answer takes longer than this. Default 300 ms. */
   typingDelayMs?: number;
   pollTimeoutSec?: number;
+  /** The largest evidence file kept (FILE_MAX_MB); default 20 MB. */
+  fileMaxBytes?: number;
   /** Enables /chart. */
   chart?: ChartSource | null;
   /** Enables /baocao and /report. */
@@ -98,7 +100,13 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     id: bot.botInfo?.id ?? Number(botId),
     username: bot.botInfo?.username ?? '',
   });
-  const core = { store, now: deps.now, tz: deps.tz, notify: deps.notify };
+  const core = {
+    store,
+    now: deps.now,
+    tz: deps.tz,
+    notify: deps.notify,
+    ...(deps.fileMaxBytes ? { fileMaxBytes: deps.fileMaxBytes } : {}),
+  };
   const adapter = telegramAdapter({
     // Replies to a message retry what certainly did not go out; the outbox retries on its own.
     outbound: createTelegramOutbound({ telegram: bot.telegram, limiter: retryingLimiter(limiter, policy) }),

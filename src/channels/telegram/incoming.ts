@@ -1,6 +1,8 @@
 // A Telegram message or button press as the core's IncomingMessage; reads Telegram's entities, never the words.
 import type { CallbackQuery, Message, MessageEntity } from 'telegraf/types';
+import { FileError } from '../../core/errors.ts';
 import type { IncomingMessage } from '../../core/index.ts';
+import type { IncomingFile } from '../../core/turn.ts';
 import type { ButtonAction } from '../../core/reply.ts';
 import type { ItemCode } from '../../core/types.ts';
 import { langOfCode } from './texts.ts';
@@ -87,6 +89,44 @@ export function incomingText(
     addressed: isAddressed(message, me),
     langHint: langOfCode(message.from?.language_code),
     at,
+  };
+}
+
+/** Telegram's one-line refusal of a file over the Bot API's download limit (20 MB). */
+const TOO_BIG = /too big/i;
+
+/**
+ * The photo (its largest size) or document a message carries, as the core's IncomingFile: fetched
+ * with getFile and a bounded download only when the core keeps it.
+ */
+export function fileOf(
+  message: Message,
+  fetchFile: (fileId: string) => Promise<URL>,
+  download: (url: URL, maxBytes: number) => Promise<Uint8Array>,
+): IncomingFile | null {
+  let ref: { id: string; name: string; size: number | null } | null = null;
+  if ('photo' in message && Array.isArray(message.photo) && message.photo.length > 0) {
+    const largest = message.photo[message.photo.length - 1]!;
+    ref = { id: largest.file_id, name: '', size: largest.file_size ?? null };
+  } else if ('document' in message && message.document) {
+    const d = message.document;
+    ref = { id: d.file_id, name: d.file_name ?? '', size: d.file_size ?? null };
+  }
+  if (ref === null) return null;
+  const { id } = ref;
+  return {
+    name: ref.name,
+    declaredSize: ref.size,
+    async load(maxBytes) {
+      let url: URL;
+      try {
+        url = await fetchFile(id);
+      } catch (err) {
+        const text = err instanceof Error ? err.message : '';
+        throw new FileError(TOO_BIG.test(text) ? 'too_large' : 'unavailable', 'getFile');
+      }
+      return download(url, maxBytes);
+    },
   };
 }
 

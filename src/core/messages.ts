@@ -184,6 +184,9 @@ export interface Messages {
   // Permissions
   notYourTask(code: string, agency: string): string;
   notYourTarget(code: string, agency: string): string;
+  /** A commune's or ward's leader asked about another agency's work. */
+  onlyOwnAgency(own: string): string;
+  notYourAgencyItem(code: string, own: string): string;
   leadersOnly: string;
   /** The one-time console sign-in code sent by chat. */
   consoleCode(code: string, minutes: number): string;
@@ -474,6 +477,9 @@ const vi: Messages = {
     `Bạn chỉ cập nhật được nhiệm vụ của đơn vị mình hoặc được giao cho bạn; ${code} thuộc ${agency}.`,
   notYourTarget: (code, agency) =>
     `Bạn chỉ cập nhật được chỉ tiêu do đơn vị mình chủ trì; ${code} do ${agency} chủ trì.`,
+  onlyOwnAgency: (own) => `Bạn xem được số liệu của ${own} và các việc được giao cho bạn.`,
+  notYourAgencyItem: (code, own) =>
+    `${code} không thuộc ${own}: bạn xem được số liệu của đơn vị mình và các việc được giao cho bạn.`,
   leadersOnly: 'Chỉ lãnh đạo và quản trị viên mới yêu cầu giải trình được.',
   consoleCode: (code, minutes) =>
     `🔐 Mã đăng nhập bảng điều hành dondoc: ${code} (dùng một lần, hết hạn sau ${minutes} phút). Nếu bạn không yêu cầu, hãy bỏ qua tin này.`,
@@ -733,6 +739,9 @@ const en: Messages = {
     `You can only update tasks of your own agency or assigned to you; ${code} belongs to ${agency}.`,
   notYourTarget: (code, agency) =>
     `You can only update targets your agency leads; ${code} is led by ${agency}.`,
+  onlyOwnAgency: (own) => `You can see the figures of ${own} and the tasks assigned to you.`,
+  notYourAgencyItem: (code, own) =>
+    `${code} is not ${own}'s: you can see your own agency's figures and the tasks assigned to you.`,
   leadersOnly: 'Only leaders and administrators can ask for an explanation.',
   consoleCode: (code, minutes) =>
     `🔐 Your dondoc console sign-in code: ${code} (one use, expires in ${minutes} minutes). If you did not ask for it, ignore this message.`,

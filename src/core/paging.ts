@@ -1,5 +1,6 @@
 // Answers to questions, split into pages a phone can show; "trang sau" or a list's own button shows the next page.
 import {
+  agencyName,
   answerDueSoon,
   answerList,
   answerMyTasks,
@@ -9,6 +10,7 @@ import {
   type AnswerContext,
 } from './answers.ts';
 import { messages } from './messages.ts';
+import { chatReadScope, inScope } from './permissions.ts';
 import type { Level, PagedList } from './ports.ts';
 import { MAX_PAGE_CHARS, paginate, type Line, type Reply } from './reply.ts';
 import { reply, say, type Turn } from './turn.ts';
@@ -30,11 +32,22 @@ export const LIST_INTENTS = new Set<Intent['intent']>([
 
 async function answerLines(
   turn: Turn,
-  intent: Intent,
-  level: Level,
+  asked: Intent,
+  asLevel: Level,
   ranking: boolean,
 ): Promise<Line[] | null> {
   const ctx: AnswerContext = { store: turn.deps.store, today: turn.today, lang: turn.lang, tz: turn.deps.tz };
+  // A commune's leader reads his commune: a question names no other agency, and is about its tasks.
+  const reader = chatReadScope(turn.person);
+  let intent = asked;
+  let level = asLevel;
+  const own = reader.all ? '' : agencyName(turn.lexicon, reader.agency, turn.lang);
+  if (!reader.all && asked.intent !== 'my_tasks' && asked.intent !== 'status') {
+    if (asked.agency !== null && asked.agency !== reader.agency)
+      return [[messages(turn.lang).onlyOwnAgency(own)]];
+    intent = { ...asked, agency: reader.agency };
+    level = 'task';
+  }
   switch (intent.intent) {
     case 'overdue':
       return answerOverdue(ctx, intent, level);
@@ -48,6 +61,8 @@ async function answerLines(
       return answerMyTasks(ctx, turn.person);
     case 'status': {
       const detail = intent.target ? await turn.deps.store.item(intent.target) : null;
+      if (detail && !inScope(reader, detail.item))
+        return [[messages(turn.lang).notYourAgencyItem(detail.item.code, own)]];
       return detail ? statusLines(detail, ctx) : null;
     }
     default:

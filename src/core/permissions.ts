@@ -73,3 +73,11 @@ export function inScope(
 ): boolean {
   return scope.all || item.agency === scope.agency || item.assignee?.code === scope.person;
 }
+
+/**
+ * What a person reads in the chat: a commune's or ward's leader reads his own agency's items and the
+ * tasks assigned to him (the console's scope); everyone else reads the whole province, as before.
+ */
+export function chatReadScope(person: Person): ConsoleScope {
+  return person.role === 'leader' ? consoleScope(person) : { all: true };
+}

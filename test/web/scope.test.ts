@@ -144,4 +144,37 @@ describe.each(dbKinds())('a commune chairman in the console, on %s', (kind) => {
     const text = JSON.stringify(await replies.json());
     expect(text).toContain('Bạn chỉ cập nhật được nhiệm vụ của đơn vị mình hoặc được giao cho bạn');
   });
+
+  it("reads in the chat only his commune's items and the tasks assigned to him", async () => {
+    const ask = async (text: string): Promise<string> => {
+      const res = await web.app.request(
+        `${SITE}/api/chat`,
+        {
+          method: 'POST',
+          headers: { cookie, origin: SITE, 'content-type': 'application/json' },
+          body: JSON.stringify({ person: 'P32', text }),
+        },
+        peer(FROM),
+      );
+      expect(res.status).toBe(200);
+      return JSON.stringify(await res.json());
+    };
+    for (const question of [
+      'mục tiêu nào quá hạn?',
+      'việc nào sắp đến hạn',
+      'tổng hợp tiến độ NQ57',
+      'việc nào đang vướng',
+      'những việc chưa bắt đầu',
+      'tiến độ',
+      'xã bắc phong chậm việc gì',
+      ...OTHERS.map((code) => `tiến độ ${code}`),
+    ]) {
+      const text = await ask(question);
+      for (const leak of [...OTHERS.filter((o) => !question.includes(o)), 'Lò Văn Hùng', 'Bắc Phong'])
+        expect(text.includes(leak), `"${question}" shows ${leak}: ${text}`).toBe(false);
+    }
+    expect(await ask('tiến độ NQ57-10.3')).toContain('NQ57-10.3 không thuộc Xã Tân Phú');
+    expect(await ask('xã bắc phong chậm việc gì')).toContain('Bạn xem được số liệu của Xã Tân Phú');
+    expect(await ask(`tiến độ ${OWN}`)).toContain(OWN);
+  });
 });

@@ -10,7 +10,7 @@ import { nextUpdatedAt, startDateFor, type Due } from '../validate-common.ts';
 import { parseDay, parseNumber } from '../values.ts';
 import type { AgencyLists, ListItem } from './agencies.ts';
 import type { AnnexField, AnnexTable } from './header.ts';
-import { outlineOf, RowCells, type OtherRow, type OutlineItem } from './outline.ts';
+import { outlineOf, RowCells, type OutlineItem } from './outline.ts';
 import type { PlanWords } from './words.ts';
 
 /** One source row of the annex and what it became. */
@@ -91,72 +91,253 @@ function readIndicator(text: string): { unit: string; target: number; current: n
   return { unit: m[3]!.trim(), target, current };
 }
 
-interface Agencies {
-  codes: AgencyCode[];
-  group: boolean;
+/** What an item's own cells say; an item leaves blank what its parent says for it. */
+interface Own {
+  lead: AgencyCode[] | null;
+  co: AgencyCode[] | null;
+  due: Due | null;
 }
 
-export function planAnnex(tables: AnnexTable[], ctx: AnnexContext): AnnexPlan {
-  const { st, agencies, w, now } = ctx;
-  const rows: AnnexRow[] = [];
-  const unknown = new Map<string, UnknownAgency>();
-  const targets: TargetEntry[] = [];
-  const tasks: TaskEntry[] = [];
-  const rowOf = new Map<OutlineItem, AnnexRow>();
-  const addRow = (sheet: string, row: number): AnnexRow => {
+/** The planning of one import: its report rows, the entries made and the agencies not found. */
+class Planner {
+  readonly rows: AnnexRow[] = [];
+  readonly targets: TargetEntry[] = [];
+  readonly tasks: TaskEntry[] = [];
+  readonly unknown = new Map<string, UnknownAgency>();
+  readonly rowOf = new Map<OutlineItem, AnnexRow>();
+  private readonly seenCodes = new Map<string, string>();
+
+  constructor(private readonly ctx: AnnexContext) {}
+
+  addRow(sheet: string, row: number): AnnexRow {
     const r: AnnexRow = { sheet, row, problems: [], notes: [], skip: null, targets: [], tasks: [] };
-    rows.push(r);
+    this.rows.push(r);
     return r;
-  };
-  const fromOther = (o: OtherRow) => {
-    const r = addRow(o.sheet, o.row);
-    if (o.kind === 'error') r.problems.push(o.message);
-    else r.skip = o.message;
-  };
+  }
+
+  /** A code used twice in the file is an error on the second row. */
+  claim(code: string, r: AnnexRow): void {
+    const where = this.seenCodes.get(code);
+    if (where !== undefined) r.problems.push(this.ctx.w.duplicateCode(code, where));
+    else this.seenCodes.set(code, this.ctx.w.rowLabel(r.sheet, r.row));
+  }
 
   /** The agencies a cell names, its problems on the row; null when the cell is blank. */
-  const readAgencies = (c: RowCells, f: AnnexField, r: AnnexRow, lead: boolean): Agencies | null => {
+  private readAgencies(c: RowCells, f: AnnexField, r: AnnexRow, lead: boolean): AgencyCode[] | null {
+    const { w } = this.ctx;
     const text = c.text(f);
     if (text === '') return null;
     const codes: AgencyCode[] = [];
-    let group = false;
     const add = (item: ListItem) => {
       if (item.kind === 'agency') codes.push(item.code);
-      else if (item.kind === 'group') {
-        codes.push(...item.codes);
-        group = true;
-      } else if (item.kind === 'ambiguous')
+      else if (item.kind === 'group') codes.push(...item.codes);
+      else if (item.kind === 'ambiguous')
         r.problems.push(w.ambiguousAgency(c.cell(f), item.written, item.codes));
       else if (item.kind === 'vague') (lead ? r.problems : r.notes).push(w.vague(item.written));
       else {
         const closest = item.closest.map((a) => `${a.nameVi} (${a.code})`);
         r.problems.push(w.unknownAgency(c.cell(f), item.written, closest));
         const key = fold(item.written);
-        const u = unknown.get(key) ?? { written: item.written, places: [], closest };
+        const u = this.unknown.get(key) ?? { written: item.written, places: [], closest };
         u.places.push(w.rowLabel(r.sheet, r.row));
-        unknown.set(key, u);
+        this.unknown.set(key, u);
       }
     };
-    agencies.read(text).forEach(add);
-    return { codes: [...new Set(codes)], group: group || codes.length > 1 };
-  };
+    this.ctx.agencies.read(text).forEach(add);
+    return [...new Set(codes)];
+  }
+
+  private readOwn(c: RowCells, r: AnnexRow): Own {
+    const { w } = this.ctx;
+    if (c.text('title') === '') r.problems.push(w.noTitle(c.cell('title')));
+    const due = readDue(c);
+    if (due === 'bad') r.problems.push(w.badDue(c.cell('due'), c.text('due')));
+    return {
+      lead: this.readAgencies(c, 'lead', r, true),
+      co: this.readAgencies(c, 'co', r, false),
+      due: due === 'bad' ? null : due,
+    };
+  }
+
+  /** A top-level item and everything under it: one target, and its tasks. */
+  branch(table: AnnexTable, program: string, top: OutlineItem, generated: string): void {
+    const { w } = this.ctx;
+    const cells = (i: OutlineItem) => new RowCells(table, i.row);
+    const tr = this.rowOf.get(top)!;
+    const tc = cells(top);
+    const written = tc.text('code').toUpperCase();
+    if (written !== '' && !TARGET_CODE.test(written)) tr.problems.push(w.badCode(tc.cell('code'), written));
+    const code = written !== '' ? written : generated;
+    this.claim(code, tr);
+
+    const branch: OutlineItem[] = [];
+    const walk = (i: OutlineItem) => {
+      branch.push(i);
+      i.children.forEach(walk);
+    };
+    walk(top);
+    const own = new Map(branch.map((i) => [i, this.readOwn(cells(i), this.rowOf.get(i)!)]));
+    const inherited = <K extends keyof Own>(i: OutlineItem, k: K): Own[K] => {
+      for (let x: OutlineItem | null = i; x; x = x.parent) {
+        const v = own.get(x)?.[k];
+        if (v) return v;
+      }
+      return null;
+    };
+    const leaves = branch.filter((i) => i.children.length === 0);
+    for (const i of branch) if (i !== top && i.children.length > 0) this.rowOf.get(i)!.skip = w.group(i.path);
+
+    // The target's deadline: its own, else the latest of its tasks' (ongoing when all of them are).
+    const leafDues = leaves.map((l) => inherited(l, 'due')).filter((d) => d !== null);
+    const dated = leafDues
+      .map((d) => d.date)
+      .filter((d) => d !== null)
+      .sort();
+    const ownDue = own.get(top)!.due;
+    const targetDue: Due | null =
+      ownDue ?? (dated.length > 0 ? { date: dated[dated.length - 1]!, text: null } : (leafDues[0] ?? null));
+    const leads = own.get(top)!.lead ?? inherited(leaves[0]!, 'lead') ?? [];
+    if (leads.length === 0 && tc.text('lead') === '') tr.problems.push(w.noLead(tc.cell('lead')));
+    if (targetDue === null && tc.text('due') === '') tr.problems.push(w.noDue(tc.cell('due')));
+    const lead = leads.length > 0 ? this.ctx.agencies.leadOf(leads) : null;
+    const target =
+      lead !== null && targetDue !== null && tr.problems.length === 0
+        ? this.target(tc, tr, { code, program, lead, due: targetDue, co: own.get(top)!.co ?? [], top })
+        : null;
+
+    // Its tasks: one per lead agency of each item at the end of a branch, numbered in order.
+    let k = 0;
+    for (const leaf of leaves) {
+      const r = this.rowOf.get(leaf)!;
+      const c = cells(leaf);
+      const agencies = inherited(leaf, 'lead') ?? [];
+      const due = inherited(leaf, 'due');
+      if (leaf !== top && agencies.length === 0 && c.text('lead') === '')
+        r.problems.push(w.noLead(c.cell('lead')));
+      if (leaf !== top && due === null && c.text('due') === '') r.problems.push(w.noDue(c.cell('due')));
+      if (due?.date && ownDue?.date && due.date > ownDue.date) {
+        r.problems.push(w.dueAfterTarget(c.cell('due'), dmy(due.date), code, dmy(ownDue.date)));
+      }
+      const writtenCode = leaf === top ? '' : c.text('code').toUpperCase();
+      if (writtenCode !== '' && !TASK_CODE.test(writtenCode))
+        r.problems.push(w.badCode(c.cell('code'), writtenCode));
+      // A task has no indicator of its own: what its row measures is kept with its note.
+      const note = leaf === top ? [] : [c.text('note'), c.text('indicator')].filter((t) => t !== '');
+      if (leaf !== top && c.text('indicator') !== '') r.notes.push(w.indicatorAsNote(c.cell('indicator')));
+      // A row whose agency cannot be read still takes its number, so the codes after it stay put.
+      if (agencies.length === 0) k++;
+      const co = inherited(leaf, 'co') ?? [];
+      for (const agency of agencies) {
+        k++;
+        const taskCode = writtenCode !== '' && agencies.length === 1 ? writtenCode : `${code}.${k}`;
+        this.claim(taskCode, r);
+        if (r.problems.length > 0 || target === null || due === null) continue;
+        this.task(c, r, { code: taskCode, target: code, agency, due, co, note: note.join('\n') || null });
+      }
+    }
+  }
+
+  private target(
+    tc: RowCells,
+    tr: AnnexRow,
+    t: { code: string; program: string; lead: AgencyCode; due: Due; co: AgencyCode[]; top: OutlineItem },
+  ): TargetState {
+    const { st, w, now } = this.ctx;
+    const ind = tc.text('indicator');
+    const indicator = ind === '' ? null : readIndicator(ind);
+    const notes = [tc.text('note')];
+    if (ind !== '' && indicator === null) {
+      tr.notes.push(w.indicatorAsNote(tc.cell('indicator')));
+      notes.push(ind);
+    }
+    const before = st.targets.get(t.code) ?? null;
+    const status = before?.status ?? 'not_started';
+    const progress = before?.progress ?? 0;
+    const after: TargetState = {
+      code: t.code,
+      program: t.program,
+      titleVi: tc.text('title'),
+      titleEn: before?.titleEn ?? '',
+      lead: t.lead,
+      fieldVi: t.top.field,
+      // A file without the indicator column leaves the stored one alone.
+      unit: tc.has('indicator') ? (indicator?.unit ?? null) : (before?.unit ?? null),
+      targetValue: indicator?.target ?? (tc.has('indicator') ? 1 : (before?.targetValue ?? 1)),
+      currentValue: indicator?.current ?? before?.currentValue ?? 0,
+      startDate: startDateFor(before, t.due.date, now),
+      dueDate: t.due.date,
+      dueText: t.due.text,
+      deliverable: tc.text('deliverable') || null,
+      note: notes.filter((n) => n !== '').join('\n') || null,
+      coAgencies: t.co.filter((a) => a !== t.lead),
+      status,
+      progress,
+      updatedAt: nextUpdatedAt(before, { status, progress }, null, now).at,
+    };
+    const e = newEntry({ sheet: tr.sheet, row: tr.row }, t.code, [], before, null);
+    e.after = after;
+    tr.targets.push(e);
+    this.targets.push(e);
+    return after;
+  }
+
+  private task(
+    c: RowCells,
+    r: AnnexRow,
+    t: { code: string; target: string; agency: AgencyCode; due: Due; co: AgencyCode[]; note: string | null },
+  ): void {
+    const { st, now } = this.ctx;
+    const prior = st.tasks.get(t.code) ?? null;
+    const status = prior?.status ?? 'not_started';
+    const progress = prior?.progress ?? 0;
+    // The assignee stays only while the task stays with their agency.
+    const assignee =
+      prior?.assignee && st.people.get(prior.assignee)?.agency === t.agency ? prior.assignee : null;
+    const after: TaskState = {
+      code: t.code,
+      target: t.target,
+      titleVi: c.text('title'),
+      titleEn: prior?.titleEn ?? '',
+      agency: t.agency,
+      assignee,
+      startDate: startDateFor(prior, t.due.date, now),
+      dueDate: t.due.date,
+      dueText: t.due.text,
+      deliverable: c.text('deliverable') || null,
+      note: t.note,
+      coAgencies: t.co.filter((a) => a !== t.agency),
+      status,
+      progress,
+      updatedAt: nextUpdatedAt(prior, { status, progress }, null, now).at,
+    };
+    const e = newEntry({ sheet: r.sheet, row: r.row }, t.code, [], prior, null);
+    e.after = after;
+    r.tasks.push(e);
+    this.tasks.push(e);
+  }
+}
+
+export function planAnnex(tables: AnnexTable[], ctx: AnnexContext): AnnexPlan {
+  const { st, w } = ctx;
+  const p = new Planner(ctx);
 
   // Outline every sheet, and find each sheet's programme.
   const sheets: Array<{ table: AnnexTable; program: string; items: OutlineItem[] }> = [];
   for (const table of tables) {
     const outline = outlineOf(table, w);
-    const program = ctx.program ?? programIn(`${table.title} ${table.sheet}`, st);
-    outline.others.forEach(fromOther);
+    for (const o of outline.others) {
+      const r = p.addRow(o.sheet, o.row);
+      if (o.kind === 'error') r.problems.push(o.message);
+      else r.skip = o.message;
+    }
     for (const item of outline.items) {
-      const r = addRow(item.sheet, item.row.number);
+      const r = p.addRow(item.sheet, item.row.number);
       r.problems.push(...item.problems);
-      rowOf.set(item, r);
+      p.rowOf.set(item, r);
     }
-    if (program === null) {
-      addRow(table.sheet, table.headerRow).problems.push(w.noProgram(table.sheet));
-      continue;
-    }
-    sheets.push({ table, program, items: outline.items });
+    const program = ctx.program ?? programIn(`${table.title} ${table.sheet}`, st);
+    if (program === null) p.addRow(table.sheet, table.headerRow).problems.push(w.noProgram(table.sheet));
+    else sheets.push({ table, program, items: outline.items });
   }
 
   // Target codes: the plan's own numbers when they are unique in the programme, else its order.
@@ -171,171 +352,10 @@ export function planAnnex(tables: AnnexTable[], ctx: AnnexContext): AnnexPlan {
     list.forEach((item, k) => targetCode.set(item, `${program}-${pad2(unique ? Number(item.path) : k + 1)}`));
   }
 
-  const seenCodes = new Map<string, string>();
-  const claim = (code: string, r: AnnexRow) => {
-    const where = seenCodes.get(code);
-    if (where !== undefined) r.problems.push(w.duplicateCode(code, where));
-    else seenCodes.set(code, w.rowLabel(r.sheet, r.row));
-  };
-
   for (const { table, program, items } of sheets) {
-    const cells = (i: OutlineItem) => new RowCells(table, i.row);
-    for (const top of items.filter((i) => i.level === 1)) {
-      const tr = rowOf.get(top)!;
-      const tc = cells(top);
-      const written = tc.text('code').toUpperCase();
-      if (written !== '' && !TARGET_CODE.test(written)) tr.problems.push(w.badCode(tc.cell('code'), written));
-      const code = written !== '' ? written : targetCode.get(top)!;
-      claim(code, tr);
-
-      // Each item's own values, read once; an item without an agency or deadline takes its parent's.
-      const own = new Map<OutlineItem, { lead: Agencies | null; co: Agencies | null; due: Due | null }>();
-      const read = (i: OutlineItem) => {
-        const c = cells(i);
-        const r = rowOf.get(i)!;
-        if (c.text('title') === '') r.problems.push(w.noTitle(c.cell('title')));
-        const due = readDue(c);
-        if (due === 'bad') r.problems.push(w.badDue(c.cell('due'), c.text('due')));
-        own.set(i, {
-          lead: readAgencies(c, 'lead', r, true),
-          co: readAgencies(c, 'co', r, false),
-          due: due === 'bad' ? null : due,
-        });
-      };
-      const branch: OutlineItem[] = [];
-      const walk = (i: OutlineItem) => {
-        branch.push(i);
-        i.children.forEach(walk);
-      };
-      walk(top);
-      branch.forEach(read);
-      const inherited = <K extends 'lead' | 'co' | 'due'>(i: OutlineItem, k: K) => {
-        for (let x: OutlineItem | null = i; x; x = x.parent) {
-          const v = own.get(x)?.[k];
-          if (v) return v;
-        }
-        return null;
-      };
-      const leaves = branch.filter((i) => i.children.length === 0);
-      for (const i of branch) if (i !== top && i.children.length > 0) rowOf.get(i)!.skip = w.group(i.path);
-
-      // The target's deadline: its own, else the latest of its tasks' (ongoing when all of them are).
-      const leafDues = leaves.map((l) => inherited(l, 'due')).filter((d) => d !== null);
-      const dated = leafDues
-        .map((d) => d.date)
-        .filter((d) => d !== null)
-        .sort();
-      const targetDue: Due | null =
-        own.get(top)!.due ??
-        (dated.length > 0
-          ? { date: dated[dated.length - 1]!, text: null }
-          : leafDues.length > 0
-            ? leafDues[0]!
-            : null);
-      const topLead = own.get(top)!.lead ?? inherited(leaves[0]!, 'lead');
-      if (topLead === null || topLead.codes.length === 0) {
-        if (tc.text('lead') === '') tr.problems.push(w.noLead(tc.cell('lead')));
-      }
-      if (targetDue === null && tc.text('due') === '') tr.problems.push(w.noDue(tc.cell('due')));
-
-      const ind = tc.text('indicator');
-      const indicator = ind === '' ? null : readIndicator(ind);
-      const notes = [tc.text('note')];
-      if (ind !== '' && indicator === null) {
-        tr.notes.push(w.indicatorAsNote(tc.cell('indicator')));
-        notes.push(ind);
-      }
-      const before = st.targets.get(code) ?? null;
-      const lead = topLead && topLead.codes.length > 0 ? agencies.leadOf(topLead.codes) : null;
-      let target: TargetState | null = null;
-      if (lead !== null && targetDue !== null && tr.problems.length === 0) {
-        const status = before?.status ?? 'not_started';
-        const progress = before?.progress ?? 0;
-        target = {
-          code,
-          program,
-          titleVi: tc.text('title'),
-          titleEn: before?.titleEn ?? '',
-          lead,
-          fieldVi: top.field,
-          unit: tc.has('indicator') ? (indicator?.unit ?? null) : (before?.unit ?? null),
-          targetValue: indicator?.target ?? (tc.has('indicator') ? 1 : (before?.targetValue ?? 1)),
-          currentValue: indicator?.current ?? before?.currentValue ?? 0,
-          startDate: startDateFor(before, targetDue.date, now),
-          dueDate: targetDue.date,
-          dueText: targetDue.text,
-          deliverable: tc.text('deliverable') || null,
-          note: notes.filter((n) => n !== '').join('\n') || null,
-          coAgencies: (own.get(top)!.co?.codes ?? []).filter((a) => a !== lead),
-          status,
-          progress,
-          updatedAt: nextUpdatedAt(before, { status, progress }, null, now).at,
-        };
-        const e = newEntry({ sheet: tr.sheet, row: tr.row }, code, [], before, null);
-        e.after = target;
-        tr.targets.push(e);
-        targets.push(e);
-      }
-
-      // Its tasks: one per lead agency of each item at the end of a branch.
-      let k = 0;
-      for (const leaf of leaves) {
-        const r = rowOf.get(leaf)!;
-        const c = cells(leaf);
-        const leadOf = inherited(leaf, 'lead');
-        const due = inherited(leaf, 'due');
-        if (leaf !== top && (leadOf === null || leadOf.codes.length === 0) && c.text('lead') === '')
-          r.problems.push(w.noLead(c.cell('lead')));
-        if (leaf !== top && due === null && c.text('due') === '') r.problems.push(w.noDue(c.cell('due')));
-        if (due?.date && targetDue?.date && own.get(top)!.due && due.date > targetDue.date) {
-          r.problems.push(w.dueAfterTarget(c.cell('due'), dmy(due.date), code, dmy(targetDue.date)));
-        }
-        const taskCodeWritten = leaf === top ? '' : c.text('code').toUpperCase();
-        if (taskCodeWritten !== '' && !TASK_CODE.test(taskCodeWritten))
-          r.problems.push(w.badCode(c.cell('code'), taskCodeWritten));
-        // A task has no indicator of its own: what its row measures is kept with its note.
-        const taskNote = leaf === top ? [] : [c.text('note'), c.text('indicator')].filter((t) => t !== '');
-        if (leaf !== top && c.text('indicator') !== '') r.notes.push(w.indicatorAsNote(c.cell('indicator')));
-        const leads = leadOf?.codes ?? [];
-        // A row whose agency cannot be read still takes its number, so the codes after it stay put.
-        if (leads.length === 0) k++;
-        const co = inherited(leaf, 'co')?.codes ?? [];
-        for (const agency of leads) {
-          k++;
-          const taskCode = taskCodeWritten !== '' && leads.length === 1 ? taskCodeWritten : `${code}.${k}`;
-          claim(taskCode, r);
-          if (r.problems.length > 0 || tr.problems.length > 0 || !target || !due) continue;
-          const prior = st.tasks.get(taskCode) ?? null;
-          const status = prior?.status ?? 'not_started';
-          const progress = prior?.progress ?? 0;
-          const assignee =
-            prior?.assignee && st.people.get(prior.assignee)?.agency === agency ? prior.assignee : null;
-          const after: TaskState = {
-            code: taskCode,
-            target: code,
-            titleVi: c.text('title'),
-            titleEn: prior?.titleEn ?? '',
-            agency,
-            assignee,
-            startDate: startDateFor(prior, due.date, now),
-            dueDate: due.date,
-            dueText: due.text,
-            deliverable: c.text('deliverable') || null,
-            note: taskNote.join('\n') || null,
-            coAgencies: co.filter((a) => a !== agency),
-            status,
-            progress,
-            updatedAt: nextUpdatedAt(prior, { status, progress }, null, now).at,
-          };
-          const e = newEntry({ sheet: r.sheet, row: r.row }, taskCode, [], prior, null);
-          e.after = after;
-          r.tasks.push(e);
-          tasks.push(e);
-        }
-      }
-    }
+    for (const top of items.filter((i) => i.level === 1)) p.branch(table, program, top, targetCode.get(top)!);
   }
   const order = new Map(tables.map((t, i) => [t.sheet, i]));
-  rows.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
-  return { rows, targets, tasks, unknown: [...unknown.values()] };
+  p.rows.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
+  return { rows: p.rows, targets: p.targets, tasks: p.tasks, unknown: [...p.unknown.values()] };
 }

@@ -4,8 +4,14 @@ import type { IntentName, ItemStatus, Lexicon, LocalDate } from '../types.ts';
 import type { Analysis } from './analysis.ts';
 import { readIntent } from './model.ts';
 
-/** Below this the model is not sure enough to answer. */
-export const MIN_CONFIDENCE = 0.5;
+/**
+ * Below this the model is not sure enough to answer. Chosen on the hand-written phrasings held out in
+ * turn (4 folds), never on the test splits: 0.5 → 0.35 took those from 84.8 to 86.4 % exact and the
+ * precision of "unknown" from 87.4 to 90.8 %; lower changed nothing more.
+ */
+export const MIN_CONFIDENCE = 0.35;
+/** Under this, two in-domain intents close together make the bot ask which one rather than guess. */
+const ASK_BELOW = 0.5;
 /** Two in-domain intents this close, both likely: ask which one instead of guessing. */
 const ASK_MARGIN = 0.2;
 const ASK_FLOOR = 0.25;
@@ -37,12 +43,22 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // kind of work it is (the my-tasks answer lists their open items with those facts).
   if (slots.mine && slots.work && OWN_WORK_WINS.has(label)) label = 'my_tasks';
   if (label === 'unknown') return unknown;
-  if (p.p < MIN_CONFIDENCE) {
+  // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which.
+  if (
+    (label === 'overdue' || label === 'due_soon') &&
+    slots.deadline &&
+    !slots.late &&
+    !slots.due &&
+    !slots.period
+  ) {
+    return { ...unknown, choices: [label, label === 'overdue' ? 'due_soon' : 'overdue'] };
+  }
+  if (p.p < ASK_BELOW) {
     if (second !== 'unknown' && second !== label && p.p2 >= ASK_FLOOR && p.p - p.p2 < ASK_MARGIN) {
       const status = label === 'list' || second === 'list' ? slots.status : null;
       return { ...unknown, status, choices: [label, second] };
     }
-    return unknown;
   }
+  if (p.p < MIN_CONFIDENCE) return unknown;
   return { intent: label, status: label === 'list' ? slots.status : null, choices: null, confidence: p.p };
 }

@@ -34,6 +34,8 @@ export interface FakeZaloApi {
   failNext(method: string, failure: FakeFailure, times?: number, when?: (body: unknown) => boolean): void;
   setWebhookInfo(info: { url: string; secret_token?: string }): void;
   webhookInfo(): FakeWebhookInfo;
+  /** Keeps bytes as a photo a person sent; returns its photo_url. */
+  addImage(bytes: Buffer): string;
   /** Updates queued and not yet handed out. */
   pendingUpdates(): number;
   /** getUpdates calls currently held open. */
@@ -56,6 +58,7 @@ export async function startFakeZaloApi(options: { token: string }): Promise<Fake
   const failures = new Map<string, Array<{ failure: FakeFailure; when?: (body: unknown) => boolean }>>();
   let webhook: FakeWebhookInfo = { url: '', secret_token: '', updated_at: Date.now() };
   let nextMessageId = 1;
+  const images = new Map<string, Buffer>();
   let closed = false;
 
   const send = (
@@ -185,6 +188,14 @@ export async function startFakeZaloApi(options: { token: string }): Promise<Fake
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // A photo a person sent, as Zalo's CDN serves it (no token: the URL is the key).
+      const image = /^\/images\/([a-z0-9]+)$/.exec(req.url ?? '');
+      if (image) {
+        const bytes = images.get(image[1] ?? '');
+        if (!bytes) return void res.writeHead(404).end();
+        res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': bytes.byteLength });
+        return void res.end(bytes);
+      }
       const match = /^\/bot([^/]+)\/([^/?]+)/.exec(req.url ?? '');
       const method = match?.[2] ?? '';
       let raw: unknown;
@@ -240,6 +251,11 @@ export async function startFakeZaloApi(options: { token: string }): Promise<Fake
     },
     webhookInfo: () => ({ ...webhook }),
     pendingUpdates: () => queue.length,
+    addImage(bytes) {
+      const id = `i${images.size + 1}`;
+      images.set(id, bytes);
+      return `http://127.0.0.1:${port}/images/${id}`;
+    },
     waitingPolls: () => waiters.length,
     async close() {
       if (closed) return;
@@ -276,6 +292,20 @@ export function makeTextUpdate(
       date: Date.now(),
     },
   };
+}
+
+/** A photo message (message.image.received) with its URL and an optional caption, in the real shape. */
+export function makeImageUpdate(
+  photoUrl: string,
+  caption: string | undefined,
+  opts: { messageId?: string; fromId?: string } = {},
+): Record<string, unknown> {
+  const update = makeTextUpdate('', opts);
+  const message = update.message as Record<string, unknown>;
+  delete message.text;
+  message.photo_url = photoUrl;
+  if (caption !== undefined) message.caption = caption;
+  return { ...update, event_name: 'message.image.received' };
 }
 
 /**

@@ -1,5 +1,7 @@
 // ZaloUpdate → the core's IncomingMessage: no parsing here, only who, where, when and the raw text.
 import type { IncomingMessage } from '../../core/index.ts';
+import type { IncomingFile } from '../../core/turn.ts';
+import { downloadLimited } from '../download.ts';
 import type { ZaloUpdate } from './api-types.ts';
 
 /** Events that reach the core. Others (a future kind, a message-less event) are dropped. */
@@ -21,7 +23,12 @@ export function toIncoming(update: ZaloUpdate, receivedAt: Date): IncomingMessag
   // A bot's own echo (or another bot) is never a question.
   if (m.from.is_bot === true) return null;
   const isText = update.event_name === 'message.text.received' && typeof m.text === 'string';
-  const text = isText ? (m.text ?? '') : '';
+  // A photo (its caption is the words) is evidence: fetched from its URL only when the core keeps it.
+  const photoUrl = update.event_name === 'message.image.received' ? m.photo_url : undefined;
+  const file: IncomingFile | null = photoUrl
+    ? { name: '', declaredSize: null, load: (max) => downloadLimited(photoUrl, max) }
+    : null;
+  const text = isText ? (m.text ?? '') : file ? (m.caption ?? '') : '';
   const group = m.chat.chat_type.toUpperCase() === 'GROUP';
   return {
     channel: 'zalo',
@@ -38,5 +45,6 @@ export function toIncoming(update: ZaloUpdate, receivedAt: Date): IncomingMessag
     langHint: null,
     // Our clock, not Zalo's `date`: the store rejects updates dated in its future, and DONDOC_NOW rules.
     at: receivedAt,
+    ...(file ? { file } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { zaloText } from '../../../src/channels/zalo/outbound.ts';
 import { handleMessage } from '../../../src/core/index.ts';
 import type { Reply } from '../../../src/core/reply.ts';
 import type { ItemCode, PersonCode } from '../../../src/core/types.ts';
+import { evidenceCounts } from '../../../src/store/evidence.ts';
 import { createInvite } from '../../../src/store/people.ts';
 import { dbKinds } from '../../helpers/db.ts';
 import { ITEM_CODE, MODES, NOW, startZaloE2E, TZ, type ZaloE2E } from './e2e-harness.ts';
@@ -128,11 +129,25 @@ describe.each(combos)('the Zalo bot on %s in %s mode', (kind, mode) => {
       expect(replies.join('\n')).toMatch(expected);
     });
 
-    it('answers an image or a sticker with its “did not understand” reply', async () => {
-      for (const [event, extra] of [
-        ['message.image.received', { photo_url: 'https://example.test/p.jpg' }],
-        ['message.sticker.received', { sticker: 'st-1' }],
-      ] as const) {
+    it('takes a photo without a caption for the item last talked about, refused when it is not theirs', async () => {
+      const before = h.fake.sent.length;
+      await h.deliver({
+        event_name: 'message.image.received',
+        message: {
+          message_id: 'image-p07',
+          from: { id: STAFF },
+          chat: { id: STAFF, chat_type: 'PRIVATE' },
+          date: Date.now(),
+          photo_url: h.fake.addImage(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2])),
+        },
+      });
+      // Zalo has no threading: the chat's last item (another agency's here) is what the photo is about.
+      expect(h.textsTo(STAFF, before)[0]).toMatch(/^Bạn chỉ cập nhật được nhiệm vụ của đơn vị mình/);
+      expect(await evidenceCounts(h.db.db)).toEqual({ files: 0, evidence: 0 });
+    });
+
+    it('answers a sticker with its “did not understand” reply', async () => {
+      for (const [event, extra] of [['message.sticker.received', { sticker: 'st-1' }]] as const) {
         const before = h.fake.sent.length;
         await h.deliver({
           event_name: event,

@@ -1,6 +1,6 @@
 // Gathers what the leaders' dashboard shows, as plain data: the HTML page and /api/dashboard share it.
 import { inScope, type ConsoleScope } from '../../core/permissions.ts';
-import type { ItemDetail } from '../../core/ports.ts';
+import type { EvidenceView, ItemDetail } from '../../core/ports.ts';
 import { daysBetween } from '../../core/time.ts';
 import { parsePeriodSpec, periodEnd, yearToDate } from '../../core/period-spec.ts';
 import type { AgencyRank } from '../../core/ranking.ts';
@@ -123,6 +123,8 @@ export interface ItemPage {
   detail: ItemDetail;
   /** For a target: each task with its own recent history. */
   tasks: { item: ItemView; history: ItemDetail['history'] }[];
+  /** Files attached to the item itself, newest first (each downloads from the item's page). */
+  evidence: EvidenceView[];
 }
 
 /**
@@ -149,5 +151,5 @@ export async function loadItem(
       history: (await store.item(child.code))?.history ?? [],
     })),
   );
-  return { detail, tasks };
+  return { detail, tasks, evidence: await store.evidenceOf(found.item.code) };
 }

@@ -10,6 +10,7 @@ import { loadDashboard, loadItem } from './dashboard-data.ts';
 import type { WebDeps } from './deps.ts';
 import { html } from './html.ts';
 import { langOf, words } from './i18n.ts';
+import { evidenceFile } from '../../store/evidence.ts';
 import { itemBody } from './item-page.ts';
 import { page } from './layout.ts';
 import { programChart } from './program-chart.ts';
@@ -78,6 +79,22 @@ export function dashboardRoutes({ deps, signedIn, scope }: RouteContext): Hono {
         body: itemBody(item, { lang, tz: deps.tz, today: today() }),
       }),
     );
+  });
+
+  // A file downloads with the item's own permission: an item outside the console's scope has none.
+  app.get('/dashboard/items/:code/evidence/:id', async (c) => {
+    const item = await loadItem(deps.store, c.req.param('code'), scope(c));
+    const id = Number(c.req.param('id'));
+    const file =
+      item && Number.isSafeInteger(id) && id > 0
+        ? await evidenceFile(deps.store.db, item.detail.item.code, id)
+        : null;
+    if (!file) return c.text(words(langOf(c)).notFound(c.req.param('id')), 404);
+    return c.body(Buffer.from(file.bytes), 200, {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   app.get('/api/dashboard', async (c) => {

@@ -60,6 +60,24 @@ export function itemBody(page: ItemPage, ctx: Ctx): SafeHtml {
           </section>`
         : null
     }
+    ${
+      page.evidence.length > 0
+        ? html`<section class="card" aria-labelledby="evidence-h">
+            <h2 id="evidence-h">${w.evidence} (${page.evidence.length})</h2>
+            <ul data-testid="evidence">
+              ${page.evidence.map(
+                (e) =>
+                  html`<li>
+                    <a href="/dashboard/items/${item.code}/evidence/${String(e.id)}" download>${e.name}</a>
+                    <span class="muted small"
+                      >· ${e.person ?? '—'} · ${moment(e.at, ctx.lang, ctx.tz, ctx.today)}</span
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : null
+    }
     <p><a href="${href('/dashboard', lang, { program: item.program })}">← ${w.back}</a></p>`;
 }
 

@@ -48,6 +48,12 @@ export async function programSettings(db: DbOrTx, code: string): Promise<Program
   return r === undefined ? null : settingsOf(db, r);
 }
 
+/** Every programme's settings, in code order (the console's programmes page). */
+export async function allProgramSettings(db: DbOrTx): Promise<ProgramSettings[]> {
+  const all = await db.select().from(programs).orderBy(programs.code);
+  return Promise.all(all.map((r) => settingsOf(db, r)));
+}
+
 /** Names the programme's checkers (replacing the list); throws UnknownCodeError for a code no one has. */
 async function setCheckers(tx: DbOrTx, programId: number, codes: readonly string[]): Promise<void> {
   const wanted = [...new Set(codes.map((c) => c.trim().toUpperCase()))];

@@ -31,6 +31,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /chat': 'scoped',
   'POST /api/chat': 'scoped',
   'GET /dashboard/items/:code': 'scoped',
+  'GET /dashboard/items/:code/evidence/:id': 'scoped',
   'GET /api/items/:code': 'scoped',
   'GET /dashboard': 'province',
   'GET /api/dashboard': 'province',
@@ -50,6 +51,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /imports/apply': 'admin',
   'GET /unread': 'admin',
   'POST /unread/:id': 'admin',
+  'GET /programs': 'admin',
+  'POST /programs/:code': 'admin',
 };
 
 export function allowed(access: Access, viewer: Viewer | null): boolean {

@@ -25,6 +25,7 @@ import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
 import { importRoutes } from './imports.ts';
 import { INVITATION_CSS_PATH, peopleRoutes } from './people.ts';
 import { reminderRoutes } from './reminders.ts';
+import { programRoutes } from './programs.ts';
 import { unreadRoutes } from './unread.ts';
 import { reportRoutes } from './reports.ts';
 import { CONSOLE_CSS } from './styles.ts';
@@ -47,6 +48,8 @@ const CONSOLE_PATHS = [
   '/people/*',
   '/imports',
   '/imports/*',
+  '/programs',
+  '/programs/*',
 ];
 
 /** A scope that holds nothing: what a request without a viewer would see, were it ever let through. */
@@ -130,7 +133,8 @@ export function createWebApp(deps: WebDeps): Hono {
   // What a signed-in viewer may reach follows the chat's permissions (access.ts has the one table).
   app.use('*', routeAccess(auth));
   // A page on another site must not post here, logged in or not (a loopback console has no login at all).
-  for (const path of ['/api/*', '/people/*', '/imports/*', '/unread/*', ...loginPaths]) app.use(path, csrf());
+  for (const path of ['/api/*', '/people/*', '/imports/*', '/unread/*', '/programs/*', ...loginPaths])
+    app.use(path, csrf());
 
   if (deps.auth.required) app.route('/', loginRoutes(auth, deps));
   else {
@@ -149,6 +153,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', peopleRoutes(deps, signedIn));
   app.route('/', importRoutes(deps, signedIn));
   app.route('/', unreadRoutes(deps, signedIn));
+  app.route('/', programRoutes(deps, auth, signedIn));
 
   app.get('/chat', async (c) => {
     const lang = langOf(c);

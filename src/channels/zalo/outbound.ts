@@ -18,10 +18,17 @@ export interface ZaloOutboundOptions {
 
 const HINT: Record<Lang, string> = { vi: 'Trả lời bằng chữ: ', en: 'Reply in words: ' };
 
-/** The reply as Zalo text: lines, then the buttons' labels as what to type instead. */
+/**
+ * The reply as Zalo text: lines, then the buttons' labels as what to type instead. A checker's verdict
+ * buttons are left out: typing "✅ Xác nhận" means nothing, and the message itself says to type
+ * /xacnhan CODE or /tralai CODE.
+ */
 export function zaloText(reply: Reply): string {
   const text = renderPlain(reply.lines);
-  const labels = reply.buttons.flat().map((b) => b.label);
+  const labels = reply.buttons
+    .flat()
+    .filter((b) => b.action.kind !== 'verdict')
+    .map((b) => b.label);
   return labels.length === 0 ? text : `${text}\n${HINT[reply.lang]}${labels.join(' · ')}`;
 }
 

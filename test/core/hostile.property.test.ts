@@ -174,7 +174,10 @@ describe.each(dbKinds())('%s: hostile traffic', (kind) => {
 describe.each(dbKinds())('%s: hostile traffic through POST /api/chat', (kind) => {
   let web: TestWeb;
   beforeAll(async () => {
-    web = await testWeb(kind);
+    // Each reading of the console's clock is 2.5 s later: a person's pace (under the chat's 30 a minute),
+    // so the traffic reaches the core instead of the rate limit, which has its own test.
+    let at = Date.parse('2025-07-15T01:00:00Z');
+    web = await testWeb(kind, { required: false, clock: () => (at += 2500) });
   });
   afterAll(() => web.close());
 

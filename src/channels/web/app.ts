@@ -5,7 +5,7 @@ import type { AgencyCode, PersonCode } from '../../core/types.ts';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 import { bodyCaps } from '../http-limits.ts';
 import { INVITATION_CSS } from '../../invites/sheet.ts';
 import { ping } from '../../store/db.ts';
@@ -70,7 +70,11 @@ export function createWebApp(deps: WebDeps): Hono {
     await next();
     deps.metrics.httpRequests.inc({
       method: c.req.method,
-      route: c.res.status === 404 ? 'unmatched' : routePath(c, -1),
+      // The route of the handler (a `get`/`post`), not of a middleware matched after it (`use('*')`).
+      route:
+        c.res.status === 404
+          ? 'unmatched'
+          : ([...matchedRoutes(c)].reverse().find((r) => r.method !== 'ALL')?.path ?? routePath(c, -1)),
       status: String(c.res.status),
     });
   });

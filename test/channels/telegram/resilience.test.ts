@@ -40,12 +40,13 @@ describe('the bot under load and failure', () => {
     let failNext = false;
     const wrapStore = (store: Store): Store => ({
       ...store,
-      conversation: async (chat) => {
+      // The status answer's read (the chat's state now comes with the webhook gate's own statement).
+      item: async (code) => {
         if (failNext) {
           failNext = false;
           throw new Error('database went away');
         }
-        return store.conversation(chat);
+        return store.item(code);
       },
     });
     rig = await startRig({ kind: 'pglite', mode: 'polling', wrapStore });

@@ -141,6 +141,10 @@ async function benchCore(store: Store, senders: number[]): Promise<Figures> {
   return { perSecond: UPDATES / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
+/** Statements sent to the database so far (each one round trip; a transaction adds its BEGIN and COMMIT). */
+let statements = 0;
+const countStatement = () => void statements++;
+
 async function benchOne(label: string, database: Database, url?: string): Promise<void> {
   await runMigrations(database, url);
   await seedProvince(database.db, readProvince(DEMO), { shiftDays: 0 });
@@ -177,7 +181,9 @@ async function benchOne(label: string, database: Database, url?: string): Promis
 
   await drive(hook, makeUpdates(fake, senders, WARMUP));
   const sentBefore = fake.sent.length;
+  const statementsBefore = statements;
   const ours = await drive(hook, makeUpdates(fake, senders, UPDATES));
+  const perUpdate = (statements - statementsBefore) / UPDATES;
   const replies = fake.sent.length - sentBefore;
   await telegram.stop();
   await close(server);
@@ -197,11 +203,15 @@ async function benchOne(label: string, database: Database, url?: string): Promis
   console.log(
     `replies sent: ${replies} for ${UPDATES} updates; the echo bot does ${(echo.perSecond / ours.perSecond).toFixed(1)}× the updates/s`,
   );
+  console.log(
+    `dondoc's updates/s are ${((100 * ours.perSecond) / echo.perSecond).toFixed(0)} % of the echo bot's ` +
+      `(aim ≥ 40 % on Postgres, ≥ 25 % on PGlite); ${perUpdate.toFixed(2)} statements per update`,
+  );
 }
 
 export async function benchTelegramWebhook(): Promise<void> {
   console.log('== Telegram webhook: updates handled per second (secret → once-only gate → core → reply) ==');
-  const pglite = fromPglite(await PGlite.create());
+  const pglite = fromPglite(await PGlite.create(), countStatement);
   try {
     await benchOne('PGlite (in memory)', pglite);
   } finally {
@@ -218,7 +228,7 @@ export async function benchTelegramWebhook(): Promise<void> {
   await admin.unsafe('create database dondoc_bench_tg');
   const u = new URL(base);
   u.pathname = '/dondoc_bench_tg';
-  const pg = fromPostgresUrl(u.toString());
+  const pg = fromPostgresUrl(u.toString(), 'postgres', 10, countStatement);
   try {
     await benchOne('Postgres', pg, u.toString());
   } finally {

@@ -1,7 +1,8 @@
 // One send limiter per channel: every outgoing message of that channel is started through it.
 //
 // Three sliding windows are enforced on the instant a send STARTS (the moment `send()` is called):
-//   - global:   at most `perSecond` starts in any 1 s window (Telegram: ~30 msg/s per bot),
+//   - global:   at most `perSecond` starts per second (Telegram: ~30 msg/s per bot); a rate that is no
+//               whole number (28.5) is ⌈rate⌉ starts in any ⌈rate⌉/rate s window (29 in 1.0175 s),
 //   - per chat: at most `perChatPerSecond` starts in any 1 s (+ margin) window to one chat (Telegram: 1 msg/s),
 //   - groups:   additionally at most `perGroupPerMinute` starts in any 60 s (+ margin) window to one group
 //               (Telegram: 20/min).
@@ -242,7 +243,11 @@ function checkLimit(name: string, value: number): number {
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter {
-  const perSecond = checkLimit('perSecond', options.perSecond ?? TELEGRAM_SEND_LIMITS.perSecond);
+  const rate = options.perSecond ?? TELEGRAM_SEND_LIMITS.perSecond;
+  if (!(rate >= 1)) throw new RangeError(`perSecond must be a number ≥ 1 or Infinity, got ${rate}`);
+  // 28.5/s: 29 starts in any 1017.5 ms, so no 1 s window ever holds more than 29 (Telegram allows 30).
+  const perSecond = Number.isFinite(rate) ? Math.ceil(rate) : rate;
+  const globalWindowMs = Number.isFinite(rate) ? (SECOND * perSecond) / rate : SECOND;
   const perChatPerSecond = checkLimit(
     'perChatPerSecond',
     options.perChatPerSecond ?? TELEGRAM_SEND_LIMITS.perChatPerSecond,
@@ -261,7 +266,7 @@ export function createSendLimiter(options: SendLimiterOptions = {}): SendLimiter
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
 
-  const global = new SlidingWindow(perSecond, SECOND);
+  const global = new SlidingWindow(perSecond, globalWindowMs);
   const chats = new Map<string, ChatState>();
   const ready = new Deque<ChatState>();
   const cooling = new ReadyHeap();

@@ -25,7 +25,7 @@ export function outboundChannelsFrom(
   >,
   logger: Logger,
 ): Map<ReminderChannel, OutboundChannel> {
-  const perSecond = Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND));
+  const perSecond = Math.max(1, config.SEND_RATE_PER_SECOND);
   const channels = new Map<ReminderChannel, OutboundChannel>();
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = new Telegraf(config.TELEGRAM_BOT_TOKEN, {

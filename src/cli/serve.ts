@@ -133,7 +133,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
         config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
           ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
           : null,
-      limits: { perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) },
+      limits: { perSecond: Math.max(1, config.SEND_RATE_PER_SECOND) },
       chart: ({ program, lang, today }) => programChartPng(database.db, { program, lang, today }),
       report: (ask) =>
         renderAskedReport(database.db, config.TZ_NAME, {
@@ -163,7 +163,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
         fileMaxBytes: config.FILE_MAX_MB * 1024 * 1024,
       },
       observe: countTurns(metrics),
-      limiter: createSendLimiter({ perSecond: Math.max(1, Math.floor(config.SEND_RATE_PER_SECOND)) }),
+      limiter: createSendLimiter({ perSecond: Math.max(1, config.SEND_RATE_PER_SECOND) }),
       logger,
       report: (ask) =>
         renderAskedReport(database.db, config.TZ_NAME, {

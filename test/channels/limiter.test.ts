@@ -82,6 +82,29 @@ describe('createSendLimiter', () => {
     });
   });
 
+  it('keeps a rate that is no whole number: 28.5/s is 29 in any 1017.5 ms, never 30 in any 1 s (fake clock)', async () => {
+    const clock = fakeClock();
+    const limiter = createSendLimiter({
+      perSecond: 28.5,
+      perChatPerSecond: 10,
+      perGroupPerMinute: 1000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    const starts: number[] = [];
+    const done = Array.from({ length: 290 }, (_, i) =>
+      limiter.schedule(priv(`c${i % 40}`), async () => void starts.push(clock.now())),
+    );
+    await clock.advance(20_000);
+    await Promise.all(done);
+    expect(starts).toHaveLength(290);
+    expect(maxInWindow(starts, 1000)).toBe(29);
+    expect(maxInWindow(starts, (1000 * 29) / 28.5 - 0.001)).toBe(29);
+    // Ten bursts of 29, 1017.5 ms apart (timers fire on whole milliseconds): the last about 9.16 s in.
+    expect(Math.max(...starts)).toBeGreaterThanOrEqual((9 * 1000 * 29) / 28.5);
+    expect(Math.max(...starts)).toBeLessThanOrEqual(9 * 1018 + 10);
+  });
+
   it('keeps the global ceiling with real timers and still reaches it', async () => {
     const limiter = createSendLimiter({
       perSecond: 50,
@@ -258,6 +281,8 @@ describe('createSendLimiter', () => {
 
   it('rejects nonsensical limits', () => {
     expect(() => createSendLimiter({ perSecond: 0 })).toThrow(RangeError);
+    expect(() => createSendLimiter({ perSecond: 0.5 })).toThrow(RangeError);
+    expect(() => createSendLimiter({ perSecond: Number.NaN })).toThrow(RangeError);
     expect(() => createSendLimiter({ perChatPerSecond: 1.5 })).toThrow(RangeError);
     expect(() => createSendLimiter({ chatMarginMs: -1 })).toThrow(RangeError);
   });

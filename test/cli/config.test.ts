@@ -24,7 +24,7 @@ describe('configuration', () => {
       HOST: '127.0.0.1',
       REMINDER_CRON: '0 8 * * 1-5',
       REPORT_CRON: '0 8 20 * *',
-      SEND_RATE_PER_SECOND: 25,
+      SEND_RATE_PER_SECOND: 28.5,
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
       ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
     });

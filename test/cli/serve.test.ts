@@ -9,6 +9,7 @@ import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-ap
 import { waitUntil } from '../channels/telegram/helpers.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { clusterSuite } from './serve-cluster.ts';
 
 const TOKEN = '42:serve-test-token-not-secret';
 // Tuesday 08:30 in Hà Nội: the 08:00 slot of REMINDER_CRON is half an hour late, so start-up runs it.
@@ -120,3 +121,9 @@ describe.each(dbKinds())('dondoc serve on %s', (kind) => {
     }
   });
 });
+
+// Three processes on one database: a server's, so Postgres runs only (embedded files belong to one process).
+describe.each(dbKinds().filter((kind) => kind === 'postgres'))(
+  'three dondoc serve processes in webhook mode on one %s',
+  clusterSuite,
+);

@@ -2,7 +2,9 @@
 // a `list` needs a status, and a guess too weak is either a question back (two intents close) or unknown.
 import type { IntentName, ItemStatus, Lexicon, LocalDate } from '../types.ts';
 import type { Analysis } from './analysis.ts';
+import { isBarrier } from './analysis.ts';
 import { readIntent } from './model.ts';
+import { inVocabulary } from './spelling.ts';
 
 /**
  * Below this the model is not sure enough to answer. Chosen on the hand-written phrasings held out in
@@ -43,8 +45,11 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // kind of work it is (the my-tasks answer lists their open items with those facts).
   if (slots.mine && slots.work && OWN_WORK_WINS.has(label)) label = 'my_tasks';
   if (label === 'unknown') return unknown;
-  // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which.
+  // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which —
+  // unless a word was not read (a mangled "quá" or "sắp"), where the classifier's guess is better.
+  const allRead = a.tokens.every((t) => isBarrier(t) || /^\d+$/u.test(t.folded) || inVocabulary(t.folded));
   if (
+    allRead &&
     (label === 'overdue' || label === 'due_soon') &&
     slots.deadline &&
     !slots.late &&

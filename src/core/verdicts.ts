@@ -4,9 +4,9 @@ import { ConfirmationError, UnknownCodeError } from './errors.ts';
 import { formatMoment, formatPercent, itemTitle, truncate } from './format.ts';
 import { messages } from './messages.ts';
 import type { Person, VerdictResult } from './ports.ts';
-import type { Line, Reply } from './reply.ts';
+import type { Button, Line, Reply } from './reply.ts';
 import { reply, say, type Delivery, type Turn } from './turn.ts';
-import type { ItemCode, ItemView, PersonCode, VerdictControl } from './types.ts';
+import type { ItemCode, ItemView, Lang, PersonCode, VerdictControl } from './types.ts';
 import { PENDING_TTL_MS, unknownCodeReply } from './updates.ts';
 
 /** The message a checker gets about a claim: the item, the note, how much evidence, two buttons. */
@@ -23,14 +23,22 @@ export function checkerMessage(
   if (note) lines.push([m.noteLabel, note]);
   lines.push([m.evidenceCount(files)], [m.checkerHint(item.code)]);
   return reply(checker.lang, lines, {
-    buttons: [
-      [
-        { label: m.confirmButton, action: { kind: 'verdict', item: item.code, claim: claimId, ok: true } },
-        { label: m.returnButton, action: { kind: 'verdict', item: item.code, claim: claimId, ok: false } },
-      ],
-    ],
+    buttons: [verdictButtons(checker.lang, item.code, claimId)],
     about: item.code,
   });
+}
+
+/**
+ * ✅ / ↩️ on one claim. `named`: the labels carry the code, for a message that lists several claims
+ * (the reminders' checker nudge), so each row says which claim it answers.
+ */
+export function verdictButtons(lang: Lang, code: ItemCode, claimId: number, named = false): Button[] {
+  const m = messages(lang);
+  const tail = named ? ` ${code}` : '';
+  return [
+    { label: m.confirmButton + tail, action: { kind: 'verdict', item: code, claim: claimId, ok: true } },
+    { label: m.returnButton + tail, action: { kind: 'verdict', item: code, claim: claimId, ok: false } },
+  ];
 }
 
 /** Tells each checker but the reporter, once per claim (the key); the line says how many were reached. */

@@ -40,6 +40,7 @@ const DELIVERY_ORDER: readonly OutboxKind[] = [
   'leader_digest',
   'leader_chart',
   'escalation',
+  'checker_nudge',
 ];
 const rank = (row: NewOutboxRow): number => DELIVERY_ORDER.indexOf(row.kind);
 

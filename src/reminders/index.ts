@@ -19,6 +19,7 @@ export { DEFAULT_RULES, isQuiet, minutesOf, rulesFor } from './rules.ts';
 export type { ProgramOverrides, QuietHours, ReminderRules } from './rules.ts';
 export { CHART_CHANNELS, REMINDER_KINDS } from './model.ts';
 export type {
+  AwaitingClaim,
   ChartChannel,
   ChartRequest,
   GroupPlan,

@@ -14,13 +14,14 @@ import type {
 import type { Holiday } from './calendar.ts';
 import type { ProgramOverrides, ReminderRules } from './rules.ts';
 
-export type ReminderKind = 'assignee' | 'agency_digest' | 'leader_digest' | 'escalation';
+export type ReminderKind = 'assignee' | 'agency_digest' | 'leader_digest' | 'escalation' | 'checker_nudge';
 /** Also the order messages of one person are listed in. */
 export const REMINDER_KINDS: readonly ReminderKind[] = [
   'assignee',
   'agency_digest',
   'leader_digest',
   'escalation',
+  'checker_nudge',
 ];
 
 /** The messengers a reminder can be pushed to (the web console and CLI are pulled, not pushed). */
@@ -74,8 +75,20 @@ export interface PlanInput {
   pendingExplanations: ReadonlyArray<{ item: ItemCode; requestedBy: PersonCode; requestedAt: Date }>;
   /** People the channels could not reach lately (blocked the bot, account gone). */
   unreachable: readonly PersonCode[];
+  /** Reported "done" claims waiting for a checker's word, in programmes with confirmation on. */
+  awaitingClaims?: readonly AwaitingClaim[];
+  /** Named checkers of each programme (admins check every programme: their role says so). */
+  checkers?: ReadonlyArray<{ program: ProgramCode; person: PersonCode }>;
   /** Group chats subscribed to the province digest; none when absent. */
   groups?: readonly PlanGroup[];
+}
+
+/** A claim waiting for a checker: which item, which claim (the buttons name it), who made it and when. */
+export interface AwaitingClaim {
+  item: ItemCode;
+  claimId: number;
+  reporter: PersonCode | null;
+  at: Date;
 }
 
 /** A group chat subscribed to the daily province digest (a steering committee's group). */
@@ -103,6 +116,8 @@ export interface PlannedMessage {
    * a leader asked them to explain.
    */
   pendingExplanations?: ItemCode[];
+  /** Checker nudges: the claims listed, in `items` order. */
+  claims?: AwaitingClaim[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { daysBetween, localDate, localTime } from './calendar.ts';
 import { superiorsOf } from './escalation.ts';
 import {
   CHART_CHANNELS,
+  type AwaitingClaim,
   REMINDER_KINDS,
   type GroupPlan,
   type Plan,
@@ -90,6 +91,7 @@ export function planReminders(input: PlanInput): Plan {
   for (const l of leaders) if (noChannel(l.code)) unreachable.add(l.code);
 
   const messages: PlannedMessage[] = [];
+  messages.push(...planCheckerNudges(input, today, active, itemsByCode, noChannel));
   for (const e of outbox.entries()) {
     const person = people.get(e.person);
     if (!person || noChannel(e.person) || e.items.length === 0) continue;
@@ -276,4 +278,51 @@ function planEscalations(
     if (silent < program.rules.escalationDays) continue;
     for (const superior of superiorsOf(task, people, agencies)) outbox.add(superior, 'escalation', task);
   }
+}
+
+/** A claim is nudged once it has waited more than this many working days. */
+export const NUDGE_AFTER_WORKING_DAYS = 2;
+
+/**
+ * Each checker (admins and the programme's named checkers, never the claim's reporter) gets one message
+ * listing the claims that have waited more than NUDGE_AFTER_WORKING_DAYS reminder days of their
+ * programme (weekends and holidays do not count), oldest first.
+ */
+function planCheckerNudges(
+  input: PlanInput,
+  today: LocalDate,
+  active: Map<ProgramCode, ProgramDay>,
+  items: ReadonlyMap<ItemCode, ItemView>,
+  noChannel: (code: PersonCode) => boolean,
+): PlannedMessage[] {
+  const admins = input.people.filter((p) => p.role === 'admin').map((p) => p.code);
+  const named = new Map<ProgramCode, PersonCode[]>();
+  for (const c of input.checkers ?? []) named.set(c.program, [...(named.get(c.program) ?? []), c.person]);
+  const byChecker = new Map<PersonCode, AwaitingClaim[]>();
+  const claims = [...(input.awaitingClaims ?? [])].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || compareCodes(a.item, b.item),
+  );
+  for (const claim of claims) {
+    const item = items.get(claim.item);
+    const program = item && active.get(item.program);
+    if (!item || !program) continue;
+    const waited = program.days.countBetween(localDate(claim.at, input.tz), today);
+    if (waited <= NUDGE_AFTER_WORKING_DAYS) continue;
+    for (const checker of new Set([...admins, ...(named.get(item.program) ?? [])])) {
+      if (checker === claim.reporter) continue;
+      byChecker.set(checker, [...(byChecker.get(checker) ?? []), claim]);
+    }
+  }
+  const people = new Map(input.people.map((p) => [p.code, p]));
+  const out: PlannedMessage[] = [];
+  for (const [code, list] of byChecker) {
+    const person = people.get(code);
+    if (!person || noChannel(code)) continue;
+    out.push({
+      ...message(person, 'checker_nudge', [], today),
+      items: list.map((c) => c.item),
+      claims: list,
+    });
+  }
+  return out;
 }

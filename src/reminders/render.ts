@@ -1,6 +1,8 @@
 // Turns a planned reminder into the reply model's lines and buttons, in the recipient's language.
 import { isOverdue } from '../core/grid.ts';
+import { formatMoment } from '../core/format.ts';
 import { messages } from '../core/messages.ts';
+import { verdictButtons } from '../core/verdicts.ts';
 import type { Button, Line, Reply } from '../core/reply.ts';
 import type { ItemCode, ItemView, Lang, LocalDate, Percent, PersonCode } from '../core/types.ts';
 import { DEFAULT_TZ, daysBetween, localDate } from './calendar.ts';
@@ -15,6 +17,7 @@ import type {
   PlannedGroupDigest,
   PlannedMessage,
 } from './model.ts';
+import { NUDGE_AFTER_WORKING_DAYS } from './plan.ts';
 
 export interface RenderContext {
   today: LocalDate;
@@ -156,6 +159,8 @@ export function renderReminder(message: PlannedMessage, ctx: RenderContext): Lin
       return renderLeaderDigest(message, ctx);
     case 'escalation':
       return renderEscalation(message, ctx);
+    case 'checker_nudge':
+      return renderCheckerNudge(message, ctx);
   }
 }
 
@@ -298,6 +303,24 @@ function renderEscalation(message: PlannedMessage, ctx: RenderContext): Line[] {
   return lines;
 }
 
+/** `• NQ57-3.1 Title — Nguyễn Văn A, 12/03`: each claim, who reported it and since when. */
+function renderCheckerNudge(message: PlannedMessage, ctx: RenderContext): Line[] {
+  const { lang } = message;
+  const m = messages(lang);
+  const tz = ctx.tz ?? DEFAULT_TZ;
+  const claims = message.claims ?? [];
+  const lines: Line[] = [[{ b: m.awaitingNudge(claims.length, NUDGE_AFTER_WORKING_DAYS) }]];
+  for (const c of claims) {
+    const item = ctx.items.get(c.item);
+    const title = item ? ` ${truncate(item.title[lang], 60)}` : '';
+    const who = c.reporter === null ? '' : `${nameOf(c.reporter, ctx)}, `;
+    lines.push(['• ', { b: c.item }, `${title} — ${who}${formatMoment(c.at, lang, tz, ctx.today)}`]);
+  }
+  const first = claims[0];
+  if (first) lines.push([m.checkerHint(first.item)]);
+  return lines;
+}
+
 function nameOf(code: PersonCode, ctx: RenderContext): string {
   return ctx.people.find((p) => p.code === code)?.name ?? code;
 }
@@ -331,6 +354,12 @@ export function reminderButtons(message: PlannedMessage): Button[][] {
 
 /** The whole reply a channel sends: lines, buttons, and the one item a reply would update. */
 export function reminderReply(message: PlannedMessage, ctx: RenderContext): Reply {
+  if (message.kind === 'checker_nudge') {
+    const lines = renderReminder(message, ctx);
+    const claims = message.claims ?? [];
+    const buttons = claims.map((c) => verdictButtons(message.lang, c.item, c.claimId, claims.length > 1));
+    return { lang: message.lang, lines, buttons, about: claims.length === 1 ? claims[0]!.item : null };
+  }
   const about = message.kind === 'assignee' && message.items.length === 1 ? (message.items[0] ?? null) : null;
   return {
     lang: message.lang,

@@ -15,6 +15,7 @@ import {
   type ReminderRules,
   type RuleSet,
 } from '../reminders/index.ts';
+import { loadAwaitingClaims, loadCheckers } from './awaiting-claims.ts';
 import { rows, type DbOrTx } from './db.ts';
 import { loadGroupDigests } from './group-digests.ts';
 import { selectItems } from './items.ts';
@@ -216,7 +217,7 @@ async function loadPendingExplanations(db: DbOrTx): Promise<PlanInput['pendingEx
 /**
  * The planner's whole input at `now`: people with the messengers they are reached on, agencies with
  * parent and head, every target and task (done ones too: the leader digest counts them), and the facts
- * that silence or add reminders, and the group chats subscribed to the digest. Twelve queries whatever
+ * that silence or add reminders, the claims awaiting a checker, and the group chats subscribed to the digest. Fourteen queries whatever
  * the size of the province.
  */
 export async function loadPlanInput(db: DbOrTx, now: Date, tz: string): Promise<PlanInput> {
@@ -233,6 +234,8 @@ export async function loadPlanInput(db: DbOrTx, now: Date, tz: string): Promise<
     holidays,
     rules,
     groups,
+    awaitingClaims,
+    checkers,
   ] = await Promise.all([
     loadPeople(db),
     loadChatTargets(db),
@@ -246,6 +249,8 @@ export async function loadPlanInput(db: DbOrTx, now: Date, tz: string): Promise<
     loadHolidays(db),
     loadRules(db),
     loadGroupDigests(db),
+    loadAwaitingClaims(db),
+    loadCheckers(db),
   ]);
   const planPeople: PlanPerson[] = people.map((p) => ({
     code: p.code as PersonCode,
@@ -269,5 +274,7 @@ export async function loadPlanInput(db: DbOrTx, now: Date, tz: string): Promise<
     pendingExplanations: pending,
     unreachable: people.filter((p) => p.unreachable).map((p) => p.code as PersonCode),
     groups,
+    awaitingClaims,
+    checkers,
   };
 }

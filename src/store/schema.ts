@@ -46,6 +46,7 @@ export const reminderKind = pgEnum('reminder_kind', [
   'group_digest',
   'leader_chart',
   'leader_report',
+  'checker_nudge',
 ]);
 
 /** A history id held elsewhere without a foreign key (history references tasks; no cycle). */

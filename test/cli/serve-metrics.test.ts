@@ -8,6 +8,7 @@ import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-ap
 import { makeTextUpdate, startFakeZaloApi, type FakeZaloApi } from '../fakes/zalo-api.ts';
 import { waitUntil } from '../channels/telegram/helpers.ts';
 import { runCommand } from '../helpers/cli.ts';
+import { metricsOnceMatching } from '../helpers/metrics.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const TELEGRAM_TOKEN = '42:serve-metrics-token-not-secret';
@@ -87,7 +88,12 @@ describe.each(dbKinds())('/metrics of dondoc serve with every channel, %s', (kin
       const { replies } = (await res.json()) as { replies: unknown[] };
       expect(replies.length).toBeGreaterThan(0);
 
-      const page = await (await fetch(`${origin}/metrics`)).text();
+      const page = await metricsOnceMatching(
+        origin,
+        ['telegram', 'zalo', 'web'].map(
+          (channel) => new RegExp(`dondoc_reply_seconds_count\\{channel="${channel}"\\} 1\\b`),
+        ),
+      );
       for (const channel of ['telegram', 'zalo', 'web']) {
         expect(sample(page, `dondoc_messages_in_total{channel="${channel}"}`), channel).toBe(1);
         expect(

@@ -9,6 +9,7 @@ import { startFakeTelegramApi, type FakeTelegramApi } from '../fakes/telegram-ap
 import { waitUntil } from '../channels/telegram/helpers.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { metricsOnceMatching } from '../helpers/metrics.ts';
 import { clusterSuite } from './serve-cluster.ts';
 
 const TOKEN = '42:serve-test-token-not-secret';
@@ -80,7 +81,9 @@ describe.each(dbKinds())('dondoc serve on %s', (kind) => {
 
       const health = await fetch(`${first.origin}/healthz`);
       expect(health.status).toBe(200);
-      const metrics = await (await fetch(`${first.origin}/metrics`)).text();
+      const metrics = await metricsOnceMatching(first.origin, [
+        /dondoc_reminders_sent_total\{channel="telegram",kind="assignee"\} 1\b/,
+      ]);
       expect(metrics).toMatch(/dondoc_reminders_sent_total\{channel="telegram",kind="assignee"\} 1\b/);
 
       // A reply "xong" to the reminder is about its task: the bot records it and confirms.
@@ -95,7 +98,10 @@ describe.each(dbKinds())('dondoc serve on %s', (kind) => {
       );
       expect(task).toEqual({ status: 'done', progress: 100 });
       // Telegram traffic is counted on /metrics like the console's: through the core's one door.
-      const counted = await (await fetch(`${first.origin}/metrics`)).text();
+      const counted = await metricsOnceMatching(first.origin, [
+        /dondoc_messages_out_total\{channel="telegram"\} [1-9]/,
+        /dondoc_reply_seconds_count\{channel="telegram"\} 1\b/,
+      ]);
       expect(counted).toMatch(/dondoc_messages_in_total\{channel="telegram"\} 1\b/);
       expect(counted).toMatch(/dondoc_messages_out_total\{channel="telegram"\} [1-9]/);
       expect(counted).toMatch(/dondoc_reply_seconds_count\{channel="telegram"\} 1\b/);

@@ -2,54 +2,23 @@
 // dashboard's JSON, the exported workbook and the leaders' digest give the same numbers, and those
 // are the status grid computed here straight from the demo's CSV files by the rule of the tracking
 // model (done on or before the due day = on time; due today is not overdue).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardData } from '../../src/channels/web/dashboard-data.ts';
-import { localDate } from '../../src/core/time.ts';
 import type { LocalDate, ProgramCode } from '../../src/core/types.ts';
 import { leaderDigest } from '../../src/reminders/index.ts';
 import { exportReport } from '../../src/store/export-report.ts';
 import { loadPlanInput } from '../../src/store/reminder-input.ts';
 import { dbKinds } from '../helpers/db.ts';
+import { demoGrid, type Grid } from '../helpers/demo-grid.ts';
 import { NOW, TZ } from '../core/helpers.ts';
 import { testWeb, type TestWeb } from './helpers.ts';
 
 const TODAY = '2025-07-15' as LocalDate;
-const DEMO = join(import.meta.dirname, '../../demo');
 const PROGRAMS = ['NQ57', 'DA06', 'CDS25'] as const;
 
-interface Grid {
-  total: number;
-  done: number;
-  doneOnTime: number;
-  doneLate: number;
-  openInTime: number;
-  overdue: number;
-}
-
 /** The oracle: the grid of each programme's targets and tasks, from the CSV files alone. */
-function gridFromFiles(): Record<string, { targets: Grid; tasks: Grid }> {
-  const read = (name: string) =>
-    parse(readFileSync(join(DEMO, name)), { columns: true, bom: true }) as Array<Record<string, string>>;
-  const blank = (): Grid => ({ total: 0, done: 0, doneOnTime: 0, doneLate: 0, openInTime: 0, overdue: 0 });
-  const out = Object.fromEntries(PROGRAMS.map((p) => [p, { targets: blank(), tasks: blank() }]));
-  const count = (g: Grid, r: Record<string, string>) => {
-    g.total++;
-    const due = r['due_date']!;
-    if (r['status'] === 'done') {
-      g.done++;
-      if (localDate(new Date(r['updated_at']!), TZ) > due) g.doneLate++;
-      else g.doneOnTime++;
-    } else if (due < TODAY) g.overdue++;
-    else g.openInTime++;
-  };
-  for (const r of read('targets.csv')) count(out[r['program_code']!]!.targets, r);
-  for (const r of read('tasks.csv')) count(out[r['code']!.split('-')[0]!]!.tasks, r);
-  return out;
-}
+const gridFromFiles = () => Object.fromEntries(PROGRAMS.map((p) => [p, demoGrid(TODAY, { program: p })]));
 
 describe.each(dbKinds())('every view counts the same on %s', (kind) => {
   let web: TestWeb;

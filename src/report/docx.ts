@@ -19,7 +19,16 @@ import {
 import type { Counts, GridCell } from '../core/grid.ts';
 import type { Lang } from '../core/types.ts';
 import type { ReportItem, ReportSnapshot } from '../store/report-snapshot.ts';
-import { CELL_LABEL, percent, periodWords, placeAndDate, shortDay, STATUS_LABEL, WORDS } from './labels.ts';
+import {
+  CELL_LABEL,
+  indicatorValue,
+  percent,
+  periodWords,
+  placeAndDate,
+  shortDay,
+  STATUS_LABEL,
+  WORDS,
+} from './labels.ts';
 
 export interface ReportOptions {
   lang: Lang;
@@ -170,17 +179,12 @@ function lateLines(items: readonly ReportItem[], lang: Lang): Paragraph[] {
   return out;
 }
 
-/** "NQ57-12 Phủ sóng 5G …: 41/68 xã (60,3%)": progress is current / target, capped at 100 %. */
+/** "- NQ57-12 Phủ sóng 5G …: 41/68 xã (60,3%)". */
 function indicatorLines(s: ReportSnapshot, lang: Lang): Paragraph[] {
   if (s.indicators.length === 0) return [];
-  const n = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
   return [
     body(WORDS[lang].indicators, { italics: true }),
-    ...s.indicators.map((i) =>
-      body(
-        `- ${i.code} ${i.title[lang]}: ${n.format(i.currentValue)}/${n.format(i.targetValue)} ${i.unit} (${percent(Math.min(i.currentValue, i.targetValue), i.targetValue, lang)})`,
-      ),
-    ),
+    ...s.indicators.map((i) => body(`- ${i.code} ${i.title[lang]}: ${indicatorValue(i, lang)}`)),
   ];
 }
 

@@ -40,6 +40,16 @@ export function percent(n: number, total: number, lang: Lang): string {
   return `${lang === 'vi' ? text.replace('.', ',') : text}%`;
 }
 
+/** "41/68 xã (60,3%)": where an indicator stands, its share capped at 100 % (DOCX and XLSX alike). */
+export function indicatorValue(
+  i: { unit: string; targetValue: number; currentValue: number },
+  lang: Lang,
+): string {
+  const n = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  const share = percent(Math.min(i.currentValue, i.targetValue), i.targetValue, lang);
+  return `${n.format(i.currentValue)}/${n.format(i.targetValue)} ${i.unit} (${share})`;
+}
+
 /** A period in words: "tháng 7 năm 2025", "quý II năm 2025", or from one day to another. */
 export function periodWords(p: Period, lang: Lang): string {
   const [y1, m1, d1] = parts(p.from);

@@ -1,16 +1,34 @@
 // The progress report as a workbook a clerk can work with: the same snapshot as the DOCX, one sheet
-// per section, Vietnamese headers and names (codes in their own column), a title block, landscape,
-// fitted to the page width, the header row frozen and filtered.
+// per part (I's grid and its indicators, II, III, IV, the appendix), Vietnamese headers and names
+// (codes in their own column), a title block, landscape, fitted to the page width, the header row
+// frozen and filtered.
 import ExcelJS from 'exceljs';
 import type { Counts } from '../core/grid.ts';
 import type { Lang } from '../core/types.ts';
 import type { ReportSnapshot } from '../store/report-snapshot.ts';
 import { subjectLine } from './docx.ts';
-import { CELL_LABEL, placeAndDate, shortDay, STATUS_LABEL, WORDS } from './labels.ts';
+import { CELL_LABEL, indicatorValue, placeAndDate, shortDay, STATUS_LABEL, WORDS } from './labels.ts';
 
-const SHEETS: Record<Lang, { summary: string; late: string; ranking: string; items: string }> = {
-  vi: { summary: 'Tổng hợp', late: 'Quá hạn', ranking: 'Xếp hạng', items: 'Phụ lục' },
-  en: { summary: 'Summary', late: 'Overdue', ranking: 'Ranking', items: 'Appendix' },
+const SHEETS: Record<
+  Lang,
+  { summary: string; indicators: string; late: string; ranking: string; problems: string; items: string }
+> = {
+  vi: {
+    summary: 'Tổng hợp',
+    indicators: 'Chỉ số',
+    late: 'Quá hạn',
+    ranking: 'Xếp hạng',
+    problems: 'Khó khăn, đề xuất',
+    items: 'Phụ lục',
+  },
+  en: {
+    summary: 'Summary',
+    indicators: 'Indicators',
+    late: 'Overdue',
+    ranking: 'Ranking',
+    problems: 'Problems, proposals',
+    items: 'Appendix',
+  },
 };
 const HEAD: Record<
   Lang,
@@ -23,6 +41,12 @@ const HEAD: Record<
     days: string;
     reason: string;
     state: string;
+    unit: string;
+    current: string;
+    target: string;
+    share: string;
+    indicator: string;
+    problem: string;
   }
 > = {
   vi: {
@@ -34,6 +58,12 @@ const HEAD: Record<
     days: 'Số ngày chậm',
     reason: 'Lý do',
     state: 'Tình trạng',
+    unit: 'Đơn vị tính',
+    current: 'Giá trị hiện tại',
+    target: 'Giá trị mục tiêu',
+    share: 'Tỷ lệ',
+    indicator: 'Chỉ số',
+    problem: 'Khó khăn, vướng mắc',
   },
   en: {
     code: 'Code',
@@ -44,6 +74,12 @@ const HEAD: Record<
     days: 'Days late',
     reason: 'Reason',
     state: 'State',
+    unit: 'Unit',
+    current: 'Value now',
+    target: 'Target value',
+    share: 'Share',
+    indicator: 'Indicator',
+    problem: 'Problem',
   },
 };
 
@@ -106,6 +142,26 @@ export async function renderReportXlsx(s: ReportSnapshot, lang: Lang): Promise<B
     gridRow(`${w.targets} (${until})`, s.previous.targets),
     gridRow(`${w.tasks} (${until})`, s.previous.tasks),
   ]);
+  // Section I's indicators, as the DOCX writes them ("41/68 xã (60,3%)") and as numbers to sort on.
+  const indicators = sheet(
+    wb,
+    names.indicators,
+    title,
+    [h.code, w.targets, h.unit, h.current, h.target, h.share, h.indicator],
+    [12, 60, 14, 16, 16, 10, 28],
+  );
+  indicators.addRows(
+    s.indicators.map((i) => [
+      i.code,
+      i.title[lang],
+      i.unit,
+      i.currentValue,
+      i.targetValue,
+      Math.min(i.currentValue, i.targetValue) / i.targetValue,
+      indicatorValue(i, lang),
+    ]),
+  );
+  indicators.getColumn(6).numFmt = '0.0%';
   const late = sheet(
     wb,
     names.late,
@@ -146,6 +202,18 @@ export async function renderReportXlsx(s: ReportSnapshot, lang: Lang): Promise<B
     ]),
   );
   rank.getColumn(4).numFmt = '0.0%';
+  // Section IV: the blocked tasks' notes, then the line a clerk fills in with proposals.
+  const problems = sheet(
+    wb,
+    names.problems,
+    title,
+    [h.code, w.tasks, h.agency, h.agencyCode, h.problem],
+    [12, 50, 30, 12, 60],
+  );
+  problems.addRows(
+    s.blocked.map((i) => [i.code, i.title[lang], i.agencyName[lang], i.agency, i.note ?? w.noReason]),
+  );
+  problems.addRows([...(s.blocked.length === 0 ? [[w.noProblems]] : []), [], [w.editable]]);
   const items = sheet(
     wb,
     names.items,

@@ -5,7 +5,16 @@
 // spelled out here; the English document is checked for its grid alone.
 import type ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import { demoGrid, demoLate, demoRanking, demoRows, type Grid } from '../helpers/demo-grid.ts';
+import {
+  demoBlocked,
+  demoGrid,
+  demoIndicators,
+  demoLate,
+  demoRanking,
+  demoRows,
+  type DemoIndicator,
+  type Grid,
+} from '../helpers/demo-grid.ts';
 
 /** A report as the command was asked for it: programme and agency (null: all), period, today. */
 export interface ReportCase {
@@ -56,6 +65,7 @@ const section = (ps: readonly string[], from: string, to: string): string[] => {
 const S2 = 'II. NHIỆM VỤ QUÁ HẠN, HOÀN THÀNH QUÁ HẠN';
 const S3 = 'III. KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ';
 const S4 = 'IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT';
+const NO_REASON = 'chưa có giải trình';
 
 function expectedRanking(c: ReportCase) {
   const all = demoRanking(c.program, c.from, c.to, c.today);
@@ -144,10 +154,10 @@ export function expectDocxLate(ps: readonly string[], c: ReportCase): void {
     const l = want.get(code!);
     expect(l, `${code} is not late in the files`).toBeDefined();
     expect(heading).toBe(agencyName.get(taskAgency.get(code!)!));
+    const reason = l!.note ?? NO_REASON;
     const late =
       l!.cell === 'open_overdue' ? `quá hạn ${l!.daysLate} ngày` : `hoàn thành chậm ${l!.daysLate} ngày`;
-    expect(line).toContain(`): ${late}. Lý do: ${l!.note ?? 'chưa có giải trình'}.`);
-    expect(line.endsWith(`Lý do: ${l!.note ?? 'chưa có giải trình'}.`), line).toBe(true);
+    expect(line.endsWith(`): ${late}. Lý do: ${reason}.`), line).toBe(true);
     seen.push(code!);
   }
   expect(seen.sort()).toEqual([...want.keys()].sort());
@@ -163,6 +173,52 @@ export function expectXlsxLate(wb: ExcelJS.Workbook, c: ReportCase): void {
     .map((r) => [r[0], r[2], r[7], r[8]])
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   expect(got).toEqual(want);
+}
+
+/** "41/68 xã (60,3%)": current/target with the share capped at 100 %, numbers as Vietnamese writes them. */
+const indicatorText = (i: DemoIndicator) => {
+  const n = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+  return `${n.format(i.current)}/${n.format(i.target)} ${i.unit} (${share(Math.min(i.current, i.target), i.target)})`;
+};
+
+/** Section I's indicator lines in the DOCX and the "Chỉ số" sheet: every target in scope with a unit. */
+export function expectIndicators(ps: readonly string[], wb: ExcelJS.Workbook, c: ReportCase): void {
+  const want = demoIndicators(c);
+  const at = ps.indexOf('Các chỉ tiêu đo bằng chỉ số (giá trị hiện tại):');
+  const lines = at === -1 ? [] : section(ps, ps[at]!, S2);
+  expect(lines).toEqual(want.map((i) => `- ${i.code} ${i.title}: ${indicatorText(i)}`));
+  expect(bodyRows(wb.getWorksheet('Chỉ số')!, 7)).toEqual(
+    want.map((i) => [
+      i.code,
+      i.title,
+      i.unit,
+      i.current,
+      i.target,
+      Math.min(i.current, i.target) / i.target,
+      indicatorText(i),
+    ]),
+  );
+}
+
+const PROPOSALS = 'Đề xuất, kiến nghị: (bổ sung)';
+
+/** Section IV in the DOCX and the "Khó khăn, đề xuất" sheet: each blocked task with its latest note. */
+export function expectProblems(ps: readonly string[], wb: ExcelJS.Workbook, c: ReportCase): void {
+  const want = demoBlocked(c, days(c).end).sort((a, b) => a.code.localeCompare(b.code));
+  const none = 'Không có nhiệm vụ vướng mắc trong kỳ.';
+  const lines = section(ps, S4, PROPOSALS);
+  expect(lines).toEqual(
+    want.length === 0
+      ? [none]
+      : want.map((b) => `- ${agencyName.get(b.agency)}: ${b.title} (${b.code}): ${b.note ?? NO_REASON}.`),
+  );
+  const blank = [null, null, null, null];
+  expect(bodyRows(wb.getWorksheet('Khó khăn, đề xuất')!, 5)).toEqual([
+    ...want.map((b) => [b.code, b.title, agencyName.get(b.agency), b.agency, b.note ?? NO_REASON]),
+    ...(want.length === 0 ? [[none, ...blank]] : []),
+    [null, ...blank],
+    [PROPOSALS, ...blank],
+  ]);
 }
 
 /**

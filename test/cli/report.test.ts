@@ -17,6 +17,8 @@ import { demoGrid, demoRanking } from '../helpers/demo-grid.ts';
 import {
   expectDocxCounts,
   expectDocxLate,
+  expectIndicators,
+  expectProblems,
   expectNoCodesInDocx,
   expectNoCodesInXlsx,
   expectXlsxCounts,
@@ -70,6 +72,8 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
     expectXlsxCounts(wb, c);
     expectXlsxLate(wb, c);
     expectNoCodesInXlsx(wb);
+    expectIndicators(ps, wb, c);
+    expectProblems(ps, wb, c);
     return ps;
   };
 
@@ -186,7 +190,14 @@ describe.each(dbKinds())('dondoc report on %s', (kind) => {
 
   it('--out FILE.xlsx: sheets with names beside codes, a title block, and every sheet printable and filterable', async () => {
     const wb = await workbook('nq57.xlsx', '--program', 'NQ57', '--period', '2025-07');
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Tổng hợp', 'Quá hạn', 'Xếp hạng', 'Phụ lục']);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      'Tổng hợp',
+      'Chỉ số',
+      'Quá hạn',
+      'Xếp hạng',
+      'Khó khăn, đề xuất',
+      'Phụ lục',
+    ]);
     const summary = wb.getWorksheet('Tổng hợp')!;
     expect(summary.getCell('A1').value).toBe('BÁO CÁO');
     expect(String(summary.getCell('A3').value)).toMatch(/^Hòa An, ngày 15 tháng 7 năm 2025/);

@@ -155,20 +155,71 @@ const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) /
 
 /** Section II's items: the tasks in scope overdue at B, or done late within [from, B]. */
 export function demoLate(scope: DemoScope, from: string, end: string): DemoLate[] {
-  const updates = demoRows('updates.csv');
-  const latestNote = (code: string): string | null =>
-    updates
-      .filter((u) => u['task_code'] === code && u['note_vi'] !== '' && u['at']!.slice(0, 10) <= end)
-      .sort((a, b) => a['at']!.localeCompare(b['at']!))
-      .at(-1)?.['note_vi'] ?? null;
   return items()
     .tasks.filter((i) => inScope(i, scope))
     .flatMap((i): DemoLate[] => {
       const cell = demoCell(i, end);
       if (cell === 'open_overdue')
-        return [{ code: i.code, cell, daysLate: days(i.due, end), note: latestNote(i.code) }];
+        return [{ code: i.code, cell, daysLate: days(i.due, end), note: latestNote(i.code, end) }];
       if (cell === 'done_late' && i.finished! >= from)
-        return [{ code: i.code, cell, daysLate: days(i.due, i.finished!), note: latestNote(i.code) }];
+        return [{ code: i.code, cell, daysLate: days(i.due, i.finished!), note: latestNote(i.code, end) }];
       return [];
     });
+}
+
+/** The latest note on a task written on or before `end`; null when there is none. */
+function latestNote(code: string, end: string): string | null {
+  return (
+    demoRows('updates.csv')
+      .filter((u) => u['task_code'] === code && u['note_vi'] !== '' && u['at']!.slice(0, 10) <= end)
+      .sort((a, b) => a['at']!.localeCompare(b['at']!))
+      .at(-1)?.['note_vi'] ?? null
+  );
+}
+
+export interface DemoIndicator {
+  code: string;
+  title: string;
+  unit: string;
+  target: number;
+  current: number;
+}
+
+/** The targets in scope measured by an indicator (a `unit`), by code, with their values now. */
+export function demoIndicators(scope: DemoScope): DemoIndicator[] {
+  return demoRows('targets.csv')
+    .filter(
+      (r) =>
+        r['unit'] !== '' &&
+        (scope.program == null || r['program_code'] === scope.program) &&
+        (scope.agency == null || r['lead_agency_code'] === scope.agency),
+    )
+    .map((r) => ({
+      code: r['code']!,
+      title: r['title_vi']!,
+      unit: r['unit']!,
+      target: Number(r['target_value']),
+      current: Number(r['current_value']),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Section IV's items: the tasks in scope that are blocked, with their latest note up to `end`. */
+export function demoBlocked(
+  scope: DemoScope,
+  end: string,
+): Array<{ code: string; title: string; agency: string; note: string | null }> {
+  const blocked = new Map(
+    demoRows('tasks.csv')
+      .filter((r) => r['status'] === 'blocked')
+      .map((r) => [r['code']!, r['title_vi']!]),
+  );
+  return items()
+    .tasks.filter((i) => blocked.has(i.code) && inScope(i, scope))
+    .map((i) => ({
+      code: i.code,
+      title: blocked.get(i.code)!,
+      agency: i.agency,
+      note: latestNote(i.code, end),
+    }));
 }

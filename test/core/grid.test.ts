@@ -31,6 +31,33 @@ describe('the status grid', () => {
   it('a task with no deadline is ongoing, counted apart', () => {
     expect(gridCell(item('in_progress', null), D('2025-07-15'), TZ)).toBe('ongoing');
   });
+  it('an ongoing task ("Thường xuyên") is never overdue, whatever its status and however far the day', () => {
+    const days = ['2000-01-01', '2025-07-15', '2025-12-31', '2099-12-31'].map(D);
+    const ongoing = [
+      item('not_started', null),
+      item('in_progress', null),
+      item('blocked', null),
+      item('done', null, '2025-03-01T02:00:00Z'),
+    ];
+    for (const day of days)
+      for (const one of ongoing) {
+        expect(isOverdue(one, day)).toBe(false);
+        expect(gridCell(one, day, TZ)).toBe('ongoing');
+      }
+    expect(tally(ongoing, D('2099-12-31'), TZ)).toMatchObject({ total: 4, ongoing: 4, overdue: 0 });
+  });
+  it('a re-opened item (done, then back in progress: completed_at cleared) is judged not done', () => {
+    // Finished on 10/7 (on time for a due day of 14/7), re-opened on 12/7: on the 15th it is overdue.
+    const reopened = item('in_progress', '2025-07-14');
+    expect(gridCell(reopened, D('2025-07-13'), TZ)).toBe('open_in_time');
+    expect(gridCell(reopened, D('2025-07-15'), TZ)).toBe('open_overdue');
+    expect(isOverdue(reopened, D('2025-07-15'))).toBe(true);
+    expect(tally([reopened], D('2025-07-15'), TZ)).toMatchObject({ done: 0, doneOnTime: 0, overdue: 1 });
+    // The work status decides: a finish left behind on a re-opened row does not make it done.
+    const stale = item('in_progress', '2025-07-14', '2025-07-10T03:00:00Z');
+    expect(gridCell(stale, D('2025-07-15'), TZ)).toBe('open_overdue');
+    expect(tally([stale], D('2025-07-15'), TZ)).toMatchObject({ done: 0, doneOnTime: 0, overdue: 1 });
+  });
   it('tally gives two partitions of the same total', () => {
     const c = tally(
       [

@@ -115,6 +115,11 @@ const ANNEX_TWO: Record<string, Expect> = {
   'CDS26-07.1': ['SKHCN', [], 'chậm nhất 15/12/2026', '2026-12-15', 'open_in_time', null],
   'CDS26-07.2': ['SKHCN', [], 'Trong năm 2026', '2026-12-31', 'open_in_time', null],
   'CDS26-07.3': ['SKHCN', [], null, '2026-09-30', 'open_in_time', null],
+  // 4 → 4.1 → 4.1.1 / 4.1.2, then 4.2: the leaves are the tasks, in order; 4.1's cells fill theirs.
+  'CDS26-08': ['SKHCN', [], 'Năm 2026', '2026-12-31', 'open_in_time', null],
+  'CDS26-08.1': ['SKHCN', ['CA'], 'Quý III/2026', '2026-09-30', 'open_in_time', 'Chứng thư số'],
+  'CDS26-08.2': ['SNV', ['CA'], null, '2026-09-15', 'open_in_time', null],
+  'CDS26-08.3': ['SKHCN', [], 'Tháng 12/2026', '2026-12-31', 'open_in_time', null],
 };
 
 const ANNEX_CSV: Record<string, Expect> = {
@@ -253,7 +258,7 @@ describe.each(dbKinds())('plan annex import on %s', (kind) => {
     const path = file('phu-luc-2-3.xlsx', await annexTwo());
     const r = await run('import', path);
     expect(r.code, r.out.join('\n')).toBe(0);
-    expect(r.out.at(-1)).toBe('Đã nhập: 15 đã tạo, 0 đã cập nhật, 0 giữ nguyên, 2 bỏ qua, 0 lỗi');
+    expect(r.out.at(-1)).toBe('Đã nhập: 19 đã tạo, 0 đã cập nhật, 0 giữ nguyên, 3 bỏ qua, 0 lỗi');
     expect(await codesOf('CDS26')).toEqual(Object.keys(ANNEX_TWO).sort());
     await expectAll(ANNEX_TWO);
     expect(await show('CDS26-03')).toMatchObject({
@@ -264,8 +269,15 @@ describe.each(dbKinds())('plan annex import on %s', (kind) => {
       field: null,
       tasks: ['CDS26-05.1', 'CDS26-05.2', 'CDS26-05.3'],
     });
+    // 1.1.1 numbering: the grouping row 4.1 is reported, its two leaves are tasks beside 4.2.
+    expect(r.out).toContain(
+      'Phụ lục III, dòng 16\tbỏ qua\t-\tmục 4.1 gồm các nhiệm vụ dưới (chúng kế thừa cơ quan và thời hạn của mục)',
+    );
+    expect(r.out).toContain('Phụ lục III, dòng 17\ttạo mới\tCDS26-08.1\ttạo nhiệm vụ CDS26-08.1 (SKHCN)');
+    expect(await show('CDS26-08')).toMatchObject({ tasks: ['CDS26-08.1', 'CDS26-08.2', 'CDS26-08.3'] });
+    expect(await show('CDS26-08.2')).toMatchObject({ title_vi: 'Cấp cho công chức cấp xã' });
     const again = await run('import', path);
-    expect(again.out.at(-1)).toBe('Đã nhập: 0 đã tạo, 0 đã cập nhật, 15 giữ nguyên, 2 bỏ qua, 0 lỗi');
+    expect(again.out.at(-1)).toBe('Đã nhập: 0 đã tạo, 0 đã cập nhật, 19 giữ nguyên, 3 bỏ qua, 0 lỗi');
   });
 
   it('a CSV annex with no programme in it needs --program, and then imports', async () => {

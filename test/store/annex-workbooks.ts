@@ -1,6 +1,6 @@
 // Plan annexes laid out as provinces send them: national header, title, "Kèm theo…" line, a header
 // of one or two rows (merged cells), a row numbering the columns, section rows merged across, numbering
-// 1 / 1.1 / a), deadlines in every written form, group leads, co-operating agencies, helper columns
+// 1 / 1.1 / 1.1.1 / a), deadlines in every written form, group leads, co-operating agencies, helper columns
 // hidden, trailing empty rows with borders.
 import ExcelJS from 'exceljs';
 
@@ -243,6 +243,12 @@ export const ANNEX_TWO_SHEETS: Array<{ name: string; title: string; rows: Cell[]
       ['3.1', 'Tổng hợp số liệu', null, null, 'chậm nhất 15/12/2026', null, null],
       ['3.2', 'Hội nghị tổng kết', null, null, 'Trong năm 2026', null, null],
       ['3.3', 'Báo cáo Bộ', null, null, '30/09/2026', null, null],
+      // Three levels: 4.1 only groups 4.1.1 and 4.1.2, which take its blank cells.
+      [4, 'Triển khai chữ ký số chuyên dùng', 'Sở KH&CN', null, 'Năm 2026', null, null],
+      ['4.1', 'Cấp chứng thư chữ ký số', null, 'Công an tỉnh', 'Quý III/2026', null, null],
+      ['4.1.1', 'Cấp cho lãnh đạo các sở, ngành', null, null, null, 'Chứng thư số', null],
+      ['4.1.2', 'Cấp cho công chức cấp xã', 'Sở Nội vụ', null, '15/9/2026', null, null],
+      ['4.2', 'Hướng dẫn sử dụng chữ ký số', null, null, 'Tháng 12/2026', null, null],
     ],
   },
 ];

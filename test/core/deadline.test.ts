@@ -1,4 +1,6 @@
 // Deadlines as plans write them, each with the literal day it resolves to (docs/counting.md's table).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveDeadline } from '../../src/core/deadline.ts';
 import { dueAsWritten } from '../../src/core/format.ts';
@@ -61,6 +63,28 @@ describe('a deadline as written resolves to the last day of what it names', () =
       expect(resolveDeadline(written)).toBeNull();
     });
   }
+});
+
+describe("the README's deadline table (Plan annexes) says what the reader gets", () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const from = readme.indexOf('| written | due day |');
+  const rows = readme.slice(from, readme.indexOf('\n\n', from)).split('\n').slice(2);
+  it('lists the forms of the tracking model, the zero-padded day and the spaced period among them', () => {
+    expect(from).toBeGreaterThan(-1);
+    expect(rows).toHaveLength(8);
+    const forms = rows.flatMap((r) => [...r.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    expect(forms).toEqual(expect.arrayContaining(['30/09/2025', '2025 - 2030', 'Giai đoạn 2025-2030']));
+  });
+  it.each(rows)('%s', (row) => {
+    const ongoing = row.includes('none: an ongoing task');
+    for (const [, written] of row.matchAll(/`([^`]+)`/g)) {
+      const got = resolveDeadline(written!);
+      expect(got, written).not.toBeNull();
+      expect(got!.kind, written).toBe(ongoing ? 'ongoing' : 'day');
+      if (!ongoing)
+        expect(got, written).toEqual({ kind: 'day', due: CASES.find(([w]) => w === written)![1] });
+    }
+  });
 });
 
 describe('a deadline as every view shows it', () => {

@@ -1,8 +1,9 @@
 // What a rendered report must say about the demo, checked against the oracle of
-// test/helpers/demo-grid.ts (the CSV files read by tracking.md's rules): section I's grid, section
-// II's late items with their reasons, section III's league table, in the DOCX (its paragraphs, as
-// docxParagraphs reads them) and in the XLSX (as exceljs reads it back). Only the vi wording is
-// spelled out here; the English document is checked for its grid alone.
+// test/helpers/demo-grid.ts (the CSV files read by tracking.md's rules): section I's grid and
+// indicators, section II's late items with their reasons, section III's league table, section IV's
+// blocked tasks, and no agency code in running text; in the DOCX (its paragraphs, as docxParagraphs
+// reads them) and in the XLSX (as exceljs reads it back). Only the vi wording is spelled out here;
+// the English document is checked for its grid alone.
 import type ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import {
@@ -38,7 +39,7 @@ function days(c: ReportCase): { end: string; before: string } {
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** "39,5%" (vi) or "39.5%" (en); "-" when there is nothing to divide by. */
-export function share(n: number, total: number, lang: 'vi' | 'en' = 'vi'): string {
+function share(n: number, total: number, lang: 'vi' | 'en' = 'vi'): string {
   if (total === 0) return '-';
   const text = ((100 * n) / total).toFixed(1);
   return `${lang === 'vi' ? text.replace('.', ',') : text}%`;

@@ -1,7 +1,7 @@
 // The HTTP limits in one place: body caps read as streams, server timeouts, and in-flight webhook calls
 // per source, so neither a huge body nor a slow or flooding client can cost memory or hold the server.
 import type { ServerOptions } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 export const LIMITS = {
   /** A Telegram update is a few kilobytes; anything far bigger is not from Telegram. */
@@ -12,6 +12,8 @@ export const LIMITS = {
   consoleFormBytes: 16 * 1024,
   /** One chat message as JSON. */
   chatJsonBytes: 32 * 1024,
+  /** A plan or people list uploaded to the console's /imports/check (the README promises 10 MB). */
+  uploadBytes: 10 * 1024 * 1024,
   /** Any other body the app accepts. */
   defaultBytes: 64 * 1024,
   /** Headers must arrive within this (slowloris sends them a byte at a time). */
@@ -176,6 +178,7 @@ export const BODY_LIMITS: readonly (readonly [RegExp, number])[] = [
   [/^\/zalo\/webhook$/, LIMITS.zaloWebhookBytes],
   [/^\/api\/chat$/, LIMITS.chatJsonBytes],
   [/^\/log(in|out)$/, LIMITS.consoleFormBytes],
+  [/^\/imports\/check$/, LIMITS.uploadBytes],
 ];
 
 export function bodyLimitFor(path: string): number {
@@ -212,19 +215,23 @@ function cappedStream(body: ReadableStream<Uint8Array>, maxBytes: number) {
  * Hono middleware capping every body by path (bodyLimitFor). Unlike hono's bodyLimit it reads nothing
  * itself: the body stays a stream, so a route that refuses first (login required, wrong secret) never
  * reads it, and a route that reads it gets an error past the cap, answered 413 whatever the route made
- * of it. A declared length over the cap is 413 at once.
+ * of it. A declared length over the cap is 413 at once. `page` may answer a person's form (a page in
+ * Vietnamese rather than JSON) for the paths it knows; null leaves the JSON answer.
  */
-export function bodyCaps(limitFor: (path: string) => number = bodyLimitFor): MiddlewareHandler {
-  const tooBig = () => Response.json({ error: 'payload too large' }, { status: 413 });
+export function bodyCaps(
+  limitFor: (path: string) => number = bodyLimitFor,
+  page: (c: Context) => Response | null = () => null,
+): MiddlewareHandler {
+  const tooBig = (c: Context) => page(c) ?? Response.json({ error: 'payload too large' }, { status: 413 });
   return async (c, next) => {
     const raw = c.req.raw;
     if (raw.body === null) return next();
     const max = limitFor(c.req.path);
     const declared = declaredLength(raw);
-    if (declared !== null && declared > max) return tooBig();
+    if (declared !== null && declared > max) return tooBig(c);
     const capped = cappedStream(raw.body, max);
     c.req.raw = new Request(raw, { body: capped.stream, duplex: 'half' } as RequestInit);
     await next();
-    if (capped.over()) c.res = tooBig();
+    if (capped.over()) c.res = tooBig(c);
   };
 }

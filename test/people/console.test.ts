@@ -10,7 +10,7 @@ import type { ChannelName } from '../../src/core/types.ts';
 import { rows } from '../../src/store/db.ts';
 import { NOW, testWeb, TZ, type TestWeb } from '../web/helpers.ts';
 import { dbKinds } from '../helpers/db.ts';
-import { provinceWorkbook } from './workbooks.ts';
+import { provinceWorkbook, withPicture } from './workbooks.ts';
 
 const ORIGIN = { origin: 'http://localhost' };
 const DEMO = join(import.meta.dirname, '../../demo');
@@ -113,6 +113,22 @@ describe.each(dbKinds())('the console: people and uploads on %s', (kind) => {
     expect(await notSheet.text()).toContain('anh.csv: không đọc được như một bảng tính XLSX hoặc CSV');
     const none = await form('/imports/check', { kind: 'people' });
     expect(none.status).toBe(400);
+    expect(await people()).toBe(before);
+  });
+
+  it('an upload far over the 64 KB of other forms gets its row report; one over 10 MB gets 413', async () => {
+    const before = await people();
+    const big = await withPicture(await provinceWorkbook(), 200 * 1024);
+    expect(big.length).toBeGreaterThan(200 * 1024);
+    const check = await upload('people', 'dau-moi-co-dau.xlsx', big);
+    expect(check.status).toBe(200);
+    const page = await check.text();
+    expect(page).toContain('Kiểm tra tệp dau-moi-co-dau.xlsx');
+    expect(reportRows(page)).toHaveLength(10);
+    expect(token(page)).toMatch(/^[0-9a-f]{32}$/);
+    const huge = await upload('people', 'qua-lon.xlsx', Buffer.alloc(10 * 1024 * 1024 + 1, 1));
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain('Tệp quá lớn (tối đa 10 MB).');
     expect(await people()).toBe(before);
   });
 

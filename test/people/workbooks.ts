@@ -1,5 +1,6 @@
 // Focal-point lists laid out as a province sends them: national header, title, a header row under
 // them, a row numbering the columns, section rows merged across, phones as text and as numbers.
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 
 export type Cell = string | number | null;
@@ -57,4 +58,16 @@ export function csvList(rows: Cell[][], header = HEADER): Buffer {
       })
       .join(',');
   return Buffer.from(`\ufeff${[header, ...rows].map(line).join('\r\n')}\r\n`, 'utf8');
+}
+
+/**
+ * The workbook with a picture of `bytes` random bytes on its first sheet (a scanned seal or a logo, as
+ * provinces' files often carry): random bytes do not compress, so the file really is that much bigger.
+ */
+export async function withPicture(workbook: Buffer, bytes: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(workbook as unknown as ArrayBuffer);
+  const image = wb.addImage({ buffer: randomBytes(bytes) as unknown as ExcelJS.Buffer, extension: 'png' });
+  wb.worksheets[0]!.addImage(image, 'H1:J4');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

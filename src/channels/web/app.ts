@@ -6,7 +6,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { matchedRoutes, routePath } from 'hono/route';
-import { bodyCaps } from '../http-limits.ts';
+import { bodyCaps, bodyLimitFor } from '../http-limits.ts';
 import { INVITATION_CSS } from '../../invites/sheet.ts';
 import { ping } from '../../store/db.ts';
 import { consolePeople, outboxDepth } from '../../store/dashboard.ts';
@@ -22,7 +22,7 @@ import { ICON_SVG, page } from './layout.ts';
 import { loginRoutes } from './login.ts';
 import { loginWords } from './login-words.ts';
 import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
-import { importRoutes } from './imports.ts';
+import { importRoutes, uploadTooLarge } from './imports.ts';
 import { INVITATION_CSS_PATH, peopleRoutes } from './people.ts';
 import { reminderRoutes } from './reminders.ts';
 import { programRoutes } from './programs.ts';
@@ -79,7 +79,10 @@ export function createWebApp(deps: WebDeps): Hono {
     });
   });
   // Every body is read with its path's cap (http-limits.ts), as a stream: never buffered beyond it.
-  app.use('*', bodyCaps());
+  app.use(
+    '*',
+    bodyCaps(bodyLimitFor, (c) => uploadTooLarge(c, signedIn(c))),
+  );
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
     deps.logger?.error({ err, method: c.req.method, path: c.req.path }, 'web request failed');

@@ -2,7 +2,6 @@
 // operator confirms. The file waits in memory between the two steps, under a random token.
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ImportError } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
 import { importPlanFile } from '../../store/import/plan-file.ts';
@@ -13,7 +12,6 @@ import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
 import { peoplePageWords, type Totals } from './people-words.ts';
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const PENDING_TTL_MS = 30 * 60_000;
 const MAX_PENDING = 20;
 
@@ -97,32 +95,43 @@ function reportTable(o: Outcome, lang: Lang): SafeHtml {
   </table>`;
 }
 
+/** A page of the imports section. */
+function show(c: Context, signedIn: boolean, status: 200 | 400 | 413, content: SafeHtml): Response {
+  const lang = langOf(c);
+  const title = peoplePageWords(lang).importTitle;
+  return c.html(page({ lang, title, active: 'imports', url: c.req.url, signedIn, body: content }), status);
+}
+
+const again = (lang: Lang) =>
+  html`<p><a class="btn secondary" href="${href('/imports', lang)}">${peoplePageWords(lang).again}</a></p>`;
+
+function failure(c: Context, signedIn: boolean, status: 400 | 413, message: string): Response {
+  const lang = langOf(c);
+  const w = peoplePageWords(lang);
+  return show(
+    c,
+    signedIn,
+    status,
+    html`<section class="card" role="alert">
+      <h1>${w.importTitle}</h1>
+      <p>${message}</p>
+      ${again(lang)}
+    </section>`,
+  );
+}
+
+/**
+ * The 413 page for an upload past LIMITS.uploadBytes (the body cap in http-limits.ts refuses it; this
+ * is what the operator reads instead of JSON), or null for a path that is not an upload.
+ */
+export function uploadTooLarge(c: Context, signedIn: boolean): Response | null {
+  if (!c.req.path.startsWith('/imports')) return null;
+  return failure(c, signedIn, 413, peoplePageWords(langOf(c)).tooBig);
+}
+
 export function importRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): Hono {
   const app = new Hono();
   const pending = new Map<string, Pending>();
-  const show = (c: Context, status: 200 | 400 | 413, content: SafeHtml) => {
-    const lang = langOf(c);
-    const title = peoplePageWords(lang).importTitle;
-    return c.html(
-      page({ lang, title, active: 'imports', url: c.req.url, signedIn: signedIn(c), body: content }),
-      status,
-    );
-  };
-  const again = (lang: Lang) =>
-    html`<p><a class="btn secondary" href="${href('/imports', lang)}">${peoplePageWords(lang).again}</a></p>`;
-  const failure = (c: Context, status: 400 | 413, message: string) => {
-    const lang = langOf(c);
-    const w = peoplePageWords(lang);
-    return show(
-      c,
-      status,
-      html`<section class="card" role="alert">
-        <h1>${w.importTitle}</h1>
-        <p>${message}</p>
-        ${again(lang)}
-      </section>`,
-    );
-  };
   const outcome = async (c: Context, p: Pending, dryRun: boolean, token: string | null) => {
     const lang = langOf(c);
     const w = peoplePageWords(lang);
@@ -131,7 +140,7 @@ export function importRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
       o = await run(deps, p, dryRun, lang);
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
-      return failure(c, 400, `${w.unreadable}: ${err.message}`);
+      return failure(c, signedIn(c), 400, `${w.unreadable}: ${err.message}`);
     }
     const ok = o.totals.errors === 0;
     const next = !ok
@@ -146,6 +155,7 @@ export function importRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
         : again(lang);
     return show(
       c,
+      signedIn(c),
       200,
       html`<section class="card" aria-labelledby="report-h">
         <h1 id="report-h">${o.applied ? w.resultTitle(p.name) : w.reportTitle(p.name)}</h1>
@@ -160,6 +170,7 @@ export function importRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
     const w = peoplePageWords(lang);
     return show(
       c,
+      signedIn(c),
       200,
       html`<section class="card">
           <h1>${w.importTitle}</h1>
@@ -168,31 +179,28 @@ export function importRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
         ${uploadForm('plan', lang)} ${uploadForm('people', lang)}`,
     );
   });
-  app.post(
-    '/imports/check',
-    bodyLimit({ maxSize: MAX_BYTES, onError: (c) => failure(c, 413, peoplePageWords(langOf(c)).tooBig) }),
-    async (c) => {
-      const form = await c.req.parseBody();
-      const file = form.file;
-      const kind: Kind = form.kind === 'plan' ? 'plan' : 'people';
-      if (!(file instanceof File) || file.size === 0)
-        return failure(c, 400, peoplePageWords(langOf(c)).noFile);
-      const now = deps.now().getTime();
-      for (const [t, p] of pending)
-        if (now - p.at > PENDING_TTL_MS || pending.size >= MAX_PENDING) pending.delete(t);
-      const p: Pending = { kind, name: file.name, bytes: Buffer.from(await file.arrayBuffer()), at: now };
-      const token = randomBytes(16).toString('hex');
-      pending.set(token, p);
-      return outcome(c, p, true, token);
-    },
-  );
+  // The body's cap (LIMITS.uploadBytes) is applied to the stream by bodyCaps before this reads it.
+  app.post('/imports/check', async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    const kind: Kind = form.kind === 'plan' ? 'plan' : 'people';
+    if (!(file instanceof File) || file.size === 0)
+      return failure(c, signedIn(c), 400, peoplePageWords(langOf(c)).noFile);
+    const now = deps.now().getTime();
+    for (const [t, p] of pending)
+      if (now - p.at > PENDING_TTL_MS || pending.size >= MAX_PENDING) pending.delete(t);
+    const p: Pending = { kind, name: file.name, bytes: Buffer.from(await file.arrayBuffer()), at: now };
+    const token = randomBytes(16).toString('hex');
+    pending.set(token, p);
+    return outcome(c, p, true, token);
+  });
   app.post('/imports/apply', async (c) => {
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token : '';
     const p = pending.get(token);
     pending.delete(token);
     if (!p || deps.now().getTime() - p.at > PENDING_TTL_MS)
-      return failure(c, 400, peoplePageWords(langOf(c)).expired);
+      return failure(c, signedIn(c), 400, peoplePageWords(langOf(c)).expired);
     return outcome(c, p, false, null);
   });
   return app;

@@ -6,7 +6,8 @@ import { startHttpServer } from '../channels/server.ts';
 import { createZaloBot } from '../channels/zalo/bot.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
-import { isLoopback, syncBootstrapAdmin } from '../channels/web/auth.ts';
+import { syncBootstrapAdmin } from '../channels/web/auth.ts';
+import { consoleExposure } from '../channels/web/network.ts';
 import { countTurns, createMetrics, type Metrics } from '../channels/web/metrics.ts';
 import type { OutboundChannel } from '../channels/outbound.ts';
 import { runCycle } from '../reminders/cycle.ts';
@@ -85,9 +86,11 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   const metrics = createMetrics();
   // Notifications to other people (an explanation asked for, its answer) go through the durable outbox.
   const notify = createOutboxNotifier(database.db, { logger });
-  // Beyond loopback the console shows every programme to the network, so it asks for the admin password.
-  // Behind a proxy (TRUST_PROXY) the peer is loopback but the visitor is not: the login stays on.
-  const loginRequired = !isLoopback(config.HOST) || config.TRUST_PROXY.length > 0;
+  const { loginRequired, secureCookies } = consoleExposure({
+    host: config.HOST,
+    trustProxy: config.TRUST_PROXY,
+    insecureCookies: config.INSECURE_COOKIES === '1',
+  });
   if (loginRequired && !config.WEB_ADMIN_PASSWORD)
     logger.warn(
       { host: config.HOST },
@@ -109,8 +112,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     auth: {
       required: loginRequired,
       passwordHash: bootstrap.hash,
-      // Behind a TLS proxy the app sees only http; beyond loopback a cookie must not travel in clear.
-      secureCookies: config.INSECURE_COOKIES !== '1' && (config.TRUST_PROXY.length > 0 || loginRequired),
+      secureCookies,
     },
     network,
   });

@@ -6,8 +6,8 @@ import {
   safeNext,
   syncBootstrapAdmin,
   verifyPassword,
-  isLoopback,
 } from '../../src/channels/web/auth.ts';
+import { isLoopback } from '../../src/channels/web/network.ts';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../src/store/db.ts';
 import { dbKinds } from '../helpers/db.ts';

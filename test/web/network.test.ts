@@ -2,6 +2,7 @@
 // peer's X-Forwarded-For/-Proto count; anyone else's are ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/channels/web/auth.ts';
+import { consoleExposure } from '../../src/channels/web/network.ts';
 import { loadConfig } from '../../src/config.ts';
 import { dbKinds } from '../helpers/db.ts';
 import { peer, testWeb, type TestWeb } from './helpers.ts';
@@ -122,5 +123,32 @@ describe('TRUST_PROXY, METRICS_ALLOW, METRICS_TOKEN and INSECURE_COOKIES in the 
     expect(() => loadConfig({ METRICS_ALLOW: '10.0.0.0/8' })).toThrow(/^METRICS_ALLOW: /);
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/^METRICS_TOKEN: /);
     expect(() => loadConfig({ INSECURE_COOKIES: 'yes' })).toThrow(/^INSECURE_COOKIES: /);
+  });
+});
+
+describe('HOST, TRUST_PROXY and INSECURE_COOKIES decide the login and the Secure cookie', () => {
+  const exposure = (host: string, trustProxy: string[] = [], insecureCookies = false) =>
+    consoleExposure({ host, trustProxy, insecureCookies });
+
+  it('on loopback: no login, and a cookie that may travel over plain http', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1'])
+      expect(exposure(host), host).toEqual({ loginRequired: false, secureCookies: false });
+  });
+
+  it('bound beyond loopback (every interface or a public address): a login and Secure cookies', () => {
+    for (const host of ['0.0.0.0', '::', '203.0.113.10', '192.168.1.5'])
+      expect(exposure(host), host).toEqual({ loginRequired: true, secureCookies: true });
+  });
+
+  it('on loopback behind a trusted proxy: a login and Secure cookies (the proxy speaks TLS)', () => {
+    expect(exposure('127.0.0.1', ['127.0.0.1'])).toEqual({ loginRequired: true, secureCookies: true });
+  });
+
+  it('INSECURE_COOKIES=1 drops Secure on purpose, and never the login', () => {
+    expect(exposure('0.0.0.0', [], true)).toEqual({ loginRequired: true, secureCookies: false });
+    expect(exposure('127.0.0.1', ['127.0.0.1'], true)).toEqual({
+      loginRequired: true,
+      secureCookies: false,
+    });
   });
 });

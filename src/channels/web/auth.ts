@@ -17,7 +17,7 @@ import {
   type SessionRules,
 } from '../../store/console-accounts.ts';
 import type { Db } from '../../store/db.ts';
-import { NO_NETWORK_TRUST, peerAddress, viaHttps, type NetworkConfig } from './network.ts';
+import { isLoopback, NO_NETWORK_TRUST, peerAddress, viaHttps, type NetworkConfig } from './network.ts';
 import { loginThrottle, type LoginThrottle } from './throttle.ts';
 
 export interface PasswordHash {
@@ -201,12 +201,6 @@ export function createAuth(
 /** Where to go after signing in: only a path on this site, never `//elsewhere`. */
 export function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/dashboard';
-}
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.test(host.trim());
 }
 
 /**

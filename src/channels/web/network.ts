@@ -29,6 +29,34 @@ export function isLoopbackAddress(address: string): boolean {
   return LOOPBACK_ADDRESS.test(normalAddress(address));
 }
 
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/** Whether HOST (the address the server binds) reaches this machine only. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOST.test(host.trim());
+}
+
+/** How the console faces the network: whether it asks for a login, and whether its cookies are Secure. */
+export interface ConsoleExposure {
+  loginRequired: boolean;
+  secureCookies: boolean;
+}
+
+/**
+ * From HOST, TRUST_PROXY and INSECURE_COOKIES=1. Beyond loopback the console shows every programme to
+ * the network, so it asks for a login; behind a proxy the peer is loopback but the visitor is not, so
+ * the login stays on. Behind a TLS proxy the app sees only http, so it cannot tell https itself: beyond
+ * loopback or behind a proxy a cookie is Secure, unless the operator turns that off on purpose.
+ */
+export function consoleExposure(env: {
+  host: string;
+  trustProxy: readonly string[];
+  insecureCookies: boolean;
+}): ConsoleExposure {
+  const loginRequired = !isLoopback(env.host) || env.trustProxy.length > 0;
+  return { loginRequired, secureCookies: loginRequired && !env.insecureCookies };
+}
+
 /** The TCP peer as @hono/node-server hands it over in the env; 'unknown' when there is none. */
 export function peerAddress(c: Context): string {
   return envPeer(c.env);

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../src/channels/web/access.ts';
 import { encodeHash, hashPassword } from '../../src/channels/web/auth.ts';
 import { consolePerson, setConsolePassword } from '../../src/store/console-accounts.ts';
+import type { ItemCode, PersonCode } from '../../src/core/types.ts';
 import { rows } from '../../src/store/db.ts';
+import { evidenceFile } from '../../src/store/evidence.ts';
 import { dbKinds } from '../helpers/db.ts';
 import { peer, testWeb, type TestWeb } from './helpers.ts';
 
@@ -14,10 +16,17 @@ const SITE = 'http://console.example';
 const OTHERS = ['NQ57-10.3', 'NQ57-26.2', 'DA06-01.4'];
 const OWN = 'NQ57-14.2';
 const FROM = '10.2.0.1';
+/** A file of Xã Bắc Phong's task: its bytes name the commune, so a download that leaks it is seen. */
+const OTHERS_FILE = {
+  name: 'bien-ban-nghiem-thu.pdf',
+  mimeType: 'application/pdf',
+  bytes: new TextEncoder().encode('%PDF-1.4 Biên bản nghiệm thu — UBND xã Bắc Phong'),
+};
 
 describe.each(dbKinds())('a commune chairman in the console, on %s', (kind) => {
   let web: TestWeb;
   let cookie = '';
+  let othersFileId = 0;
   const state = () =>
     rows<{ code: string; progress: number; status: string; n: number }>(
       web.database.db,
@@ -46,6 +55,17 @@ describe.each(dbKinds())('a commune chairman in the console, on %s', (kind) => {
     );
     expect(res.status).toBe(303);
     cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    // One file stored for another commune's task, so the walk asks for a download that really exists.
+    await web.store.attachEvidence({
+      item: OTHERS[0] as ItemCode,
+      person: 'P33' as PersonCode,
+      at: new Date('2025-10-06T03:00:00Z'),
+      channel: 'telegram',
+      messageId: 'scope-evidence-1',
+      file: OTHERS_FILE,
+    });
+    const [stored] = await web.store.evidenceOf(OTHERS[0] as ItemCode);
+    othersFileId = stored!.id;
   });
   afterAll(() => web.close());
 
@@ -63,11 +83,14 @@ describe.each(dbKinds())('a commune chairman in the console, on %s', (kind) => {
 
   it("sees his own task, and no other commune's item through any route", async () => {
     expect((await web.get(`/api/items/${OWN}`, { headers: { cookie } }, FROM)).status).toBe(200);
+    // The file the walk asks for is there, under that id, for that item.
+    const there = await evidenceFile(web.database.db, OTHERS[0] as ItemCode, othersFileId);
+    expect(there?.name).toBe(OTHERS_FILE.name);
     const titles = ['Bắc Phong', 'Bac Phong', 'Lò Văn Hùng'];
     for (const { method, path } of routes()) {
       if (method !== 'GET' || path === '/logout') continue;
       for (const other of OTHERS) {
-        const url = path.replace(':code', other).replace(':id', '1');
+        const url = path.replace(':code', other).replace(':id', String(othersFileId));
         const res = await web.get(
           `${url}${url.includes('?') ? '&' : '?'}program=NQ57`,
           { headers: { cookie } },

@@ -1,12 +1,11 @@
 // End to end: the real telegraf bot against the fake Bot API, in polling and in webhook mode, on a demo province.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/core/actions.ts';
-import type { Reply } from '../../../src/core/reply.ts';
 import type { ItemCode, Percent, PersonCode } from '../../../src/core/types.ts';
 import { rows } from '../../../src/store/db.ts';
 import { createInvite } from '../../../src/store/people.ts';
 import { dbKinds } from '../../helpers/db.ts';
-import { NOW, startRig, TOKEN, type Mode, type Rig } from './helpers.ts';
+import { NOW, reminderAbout, startRig, TOKEN, type Mode, type Rig } from './helpers.ts';
 
 const code = (c: string) => c as ItemCode;
 const ITEM_CODE = /\b(?:NQ57|DA06|CDS25)-\d+/;
@@ -18,27 +17,6 @@ const P10 = 1010; // staff SKHCN, vi: NQ57-12.3, NQ57-12.4, NQ57-10.2, CDS25-13.
 const P11 = 1011; // staff SKHCN, en
 const P21 = 1021; // staff of another agency
 const STRANGER = 9999;
-
-/** A reminder about one task, with the one-tap answers, as the outbox worker would send it. */
-function reminderAbout(item: ItemCode): Reply {
-  const pct = (n: number) => n as Percent;
-  return {
-    lang: 'vi',
-    lines: [['⏰ Nhắc việc: ', { code: item }, ' sắp đến hạn.']],
-    buttons: [
-      [
-        { label: '✅ Xong', action: { kind: 'update', item, status: 'done', percent: pct(100) } },
-        { label: '50%', action: { kind: 'update', item, status: 'in_progress', percent: pct(50) } },
-        { label: '80%', action: { kind: 'update', item, status: 'in_progress', percent: pct(80) } },
-      ],
-      [
-        { label: '⏸ Vướng', action: { kind: 'update', item, status: 'blocked', percent: null } },
-        { label: '🔔 Nhắc lại mai', action: { kind: 'snooze', item } },
-      ],
-    ],
-    about: item,
-  };
-}
 
 interface Button {
   text: string;

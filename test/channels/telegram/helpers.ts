@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Update } from 'telegraf/types';
 import type { Notifier } from '../../../src/core/index.ts';
 import type { Reply } from '../../../src/core/reply.ts';
-import type { PersonCode } from '../../../src/core/types.ts';
+import type { ItemCode, Percent, PersonCode } from '../../../src/core/types.ts';
 import {
   createTelegramBot,
   type TelegramBot,
@@ -50,6 +50,11 @@ export interface Rig {
   say(fromId: number, text: string, extra?: Partial<TextUpdateInput>): Promise<void>;
   /** Registers a demo person on Telegram through a real invite; returns the code used. */
   register(person: string, fromId: number, languageCode?: string): Promise<string>;
+  /**
+   * A new process: the bot stopped, then a new bot over a new store on the same database and fake API
+   * (nothing kept in memory); `telegram` is the new bot afterwards.
+   */
+  restart(): Promise<void>;
   /** Plain texts the bot sent to a chat since `from` (an index into fake.sent). */
   textsTo(chatId: number, from?: number): string[];
   close(): Promise<void>;
@@ -62,6 +67,27 @@ export interface RigOptions {
   bot?: Partial<TelegramBotDeps>;
   /** Wraps the store the bot uses (e.g. to slow it down or make it fail). */
   wrapStore?: (store: Store) => Store;
+}
+
+/** A reminder about one task, with the one-tap answers, as the outbox worker would send it. */
+export function reminderAbout(item: ItemCode): Reply {
+  const pct = (n: number) => n as Percent;
+  return {
+    lang: 'vi',
+    lines: [['⏰ Nhắc việc: ', { code: item }, ' sắp đến hạn.']],
+    buttons: [
+      [
+        { label: '✅ Xong', action: { kind: 'update', item, status: 'done', percent: pct(100) } },
+        { label: '50%', action: { kind: 'update', item, status: 'in_progress', percent: pct(50) } },
+        { label: '80%', action: { kind: 'update', item, status: 'in_progress', percent: pct(80) } },
+      ],
+      [
+        { label: '⏸ Vướng', action: { kind: 'update', item, status: 'blocked', percent: null } },
+        { label: '🔔 Nhắc lại mai', action: { kind: 'snooze', item } },
+      ],
+    ],
+    about: item,
+  };
 }
 
 export async function waitUntil(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -109,10 +135,10 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     retry: { baseMs: 20, maxMs: 100 },
     ...options.bot,
   };
+  // The URL is only known once the server listens, and the routes only once the bot exists.
+  let handler: (req: Request) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
   if (options.mode === 'webhook') {
-    // The URL is only known once the server listens, and the routes only once the bot exists.
-    let handler: (req: Request) => Response | Promise<Response> = () =>
-      new Response('starting', { status: 503 });
     server = await new Promise<Server>((resolve) => {
       const s = serve({ fetch: (req) => handler(req), hostname: '127.0.0.1', port: 0 }, () =>
         resolve(s as Server),
@@ -120,13 +146,18 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     });
     hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${WEBHOOK_PATH}`;
     deps.webhook = { url: hookUrl, secret: SECRET };
-    const telegram = createTelegramBot(deps);
-    const routes = telegram.webhook;
-    if (!routes) throw new Error('webhook mode without routes');
-    handler = (req) => routes.fetch(req);
-    return finish(telegram);
   }
-  return finish(createTelegramBot(deps));
+  /** A bot over its own store; in webhook mode the server's handler now reaches it. */
+  const newBot = (botDeps: TelegramBotDeps): TelegramBot => {
+    const telegram = createTelegramBot(botDeps);
+    if (options.mode === 'webhook') {
+      const routes = telegram.webhook;
+      if (!routes) throw new Error('webhook mode without routes');
+      handler = (req) => routes.fetch(req);
+    }
+    return telegram;
+  };
+  return finish(newBot(deps));
 
   async function finish(telegram: TelegramBot): Promise<Rig> {
     await telegram.start();
@@ -150,6 +181,13 @@ export async function startRig(options: RigOptions): Promise<Rig> {
       notified,
       deliver,
       say: (fromId, text, extra = {}) => deliver(fake.makeTextUpdate({ fromId, text, ...extra })),
+      async restart() {
+        await rig.telegram.stop();
+        const store2 = createStore(db.db, () => NOW);
+        const next = newBot({ ...deps, store: options.wrapStore ? options.wrapStore(store2) : store2 });
+        await next.start();
+        rig.telegram = next;
+      },
       async register(person, fromId, languageCode) {
         const { code } = await createInvite(db.db, person as PersonCode, NOW);
         await rig.say(fromId, `/start ${code}`, languageCode ? { languageCode } : {});

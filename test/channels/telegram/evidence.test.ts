@@ -7,12 +7,15 @@ import { rows } from '../../../src/store/db.ts';
 import { evidenceCounts } from '../../../src/store/evidence.ts';
 import { changeProgramSettings } from '../../../src/store/programs.ts';
 import { dbKinds } from '../../helpers/db.ts';
-import { startRig, type Rig } from './helpers.ts';
+import { reminderAbout, startRig, type Rig } from './helpers.ts';
 
 const P10 = 4_100_010;
 const P03 = 4_100_003;
 const PDF = Buffer.from('%PDF-1.4\n% biên bản nghiệm thu\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
+const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]);
+const MEASURED = Buffer.from('%PDF-1.4\n% kết quả đo kiểm vùng phủ 5G\n%%EOF\n');
+const DECISION = Buffer.from('%PDF-1.4\n% quyết định phê duyệt danh sách trạm\n%%EOF\n');
 const MB = 1024 * 1024;
 
 describe.each(dbKinds())('evidence and confirmation on Telegram (%s)', (kind) => {
@@ -147,5 +150,73 @@ describe.each(dbKinds())('evidence and confirmation on Telegram (%s)', (kind) =>
       status: 'done',
       progress: 100,
     });
+  });
+
+  it('records a photo (not a document) with an update caption, the photo attached to that update', async () => {
+    const fileId = rig.fake.addFile(PHOTO);
+    await rig.deliver(
+      rig.fake.makeFileUpdate({ fromId: P10, kind: 'photo', fileId, caption: 'NQ57-10.2 80%, trạm thứ ba' }),
+    );
+    const reply = last(P10).split('\n');
+    expect(reply[0]).toMatch(/^✅ NQ57-10\.2 .*: 65% → 80% \(đang thực hiện\)$/);
+    expect(reply).toContain('📎 Minh chứng đã lưu: anh.jpg');
+    const kept = await rows<{ kind: string; progress: number; name: string; size: number }>(
+      rig.db.db,
+      `select h.kind, h.progress, e.name, f.size from evidence e join files f on f.id = e.file_id
+        join history h on h.id = e.history_id join tasks t on t.id = h.task_id
+       where t.code = 'NQ57-10.2'` as never,
+    );
+    expect(kept).toEqual([{ kind: 'update', progress: 80, name: 'anh.jpg', size: PHOTO.length }]);
+  });
+
+  /** A reminder about the item, remembered as the outbox worker does; its message id. */
+  const remind = async (item: ItemCode): Promise<number> => {
+    const { messageIds } = await rig.telegram.outbound.send(String(P10), reminderAbout(item));
+    await rig.store.rememberBotMessage({ channel: 'telegram', chatId: String(P10) }, messageIds[0]!, item);
+    return Number(messageIds[0]);
+  };
+
+  it('attaches a document (not a photo) sent as a reply to a reminder to that item', async () => {
+    const reminder = await remind('NQ57-12.4' as ItemCode);
+    const fileId = rig.fake.addFile(MEASURED);
+    await rig.deliver(
+      rig.fake.makeFileUpdate({
+        fromId: P10,
+        kind: 'document',
+        fileId,
+        fileName: 'ket-qua-do-kiem.pdf',
+        replyToMessageId: reminder,
+      }),
+    );
+    expect(last(P10)).toBe('📎 Đã đính kèm “ket-qua-do-kiem.pdf” vào NQ57-12.4.');
+    const list = await rig.store.evidenceOf('NQ57-12.4' as ItemCode);
+    expect(list.map((e) => [e.name, e.mimeType, e.person])).toEqual([
+      ['ket-qua-do-kiem.pdf', 'application/pdf', 'P10'],
+    ]);
+  });
+
+  it('stores the same bytes sent in two messages once, and links them twice', async () => {
+    const before = await evidenceCounts(rig.db.db);
+    const reminder = await remind('NQ57-12.4' as ItemCode);
+    for (const name of ['quyet-dinh.pdf', 'quyet-dinh-ban-sao.pdf'])
+      await rig.deliver(
+        rig.fake.makeFileUpdate({
+          fromId: P10,
+          kind: 'document',
+          fileId: rig.fake.addFile(DECISION),
+          fileName: name,
+          replyToMessageId: reminder,
+        }),
+      );
+    expect(await evidenceCounts(rig.db.db)).toEqual({
+      files: before.files + 1,
+      evidence: before.evidence + 2,
+    });
+    const list = await rig.store.evidenceOf('NQ57-12.4' as ItemCode);
+    expect(list.map((e) => e.name).sort()).toEqual([
+      'ket-qua-do-kiem.pdf',
+      'quyet-dinh-ban-sao.pdf',
+      'quyet-dinh.pdf',
+    ]);
   });
 });

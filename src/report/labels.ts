@@ -127,6 +127,8 @@ export interface Words {
   noLate: string;
   /** Reported done and waiting for a checker: still counted in the open cells above. */
   awaiting(targets: number, tasks: number): string;
+  /** The summary sheet's column of the same figure. */
+  awaitingHead: string;
   noProblems: string;
   editable: string;
   overdueDays: (n: number) => string;
@@ -165,6 +167,7 @@ export const WORDS: Record<Lang, Words> = {
     indicators: 'Các chỉ tiêu đo bằng chỉ số (giá trị hiện tại):',
     until: (day) => `đến ${day}`,
     noLate: 'Không có nhiệm vụ quá hạn hoặc hoàn thành quá hạn trong kỳ.',
+    awaitingHead: 'Chờ xác nhận (chưa tính là hoàn thành)',
     awaiting: (targets, tasks) =>
       `Chờ xác nhận: ${targets} chỉ tiêu, ${tasks} nhiệm vụ đã báo hoàn thành, chưa được xác nhận (vẫn tính là chưa hoàn thành).`,
     noProblems: 'Không có nhiệm vụ vướng mắc trong kỳ.',
@@ -220,6 +223,7 @@ export const WORDS: Record<Lang, Words> = {
     indicators: 'Targets measured by an indicator (value now):',
     until: (day) => `to ${day}`,
     noLate: 'No task was overdue or done late in the period.',
+    awaitingHead: 'Awaiting confirmation (not counted as done)',
     awaiting: (targets, tasks) =>
       `Awaiting confirmation: ${targets} targets and ${tasks} tasks reported done, not yet confirmed (still counted as not done).`,
     noProblems: 'No task was blocked in the period.',

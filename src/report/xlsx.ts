@@ -124,8 +124,8 @@ export async function renderReportXlsx(s: ReportSnapshot, lang: Lang): Promise<B
     wb,
     names.summary,
     title,
-    [w.kind, w.total, ...cells.map((c) => CELL_LABEL[lang][c])],
-    [34, 10, 20, 20, 26, 24],
+    [w.kind, w.total, ...cells.map((c) => CELL_LABEL[lang][c]), w.awaitingHead],
+    [34, 10, 20, 20, 26, 24, 24],
   );
   const gridRow = (label: string, c: Counts) => [
     label,
@@ -134,6 +134,7 @@ export async function renderReportXlsx(s: ReportSnapshot, lang: Lang): Promise<B
     c.doneLate,
     c.openInTime,
     c.overdue,
+    c.awaiting,
   ];
   const until = w.until(shortDay(s.previous.end));
   summary.addRows([

@@ -110,9 +110,18 @@ export function expectXlsxCounts(wb: ExcelJS.Workbook, c: ReportCase): void {
   const { end, before } = days(c);
   const now = demoGrid(end, c);
   const prev = demoGrid(before, c);
-  const row = (label: string, g: Grid) => [label, g.total, g.doneOnTime, g.doneLate, g.openInTime, g.overdue];
+  // The last column, claims awaiting confirmation, is 0: the demo keeps confirmation off.
+  const row = (label: string, g: Grid) => [
+    label,
+    g.total,
+    g.doneOnTime,
+    g.doneLate,
+    g.openInTime,
+    g.overdue,
+    0,
+  ];
   const summary = wb.getWorksheet('Tổng hợp')!;
-  expect([6, 7, 8, 9].map((r) => values(summary, r, 6))).toEqual([
+  expect([6, 7, 8, 9].map((r) => values(summary, r, 7))).toEqual([
     row('Chỉ tiêu', now.targets),
     row('Nhiệm vụ', now.tasks),
     row(`Chỉ tiêu (đến ${dmy(before)})`, prev.targets),

@@ -75,6 +75,7 @@ describe.each(dbKinds())('the report downloads on %s', (kind) => {
       6,
       54,
       3,
+      0,
     ]);
     expect((await web.get('/reports/report.docx?period=2025-Q9')).status).toBe(400);
     expect((await web.get('/reports/report.docx?program=XYZ9')).status).toBe(404);

@@ -58,8 +58,8 @@ export function dashboardBody(d: DashboardData, lang: Lang, tz: string): SafeHtm
         ${GRID_SEGMENTS.map((s) => kpi(s.light, t[s.field], m.gridCell(s.cell)))}
       </div>
       <p class="small muted" data-testid="work-status">${m.workStatusLine(t)}</p>
-      <p class="small muted">
-        ${w.tasksWord}: ${w.tasksLine(p.tasks.total, p.tasks.overdue, p.tasks.blocked)}
+      <p class="small muted" data-testid="tasks-line">
+        ${w.tasksWord}: ${w.tasksLine(p.tasks.total, p.tasks.overdue, p.tasks.blocked, p.tasks.awaiting)}
       </p>
       <div class="actions">
         <a class="btn" href="${href('/reports/status.xlsx', lang, { program: p.program })}" download

@@ -28,8 +28,8 @@ const vi = {
   targetsDone: (done: number, total: number) => `${done}/${total} chỉ tiêu hoàn thành`,
   targetsWord: 'Chỉ tiêu',
   tasksWord: 'Nhiệm vụ',
-  tasksLine: (total: number, overdue: number, blocked: number) =>
-    `${total} nhiệm vụ · ${overdue} quá hạn · ${blocked} vướng mắc`,
+  tasksLine: (total: number, overdue: number, blocked: number, awaiting: number) =>
+    `${total} nhiệm vụ · ${overdue} quá hạn · ${blocked} vướng mắc${awaiting > 0 ? ` · ${awaiting} chờ xác nhận` : ''}`,
   chartTitle: (program: string) => `Nhiệm vụ theo cơ quan – ${program}`,
   chartSubtitle: (day: string) => `Ngày ${day} · số nhiệm vụ của mỗi cơ quan`,
   chartEmpty: 'Chưa có nhiệm vụ nào.',
@@ -174,7 +174,8 @@ const en: Words = {
   targetsDone: (done, total) => `${done} of ${total} targets done`,
   targetsWord: 'Targets',
   tasksWord: 'Tasks',
-  tasksLine: (total, overdue, blocked) => `${total} tasks · ${overdue} overdue · ${blocked} blocked`,
+  tasksLine: (total, overdue, blocked, awaiting) =>
+    `${total} tasks · ${overdue} overdue · ${blocked} blocked${awaiting > 0 ? ` · ${awaiting} awaiting confirmation` : ''}`,
   chartTitle: (program) => `Tasks by agency – ${program}`,
   chartSubtitle: (day) => `As of ${day} · tasks per agency`,
   chartEmpty: 'No tasks yet.',

@@ -90,7 +90,11 @@ export function reminderAbout(item: ItemCode): Reply {
   };
 }
 
-export async function waitUntil(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+/**
+ * Polls until `predicate` holds. The default wait is long on purpose: it costs nothing when the condition
+ * comes, and on a loaded 2-core machine a PGlite turn has taken more than 10 s.
+ */
+export async function waitUntil(predicate: () => boolean, timeoutMs = 25_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

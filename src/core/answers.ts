@@ -16,7 +16,6 @@ import {
   trafficLight,
   expectedProgress,
 } from './format.ts';
-import { levelOfFolded } from './intent/level.ts';
 import { isAwaiting } from './grid.ts';
 import { messages, type Messages } from './messages.ts';
 import { yearToDate } from './period-spec.ts';
@@ -30,15 +29,6 @@ export interface AnswerContext {
   today: LocalDate;
   lang: Lang;
   tz: string;
-}
-
-/**
- * Whether a question is about targets or tasks (intent/level.ts); the parser gives it as
- * `ParsedMessage.level`, this reads a text for callers that have no parse.
- */
-export function levelOf(text: string, intent: Pick<Intent, 'agency'>): Level {
-  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-  return levelOfFolded(folded, intent.agency !== null);
 }
 
 /** The store's lexicon lists each agency as [code, name_vi, name_en, …aliases]. */

@@ -15,4 +15,3 @@ export {
   type Light,
 } from './format.ts';
 export { canAsk, canRequestExplanation, canUpdate, type Permission } from './permissions.ts';
-export { levelOf } from './answers.ts';

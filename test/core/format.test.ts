@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { levelOf } from '../../src/core/answers.ts';
 import {
   dueText,
   expectedProgress,
@@ -177,23 +176,5 @@ describe('item lines', () => {
     expect(cut.endsWith('…')).toBe(true);
     expect(long.startsWith(cut.slice(0, -1))).toBe(true);
     expect(truncate('ngắn')).toBe('ngắn');
-  });
-});
-
-describe('whether a question is about targets or tasks', () => {
-  const none = { agency: null };
-  const agency = { agency: 'SKHCN' as AgencyCode };
-  it.each([
-    ['mục tiêu NQ57 nào quá hạn?', none, 'target'],
-    ['chỉ tiêu nào chậm', agency, 'target'],
-    ['nhiệm vụ nào chậm tiến độ', none, 'task'],
-    ['việc gì sắp đến hạn tuần này', none, 'task'],
-    ['which Resolution 57 targets are overdue', none, 'target'],
-    ['overdue tasks of the police', agency, 'task'],
-    ['muc tieu nao qua han', none, 'target'],
-    ['/overdue NQ57', none, 'target'],
-    ['/overdue SKHCN', agency, 'task'],
-  ] as const)('“%s” is about %s', (text, intent, level) => {
-    expect(levelOf(text, intent)).toBe(level);
   });
 });

@@ -1,5 +1,5 @@
 // The one interface every messenger offers for sending: reminders, notifications and replies all use it.
-import type { Reply } from '../core/reply.ts';
+import type { DocumentFile, Photo, Reply } from '../core/reply.ts';
 import type { Messenger } from '../core/types.ts';
 
 export interface SentMessage {
@@ -7,25 +7,10 @@ export interface SentMessage {
   messageIds: string[];
 }
 
-/** An image to upload. */
-export interface Photo {
-  png: Buffer;
-  /** The name the chat shows for the file, e.g. `NQ57.png`. */
-  filename: string;
-}
-
-/** A file to upload as a document (the progress report, a .docx). */
-export interface DocumentFile {
-  bytes: Buffer;
-  /** The name the chat shows and saves the file under, e.g. `bao-cao-NQ57-2025-07.docx`. */
-  filename: string;
-}
+export type { DocumentFile, Photo };
 
 /** A reply as a channel sends it: text and buttons, or a photo or a document with the reply as its caption. */
-export interface Outgoing extends Reply {
-  photo?: Photo;
-  document?: DocumentFile;
-}
+export type Outgoing = Reply;
 
 /**
  * How far an earlier attempt got with a reply too long for one message. Each part is its own delivery:

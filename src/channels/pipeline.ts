@@ -13,7 +13,7 @@ import { DeliveryError, type Outgoing, type SentMessage } from './outbound.ts';
 import type { RedeliveryGate } from './redelivery.ts';
 import { withTyping, type TypingIndicator } from './typing.ts';
 
-/** One update as the pipeline reads it; the adapter builds it without reading the words. */
+/** One update as the pipeline reads it; what its words mean is the core's to read. */
 export interface Inbound {
   /** For the core; null when there is nothing for it (a button from an older bot: only `acknowledge` runs). */
   message: IncomingMessage | null;
@@ -21,8 +21,6 @@ export interface Inbound {
   key: string | null;
   /** What the logs say about the update (its ids, never its words). */
   log: Record<string, unknown>;
-  /** A command the channel answers itself (a chart): its replies, or null to leave it to the core. */
-  before?: () => Promise<Outgoing[] | null>;
   /** Answers a button press at once (Telegram's toast), before the replies go out; null when handling failed. */
   acknowledge?: (replies: readonly Reply[] | null) => Promise<void>;
 }
@@ -90,7 +88,7 @@ export async function run<U>(deps: PipelineDeps, adapter: ChannelAdapter<U>, upd
   const context = { channel, chatId: msg.chatId, ...inbound.log };
   let replies: Outgoing[];
   try {
-    const work = async (): Promise<Outgoing[]> => (await inbound.before?.()) ?? handleMessage(core, msg);
+    const work = (): Promise<Outgoing[]> => handleMessage(core, msg);
     replies = adapter.typing
       ? await withTyping(adapter.typing, msg.chatId, work, { logger, channel })
       : await work();

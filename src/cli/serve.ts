@@ -16,7 +16,6 @@ import { createOutboxNotifier } from '../reminders/notifier.ts';
 import { REPORT_SCHEDULE_NAME, runReportCycle } from '../reminders/reports.ts';
 import { startScheduler } from '../reminders/scheduler.ts';
 import { createReportRenderer, renderAskedReport } from '../report/deliver.ts';
-import type { ProgramCode } from '../core/types.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import type { Db } from '../store/db.ts';
 import { forgetSeenBefore } from '../store/inbound.ts';
@@ -137,11 +136,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
           : null,
       limits: { perSecond: Math.max(1, config.SEND_RATE_PER_SECOND) },
       chart: ({ program, lang, today }) => programChartPng(database.db, { program, lang, today }),
-      report: (ask) =>
-        renderAskedReport(database.db, config.TZ_NAME, {
-          ...ask,
-          program: ask.program as ProgramCode | null,
-        }),
+      report: (ask) => renderAskedReport(database.db, config.TZ_NAME, ask),
     });
     beforeDbClose.push(() => telegram.stop());
     outbounds.set('telegram', telegram.outbound);
@@ -167,11 +162,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       observe: countTurns(metrics),
       limiter: createSendLimiter({ perSecond: Math.max(1, config.SEND_RATE_PER_SECOND) }),
       logger,
-      report: (ask) =>
-        renderAskedReport(database.db, config.TZ_NAME, {
-          ...ask,
-          program: ask.program as ProgramCode | null,
-        }),
+      report: (ask) => renderAskedReport(database.db, config.TZ_NAME, ask),
     });
     beforeDbClose.push(() => zalo.stop());
     outbounds.set('zalo', zalo.outbound);

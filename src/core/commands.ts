@@ -14,17 +14,18 @@ export type CommandMeaning =
   | 'digest_vi'
   | 'digest_en'
   | 'approve'
-  | 'send_back';
+  | 'send_back'
+  | 'chart'
+  | 'report';
 
 export type MenuPlace = 'private' | 'group';
 
-/** Commands a messenger answers itself, listed only when the process can: a chart, a report file. */
+/** Commands answered with a file, listed only when the process can make it: a chart, a report. */
 export type CommandFeature = 'chart' | 'report';
 
 export interface CommandEntry {
   name: string;
-  /** null: the messenger answers it before the core (a chart); the parser reads it as unknown. */
-  meaning: CommandMeaning | null;
+  meaning: CommandMeaning;
   /** The menu's description per language and chat kind; absent where the menu does not list it. */
   menu?: Partial<Record<Lang, Partial<Record<MenuPlace, string>>>>;
   feature?: CommandFeature;
@@ -125,7 +126,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   { name: 'start', meaning: 'help' },
   {
     name: 'chart',
-    meaning: null,
+    meaning: 'chart',
     feature: 'chart',
     menu: {
       vi: {
@@ -138,10 +139,9 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
       },
     },
   },
-  // Where no messenger answers them with a file (the web chat, `dondoc ask`), they are a summary.
   {
     name: 'baocao',
-    meaning: 'summary',
+    meaning: 'report',
     feature: 'report',
     menu: {
       vi: {
@@ -152,7 +152,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   },
   {
     name: 'report',
-    meaning: 'summary',
+    meaning: 'report',
     feature: 'report',
     menu: {
       en: {
@@ -181,9 +181,9 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   { name: 'return', meaning: 'send_back' },
 ];
 
-/** The command's meaning by name, for the parser (commands answered by a messenger are absent). */
+/** The command's meaning by name, for the parser. */
 export const COMMAND_MEANINGS: ReadonlyMap<string, CommandMeaning> = new Map(
-  COMMAND_TABLE.flatMap((c) => (c.meaning === null ? [] : [[c.name, c.meaning] as const])),
+  COMMAND_TABLE.map((c) => [c.name, c.meaning] as const),
 );
 
 /** A menu in the table's order: the commands listed for `lang` and `place`, the feature-gated ones when on. */

@@ -25,6 +25,7 @@ import type { IntentName, ItemCode, Lang, LocalDate, ParsedMessage, Percent, Per
 import { handleUpdate, resolvePending, unknownCodeReply, unreadableCodeReply } from './updates.ts';
 import { returnReason, verdictButton, verdictCommand } from './verdicts.ts';
 import { attachToItem } from './evidence.ts';
+import { chartCommand, reportCommand } from './files.ts';
 
 export type { ConversationDeps, IncomingMessage, Notifier };
 
@@ -250,6 +251,11 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   if (control?.kind === 'confirm') return say(turn, m.nothingPending);
   if (control?.kind === 'assign') return reassignTask(turn, control);
   if (control?.kind === 'group_digest') return groupDigestCommand(turn, control);
+  // Without the means to make the file (the CLI), /chart is not understood and /baocao is a summary.
+  const files = turn.deps.files;
+  if (control?.kind === 'chart' && files?.chart) return chartCommand(turn, control, files.chart);
+  if (control?.kind === 'report' && files?.report)
+    return reportCommand(turn, control, { ...files, report: files.report });
 
   // A code-shaped word that is no readable code is never taken for the item talked about before.
   if (first.unreadableCode !== null) return unreadableCodeReply(turn, first.unreadableCode);

@@ -235,6 +235,13 @@ export interface Messages {
   groupDigestTitle(day: string): string;
   groupDigestHint: string;
 
+  // Charts and reports (core/files.ts): `codes` are the programmes there are
+  chartUsage(codes: string[]): string;
+  chartUnknown(code: string, codes: string[]): string;
+  chartCaption(code: string): string;
+  /** /baocao with words it does not read. */
+  reportUsage(codes: string[]): string;
+
   // Snooze, paging
   snoozed(code: string, day: string): string;
   pageFooter(page: number, pages: number): string;
@@ -541,6 +548,12 @@ const vi: Messages = {
   groupDigestHint:
     'Hỏi thêm ngay trong nhóm: “/quahan NQ57”, “/tonghop DA06”. Gõ “/bantin tat” để dừng bản tin.',
 
+  chartUsage: (codes) => `Gõ /chart kèm mã chương trình: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
+  chartUnknown: (code, codes) => `Không có chương trình ${code}. Các chương trình: ${codes.join(', ')}.`,
+  chartCaption: (code) => `Tiến độ ${code} theo đơn vị`,
+  reportUsage: (codes) =>
+    `Gõ /baocao (tháng này), /baocao quy (quý này), kèm mã chương trình nếu cần: ${codes.map((c) => `/baocao thang ${c}`).join(', ')}.`,
+
   snoozed: (code, day) => `⏰ Sẽ nhắc lại ngày mai (${day}) về ${code}.`,
   pageFooter: (page, pages) => `Trang ${page}/${pages} — gõ “trang sau” để xem tiếp`,
   lastPage: (page, pages) => `Trang ${page}/${pages} — hết danh sách`,
@@ -801,6 +814,12 @@ const en: Messages = {
   groupDigestTitle: (day) => `📊 Province progress digest, ${day}`,
   groupDigestHint:
     'Ask more right here: “/overdue NQ57”, “/summary DA06”. Send “/digest off” to stop this digest.',
+
+  chartUsage: (codes) => `Type /chart and a programme code: ${codes.map((c) => `/chart ${c}`).join(', ')}.`,
+  chartUnknown: (code, codes) => `There is no programme ${code}. The programmes: ${codes.join(', ')}.`,
+  chartCaption: (code) => `${code} progress by agency`,
+  reportUsage: (codes) =>
+    `Type /report (this month) or /report quarter, with a programme code if you like: ${codes.map((c) => `/report month ${c}`).join(', ')}.`,
 
   snoozed: (code, day) => `⏰ I will remind you about ${code} again tomorrow (${day}).`,
   pageFooter: (page, pages) => `Page ${page}/${pages} — type “next” to continue`,

@@ -22,6 +22,20 @@ export interface Button {
   action: ButtonAction;
 }
 
+/** An image to upload. */
+export interface Photo {
+  png: Buffer;
+  /** The name the chat shows for the file, e.g. `NQ57.png`. */
+  filename: string;
+}
+
+/** A file to upload as a document (the progress report, a .docx). */
+export interface DocumentFile {
+  bytes: Buffer;
+  /** The name the chat shows and saves the file under, e.g. `bao-cao-NQ57-2025-07.docx`. */
+  filename: string;
+}
+
 export interface Reply {
   lang: Lang;
   lines: Line[];
@@ -29,6 +43,10 @@ export interface Reply {
   buttons: Button[][];
   /** The one item this message is about, so a reply to it can update that item. */
   about: ItemCode | null;
+  /** Sent as a photo with the lines as its caption (a chart), where the chat takes uploads. */
+  photo?: Photo;
+  /** Sent as a document with the lines as its caption (a report), where the chat takes uploads. */
+  document?: DocumentFile;
 }
 
 export const MAX_PAGE_CHARS = 3500;

@@ -1,4 +1,5 @@
 // One message being handled: who sent it, in which chat and language, and the chat's remembered state.
+import type { FileSources } from './files.ts';
 import { messages } from './messages.ts';
 import type { ChatRef, ConversationState, CoreStore, Person } from './ports.ts';
 import type { Button, ButtonAction, Line, Reply } from './reply.ts';
@@ -83,6 +84,8 @@ export interface ConversationDeps {
   notify: Notifier;
   /** The largest evidence file kept (FILE_MAX_MB); default 20 MB. */
   fileMaxBytes?: number;
+  /** What /chart and /baocao are made with, where the process can make them. */
+  files?: FileSources;
 }
 
 /** In a group the bot speaks only when spoken to: a mention, a command, a reply to it, or its button. */

@@ -81,7 +81,9 @@ export type Control =
   | { kind: 'confirm'; yes: boolean }
   | AssignControl
   | GroupDigestControl
-  | VerdictControl;
+  | VerdictControl
+  | ChartControl
+  | ReportControl;
 
 /**
  * "/xacnhan NQ57-12.3" | "/tralai NQ57-12.3 lý do" (en "/approve …" | "/return …"): a checker's word on
@@ -93,6 +95,26 @@ export interface VerdictControl {
   ok: boolean;
   item: ItemCode | null;
   reason: string | null;
+}
+
+/**
+ * "/chart NQ57": a programme's progress chart, as a photo where the chat takes one. `program` is the
+ * word after the command in capitals (not yet checked against the lexicon), null when none.
+ */
+export interface ChartControl {
+  kind: 'chart';
+  program: string | null;
+}
+
+/**
+ * "/baocao [thang|quy] [NQ57]" (en "/report [month|quarter] [NQ57]"): this month's or quarter's report to
+ * date, one programme or all. `bad`: words that are neither a span nor a code (the answer is the usage).
+ */
+export interface ReportControl {
+  kind: 'report';
+  span: 'month' | 'quarter';
+  program: string | null;
+  bad: boolean;
 }
 
 /**

@@ -83,6 +83,16 @@ describe.each(dbKinds())('chatting through the console on %s', (kind) => {
     expect(detail.history.filter((h) => h.channel === 'web' && h.progress === 30)).toHaveLength(1);
   });
 
+  it('answers /baocao with the report’s summary and where to download the file, as Zalo does', async () => {
+    const [reply, ...rest] = await web.chat('P02', '/baocao thang NQ57');
+    expect(rest).toEqual([]);
+    expect(reply!.html).toContain('báo cáo tình hình thực hiện tháng 7 năm 2025');
+    expect(reply!.html).toContain('Số liệu tính đến ngày 15/07/2025.');
+    expect(reply!.html).toContain('/reports/report.docx?program=NQ57&amp;period=2025-07');
+    const [unknown] = await web.chat('P02', '/baocao XYZ');
+    expect(unknown!.html).toBe('Không có chương trình XYZ. Các chương trình: CDS25, DA06, NQ57.');
+  });
+
   it('refuses a forged button, an unknown person and a request with neither text nor action', async () => {
     expect((await web.post('/api/chat', { person: 'P02', action: 'u|<b>|d|100' })).status).toBe(400);
     expect((await web.post('/api/chat', { person: 'P99', text: 'hi' })).status).toBe(404);

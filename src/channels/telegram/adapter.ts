@@ -8,8 +8,6 @@ import { downloadLimited } from '../download.ts';
 import { errorFields, type ChannelLogger } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import type { ChannelAdapter, Inbound } from '../pipeline.ts';
-import { chartArgument, chartReplies, type ChartDeps } from './chart.ts';
-import { reportArguments, reportReplies, type ReportCommandDeps } from './report-command.ts';
 import {
   callbackChat,
   fileOf,
@@ -32,10 +30,6 @@ export interface TelegramAdapterDeps {
   logger: ChannelLogger;
   /** "typing…" appears when an answer takes longer than this. */
   typingDelayMs: number;
-  /** Enables /chart. */
-  chart?: ChartDeps;
-  /** Enables /baocao and /report. */
-  report?: ReportCommandDeps;
 }
 
 /** Telegram's limit on a callback answer's text. */
@@ -94,14 +88,7 @@ export function telegramAdapter(deps: TelegramAdapterDeps): ChannelAdapter<Updat
         replyTo: repliedBotMessage(message, me),
         ...(file ? { file } : {}),
       };
-      const inbound: Inbound = { message: incoming, key, log: { updateId: update.update_id } };
-      // The commands the channel answers itself, before the core.
-      const { chart, report } = deps;
-      const program = chart ? chartArgument(message, me) : undefined;
-      const asked = report ? reportArguments(message, me) : undefined;
-      if (chart && program !== undefined) inbound.before = () => chartReplies(chart, program, incoming);
-      if (report && asked !== undefined) inbound.before = () => reportReplies(report, asked, incoming);
-      return inbound;
+      return { message: incoming, key, log: { updateId: update.update_id } };
     },
     send(chatId, reply) {
       if (reply.photo && outbound.sendPhoto) return outbound.sendPhoto(chatId, reply.photo, reply);

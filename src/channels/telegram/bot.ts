@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import type { ChartSource, ReportSource } from '../../core/files.ts';
 import type { ConversationDeps } from '../../core/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
@@ -11,8 +12,6 @@ import type { OutboundChannel } from '../outbound.ts';
 import { run, type PipelineDeps } from '../pipeline.ts';
 import { createRedeliveryGate } from '../redelivery.ts';
 import { telegramAdapter } from './adapter.ts';
-import type { ChartSource } from './chart.ts';
-import type { ReportSource } from './report-command.ts';
 import { createChatQueue } from './chat-queue.ts';
 import { setCommandMenu } from './commands.ts';
 import type { BotIdentity } from './incoming.ts';
@@ -100,12 +99,14 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     id: bot.botInfo?.id ?? Number(botId),
     username: bot.botInfo?.username ?? '',
   });
-  const core = {
+  const core: ConversationDeps = {
     store,
     now: deps.now,
     tz: deps.tz,
     notify: deps.notify,
     ...(deps.fileMaxBytes ? { fileMaxBytes: deps.fileMaxBytes } : {}),
+    // Telegram takes uploads: a chart comes as a photo, a report as its document.
+    files: { chart: deps.chart ?? null, report: deps.report ?? null, uploads: true },
   };
   const adapter = telegramAdapter({
     // Replies to a message retry what certainly did not go out; the outbox retries on its own.
@@ -115,8 +116,6 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     botId,
     logger,
     typingDelayMs: deps.typingDelayMs ?? 300,
-    ...(deps.chart ? { chart: { source: deps.chart, store, now: deps.now, tz: deps.tz } } : {}),
-    ...(deps.report ? { report: { source: deps.report, store, now: deps.now, tz: deps.tz } } : {}),
   });
   const pipeline: PipelineDeps = {
     core,

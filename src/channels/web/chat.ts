@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { decodeAction, encodeAction } from '../../core/actions.ts';
 import type { IncomingMessage } from '../../core/conversation.ts';
 import { renderHtml, type Reply } from '../../core/reply.ts';
+import { renderAskedReport } from '../../report/deliver.ts';
 import type { PersonCode } from '../../core/types.ts';
 import { consolePeople } from '../../store/dashboard.ts';
 import { SILENT } from '../log.ts';
@@ -70,7 +71,14 @@ const WEB = localAdapter('web');
  */
 export function chatRoutes(deps: WebDeps, auth: Auth): Hono {
   const pipeline: PipelineDeps = {
-    core: { store: deps.store, now: deps.now, tz: deps.tz, notify: deps.notify },
+    core: {
+      store: deps.store,
+      now: deps.now,
+      tz: deps.tz,
+      notify: deps.notify,
+      // The console shows no uploads in its chat: /baocao answers with the summary and the download path.
+      files: { report: (ask) => renderAskedReport(deps.store.db, deps.tz, ask), uploads: false },
+    },
     logger: deps.logger ?? SILENT,
     observe: countTurns(deps.metrics),
   };

@@ -1,7 +1,5 @@
 // Zalo as the pipeline reads it: an update in (text only; no threading, no buttons), plain text out.
 import type { Hono } from 'hono';
-import type { IncomingMessage } from '../../core/index.ts';
-import type { Reply } from '../../core/reply.ts';
 import type { ChannelLogger } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import type { ChannelAdapter } from '../pipeline.ts';
@@ -19,8 +17,6 @@ export interface ZaloAdapterDeps {
   typing?: Omit<TypingIndicator, 'show'>;
   retry?: RetryOptions;
   webhook?: Hono | null;
-  /** Answers a message before the core does (/baocao); null leaves it to the core. */
-  before?: (msg: IncomingMessage) => Promise<Reply[] | null>;
 }
 
 export function zaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter<ZaloUpdate> {
@@ -34,8 +30,7 @@ export function zaloAdapter(deps: ZaloAdapterDeps): ChannelAdapter<ZaloUpdate> {
       }
       // Zalo redelivers a message it thinks was not taken; its id is unique per bot.
       const log = { messageId: message.messageId, event: update.event_name };
-      const before = deps.before;
-      return { message, key: message.messageId, log, ...(before ? { before: () => before(message) } : {}) };
+      return { message, key: message.messageId, log };
     },
     send: (chatId, reply) => sendRetrying(deps.outbound, chatId, reply, deps.retry),
     typing: { show: (chatId) => deps.client.sendChatAction(chatId), ...deps.typing },

@@ -1,5 +1,6 @@
 // createZaloBot(deps) → {start(), stop(), webhook, outbound, takeUpdate}: the Zalo channel assembled, polling or webhook.
 import type { Hono } from 'hono';
+import type { ReportSource } from '../../core/files.ts';
 import type { ConversationDeps } from '../../core/index.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import type { SendLimiter } from '../limiter.ts';
@@ -11,7 +12,6 @@ import type { TypingIndicator } from '../typing.ts';
 import { zaloAdapter } from './adapter.ts';
 import type { ZaloUpdate } from './api-types.ts';
 import { createZaloClient, type ZaloClientOptions, type ZaloLogger } from './client.ts';
-import { zaloReportCommand, type ZaloReportSource } from './report-command.ts';
 import { createZaloOutbound } from './outbound.ts';
 import { startZaloPolling, type ZaloPolling } from './poller.ts';
 import { ZALO_WEBHOOK_PATH, zaloWebhookRoutes } from './route.ts';
@@ -41,7 +41,7 @@ export interface ZaloBotDeps {
   /** When "typing…" shows (default after 400 ms, every 4 s). */
   typing?: Omit<TypingIndicator, 'show'>;
   /** Enables /baocao and /report (the report's summary: Zalo takes no files from bots). */
-  report?: ZaloReportSource | null;
+  report?: ReportSource | null;
   /** Timeouts and back-off of the HTTP clients (tests shorten them). */
   http?: Pick<ZaloClientOptions, 'httpTimeoutMs' | 'retryBaseMs' | 'retryMaxMs' | 'maxRetries'>;
 }
@@ -73,7 +73,8 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
   const sender = createZaloClient({ ...base, maxRetries: 0 });
   const outbound = createZaloOutbound({ client: sender, limiter: deps.limiter });
   const pipeline: PipelineDeps = {
-    core: deps.core,
+    // Zalo's Bot API takes no files from bots: a report is answered with its summary.
+    core: { ...deps.core, files: { report: deps.report ?? null, uploads: false } },
     logger: log ?? SILENT,
     firstSeen: createRedeliveryGate(deps.db),
     ...(deps.observe ? { observe: deps.observe } : {}),
@@ -86,16 +87,6 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
     logger: log,
     typing: deps.typing,
     webhook,
-    ...(deps.report
-      ? {
-          before: zaloReportCommand({
-            source: deps.report,
-            store: deps.core.store,
-            now: deps.core.now,
-            tz: deps.core.tz,
-          }),
-        }
-      : {}),
   });
   async function takeUpdate(update: ZaloUpdate): Promise<void> {
     await run(pipeline, adapter, update);

@@ -36,6 +36,7 @@ import {
 } from './keywords.ts';
 import { decideIntent } from './decide.ts';
 import { readExplanation } from './explanation.ts';
+import { chartControl, reportControl } from './file-commands.ts';
 import { levelOfFolded } from './level.ts';
 import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
@@ -217,8 +218,13 @@ function registrationCode(raw: string): string | null {
   return /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/.test(code) ? code : null;
 }
 
-function firstWordAfter(a: Analysis, foldedOffset: number): string {
-  return a.full.slice(origOffset(a, foldedOffset)).trim().split(/\s+/u)[0] ?? '';
+/** The words as written from the folded offset on. */
+function wordsAfter(a: Analysis, foldedOffset: number): string[] {
+  return a.full
+    .slice(origOffset(a, foldedOffset))
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
 }
 
 /** A person named in chat is a code or a full name; anything longer is not a name. */
@@ -300,7 +306,7 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
     case 'help':
     case 'register': {
       const registration =
-        command === 'help' && m[1] !== 'start' ? null : registrationCode(firstWordAfter(a, argsAt));
+        command === 'help' && m[1] !== 'start' ? null : registrationCode(wordsAfter(a, argsAt)[0] ?? '');
       return done({
         intent: 'help',
         control: registration === null ? null : { kind: 'register', code: registration },
@@ -308,6 +314,11 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
     }
     case 'more':
       return done({ intent: 'unknown', control: { kind: 'next_page' } });
+    case 'chart':
+      return done({ intent: 'unknown', control: chartControl(wordsAfter(a, argsAt)) });
+    // Where no file can be made (`dondoc ask`), the report's words still ask for a summary.
+    case 'report':
+      return done({ intent: 'summary', control: reportControl(wordsAfter(a, argsAt)) });
     case 'digest_vi':
     case 'digest_en': {
       const on = matchAt(a.tokens, first, SWITCH_ON)

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { ReportSource } from '../../../src/channels/telegram/report-command.ts';
+import type { ReportSource } from '../../../src/core/files.ts';
 import type { ProgramCode } from '../../../src/core/types.ts';
 import { renderAskedReport } from '../../../src/report/deliver.ts';
 import type { Db } from '../../../src/store/db.ts';

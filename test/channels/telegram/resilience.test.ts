@@ -1,6 +1,6 @@
 // The bot's manners under load and failure: "typing…" for slow answers, one bad update never stops it, /chart, clean stops.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChartSource } from '../../../src/channels/telegram/chart.ts';
+import type { ChartSource } from '../../../src/core/files.ts';
 import { programChartPng } from '../../../src/channels/web/program-chart.ts';
 import type { Db } from '../../../src/store/db.ts';
 import type { Store } from '../../../src/store/store.ts';

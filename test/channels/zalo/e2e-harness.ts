@@ -1,5 +1,5 @@
 // The Zalo bot end to end: demo database, real client against the loopback fake, in polling or webhook mode.
-import type { ZaloReportSource } from '../../../src/channels/zalo/report-command.ts';
+import type { ReportSource } from '../../../src/core/files.ts';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -66,7 +66,7 @@ export async function startZaloE2E(
     typingDelayMs?: number;
     wrapStore?: (store: Store) => CoreStore;
     beforeStart?: (fake: FakeZaloApi) => void;
-    report?: ZaloReportSource;
+    report?: ReportSource;
   } = {},
 ): Promise<ZaloE2E> {
   const db = await freshDatabase(kind, 'demo');

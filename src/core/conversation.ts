@@ -5,7 +5,7 @@ import { InviteError, UnknownCodeError } from './errors.ts';
 import { answerExplanation, openRequestFor, requestExplanation } from './explanations.ts';
 import { formatInteger, formatPercent, formatShortDay } from './format.ts';
 import { groupDigestCommand } from './group-digest.ts';
-import { parseAbout, parseMessage, sanitizeText } from './intent/index.ts';
+import { parseMessage, sanitizeText } from './intent/index.ts';
 import { messages } from './messages.ts';
 import { continueList, LIST_INTENTS, pageOfList, showList } from './paging.ts';
 import type { ExplanationRequest, Person } from './ports.ts';
@@ -148,21 +148,11 @@ function keep(turn: Turn, outcome: 'unknown' | 'ask'): Promise<void> {
 }
 
 /**
- * A message without a code that continues the conversation about one item: a reply to a bot message
- * about it, or — on Zalo, which has no reply threading — a bare "xong"/"80%"/"vướng: …" after the
- * bot's last message about an item. It is read again with the item's code in front.
+ * The message as the conversation reads it: about the item of the message it replies to, or — on Zalo,
+ * which has no reply threading — of the bot's last message about one, when the parser read it so.
  */
-function aboutItem(turn: Turn, parsed: ParsedMessage): ParsedMessage {
-  if (parsed.intent.target !== null || parsed.control !== null) return parsed;
-  const replied = turn.msg.replyToItem;
-  const ref = replied ?? turn.state.lastItem ?? null;
-  if (ref === null) return parsed;
-  const kind = parsed.intent.intent;
-  if (kind !== 'update' && kind !== 'unknown' && !(replied && kind === 'status')) return parsed;
-  const again = parseAbout(turn.msg.text, ref, turn.lexicon, turn.today);
-  if (again === null) return parsed;
-  if (again.intent.intent === 'update' || (replied && again.intent.intent === 'status')) return again;
-  return parsed;
+function aboutItem(parsed: ParsedMessage): ParsedMessage {
+  return parsed.about ?? parsed;
 }
 
 /** "20% 90%": the bot does not guess which; it asks, with one button per figure it could record. */
@@ -210,7 +200,7 @@ async function implicitExplanation(turn: Turn, first: ParsedMessage): Promise<Ex
   if (replied === null && kind !== 'unknown' && !(kind === 'list' && first.statement)) return null;
   const request = await openRequestFor(turn, ref);
   if (request === null) return null;
-  return isProgressReport(aboutItem(turn, first)) ? null : request;
+  return isProgressReport(aboutItem(first)) ? null : request;
 }
 
 /**
@@ -218,7 +208,7 @@ async function implicitExplanation(turn: Turn, first: ParsedMessage): Promise<Ex
  * file is attached to the item its caption names, the message replied to, or the one talked about.
  */
 function onFile(turn: Turn, first: ParsedMessage, file: IncomingFile): Promise<Reply[]> {
-  const parsed = aboutItem(turn, first);
+  const parsed = aboutItem(first);
   const { intent } = parsed;
   if (intent.intent === 'update' && intent.target !== null && parsed.percentProblem === null) {
     return handleUpdate(turn, {
@@ -273,7 +263,7 @@ async function onText(turn: Turn, first: ParsedMessage): Promise<Reply[]> {
   const implicit = await implicitExplanation(turn, first);
   if (implicit) return answerExplanation(turn, implicit, msg.text.trim());
 
-  const parsed = aboutItem(turn, first);
+  const parsed = aboutItem(first);
   const intent = parsed.intent;
   if (parsed.agencyChoices.length > 1 && LIST_INTENTS.has(intent.intent)) {
     state.agencyChoices = parsed.agencyChoices;
@@ -341,8 +331,14 @@ export async function handleMessage(deps: ConversationDeps, incoming: IncomingMe
     return say({ lang: fallback }, messages(fallback).tooLong(formatInteger(MAX_TEXT_CHARS, fallback)));
   }
   const lexicon = await deps.store.lexicon();
+  const chat = { channel: msg.channel, chatId: msg.chatId };
+  // A stranger's chat has no state worth reading: they only learn how to register.
+  const state = person ? (msg.known?.state ?? (await deps.store.conversation(chat))) : null;
+  // The item a message without a code continues, read by the parser with the rest of the words.
+  const item = msg.replyToItem ?? state?.lastItem ?? null;
+  const context = item === null ? null : { item, replied: msg.replyToItem !== null };
   // A button press carries no words to read; its language is the person's.
-  const parsed = parseMessage(msg.action === null ? msg.text : '', lexicon, today);
+  const parsed = parseMessage(msg.action === null ? msg.text : '', lexicon, today, context);
   const lang: Lang = parsed.lang ?? fallback;
 
   if (parsed.control?.kind === 'register') {
@@ -350,10 +346,8 @@ export async function handleMessage(deps: ConversationDeps, incoming: IncomingMe
     return register(deps, msg, person, parsed.control.code, lang);
   }
   // Unknown senders learn how to register, in both languages, and nothing else.
-  if (!person) return say({ lang }, ...messages(lang).registerHowTo);
+  if (!person || !state) return say({ lang }, ...messages(lang).registerHowTo);
 
-  const chat = { channel: msg.channel, chatId: msg.chatId };
-  const state = msg.known?.state ?? (await deps.store.conversation(chat));
   const before = JSON.stringify(state);
   const turn: Turn = { deps, msg, chat, person, lang, today, lexicon, state };
   const replies = msg.action !== null ? await onAction(turn, msg.action) : await onText(turn, parsed);

@@ -169,6 +169,11 @@ export interface ParsedMessage {
   percentProblem: PercentProblem | null;
   /** The intent is `unknown` because the message could mean either of these: the bot asks which. */
   choices?: [IntentName, IntentName];
+  /**
+   * The message read as continuing the item talked about (the one the message replies to, or the chat's
+   * last item), when it names none itself and then reports on it, or in a reply asks after it.
+   */
+  about?: ParsedMessage;
   /** "giải trình NQ57-12: …": the answer to an explanation request the message gives, when written so. */
   explanation?: { item: ItemCode | null; text: string };
   /** Whether a list or count is about targets or tasks (the word used; else tasks for an agency). */

@@ -382,20 +382,27 @@ function parseItemMessage(a: Analysis): Draft {
       scope: [0, codeIndex],
     };
   }
-  const announced = hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex);
+  return itemReport(a, code.code, codeIndex, hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex));
+}
+
+/**
+ * What a message says of `target`, written at token `codeIndex` (-1: not written, the item talked
+ * about): an update when it reports a percent or a status (and is no question), else its status asked.
+ */
+function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced: boolean): Draft {
   const reading = readUpdate(a, codeIndex, announced);
   const reported = reading.percent !== null || reading.status !== null;
   if (reported && (announced || !looksLikeQuestion(a))) {
     const noteStart = tokenIndexFrom(a, reading.noteFrom);
     return {
       intent: 'update',
-      target: code.code,
+      target,
       reading,
       note: textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut),
       scope: [0, noteStart],
     };
   }
-  return { intent: 'status', target: code.code };
+  return { intent: 'status', target };
 }
 
 /**
@@ -417,32 +424,57 @@ function codeFreeReport(a: Analysis, opening: boolean): Draft | null {
 }
 
 /**
- * What one message means. Pure: the same text, lexicon and day always give the same answer.
- * `today` is the local day (Asia/Ho_Chi_Minh) periods are resolved against.
+ * The item a message without a code may continue: the one the bot's message it replies to was about
+ * (`replied`), or — on Zalo, which has no reply threading — the chat's last item.
  */
-export function parseMessage(text: string, lexicon: Lexicon, today: LocalDate): ParsedMessage {
-  const parsed = parseOnce(text, lexicon, today);
-  const explanation = readExplanation(text, lexicon);
-  return explanation === null ? parsed : { ...parsed, explanation };
+export interface ItemContext {
+  item: ItemCode;
+  replied: boolean;
 }
 
 /**
- * A message without a code that continues the conversation about item `ref` (a reply to a bot message
- * about it, or Zalo's last item): read as if the code stood in front, or null when it then names
- * another item. The channel or conversation supplies `ref`; the reading stays here.
+ * What one message means. Pure: the same text, lexicon, day and context always give the same answer.
+ * `today` is the local day (Asia/Ho_Chi_Minh) periods are resolved against.
  */
-export function parseAbout(
+export function parseMessage(
   text: string,
-  ref: ItemCode,
+  lexicon: Lexicon,
+  today: LocalDate,
+  context: ItemContext | null = null,
+): ParsedMessage {
+  const a = analyse(text, resolverFor(lexicon));
+  const parsed = parseAnalysed(a, lexicon, today);
+  const explanation = readExplanation(text, lexicon);
+  const about = context === null ? null : continuation(a, parsed, context, lexicon, today);
+  return {
+    ...parsed,
+    ...(explanation === null ? {} : { explanation }),
+    ...(about === null ? {} : { about }),
+  };
+}
+
+/**
+ * The message read as being about the item of `context` ("xong", "80% còn 2 trạm", or — in a reply —
+ * "tiến độ thế nào?"), as if its code stood in front; null when the message, read alone, names an
+ * item or moves the conversation, or does not then report on (or, in a reply, ask after) the item.
+ */
+function continuation(
+  a: Analysis,
+  alone: ParsedMessage,
+  context: ItemContext,
   lexicon: Lexicon,
   today: LocalDate,
 ): ParsedMessage | null {
-  const again = parseMessage(`${ref} ${text}`, lexicon, today);
-  return again.intent.target === ref ? again : null;
+  if (alone.intent.target !== null || alone.control !== null) return null;
+  const kind = alone.intent.intent;
+  if (kind !== 'update' && kind !== 'unknown' && !(context.replied && kind === 'status')) return null;
+  if (hasPhrase(a.tokens, EXPLAIN)) return null;
+  const draft = itemReport(a, context.item, -1, false);
+  if (draft.intent !== 'update' && !(context.replied && draft.intent === 'status')) return null;
+  return finish(a, draft, lexicon, today, 0);
 }
 
-function parseOnce(text: string, lexicon: Lexicon, today: LocalDate): ParsedMessage {
-  const a = analyse(text, resolverFor(lexicon));
+function parseAnalysed(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMessage {
   const command = parseCommand(a, lexicon, today);
   if (command !== null) return command;
 

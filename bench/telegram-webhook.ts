@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import postgres from 'postgres';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import { createRedeliveryGate } from '../src/channels/redelivery.ts';
 import { createTelegramBot } from '../src/channels/telegram/bot.ts';
 import { WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
 import { handleMessage } from '../src/core/index.ts';
@@ -166,6 +167,7 @@ async function benchOne(label: string, database: Database, url?: string): Promis
     token: TOKEN,
     apiRoot: fake.url,
     store,
+    firstSeen: createRedeliveryGate(database.db),
     now: () => NOW,
     tz: 'Asia/Ho_Chi_Minh',
     notify: { notify: async () => ({ queued: [] }) },

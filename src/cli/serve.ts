@@ -4,6 +4,7 @@ import { createTelegramBot } from '../channels/telegram/bot.ts';
 import { createSendLimiter } from '../channels/limiter.ts';
 import { startHttpServer } from '../channels/server.ts';
 import { createZaloBot } from '../channels/zalo/bot.ts';
+import { createRedeliveryGate } from '../channels/redelivery.ts';
 import { createWebApp } from '../channels/web/app.ts';
 import { programChartPng } from '../channels/web/program-chart.ts';
 import { syncBootstrapAdmin } from '../channels/web/auth.ts';
@@ -119,11 +120,14 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   const app = new Hono();
   // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.
   const outbounds = new Map<ReminderChannel, OutboundChannel>();
+  // One once-only gate for every messenger's inbound updates: the channels never hold the database.
+  const firstSeen = createRedeliveryGate(database.db);
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = createTelegramBot({
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       store,
+      firstSeen,
       now: ctx.now,
       tz: config.TZ_NAME,
       notify,
@@ -151,7 +155,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       apiRoot: config.ZALO_API_ROOT,
       webhookSecret: config.ZALO_WEBHOOK_SECRET,
       webhookUrl: config.ZALO_WEBHOOK_URL,
-      db: database.db,
+      firstSeen,
       core: {
         store,
         now: ctx.now,

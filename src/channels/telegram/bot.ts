@@ -4,13 +4,13 @@ import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { ChartSource, ReportSource } from '../../core/files.ts';
 import type { ConversationDeps } from '../../core/index.ts';
+import type { CoreStore } from '../../core/ports.ts';
 import type { Logger } from '../../logger.ts';
-import type { Store } from '../../store/store.ts';
 import { createSendLimiter, type SendLimiter, type SendLimiterOptions } from '../limiter.ts';
 import { errorFields } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import { run, type PipelineDeps } from '../pipeline.ts';
-import { createRedeliveryGate } from '../redelivery.ts';
+import type { RedeliveryGate } from '../redelivery.ts';
 import { telegramAdapter } from './adapter.ts';
 import { createChatQueue } from './chat-queue.ts';
 import { setCommandMenu } from './commands.ts';
@@ -28,7 +28,9 @@ export interface TelegramBotDeps {
   token: string;
   /** Default https://api.telegram.org. */
   apiRoot?: string;
-  store: Store;
+  store: CoreStore;
+  /** Lets each update through once, in this process or any other (built by the composition root). */
+  firstSeen: RedeliveryGate;
   now: () => Date;
   tz: string;
   notify: ConversationDeps['notify'];
@@ -120,7 +122,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const pipeline: PipelineDeps = {
     core,
     logger,
-    firstSeen: createRedeliveryGate(store.db),
+    firstSeen: deps.firstSeen,
     ...(deps.observe ? { observe: deps.observe } : {}),
   };
 

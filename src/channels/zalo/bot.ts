@@ -2,12 +2,11 @@
 import type { Hono } from 'hono';
 import type { ReportSource } from '../../core/files.ts';
 import type { ConversationDeps } from '../../core/index.ts';
-import type { DbOrTx } from '../../store/db.ts';
 import type { SendLimiter } from '../limiter.ts';
 import { SILENT } from '../log.ts';
 import type { OutboundChannel } from '../outbound.ts';
 import { run, type PipelineDeps } from '../pipeline.ts';
-import { createRedeliveryGate } from '../redelivery.ts';
+import type { RedeliveryGate } from '../redelivery.ts';
 import type { TypingIndicator } from '../typing.ts';
 import { zaloAdapter } from './adapter.ts';
 import type { ZaloUpdate } from './api-types.ts';
@@ -27,8 +26,8 @@ export interface ZaloBotDeps {
   webhookSecret?: string;
   /** ZALO_WEBHOOK_URL: given to setWebhook on start; unset → the webhook is taken as registered already. */
   webhookUrl?: string;
-  /** For the durable once-only record of inbound messages. */
-  db: DbOrTx;
+  /** Lets each inbound message through once, in this process or any other (built by the composition root). */
+  firstSeen: RedeliveryGate;
   /** What the conversation core needs: store, clock, zone, notifier. */
   core: ConversationDeps;
   /** Counts every handled message. */
@@ -76,7 +75,7 @@ export function createZaloBot(deps: ZaloBotDeps): ZaloBot {
     // Zalo's Bot API takes no files from bots: a report is answered with its summary.
     core: { ...deps.core, files: { report: deps.report ?? null, uploads: false } },
     logger: log ?? SILENT,
-    firstSeen: createRedeliveryGate(deps.db),
+    firstSeen: deps.firstSeen,
     ...(deps.observe ? { observe: deps.observe } : {}),
   };
   const webhook =

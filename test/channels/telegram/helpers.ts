@@ -12,6 +12,7 @@ import {
   type TelegramBot,
   type TelegramBotDeps,
 } from '../../../src/channels/telegram/bot.ts';
+import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
 import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createInvite } from '../../../src/store/people.ts';
@@ -129,6 +130,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     token: TOKEN,
     apiRoot: fake.url,
     store: botStore,
+    firstSeen: createRedeliveryGate(db.db),
     now: () => NOW,
     tz: TZ,
     notify,

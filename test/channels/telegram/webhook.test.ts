@@ -1,6 +1,7 @@
 // Webhook mode end to end: setWebhook on start, the secret on every call, and each update handled once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../src/channels/telegram/bot.ts';
+import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
 import { secretMatches } from '../../../src/channels/secret.ts';
 import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -91,6 +92,8 @@ describe.each(dbKinds())('webhook mode on %s', (kind) => {
       token: TOKEN,
       apiRoot: rig.fake.url,
       store: createStore(rig.db.db, () => NOW),
+      // Another process: its own in-memory seen-set, the same database.
+      firstSeen: createRedeliveryGate(rig.db.db),
       now: () => NOW,
       tz: TZ,
       notify: { notify: async () => ({ queued: [] }) },

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createSendLimiter } from '../../../src/channels/limiter.ts';
+import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
 import { createZaloBot, type ZaloBot } from '../../../src/channels/zalo/bot.ts';
 import type { ConversationDeps } from '../../../src/core/index.ts';
 import type { CoreStore } from '../../../src/core/ports.ts';
@@ -83,7 +84,7 @@ export async function startZaloE2E(
     apiRoot: fake.url,
     webhookSecret: mode === 'webhook' ? SECRET : undefined,
     webhookUrl: mode === 'webhook' ? WEBHOOK_URL : undefined,
-    db: db.db,
+    firstSeen: createRedeliveryGate(db.db),
     core,
     limiter: createSendLimiter({
       perSecond: unlimited,

@@ -95,7 +95,7 @@ describe('the Zalo bot’s life', () => {
           token: TOKEN,
           apiRoot: fake.url,
           webhookSecret: secret,
-          db: {} as never,
+          firstSeen: {} as never,
           core: {
             store: {} as never,
             now: () => NOW,

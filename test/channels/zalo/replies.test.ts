@@ -1,4 +1,4 @@
-// Only a one-part reply that certainly did not go out is sent again (the order of replies: pipeline.test.ts).
+// Only a one-part reply that certainly did not go out is sent again (order and what follows a failed send: ../pipeline.test.ts).
 import { describe, expect, it, vi } from 'vitest';
 import { DeliveryError, type OutboundChannel } from '../../../src/channels/outbound.ts';
 import { sendRetrying } from '../../../src/channels/zalo/replies.ts';

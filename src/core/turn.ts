@@ -114,7 +114,7 @@ export function reply(
   return { lang, lines, buttons: opts.buttons ?? [], about: opts.about ?? null };
 }
 
-/** One message of one sentence, for edges that answer a command themselves. */
+/** One message of one sentence (a command's short answer, a console notice). */
 export function sentence(lang: Lang, text: string): Reply {
   return reply(lang, [[text]]);
 }

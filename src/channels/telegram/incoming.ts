@@ -14,7 +14,7 @@ export interface BotIdentity {
 }
 
 /** The words of a message (text, or a photo's caption) with their entities, or null for anything else. */
-export function wordsOf(message: Message): { text: string; entities: MessageEntity[] } | null {
+function wordsOf(message: Message): { text: string; entities: MessageEntity[] } | null {
   if ('text' in message) return { text: message.text, entities: message.entities ?? [] };
   if ('caption' in message && typeof message.caption === 'string') {
     return { text: message.caption, entities: message.caption_entities ?? [] };

@@ -37,10 +37,12 @@ export interface OutboundChannel {
    */
   sendPhoto?(chatId: string, photo: Photo, caption: Reply): Promise<SentMessage>;
   /**
-   * Uploads a file with `caption`, through the same limiter; throws DeliveryError. Absent when the
-   * messenger cannot take an upload (Zalo's Bot API sends text and photos by URL only).
+   * Uploads a file with `caption` and its buttons, through the same limiter; throws DeliveryError. Absent
+   * when the messenger cannot take an upload (Zalo's Bot API sends text and photos by URL only).
    */
   sendDocument?(chatId: string, file: DocumentFile, caption: Reply): Promise<SentMessage>;
+  /** Whether `reply` fits whole in a document's caption (else it is cut); present with sendDocument. */
+  fitsCaption?(reply: Reply): boolean;
 }
 
 /**

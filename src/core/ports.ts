@@ -104,6 +104,8 @@ export interface EvidenceFile {
 /** A file attached to an item, as the console and the checkers' message list it. */
 export interface EvidenceView {
   id: number;
+  /** The stored file's id in the files table (one per content). */
+  fileId: number;
   name: string;
   mimeType: string;
   size: number;

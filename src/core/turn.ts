@@ -55,10 +55,20 @@ export interface Delivery {
   queued: readonly Messenger[];
 }
 
+/** A stored file sent with a notification, by its id in the files table: the bytes stay in the store. */
+export interface StoredFileRef {
+  fileId: number;
+  /** The name the chat shows, the one it was sent under. */
+  name: string;
+}
+
 /** Delivers a message to a person on their own chat; the composition root makes it durable. */
 export interface Notifier {
-  /** `key` makes a retried notification idempotent. */
-  notify(person: PersonCode, reply: Reply, key: string): Promise<Delivery>;
+  /**
+   * `key` makes a retried notification idempotent. `files` go with the message where the messenger
+   * takes files from a bot (the message their caption, or after them); elsewhere the message alone.
+   */
+  notify(person: PersonCode, reply: Reply, key: string, files?: readonly StoredFileRef[]): Promise<Delivery>;
 }
 
 const MESSENGER_NAMES: Record<Messenger, string> = { telegram: 'Telegram', zalo: 'Zalo' };

@@ -41,7 +41,10 @@ export function verdictButtons(lang: Lang, code: ItemCode, claimId: number, name
   ];
 }
 
-/** Tells each checker but the reporter, once per claim (the key); the line says how many were reached. */
+/**
+ * Tells each checker but the reporter, once per claim (the key), with the item's evidence files where
+ * the messenger takes them; the line says how many were reached.
+ */
 export async function notifyCheckers(
   turn: Turn,
   item: ItemView,
@@ -51,13 +54,16 @@ export async function notifyCheckers(
   const { store, notify } = turn.deps;
   const m = messages(turn.lang);
   const checkers = (await store.checkersOf(item.code)).filter((c) => c !== turn.person.code);
-  const files = (await store.evidenceOf(item.code)).length;
+  // Oldest first, as they were sent; the count line counts exactly the files that go with the message.
+  const files = (await store.evidenceOf(item.code))
+    .reverse()
+    .map((e) => ({ fileId: e.fileId, name: e.name }));
   let reached = 0;
   for (const code of checkers) {
     const checker = await store.personByCode(code);
     if (!checker) continue;
-    const message = checkerMessage(checker, turn.person.name, item, claimId, note, files);
-    const delivery = await notify.notify(code, message, `claim:${claimId}:${code}`);
+    const message = checkerMessage(checker, turn.person.name, item, claimId, note, files.length);
+    const delivery = await notify.notify(code, message, `claim:${claimId}:${code}`, files);
     if (delivery.queued.length > 0) reached++;
   }
   return [reached > 0 ? m.checkersTold(reached) : m.checkersNone];

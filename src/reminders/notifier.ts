@@ -1,5 +1,5 @@
 // The core's Notifier made durable: a notification is an outbox row per chat, delivered by the outbox worker.
-import type { Delivery, Notifier } from '../core/turn.ts';
+import type { Delivery, Notifier, StoredFileRef } from '../core/turn.ts';
 import type { Reply } from '../core/reply.ts';
 import type { PersonCode } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
@@ -17,11 +17,17 @@ export interface NotifierOptions {
  * `notify(person, reply, key)` enqueues the reply for each chat the person is reached on (their
  * preferred messenger, else every one they registered); the same `key` enqueued again adds nothing.
  * A person with no chat account is logged and skipped, and the result says so: the sender is told.
+ * `files` are stored by reference (their ids in the files table), never as bytes in the outbox.
  */
 export function createOutboxNotifier(db: DbOrTx, opts: NotifierOptions = {}): Notifier {
   const { logger } = opts;
   return {
-    async notify(person: PersonCode, reply: Reply, key: string): Promise<Delivery> {
+    async notify(
+      person: PersonCode,
+      reply: Reply,
+      key: string,
+      files: readonly StoredFileRef[] = [],
+    ): Promise<Delivery> {
       const targets = (await loadChatTargets(db, person)).get(person) ?? [];
       if (targets.length === 0) {
         logger?.info({ person, notificationId: key }, 'notification not sent: person has no chat account');
@@ -35,7 +41,13 @@ export function createOutboxNotifier(db: DbOrTx, opts: NotifierOptions = {}): No
           channel: t.channel,
           chatId: t.chatId,
           kind: 'notification' as const,
-          payload: { reply, items: reply.about === null ? [] : [reply.about], kind: 'notification' as const },
+          payload: {
+            reply,
+            items: reply.about === null ? [] : [reply.about],
+            kind: 'notification' as const,
+            // References only: the worker reads the bytes from the files table when it sends.
+            ...(files.length > 0 ? { files: [...files] } : {}),
+          },
         })),
       );
       if (added > 0) opts.onEnqueued?.();

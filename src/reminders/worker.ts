@@ -15,6 +15,10 @@
 // drawn again on a retry; a chart that cannot be drawn (the drawing threw) is retried, one whose programme
 // is gone, or with no drawer or no photo-capable channel, fails.
 //
+// A message with stored files (a checker's evidence) goes out as documents where the channel takes them —
+// one file captioned with the message and its buttons, or each file and then the message — each file a
+// part as below; elsewhere (Zalo) as the message alone. The row holds the files' ids, never their bytes.
+//
 // A reply too long for one message goes out in parts, each its own delivery: every part is recorded on
 // the row the moment it is delivered, and any later attempt (a 429 on part 2, a crash, another worker)
 // resumes at the first part not recorded, so the parts before it never go twice.
@@ -47,7 +51,10 @@ import {
   type ChartPayload,
   type ClaimedRow,
   type ReportPayload,
+  type TextPayload,
 } from '../store/outbox.ts';
+import { fileBytes } from '../store/evidence.ts';
+import type { StoredFileRef } from '../core/turn.ts';
 import type { ReportRenderer } from '../report/deliver.ts';
 import type { ChartRequest, ReminderChannel } from './model.ts';
 
@@ -255,6 +262,54 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     return delivered.length === before ? sent.messageIds : [];
   }
 
+  /**
+   * A message with stored files (a checker's evidence) on a messenger that takes them: one file whose
+   * caption holds the whole message carries it and its buttons; otherwise each file is a part, then the
+   * message's own parts. Every part is recorded as it goes, so a retry or a restart resumes after it.
+   */
+  async function sendWithFiles(
+    channel: OutboundChannel,
+    upload: NonNullable<OutboundChannel['sendDocument']>,
+    row: ClaimedRow,
+    payload: TextPayload & { files: StoredFileRef[] },
+    delivered: string[],
+  ): Promise<void> {
+    let stored: Map<number, Buffer>;
+    try {
+      stored = await fileBytes(
+        db,
+        payload.files.map((f) => f.fileId),
+      );
+    } catch (err) {
+      // Nothing went to the messenger: retrying cannot duplicate it.
+      throw new DeliveryError('retry', `could not read the files to send: ${messageOf(err)}`);
+    }
+    // Stored files are never deleted, so every attempt plans the same parts.
+    const files = payload.files.flatMap((f) => {
+      const bytes = stored.get(f.fileId);
+      return bytes === undefined ? [] : [{ bytes, filename: f.name }];
+    });
+    const progress = progressOf(row, delivered);
+    const { reply } = payload;
+    if (files.length === 1 && (channel.fitsCaption?.(reply) ?? false)) {
+      if (delivered.length > 0) return;
+      const sent = await upload(row.chatId, files[0]!, reply);
+      for (const id of sent.messageIds) await progress.onPart(delivered.length, id);
+      return;
+    }
+    const bare = { ...reply, lines: [], buttons: [] };
+    for (let i = delivered.length; i < files.length; i++) {
+      const sent = await upload(row.chatId, files[i]!, bare);
+      for (const id of sent.messageIds) await progress.onPart(i, id);
+    }
+    const before = delivered.length;
+    const sent = await channel.send(row.chatId, reply, {
+      delivered: Math.max(0, delivered.length - files.length),
+      onPart: (index, id) => progress.onPart(files.length + index, id),
+    });
+    if (delivered.length === before) delivered.push(...sent.messageIds);
+  }
+
   /** Records each part as it is delivered; a write that fails only risks that part going twice. */
   function progressOf(row: ClaimedRow, delivered: string[]): PartProgress {
     return {
@@ -283,6 +338,9 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         delivered.push(...(await sendChart(channel, row.chatId, row.payload)).messageIds);
       } else if (row.payload.kind === 'leader_report') {
         delivered.push(...(await sendReport(channel, row, row.payload, delivered)));
+      } else if (row.payload.files && row.payload.files.length > 0 && channel.sendDocument) {
+        const upload = channel.sendDocument.bind(channel);
+        await sendWithFiles(channel, upload, row, { ...row.payload, files: row.payload.files }, delivered);
       } else {
         const before = delivered.length;
         const sent = await channel.send(row.chatId, row.payload.reply, progressOf(row, delivered));

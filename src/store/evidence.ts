@@ -1,6 +1,6 @@
 // Evidence files: stored once per content (sha256), attached to an item and to the update they came with.
 import { createHash } from 'node:crypto';
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { UnknownCodeError } from '../core/errors.ts';
 import type { AttachInput, EvidenceFile, EvidenceView } from '../core/ports.ts';
 import type { ChannelName, ItemCode, PersonCode } from '../core/types.ts';
@@ -107,6 +107,7 @@ export async function evidenceOf(db: DbOrTx, code: ItemCode): Promise<EvidenceVi
   const list = await db
     .select({
       id: evidence.id,
+      fileId: evidence.fileId,
       name: evidence.name,
       mimeType: files.mimeType,
       size: files.size,
@@ -136,6 +137,16 @@ export async function evidenceFile(
     .where(and(eq(evidence.id, id), or(eq(tasks.code, code), eq(targets.code, code))));
   if (!row) return null;
   return { ...row, bytes: new Uint8Array(row.bytes) };
+}
+
+/** The bytes of stored files by id; an id no longer stored is absent from the map. */
+export async function fileBytes(db: DbOrTx, ids: readonly number[]): Promise<Map<number, Buffer>> {
+  if (ids.length === 0) return new Map();
+  const list = await db
+    .select({ id: files.id, bytes: files.bytes })
+    .from(files)
+    .where(inArray(files.id, [...ids]));
+  return new Map(list.map((r) => [r.id, Buffer.from(r.bytes)]));
 }
 
 /** How many files and evidence rows there are (tests: "nothing stored"). */

@@ -7,6 +7,7 @@
 // disjoint rows; a worker that dies leaves its lease to expire and the row is claimed again.
 import { sql } from 'drizzle-orm';
 import type { Reply } from '../core/reply.ts';
+import type { StoredFileRef } from '../core/turn.ts';
 import type { ItemCode } from '../core/types.ts';
 import type { ChartRequest, ReminderChannel, ReminderKind, ReportRequest } from '../reminders/model.ts';
 import { rows, type DbOrTx } from './db.ts';
@@ -17,11 +18,13 @@ export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
 /** What a worker needs to send a row, stored as jsonb. */
 export type OutboxPayload = TextPayload | ChartPayload | ReportPayload;
 
-/** A message: the reply to send. */
+/** A message: the reply to send, with stored files (a checker's evidence) where the messenger takes them. */
 export interface TextPayload {
   reply: Reply;
   items: ItemCode[];
   kind: Exclude<OutboxKind, 'leader_chart' | 'leader_report'>;
+  /** Sent before or with the reply, by their ids in the files table; absent: the reply alone. */
+  files?: StoredFileRef[];
 }
 
 /** A photo: the chart is drawn when the row is sent (a retry draws it again); `reply` is its caption. */

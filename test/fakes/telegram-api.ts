@@ -87,6 +87,7 @@ export interface SentDocument {
   bytes?: Buffer;
   /** Set when the document was given as a file_id or URL string. */
   file?: string;
+  reply_markup?: unknown;
   at: number;
 }
 
@@ -1015,6 +1016,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
         if (plain.length > 1024) throw badRequest('message caption is too long');
       }
       assertNotBlocked(chatKey);
+      const markup = json(p, 'reply_markup');
+      checkReplyMarkup(markup);
       const record: SentDocument = { chat_id: chatId, message_id: 0, at: Date.now() };
       let fileSize = 0;
       let fileName: string | undefined;
@@ -1034,6 +1037,7 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
       record.message_id = messageId;
       if (caption !== undefined) record.caption = caption;
       if (parseMode !== undefined) record.parse_mode = parseMode;
+      if (markup !== undefined) record.reply_markup = markup;
       documents.push(record);
       messages.set(messageKey(chatKey, messageId), {
         chatKey,
@@ -1055,6 +1059,8 @@ export async function startFakeTelegramApi(options: FakeTelegramOptions): Promis
         },
       };
       if (caption !== undefined) message.caption = caption;
+      const keyboard = inlineMarkup(markup);
+      if (keyboard) message.reply_markup = keyboard;
       return message;
     },
 

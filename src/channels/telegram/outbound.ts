@@ -153,6 +153,7 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
     },
     async sendDocument(chatId: string, file: DocumentFile, caption: Reply): Promise<SentMessage> {
       const text = paginate(caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
+      const markup = inlineKeyboard(caption);
       const id = await call(chatId, () =>
         telegram.callApi(
           'sendDocument',
@@ -160,11 +161,13 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
             chat_id: chatId,
             document: Input.fromBuffer(file.bytes, file.filename),
             ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
+            ...(markup === undefined ? {} : { reply_markup: markup }),
           },
           { signal: timeoutSignal(timeoutMs) },
         ),
       );
       return { messageIds: [id] };
     },
+    fitsCaption: (reply: Reply): boolean => paginate(reply.lines, TELEGRAM_MAX_CAPTION).length <= 1,
   };
 }

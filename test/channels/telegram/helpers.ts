@@ -68,6 +68,8 @@ export interface RigOptions {
   bot?: Partial<TelegramBotDeps>;
   /** Wraps the store the bot uses (e.g. to slow it down or make it fail). */
   wrapStore?: (store: Store) => Store;
+  /** The bot's notifier over the rig's database (e.g. the outbox's); default: one that records in `notified`. */
+  notifier?: (db: TestDatabase['db']) => Notifier;
 }
 
 /** A reminder about one task, with the one-tap answers, as the outbox worker would send it. */
@@ -116,7 +118,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
   });
   const logger = createLogger('debug', sink);
   const notified: Rig['notified'] = [];
-  const notify: Notifier = {
+  const notify: Notifier = options.notifier?.(db.db) ?? {
     notify: async (person, reply, key) => {
       notified.push({ person, reply, key });
       return { queued: ['telegram'] };

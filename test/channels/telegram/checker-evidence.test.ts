@@ -151,4 +151,31 @@ describe.each(dbKinds())('a checker receives the evidence on Telegram (%s)', (ki
     );
     expect(row).toEqual({ status: 'sent', attempts: 2 });
   });
+
+  it('sends one file first and then the message with the buttons when the message is past a caption', async () => {
+    // Another open task of P10's agency, and a note that makes the message longer than 1,024 characters.
+    const [task] = await rows<{ code: ItemCode }>(
+      rig.db.db,
+      `select t.code from tasks t join people p on p.agency_id = t.agency_id
+        where p.code = 'P10' and t.code not in ('NQ57-12.3', 'NQ57-10.2') and t.code like 'NQ57-%'
+          and t.status <> 'done' order by t.code limit 1` as never,
+    );
+    const note = 'đã nghiệm thu từng hạng mục với đầy đủ biên bản của các xã '.repeat(20).trim();
+    await sendFile(PDF, 'nghiem-thu.pdf', `${task!.code} xong, ${note}`);
+    const docsBefore = docsTo(P03).length;
+    const worker = startWorker();
+    await worker.drain();
+    await worker.stop();
+
+    const docs = docsTo(P03).slice(docsBefore);
+    expect(docs.map((d) => [d.filename, d.caption, d.reply_markup])).toEqual([
+      ['nghiem-thu.pdf', undefined, undefined],
+    ]);
+    expect(docs[0]!.bytes!.equals(PDF)).toBe(true);
+    const ask = textsTo(P03).find((m) => m.plain.includes(`báo ${task!.code}`));
+    expect(ask!.plain).toContain(note);
+    expect(ask!.message_id).toBeGreaterThan(docs[0]!.message_id);
+    const buttons = (ask!.reply_markup as Keyboard).inline_keyboard[0]!.map((b) => b.text);
+    expect(buttons).toEqual(['✅ Xác nhận', '↩️ Trả lại']);
+  });
 });

@@ -62,8 +62,11 @@ export interface Intent {
 /** What the parser knows of the province: every way people write each programme and agency. */
 export interface LexiconEntry<C> {
   code: C;
-  /** Official names and aliases, as written in the data (with diacritics, any case). */
-  names: string[];
+  /** The official names, as written in the data (with diacritics, any case); `en` may be empty. */
+  vi: string;
+  en: string;
+  /** Other ways people write it: abbreviations, unmarked spellings, older names. */
+  aliases: string[];
 }
 export interface Lexicon {
   programs: LexiconEntry<ProgramCode>[];

@@ -11,7 +11,7 @@ import type { WebDeps } from './deps.ts';
 import { html, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
-import { peoplePageWords, type Totals } from './people-words.ts';
+import { peoplePageWords, type Totals } from '../../core/catalogue/people.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const PENDING_TTL_MS = 30 * 60_000;

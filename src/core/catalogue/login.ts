@@ -1,5 +1,6 @@
 // The console's words for accounts: signing in by person code, one-time codes, setting a password.
-import type { Lang } from '../../core/types.ts';
+import type { Bilingual } from './bilingual.ts';
+import type { Lang } from '../types.ts';
 
 const vi = {
   account: 'Tài khoản (mã cán bộ hoặc admin)',
@@ -53,6 +54,8 @@ const en: LoginWords = {
   tooManyMessages: 'You are sending too fast. Please wait a moment and send again.',
 };
 
+export const LOGIN: Bilingual<LoginWords> = { vi, en };
+
 export function loginWords(lang: Lang): LoginWords {
-  return lang === 'en' ? en : vi;
+  return LOGIN[lang];
 }

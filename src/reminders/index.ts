@@ -32,7 +32,6 @@ export type {
   PlannedChart,
   PlannedGroupDigest,
   PlannedMessage,
-  ReminderChannel,
   ReminderKind,
   RuleSet,
   SkipReason,

@@ -7,12 +7,13 @@
 // disjoint rows; a worker that dies leaves its lease to expire and the row is claimed again.
 import { sql } from 'drizzle-orm';
 import type { Reply } from '../core/reply.ts';
-import type { ItemCode } from '../core/types.ts';
-import type { ChartRequest, ReminderChannel, ReminderKind, ReportRequest } from '../reminders/model.ts';
+import type { ItemCode, Messenger } from '../core/types.ts';
+import type { ChartRequest, ReportRequest } from '../reminders/model.ts';
 import { rows, type DbOrTx } from './db.ts';
+import type { OUTBOX_KINDS, OUTBOX_STATUSES } from './schema.ts';
 
-export type OutboxKind = ReminderKind | 'notification' | 'group_digest' | 'leader_chart' | 'leader_report';
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** What a worker needs to send a row, stored as jsonb. */
 export type OutboxPayload = TextPayload | ChartPayload | ReportPayload;
@@ -48,7 +49,7 @@ export interface NewOutboxRow {
   /** With `channel`, unique: the same key enqueued twice is kept once. */
   idempotencyKey: string;
   personId: number | null;
-  channel: ReminderChannel;
+  channel: Messenger;
   chatId: string;
   kind: OutboxKind;
   payload: OutboxPayload;
@@ -60,7 +61,7 @@ export interface ClaimedRow {
   id: number;
   idempotencyKey: string;
   personId: number | null;
-  channel: ReminderChannel;
+  channel: Messenger;
   chatId: string;
   kind: OutboxKind;
   payload: OutboxPayload;
@@ -109,7 +110,7 @@ interface ClaimRow {
   id: number | string;
   idempotency_key: string;
   person_id: number | null;
-  channel: ReminderChannel;
+  channel: Messenger;
   chat_id: string;
   kind: OutboxKind;
   payload: string;
@@ -124,7 +125,7 @@ interface ClaimRow {
  */
 export async function claim(
   db: DbOrTx,
-  opts: { limit: number; lockMs: number; now: Date; channels?: readonly ReminderChannel[] },
+  opts: { limit: number; lockMs: number; now: Date; channels?: readonly Messenger[] },
 ): Promise<ClaimedRow[]> {
   const channels = opts.channels ?? ['telegram', 'zalo'];
   if (channels.length === 0 || opts.limit <= 0) return [];
@@ -283,7 +284,7 @@ export async function outboxStats(db: DbOrTx): Promise<OutboxStats> {
  * When the next pending row of `channels` may be claimed (its retry time or the end of another
  * worker's lease), or null when none is pending.
  */
-export async function nextPendingAt(db: DbOrTx, channels: readonly ReminderChannel[]): Promise<Date | null> {
+export async function nextPendingAt(db: DbOrTx, channels: readonly Messenger[]): Promise<Date | null> {
   if (channels.length === 0) return null;
   const [r] = await rows<{ at_ms: number | string | null }>(
     db,

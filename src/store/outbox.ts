@@ -57,14 +57,9 @@ export interface NewOutboxRow {
   notBefore?: Date;
 }
 
-export interface ClaimedRow {
+/** A row a worker holds: what was enqueued (its send time passed), with what earlier attempts left. */
+export interface ClaimedRow extends Omit<NewOutboxRow, 'notBefore'> {
   id: number;
-  idempotencyKey: string;
-  personId: number | null;
-  channel: Messenger;
-  chatId: string;
-  kind: OutboxKind;
-  payload: OutboxPayload;
   /** Including this one: claiming counts an attempt, so a row that crashes its worker cannot loop forever. */
   attempts: number;
   /** The previous attempt's error, if any. */

@@ -50,6 +50,7 @@ describe('the catalogue', () => {
     expect(Object.keys(SURFACES).sort()).toEqual(
       [
         'chat',
+        'chatSuggestions',
         'console',
         'invitation',
         'login',

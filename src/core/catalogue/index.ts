@@ -9,6 +9,7 @@ import { PEOPLE } from './people.ts';
 import { REMINDERS } from './reminders.ts';
 import { REPORT_CHAT } from './report-chat.ts';
 import { CELL_LABEL, STATUS_LABEL, WORDS as REPORT } from './report.ts';
+import { SUGGESTIONS } from './suggestions.ts';
 import { TELEGRAM } from './telegram.ts';
 import { ZALO } from './zalo.ts';
 
@@ -19,6 +20,7 @@ export const SURFACES = {
   zalo: ZALO,
   reminders: REMINDERS,
   console: CONSOLE,
+  chatSuggestions: SUGGESTIONS,
   login: LOGIN,
   people: PEOPLE,
   invitation: INVITATION,

@@ -152,9 +152,7 @@ const vi = {
   remindersButtons: 'Nút bấm',
 };
 
-export type Words = typeof vi;
-
-const en: Words = {
+const en: typeof vi = {
   htmlLang: 'en',
   appTagline: 'Programme and target tracking',
   skip: 'Skip to main content',
@@ -298,4 +296,5 @@ const en: Words = {
   remindersButtons: 'Buttons',
 };
 
+export type Words = typeof vi;
 export const CONSOLE: Bilingual<Words> = { vi, en };

@@ -27,9 +27,7 @@ const vi = {
   tooManyMessages: 'Bạn gửi quá nhanh. Vui lòng đợi một chút rồi gửi lại.',
 };
 
-export type LoginWords = typeof vi;
-
-const en: LoginWords = {
+const en: typeof vi = {
   account: 'Account (person code or admin)',
   sendCode: 'Send me a one-time code on Telegram/Zalo',
   codeQueued: (channels) =>
@@ -54,6 +52,7 @@ const en: LoginWords = {
   tooManyMessages: 'You are sending too fast. Please wait a moment and send again.',
 };
 
+export type LoginWords = typeof vi;
 export const LOGIN: Bilingual<LoginWords> = { vi, en };
 
 export function loginWords(lang: Lang): LoginWords {

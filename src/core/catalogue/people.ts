@@ -56,9 +56,7 @@ const vi = {
   expired: 'Bản xem trước đã hết hạn hoặc đã được nhập. Hãy tải tệp lên lại.',
   again: 'Tải lên tệp khác',
 };
-export type PeopleWords = typeof vi;
-
-const en: PeopleWords = {
+const en: typeof vi = {
   navPeople: 'People',
   peopleTitle: 'People and registration',
   peopleCounts: (all, registered) => `${all} people · ${registered} registered on Telegram or Zalo`,
@@ -114,8 +112,9 @@ export interface Totals {
   errors: number;
 }
 
-export const PEOPLE: Bilingual<PeopleWords> = { vi, en };
+export type PeoplePageWords = typeof vi;
+export const PEOPLE: Bilingual<PeoplePageWords> = { vi, en };
 
-export function peoplePageWords(lang: Lang): PeopleWords {
+export function peoplePageWords(lang: Lang): PeoplePageWords {
   return PEOPLE[lang];
 }

@@ -55,6 +55,8 @@ describe('the catalogue', () => {
         'invitation',
         'login',
         'people',
+        'peopleImport',
+        'planImport',
         'reminders',
         'report',
         'reportCells',

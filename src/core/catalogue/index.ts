@@ -6,6 +6,8 @@ import { CONSOLE } from './console.ts';
 import { INVITATION } from './invitation.ts';
 import { LOGIN } from './login.ts';
 import { PEOPLE } from './people.ts';
+import { PEOPLE_IMPORT } from './people-import.ts';
+import { PLAN_IMPORT } from './plan-import.ts';
 import { REMINDERS } from './reminders.ts';
 import { REPORT_CHAT } from './report-chat.ts';
 import { CELL_LABEL, STATUS_LABEL, WORDS as REPORT } from './report.ts';
@@ -23,6 +25,8 @@ export const SURFACES = {
   chatSuggestions: SUGGESTIONS,
   login: LOGIN,
   people: PEOPLE,
+  peopleImport: PEOPLE_IMPORT,
+  planImport: PLAN_IMPORT,
   invitation: INVITATION,
   report: REPORT,
   reportCells: CELL_LABEL,

@@ -1,7 +1,9 @@
 // The sentences of a people import's report, in Vietnamese and English (the operator's language).
-import type { Lang, Role } from '../../core/types.ts';
+import type { Lang, Role } from '../types.ts';
+import type { Bilingual } from './bilingual.ts';
+import { IMPORT_OUTCOME, type ImportOutcomeWords } from './import-outcome.ts';
 
-export interface PeopleWords {
+export interface PeopleWords extends ImportOutcomeWords {
   roleName: Record<Role, string>;
   noName: (cell: string) => string;
   noAgency: (cell: string) => string;
@@ -31,9 +33,6 @@ export interface PeopleWords {
     skipped: number;
     errors: number;
   }) => string;
-  done: string;
-  dryRun: string;
-  nothingWritten: (errors: number) => string;
 }
 
 const FIELD_VI = {
@@ -89,9 +88,7 @@ const vi: PeopleWords = {
   },
   totals: (t) =>
     `${t.created} tạo mới, ${t.updated} cập nhật, ${t.unchanged} giữ nguyên, ${t.skipped} bỏ qua, ${t.errors} lỗi`,
-  done: 'Đã nhập',
-  dryRun: 'Chạy thử, chưa ghi gì',
-  nothingWritten: (errors) => `Không nhập gì: ${errors} dòng có lỗi, hãy sửa tệp rồi nhập lại`,
+  ...IMPORT_OUTCOME.vi,
 };
 
 const en: PeopleWords = {
@@ -123,12 +120,11 @@ const en: PeopleWords = {
   actionLabel: { create: 'create', update: 'update', unchanged: 'unchanged', skip: 'skip', error: 'error' },
   totals: (t) =>
     `${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.errors} errors`,
-  done: 'Imported',
-  dryRun: 'Dry run, nothing written',
-  nothingWritten: (errors) =>
-    `Nothing imported: ${errors} row(s) with errors; fix the file and import it again`,
+  ...IMPORT_OUTCOME.en,
 };
 
+export const PEOPLE_IMPORT: Bilingual<PeopleWords> = { vi, en };
+
 export function peopleWords(lang: Lang): PeopleWords {
-  return lang === 'en' ? en : vi;
+  return PEOPLE_IMPORT[lang];
 }

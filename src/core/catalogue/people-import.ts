@@ -24,8 +24,6 @@ export interface PeopleWords extends ImportOutcomeWords {
   change: (what: 'name' | 'agency' | 'title' | 'phone' | 'role' | 'lang', from: string, to: string) => string;
   noList: (file: string) => string;
   unreadable: (file: string, detail: string) => string;
-  rowLabel: (sheet: string, row: number) => string;
-  actionLabel: Record<'create' | 'update' | 'unchanged' | 'skip' | 'error', string>;
   totals: (t: {
     created: number;
     updated: number;
@@ -78,14 +76,6 @@ const vi: PeopleWords = {
   noList: (file) =>
     `${file}: không tìm thấy dòng tiêu đề danh sách (cần các cột “Họ và tên” và “Đơn vị” trong 20 dòng đầu)`,
   unreadable: (file, detail) => `${file}: không đọc được như một bảng tính XLSX hoặc CSV (${detail})`,
-  rowLabel: (sheet, row) => `${sheet}, dòng ${row}`,
-  actionLabel: {
-    create: 'tạo mới',
-    update: 'cập nhật',
-    unchanged: 'giữ nguyên',
-    skip: 'bỏ qua',
-    error: 'lỗi',
-  },
   totals: (t) =>
     `${t.created} tạo mới, ${t.updated} cập nhật, ${t.unchanged} giữ nguyên, ${t.skipped} bỏ qua, ${t.errors} lỗi`,
   ...IMPORT_OUTCOME.vi,
@@ -116,8 +106,6 @@ const en: PeopleWords = {
   noList: (file) =>
     `${file}: no header row of a people list (columns “Họ và tên” and “Đơn vị” in the first 20 rows)`,
   unreadable: (file, detail) => `${file}: cannot be read as an XLSX or CSV spreadsheet (${detail})`,
-  rowLabel: (sheet, row) => `${sheet}, row ${row}`,
-  actionLabel: { create: 'create', update: 'update', unchanged: 'unchanged', skip: 'skip', error: 'error' },
   totals: (t) =>
     `${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.errors} errors`,
   ...IMPORT_OUTCOME.en,

@@ -44,8 +44,6 @@ export interface PlanWords extends ImportOutcomeWords {
   unreadable: (file: string, detail: string) => string;
   encrypted: (file: string) => string;
   oldExcel: (file: string) => string;
-  rowLabel: (sheet: string, row: number) => string;
-  actionLabel: Record<'create' | 'update' | 'unchanged' | 'skip' | 'error', string>;
   totals: (t: PlanTotals, applied: boolean) => string;
 }
 
@@ -113,14 +111,6 @@ const vi: PlanWords = {
   encrypted: (file) =>
     `${file}: tệp được đặt mật khẩu; hãy bỏ mật khẩu (Lưu thành… không mật khẩu) rồi nhập lại`,
   oldExcel: (file) => `${file}: là tệp Excel cũ (.xls); hãy lưu thành .xlsx rồi nhập lại`,
-  rowLabel: (sheet, row) => `${sheet}, dòng ${row}`,
-  actionLabel: {
-    create: 'tạo mới',
-    update: 'cập nhật',
-    unchanged: 'giữ nguyên',
-    skip: 'bỏ qua',
-    error: 'lỗi',
-  },
   totals: (t, applied) =>
     applied
       ? `${t.created} đã tạo, ${t.updated} đã cập nhật, ${t.unchanged} giữ nguyên, ${t.skipped} bỏ qua, ${t.errors} lỗi`
@@ -170,8 +160,6 @@ const en: PlanWords = {
   encrypted: (file) =>
     `${file}: the file is password-protected; save it without a password and import it again`,
   oldExcel: (file) => `${file}: an old Excel file (.xls); save it as .xlsx and import it again`,
-  rowLabel: (sheet, row) => `${sheet}, row ${row}`,
-  actionLabel: { create: 'create', update: 'update', unchanged: 'unchanged', skip: 'skip', error: 'error' },
   totals: (t, applied) =>
     applied
       ? `${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.errors} errors`

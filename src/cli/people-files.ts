@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ImportError } from '../core/errors.ts';
 import type { Lang } from '../core/types.ts';
 import { importPeople } from '../store/people-import/index.ts';
-import { peopleWords } from '../store/people-import/messages.ts';
+import { peopleWords } from '../core/catalogue/people-import.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
 

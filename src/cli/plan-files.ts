@@ -5,7 +5,7 @@ import { ImportError } from '../core/errors.ts';
 import { localDate } from '../core/time.ts';
 import type { ProgramCode } from '../core/types.ts';
 import { exportReport } from '../store/export-report.ts';
-import { planWords } from '../store/import/annex/words.ts';
+import { planWords } from '../core/catalogue/plan-import.ts';
 import { importPlanFile } from '../store/import/plan-file.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
 import { langFlag } from './people-files.ts';

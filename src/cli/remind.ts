@@ -10,7 +10,7 @@ import { createZaloOutbound } from '../channels/zalo/outbound.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { runCycle } from '../reminders/cycle.ts';
-import type { ReminderChannel } from '../reminders/model.ts';
+import type { Messenger } from '../core/types.ts';
 import { previewMessages, type MessagePreview } from '../reminders/preview.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import { outboxStats } from '../store/outbox.ts';
@@ -24,9 +24,9 @@ export function outboundChannelsFrom(
     'TELEGRAM_BOT_TOKEN' | 'TELEGRAM_API_ROOT' | 'ZALO_BOT_TOKEN' | 'ZALO_API_ROOT' | 'SEND_RATE_PER_SECOND'
   >,
   logger: Logger,
-): Map<ReminderChannel, OutboundChannel> {
+): Map<Messenger, OutboundChannel> {
   const perSecond = Math.max(1, config.SEND_RATE_PER_SECOND);
-  const channels = new Map<ReminderChannel, OutboundChannel>();
+  const channels = new Map<Messenger, OutboundChannel>();
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = new Telegraf(config.TELEGRAM_BOT_TOKEN, {
       telegram: { apiRoot: config.TELEGRAM_API_ROOT },

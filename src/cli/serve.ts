@@ -12,11 +12,11 @@ import { consoleExposure } from '../channels/web/network.ts';
 import { countTurns, createMetrics, type Metrics } from '../channels/web/metrics.ts';
 import type { OutboundChannel } from '../channels/outbound.ts';
 import { runCycle } from '../reminders/cycle.ts';
-import type { ReminderChannel } from '../reminders/model.ts';
 import { createOutboxNotifier } from '../reminders/notifier.ts';
 import { REPORT_SCHEDULE_NAME, runReportCycle } from '../reminders/reports.ts';
 import { startScheduler } from '../reminders/scheduler.ts';
 import { createReportRenderer, renderAskedReport } from '../report/deliver.ts';
+import type { Messenger } from '../core/types.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import type { Db } from '../store/db.ts';
 import { forgetSeenBefore } from '../store/inbound.ts';
@@ -119,7 +119,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   // The messengers' webhooks come first, so the console's login never stands in their way.
   const app = new Hono();
   // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.
-  const outbounds = new Map<ReminderChannel, OutboundChannel>();
+  const outbounds = new Map<Messenger, OutboundChannel>();
   // One once-only gate for every messenger's inbound updates: the channels never hold the database.
   const firstSeen = createRedeliveryGate(database.db);
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -195,7 +195,7 @@ const SEEN_KEPT_MS = 7 * 86_400_000;
 async function startReminders(
   ctx: CliContext,
   db: Db,
-  outbounds: ReadonlyMap<ReminderChannel, OutboundChannel>,
+  outbounds: ReadonlyMap<Messenger, OutboundChannel>,
   metrics: Metrics,
   stops: Array<() => Promise<void>>,
 ): Promise<void> {

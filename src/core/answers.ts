@@ -31,10 +31,10 @@ export interface AnswerContext {
   tz: string;
 }
 
-/** The store's lexicon lists each agency as [code, name_vi, name_en, …aliases]. */
+/** The agency's official name in the reader's language; its code when the lexicon does not know it. */
 export function agencyName(lexicon: Lexicon, code: AgencyCode, lang: Lang): string {
-  const names = lexicon.agencies.find((a) => a.code === code)?.names;
-  return (lang === 'vi' ? names?.[1] : names?.[2]) ?? names?.[1] ?? code;
+  const entry = lexicon.agencies.find((a) => a.code === code);
+  return entry === undefined ? code : entry[lang];
 }
 
 /** "NQ57 · Sở Y tế", "NQ57", or "toàn tỉnh". */

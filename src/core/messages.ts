@@ -846,7 +846,8 @@ const en: Messages = {
     `This list has no page ${page}; it has ${pages} page${pages === 1 ? '' : 's'}.`,
 };
 
-const CATALOGUE: Record<Lang, Messages> = { vi, en };
+/** The chat surface of core/catalogue/: every sentence the bot says in a conversation. */
+export const CATALOGUE: Record<Lang, Messages> = { vi, en };
 
 export function messages(lang: Lang): Messages {
   return CATALOGUE[lang];

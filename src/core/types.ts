@@ -21,6 +21,8 @@ export const ROLES = ['leader', 'staff', 'admin'] as const;
 export const ITEM_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
 export const CHANNELS = ['telegram', 'zalo', 'web', 'cli'] as const;
 export const AGENCY_KINDS = ['province', 'department', 'commune', 'ward', 'center'] as const;
+/** `claim`: a "done" reported under confirmation, waiting for a checker (it changes the item only once confirmed). */
+export const HISTORY_KINDS = ['update', 'explanation_request', 'explanation', 'claim'] as const;
 
 export type Lang = (typeof LANGS)[number];
 export type Role = (typeof ROLES)[number];
@@ -29,6 +31,7 @@ export type ChannelName = (typeof CHANNELS)[number];
 /** The channels that reach a person on their own chat: notifications and reminders travel on these. */
 export type Messenger = Extract<ChannelName, 'telegram' | 'zalo'>;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
 export type IntentName =
   | 'overdue'
@@ -62,8 +65,11 @@ export interface Intent {
 /** What the parser knows of the province: every way people write each programme and agency. */
 export interface LexiconEntry<C> {
   code: C;
-  /** Official names and aliases, as written in the data (with diacritics, any case). */
-  names: string[];
+  /** The official names, as written in the data (with diacritics, any case); `en` may be empty. */
+  vi: string;
+  en: string;
+  /** Other ways people write it: abbreviations, unmarked spellings, older names. */
+  aliases: string[];
 }
 export interface Lexicon {
   programs: LexiconEntry<ProgramCode>[];
@@ -246,6 +252,6 @@ export interface UpdateView {
   status: ItemStatus | null;
   note: string | null;
   /** `claim`: a "done" reported under confirmation (it changes the item only once confirmed). */
-  kind: 'update' | 'explanation_request' | 'explanation' | 'claim';
+  kind: HistoryKind;
   channel: ChannelName | null;
 }

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { html, raw, type SafeHtml } from '../channels/web/html.ts';
 import type { Person } from '../core/ports.ts';
 import { localIso } from '../core/time.ts';
-import { invitationWords } from './words.ts';
+import { invitationWords } from '../core/catalogue/invitation.ts';
 
 export interface Invitation {
   person: Person;

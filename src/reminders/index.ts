@@ -18,25 +18,7 @@ export type { Holiday, LocalTime, Weekday } from './calendar.ts';
 export { DEFAULT_RULES, isQuiet, minutesOf, rulesFor } from './rules.ts';
 export type { ProgramOverrides, QuietHours, ReminderRules } from './rules.ts';
 export { CHART_CHANNELS, REMINDER_KINDS } from './model.ts';
-export type {
-  AwaitingClaim,
-  ChartChannel,
-  ChartRequest,
-  GroupPlan,
-  Plan,
-  PlanGroup,
-  PlanAgency,
-  PlanInput,
-  PlanPerson,
-  PlanProgram,
-  PlannedChart,
-  PlannedGroupDigest,
-  PlannedMessage,
-  ReminderChannel,
-  ReminderKind,
-  RuleSet,
-  SkipReason,
-} from './model.ts';
+export type * from './model.ts';
 export { planGroupDigests, planReminders } from './plan.ts';
 export { superiorsOf } from './escalation.ts';
 export { dayBlock, momentBlock, mentionOf, ReminderDays } from './schedule.ts';

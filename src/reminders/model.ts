@@ -11,22 +11,19 @@ import type {
   ProgramCode,
   Role,
 } from '../core/types.ts';
+import type { OutboxKind } from '../store/outbox.ts';
 import type { Holiday } from './calendar.ts';
 import type { ProgramOverrides, ReminderRules } from './rules.ts';
 
-export type ReminderKind = 'assignee' | 'agency_digest' | 'leader_digest' | 'escalation' | 'checker_nudge';
-/** Also the order messages of one person are listed in. */
-export const REMINDER_KINDS: readonly ReminderKind[] = [
+/** The outbox kinds the planner makes, in the order messages of one person are listed in. */
+export const REMINDER_KINDS = [
   'assignee',
   'agency_digest',
   'leader_digest',
   'escalation',
   'checker_nudge',
-];
-
-/** The messengers a reminder can be pushed to (the web console and CLI are pulled, not pushed). */
-/** The messengers reminders go out on (one type with the core's notifications). */
-export type ReminderChannel = Messenger;
+] as const satisfies readonly OutboxKind[];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface PlanPerson {
   code: PersonCode;
@@ -35,7 +32,7 @@ export interface PlanPerson {
   agency: AgencyCode;
   lang: Lang;
   /** Linked chat accounts; empty when the person has not registered on any messenger. */
-  channels: ReminderChannel[];
+  channels: Messenger[];
 }
 
 export interface PlanAgency {
@@ -93,7 +90,7 @@ export interface AwaitingClaim {
 
 /** A group chat subscribed to the daily province digest (a steering committee's group). */
 export interface PlanGroup {
-  channel: ReminderChannel;
+  channel: Messenger;
   chatId: string;
   /** The language its digest is written in. */
   lang: Lang;
@@ -124,7 +121,7 @@ export interface PlannedMessage {
  * The messengers a chart (a PNG photo) goes to. Telegram takes an upload; Zalo's sendPhoto takes only a
  * public URL, which dondoc does not have, so Zalo chats get the digest's text alone.
  */
-export type ChartChannel = Extract<ReminderChannel, 'telegram'>;
+export type ChartChannel = Extract<Messenger, 'telegram'>;
 export const CHART_CHANNELS: readonly ChartChannel[] = ['telegram'];
 
 /** Which chart to draw: a programme, in a language, as of a day. Drawn when it is sent, from the data then. */
@@ -189,7 +186,7 @@ export interface Plan {
  */
 export interface PlannedGroupDigest {
   kind: 'group_digest';
-  channel: ReminderChannel;
+  channel: Messenger;
   chatId: string;
   lang: Lang;
   /** `group:${channel}:${chatId}:${localDay}`: planned twice in one day, sent once. */

@@ -5,14 +5,14 @@ import { telegramReadableParts } from '../channels/telegram/outbound.ts';
 import { zaloText } from '../channels/zalo/outbound.ts';
 import { splitForZalo } from '../channels/zalo/split.ts';
 import type { Reply } from '../core/reply.ts';
-import type { ItemCode, PersonCode } from '../core/types.ts';
+import type { ItemCode, Messenger, PersonCode } from '../core/types.ts';
 import { outboxRows, type CycleResult } from './cycle.ts';
-import type { ReminderChannel, ReminderKind } from './model.ts';
+import type { ReminderKind } from './model.ts';
 import { planReminders } from './plan.ts';
 
 /** One planned message as it reads on one messenger. */
 export interface MessageText {
-  channel: ReminderChannel;
+  channel: Messenger;
   /** Every part it is sent in, one after the other (a newline between parts). */
   text: string;
   /** Button labels under it (Telegram); Zalo has none, its text already says what to type. */
@@ -25,13 +25,13 @@ export interface MessagePreview {
   kind: ReminderKind;
   items: ItemCode[];
   /** The messengers it goes to; empty when the person has no chat account: then nothing is sent. */
-  channels: ReminderChannel[];
+  channels: Messenger[];
   /** What the person reads on each of `channels`, in the same order. */
   texts: MessageText[];
 }
 
 /** The reply as the person reads it on `channel`: the parts its sender cuts it into, markup removed. */
-export function readableText(channel: ReminderChannel, reply: Reply): MessageText {
+export function readableText(channel: Messenger, reply: Reply): MessageText {
   if (channel === 'zalo') return { channel, text: splitForZalo(zaloText(reply)).join('\n'), buttons: [] };
   return {
     channel,

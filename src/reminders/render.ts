@@ -1,13 +1,14 @@
 // Turns a planned reminder into the reply model's lines and buttons, in the recipient's language.
 import { isOverdue } from '../core/grid.ts';
 import { formatMoment } from '../core/format.ts';
+import { REMINDERS as T } from '../core/catalogue/reminders.ts';
 import { messages } from '../core/messages.ts';
 import { verdictButtons } from '../core/verdicts.ts';
 import type { Button, Line, Reply } from '../core/reply.ts';
 import type { ItemCode, ItemView, Lang, LocalDate, Percent, PersonCode } from '../core/types.ts';
 import { DEFAULT_TZ, daysBetween, localDate } from './calendar.ts';
 import { type LeaderDigest, leaderDigest } from './digest.ts';
-import { days, formatDay, formatPercent, formatShortDay, truncate } from './format.ts';
+import { formatDay, formatPercent, formatShortDay, truncate } from './format.ts';
 import type {
   Plan,
   PlanInput,
@@ -48,58 +49,6 @@ export function renderContext(input: PlanInput, plan: Pick<Plan, 'localDay'>): R
 /** Most overdue targets a leader digest lists by name; the rest are counted. */
 const MAX_DIGEST_TARGETS = 10;
 const MAX_DIGEST_AGENCIES = 5;
-
-const T = {
-  vi: {
-    assigneeTitle: (day: string) => `🔔 Nhắc việc ngày ${day}`,
-    replyHint: 'Trả lời tin này: “xong”, “80% ghi chú” hoặc “vướng: lý do”.',
-    overdue: (n: number) => `quá hạn ${days(n, 'vi')}`,
-    dueToday: 'đến hạn hôm nay',
-    left: (n: number, due: string) => `còn ${days(n, 'vi')} (hạn ${due})`,
-    silent: (n: number) => `chưa cập nhật ${days(n, 'vi')}`,
-    explain: '❓ cần giải trình',
-    agencyTitle: (names: string, day: string) => `🏢 Việc cần chú ý của ${names} ngày ${day}`,
-    agencyCounts: (overdue: number, soon: number) => `${overdue} việc quá hạn, ${soon} việc sắp đến hạn.`,
-    leaderTitle: (day: string) => `📊 Tổng hợp ngày ${day}`,
-    programLine: (s: { done: number; total: number; pct: string; overdue: number; week: number }) =>
-      `: ${s.done}/${s.total} chỉ tiêu hoàn thành (${s.pct}), ${s.overdue} quá hạn, ${s.week} đến hạn tuần này`,
-    overdueTargets: (n: number) => `Chỉ tiêu quá hạn (${n}):`,
-    more: (n: number) => `… và ${n} chỉ tiêu khác`,
-    worstAgencies: 'Đơn vị chậm nhất:',
-    agencyLine: (overdue: number, pct: string) => `: ${overdue} việc quá hạn, ${pct} hoàn thành`,
-    unreachable: '📵 Chưa liên lạc được: ',
-    pending: '❓ Đang chờ giải trình: ',
-    escalationTitle: (day: string) => `⚠️ Việc quá hạn lâu chưa cập nhật ngày ${day}`,
-    escalationHint: (code: string) => `Đề nghị đôn đốc, hoặc nhắn “yêu cầu giải trình ${code}”.`,
-    chartCaption: (name: string, day: string) => ` — ${name}: tiến độ theo đơn vị, ngày ${day}`,
-    buttons: { done: '✅ Xong', blocked: '⏸ Vướng', snooze: '🔔 Nhắc lại mai' },
-  },
-  en: {
-    assigneeTitle: (day: string) => `🔔 Reminders for ${day}`,
-    replyHint: 'Reply to this message: “done”, “80% note” or “blocked: reason”.',
-    overdue: (n: number) => `overdue by ${days(n, 'en')}`,
-    dueToday: 'due today',
-    left: (n: number, due: string) => `${days(n, 'en')} left (due ${due})`,
-    silent: (n: number) => `no update for ${days(n, 'en')}`,
-    explain: '❓ explanation requested',
-    agencyTitle: (names: string, day: string) => `🏢 Tasks needing attention at ${names} on ${day}`,
-    agencyCounts: (overdue: number, soon: number) => `${overdue} overdue, ${soon} due soon.`,
-    leaderTitle: (day: string) => `📊 Summary for ${day}`,
-    programLine: (s: { done: number; total: number; pct: string; overdue: number; week: number }) =>
-      `: ${s.done}/${s.total} targets done (${s.pct}), ${s.overdue} overdue, ${s.week} due this week`,
-    overdueTargets: (n: number) => `Overdue targets (${n}):`,
-    more: (n: number) => `… and ${n} more ${n === 1 ? 'target' : 'targets'}`,
-    worstAgencies: 'Agencies most behind:',
-    agencyLine: (overdue: number, pct: string) =>
-      `: ${overdue} overdue ${overdue === 1 ? 'task' : 'tasks'}, ${pct} done`,
-    unreachable: '📵 Not reachable: ',
-    pending: '❓ Explanations pending: ',
-    escalationTitle: (day: string) => `⚠️ Overdue tasks with no recent update, ${day}`,
-    escalationHint: (code: string) => `Please follow up, or write “ask for an explanation of ${code}”.`,
-    chartCaption: (name: string, day: string) => ` — ${name}: progress by agency, ${day}`,
-    buttons: { done: '✅ Done', blocked: '⏸ Blocked', snooze: '🔔 Remind me tomorrow' },
-  },
-} as const;
 
 interface LineOptions {
   lang: Lang;

@@ -56,14 +56,15 @@ import {
 import { fileBytes } from '../store/evidence.ts';
 import type { StoredFileRef } from '../core/turn.ts';
 import type { ReportRenderer } from '../report/deliver.ts';
-import type { ChartRequest, ReminderChannel } from './model.ts';
+import type { Messenger } from '../core/types.ts';
+import type { ChartRequest } from './model.ts';
 
 /** Draws a programme's chart as PNG bytes; null when there is no such programme. */
 export type ChartDrawer = (req: ChartRequest) => Promise<Buffer | null>;
 
 export interface OutboxWorkerOptions {
   db: DbOrTx;
-  channels: ReadonlyMap<ReminderChannel, OutboundChannel>;
+  channels: ReadonlyMap<Messenger, OutboundChannel>;
   logger: Logger;
   /** Draws the charts of `leader_chart` rows; without it such rows fail. */
   chart?: ChartDrawer;

@@ -1,49 +1,12 @@
 // What a chat says with a report: the caption under the document (Telegram), and on a messenger that
 // cannot take a file (Zalo) a short summary of the same snapshot with how to get the document.
-import type { Counts } from '../core/grid.ts';
 import type { Line, Reply } from '../core/reply.ts';
-import type { Lang, ProgramCode } from '../core/types.ts';
+import { REPORT_CHAT as T } from '../core/catalogue/report-chat.ts';
+import type { ProgramCode } from '../core/types.ts';
 import { parsePeriodSpec } from '../core/period-spec.ts';
 import type { ReportRequest } from '../reminders/model.ts';
 import type { ReportSnapshot } from '../store/report-snapshot.ts';
 import { percent, periodWords, shortDay } from './labels.ts';
-
-const T = {
-  vi: {
-    caption: (period: string) => ` — báo cáo tình hình thực hiện ${period}`,
-    asOf: (day: string) => `Số liệu tính đến ngày ${day}.`,
-    grid: (what: string, c: Counts, lang: Lang) =>
-      `${what}: ${c.total}; hoàn thành đúng hạn ${c.doneOnTime} (${percent(c.doneOnTime, c.total, lang)}), ` +
-      `hoàn thành quá hạn ${c.doneLate}, còn trong hạn ${c.openInTime}, quá hạn ${c.overdue}` +
-      (c.awaiting > 0 ? `; trong đó ${c.awaiting} chờ xác nhận.` : '.'),
-    targets: 'Chỉ tiêu',
-    tasks: 'Nhiệm vụ',
-    lowest: 'Tỷ lệ đúng hạn thấp nhất: ',
-    howTo: (query: string) =>
-      `Tệp Word của báo cáo: tải tại trang quản trị dondoc, /reports/report.docx?${query}` +
-      ` (Zalo không nhận tệp từ bot).`,
-    fileName: 'bao-cao',
-    allPrograms: 'Các chương trình, nhiệm vụ',
-    all: 'Tất cả',
-  },
-  en: {
-    caption: (period: string) => ` — progress report, ${period}`,
-    asOf: (day: string) => `Figures as of ${day}.`,
-    grid: (what: string, c: Counts, lang: Lang) =>
-      `${what}: ${c.total}; done on time ${c.doneOnTime} (${percent(c.doneOnTime, c.total, lang)}), ` +
-      `done late ${c.doneLate}, within deadline ${c.openInTime}, overdue ${c.overdue}` +
-      (c.awaiting > 0 ? `; of these ${c.awaiting} awaiting confirmation.` : '.'),
-    targets: 'Targets',
-    tasks: 'Tasks',
-    lowest: 'Lowest on-time rate: ',
-    howTo: (query: string) =>
-      `The Word file: download it from the dondoc console, /reports/report.docx?${query}` +
-      ` (Zalo takes no files from bots).`,
-    fileName: 'report',
-    allPrograms: 'All programmes and tasks',
-    all: 'All',
-  },
-} as const;
 
 /** A report asked for: a programme's (or, null, every programme's) period read at a day. */
 export type ReportAsk = Omit<ReportRequest, 'program'> & { program: ProgramCode | null };
@@ -88,8 +51,8 @@ export function reportSummary(req: ReportAsk, s: ReportSnapshot): Reply {
   const lines: Line[] = [
     ...caption.lines,
     [t.asOf(shortDay(s.end))],
-    [t.grid(t.targets, s.targets, lang)],
-    [t.grid(t.tasks, s.tasks, lang)],
+    [t.grid(t.targets, s.targets, percent(s.targets.doneOnTime, s.targets.total, lang))],
+    [t.grid(t.tasks, s.tasks, percent(s.tasks.doneOnTime, s.tasks.total, lang))],
     ...(lowest.length > 0 ? [[t.lowest, lowest.join('; ')]] : []),
     [t.howTo(`${req.program === null ? '' : `program=${req.program}&`}period=${req.period}`)],
   ];

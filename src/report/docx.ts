@@ -19,16 +19,8 @@ import {
 import type { Counts, GridCell } from '../core/grid.ts';
 import type { Lang } from '../core/types.ts';
 import type { ReportItem, ReportSnapshot } from '../store/report-snapshot.ts';
-import {
-  CELL_LABEL,
-  indicatorValue,
-  percent,
-  periodWords,
-  placeAndDate,
-  shortDay,
-  STATUS_LABEL,
-  WORDS,
-} from './labels.ts';
+import { indicatorValue, percent, periodWords, placeAndDate, shortDay } from './labels.ts';
+import { CELL_LABEL, STATUS_LABEL, WORDS } from '../core/catalogue/report.ts';
 
 export interface ReportOptions {
   lang: Lang;

@@ -7,7 +7,8 @@ import type { Counts } from '../core/grid.ts';
 import type { Lang } from '../core/types.ts';
 import type { ReportSnapshot } from '../store/report-snapshot.ts';
 import { subjectLine } from './docx.ts';
-import { CELL_LABEL, indicatorValue, placeAndDate, shortDay, STATUS_LABEL, WORDS } from './labels.ts';
+import { indicatorValue, placeAndDate, shortDay } from './labels.ts';
+import { CELL_LABEL, STATUS_LABEL, WORDS } from '../core/catalogue/report.ts';
 
 const SHEETS: Record<
   Lang,

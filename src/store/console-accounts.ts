@@ -171,6 +171,15 @@ export async function createConsoleToken(
   return expiresAt;
 }
 
+/** The token of this kind, not used and not expired at `now`. */
+const live = (token: string, kind: TokenKind, now: Date) =>
+  and(
+    eq(consoleTokens.tokenHash, hashToken(token)),
+    eq(consoleTokens.kind, kind),
+    isNull(consoleTokens.usedAt),
+    gt(consoleTokens.expiresAt, now),
+  );
+
 /** Whose unused, unexpired token this is, without using it (the link's form is shown first). */
 export async function tokenOwner(
   db: DbOrTx,
@@ -182,14 +191,7 @@ export async function tokenOwner(
     .select({ id: people.id, code: people.code })
     .from(consoleTokens)
     .innerJoin(people, eq(people.id, consoleTokens.personId))
-    .where(
-      and(
-        eq(consoleTokens.tokenHash, hashToken(token)),
-        eq(consoleTokens.kind, kind),
-        isNull(consoleTokens.usedAt),
-        gt(consoleTokens.expiresAt, now),
-      ),
-    );
+    .where(live(token, kind, now));
   return r ? { id: r.id, code: r.code as PersonCode } : null;
 }
 
@@ -205,13 +207,7 @@ export async function useConsoleToken(
     .update(consoleTokens)
     .set({ usedAt: now })
     .where(
-      and(
-        eq(consoleTokens.tokenHash, hashToken(token)),
-        eq(consoleTokens.kind, kind),
-        isNull(consoleTokens.usedAt),
-        gt(consoleTokens.expiresAt, now),
-        personId === undefined ? undefined : eq(consoleTokens.personId, personId),
-      ),
+      and(live(token, kind, now), personId === undefined ? undefined : eq(consoleTokens.personId, personId)),
     )
     .returning({ personId: consoleTokens.personId });
   return r?.personId ?? null;

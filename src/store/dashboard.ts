@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type {
   AgencyCode,
   ChannelName,
+  HistoryKind,
   ItemCode,
   ItemStatus,
   Lang,
@@ -113,7 +114,7 @@ export interface Change {
   level: 'target' | 'task';
   title: Named;
   person: { code: PersonCode; name: string } | null;
-  kind: 'update' | 'explanation_request' | 'explanation' | 'claim';
+  kind: HistoryKind;
   status: ItemStatus | null;
   progress: number | null;
   note: string | null;

@@ -8,12 +8,13 @@
 import { sql } from 'drizzle-orm';
 import type { Reply } from '../core/reply.ts';
 import type { StoredFileRef } from '../core/turn.ts';
-import type { ItemCode } from '../core/types.ts';
-import type { ChartRequest, ReminderChannel, ReminderKind, ReportRequest } from '../reminders/model.ts';
+import type { ItemCode, Messenger } from '../core/types.ts';
+import type { ChartRequest, ReportRequest } from '../reminders/model.ts';
 import { rows, type DbOrTx } from './db.ts';
+import type { OUTBOX_KINDS, OUTBOX_STATUSES } from './schema.ts';
 
-export type OutboxKind = ReminderKind | 'notification' | 'group_digest' | 'leader_chart' | 'leader_report';
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'unreachable';
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** What a worker needs to send a row, stored as jsonb. */
 export type OutboxPayload = TextPayload | ChartPayload | ReportPayload;
@@ -51,7 +52,7 @@ export interface NewOutboxRow {
   /** With `channel`, unique: the same key enqueued twice is kept once. */
   idempotencyKey: string;
   personId: number | null;
-  channel: ReminderChannel;
+  channel: Messenger;
   chatId: string;
   kind: OutboxKind;
   payload: OutboxPayload;
@@ -59,14 +60,9 @@ export interface NewOutboxRow {
   notBefore?: Date;
 }
 
-export interface ClaimedRow {
+/** A row a worker holds: what was enqueued (its send time passed), with what earlier attempts left. */
+export interface ClaimedRow extends Omit<NewOutboxRow, 'notBefore'> {
   id: number;
-  idempotencyKey: string;
-  personId: number | null;
-  channel: ReminderChannel;
-  chatId: string;
-  kind: OutboxKind;
-  payload: OutboxPayload;
   /** Including this one: claiming counts an attempt, so a row that crashes its worker cannot loop forever. */
   attempts: number;
   /** The previous attempt's error, if any. */
@@ -112,7 +108,7 @@ interface ClaimRow {
   id: number | string;
   idempotency_key: string;
   person_id: number | null;
-  channel: ReminderChannel;
+  channel: Messenger;
   chat_id: string;
   kind: OutboxKind;
   payload: string;
@@ -127,7 +123,7 @@ interface ClaimRow {
  */
 export async function claim(
   db: DbOrTx,
-  opts: { limit: number; lockMs: number; now: Date; channels?: readonly ReminderChannel[] },
+  opts: { limit: number; lockMs: number; now: Date; channels?: readonly Messenger[] },
 ): Promise<ClaimedRow[]> {
   const channels = opts.channels ?? ['telegram', 'zalo'];
   if (channels.length === 0 || opts.limit <= 0) return [];
@@ -286,7 +282,7 @@ export async function outboxStats(db: DbOrTx): Promise<OutboxStats> {
  * When the next pending row of `channels` may be claimed (its retry time or the end of another
  * worker's lease), or null when none is pending.
  */
-export async function nextPendingAt(db: DbOrTx, channels: readonly ReminderChannel[]): Promise<Date | null> {
+export async function nextPendingAt(db: DbOrTx, channels: readonly Messenger[]): Promise<Date | null> {
   if (channels.length === 0) return null;
   const [r] = await rows<{ at_ms: number | string | null }>(
     db,

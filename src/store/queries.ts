@@ -10,6 +10,7 @@ import type {
   Scope,
   SummaryView,
 } from '../core/ports.ts';
+import { lexiconOf } from '../core/lexicon.ts';
 import type {
   AgencyCode,
   ChannelName,
@@ -246,12 +247,5 @@ export async function lexicon(db: DbOrTx): Promise<Lexicon> {
       sql`select code, name_vi, name_en, aliases from agencies order by code`,
     ),
   ]);
-  const entry = <C>(r: { code: string; name_vi: string; name_en: string; aliases: string[] }) => ({
-    code: r.code as C,
-    names: [r.code, r.name_vi, r.name_en, ...r.aliases],
-  });
-  return {
-    programs: programs.map((r) => entry<ProgramCode>(r)),
-    agencies: agencies.map((r) => entry<AgencyCode>(r)),
-  };
+  return lexiconOf(programs, agencies);
 }

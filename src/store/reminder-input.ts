@@ -1,7 +1,16 @@
 // Everything the reminder planner needs, read in a handful of whole-table queries (no query per person or task).
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AgencyCode, ItemCode, LocalDate, PersonCode, ProgramCode, Role, Lang } from '../core/types.ts';
+import type {
+  AgencyCode,
+  ItemCode,
+  LocalDate,
+  Messenger,
+  PersonCode,
+  ProgramCode,
+  Role,
+  Lang,
+} from '../core/types.ts';
 import {
   DEFAULT_HOLIDAYS,
   DEFAULT_RULES,
@@ -11,7 +20,6 @@ import {
   type PlanPerson,
   type PlanProgram,
   type ProgramOverrides,
-  type ReminderChannel,
   type ReminderRules,
   type RuleSet,
 } from '../reminders/index.ts';
@@ -23,7 +31,7 @@ import { selectItems } from './items.ts';
 /** Where one person's messages go on one messenger. */
 export interface ChatTarget {
   personId: number;
-  channel: ReminderChannel;
+  channel: Messenger;
   chatId: string;
 }
 
@@ -31,7 +39,7 @@ interface ChatRow {
   person_id: number;
   code: string;
   preferred: string | null;
-  channel: ReminderChannel;
+  channel: Messenger;
   chat_id: string;
 }
 

@@ -22,22 +22,23 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { AGENCY_KINDS, CHANNELS, ITEM_STATUSES, LANGS, ROLES } from '../core/types.ts';
+import { AGENCY_KINDS, CHANNELS, HISTORY_KINDS, ITEM_STATUSES, LANGS, ROLES } from '../core/types.ts';
 
 export const itemStatus = pgEnum('item_status', ITEM_STATUSES);
 export const role = pgEnum('role', ROLES);
 export const lang = pgEnum('lang', LANGS);
 export const agencyKind = pgEnum('agency_kind', AGENCY_KINDS);
 export const channel = pgEnum('channel', CHANNELS);
-/** `claim`: a "done" reported under confirmation, waiting for a checker (it changes the item only once confirmed). */
-export const historyKind = pgEnum('history_kind', ['update', 'explanation_request', 'explanation', 'claim']);
-export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed', 'unreachable']);
+export const historyKind = pgEnum('history_kind', HISTORY_KINDS);
+
+// The outbox's vocabularies; store/outbox.ts derives its types from them. The order is the database's.
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'unreachable'] as const;
 /**
  * What an outbox row carries: a planned reminder, a core notification (explanation asked/answered, a
  * task re-assigned), the province digest to a subscribed group chat, or a programme's chart (a photo)
  * after a leader's weekly digest.
  */
-export const reminderKind = pgEnum('reminder_kind', [
+export const OUTBOX_KINDS = [
   'assignee',
   'agency_digest',
   'leader_digest',
@@ -47,7 +48,9 @@ export const reminderKind = pgEnum('reminder_kind', [
   'leader_chart',
   'leader_report',
   'checker_nudge',
-]);
+] as const;
+export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
+export const reminderKind = pgEnum('reminder_kind', OUTBOX_KINDS);
 
 /** A history id held elsewhere without a foreign key (history references tasks; no cycle). */
 const bigserialRef = (name: string) => bigint(name, { mode: 'number' });

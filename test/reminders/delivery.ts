@@ -5,7 +5,7 @@ import { createSendLimiter, type SendLimiterOptions } from '../../src/channels/l
 import type { OutboundChannel } from '../../src/channels/outbound.ts';
 import { createTelegramOutbound } from '../../src/channels/telegram/outbound.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
-import type { ReminderChannel } from '../../src/reminders/model.ts';
+import type { Messenger } from '../../src/core/types.ts';
 import { rows, type DbOrTx } from '../../src/store/db.ts';
 import { enqueue, type NewOutboxRow } from '../../src/store/outbox.ts';
 import type { ApiCall, FakeTelegramApi } from '../fakes/telegram-api.ts';
@@ -23,7 +23,7 @@ export const chatOf = (personId: number): string => String(1_000_000 + personId)
 /** Registers people on Telegram (and optionally Zalo) straight in chat_accounts; returns how many. */
 export async function registerPeople(
   db: DbOrTx,
-  opts: { channel?: ReminderChannel; except?: string[]; only?: string[] } = {},
+  opts: { channel?: Messenger; except?: string[]; only?: string[] } = {},
 ): Promise<number> {
   const channel = opts.channel ?? 'telegram';
   const except = opts.except ?? [];
@@ -45,7 +45,7 @@ export async function registerPeople(
 export function telegramChannel(
   fake: FakeTelegramApi,
   limits: SendLimiterOptions = { perSecond: 50, perChatPerSecond: 20 },
-): Map<ReminderChannel, OutboundChannel> {
+): Map<Messenger, OutboundChannel> {
   const telegram = new Telegraf(TOKEN, { telegram: { apiRoot: fake.url } }).telegram;
   const limiter = createSendLimiter({ perGroupPerMinute: Infinity, ...limits });
   return new Map([['telegram', createTelegramOutbound({ telegram, limiter })]]);

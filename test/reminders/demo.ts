@@ -1,7 +1,7 @@
 // The demo province (demo/*.csv) turned into planner input, as the store would hand it over.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { ItemView, Percent } from '../../src/core/types.ts';
+import type { ItemView, Messenger, Percent } from '../../src/core/types.ts';
 import {
   DEFAULT_HOLIDAYS,
   DEFAULT_RULES,
@@ -9,7 +9,6 @@ import {
   type PlanInput,
   type PlanPerson,
   type PlanProgram,
-  type ReminderChannel,
   asLocalDate,
 } from '../../src/reminders/index.ts';
 import { A, I, P, PG } from './fixtures.ts';
@@ -42,7 +41,7 @@ export function demoInput(now: Date): PlanInput {
   }));
   const peopleRows = read('people.csv');
   const people: PlanPerson[] = peopleRows.map((r) => {
-    const channels: ReminderChannel[] = [];
+    const channels: Messenger[] = [];
     if (col(r, 'telegram_username') !== '') channels.push('telegram');
     if (col(r, 'zalo_user_id') !== '') channels.push('zalo');
     const role = col(r, 'role');

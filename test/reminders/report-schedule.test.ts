@@ -10,7 +10,7 @@ import { createSendLimiter } from '../../src/channels/limiter.ts';
 import type { OutboundChannel } from '../../src/channels/outbound.ts';
 import { createZaloClient } from '../../src/channels/zalo/client.ts';
 import { createZaloOutbound } from '../../src/channels/zalo/outbound.ts';
-import type { ReminderChannel } from '../../src/reminders/model.ts';
+import type { Messenger } from '../../src/core/types.ts';
 import { REPORT_SCHEDULE_NAME, runReportCycle } from '../../src/reminders/reports.ts';
 import { startScheduler } from '../../src/reminders/scheduler.ts';
 import { startOutboxWorker } from '../../src/reminders/worker.ts';
@@ -68,7 +68,7 @@ describe.each(dbKinds())('the monthly report on schedule on %s', (kind) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const channels = (): Map<ReminderChannel, OutboundChannel> => {
+  const channels = (): Map<Messenger, OutboundChannel> => {
     const map = telegramChannel(tg);
     map.set(
       'zalo',

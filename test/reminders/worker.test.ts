@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundChannel } from '../../src/channels/outbound.ts';
-import type { ReminderChannel } from '../../src/reminders/model.ts';
+import type { Messenger } from '../../src/core/types.ts';
 import { startOutboxWorker, type OutboxWorkerOptions } from '../../src/reminders/worker.ts';
 import { fromPostgresUrl, rows } from '../../src/store/db.ts';
 import { claim, enqueue, outboxStats } from '../../src/store/outbox.ts';
@@ -23,8 +23,8 @@ const FAST_BACKOFF = { baseMs: 50, maxMs: 1000 };
 const NO_BACKOFF = { baseMs: 0, maxMs: 0 };
 
 /** Counts what goes through a channel, to see that both workers took part. */
-function counting(channels: Map<ReminderChannel, OutboundChannel>): {
-  channels: Map<ReminderChannel, OutboundChannel>;
+function counting(channels: Map<Messenger, OutboundChannel>): {
+  channels: Map<Messenger, OutboundChannel>;
   count: () => number;
 } {
   let n = 0;

@@ -118,8 +118,8 @@ describe.each(dbKinds())('store queries on %s (demo province, %s)', (kind) => {
 
   it('builds the lexicon from programmes and agencies with their aliases', async () => {
     const lex = await store.lexicon();
-    expect(lex.programs.find((p) => p.code === 'NQ57')?.names).toContain('57-NQ/TW');
-    expect(lex.agencies.find((a) => a.code === 'SKHCN')?.names).toContain('Sở KH&CN');
+    expect(lex.programs.find((p) => p.code === 'NQ57')?.aliases).toContain('57-NQ/TW');
+    expect(lex.agencies.find((a) => a.code === 'SKHCN')?.aliases).toContain('Sở KH&CN');
   });
 
   describe('recordUpdate', () => {

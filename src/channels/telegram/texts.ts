@@ -1,23 +1,7 @@
-// The few words the Telegram channel says itself (a dead button); everything else comes from the core.
+// The Telegram channel's own words live in the catalogue; this reads a Telegram user's language.
 import type { Lang } from '../../core/types.ts';
 
-export interface ChannelTexts {
-  /** Toast for a button whose data is not an action (forged, or from an older version of the bot). */
-  staleButton: string;
-}
-
-const TEXTS: Record<Lang, ChannelTexts> = {
-  vi: {
-    staleButton: 'Nút này không còn hiệu lực. Hãy nhắn yêu cầu bằng chữ.',
-  },
-  en: {
-    staleButton: 'This button no longer works. Please type your request instead.',
-  },
-};
-
-export function channelTexts(lang: Lang): ChannelTexts {
-  return TEXTS[lang];
-}
+export { channelTexts, type ChannelTexts } from '../../core/catalogue/telegram.ts';
 
 /** Telegram's `language_code` as one of ours, or null (the core then uses the person's language). */
 export function langOfCode(code: string | undefined): Lang | null {

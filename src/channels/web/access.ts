@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Auth, Viewer } from './auth.ts';
 import { langOf } from './i18n.ts';
-import { loginWords } from './login-words.ts';
+import { loginWords } from '../../core/catalogue/login.ts';
 
 /**
  * - `open`: no programme data, or guarded on its own (/metrics, the login forms).

@@ -20,7 +20,7 @@ import type { WebDeps } from './deps.ts';
 import { href, langOf, words } from './i18n.ts';
 import { ICON_SVG, page } from './layout.ts';
 import { loginRoutes } from './login.ts';
-import { loginWords } from './login-words.ts';
+import { loginWords } from '../../core/catalogue/login.ts';
 import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
 import { importRoutes, uploadTooLarge } from './imports.ts';
 import { INVITATION_CSS_PATH, peopleRoutes } from './people.ts';

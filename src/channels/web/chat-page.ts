@@ -1,32 +1,10 @@
 // The chat page: pick a demo person, then talk to the same core the bots use; works with the keyboard alone.
 import { truncate } from '../../core/format.ts';
-import type { Lang, Role } from '../../core/types.ts';
+import type { Lang } from '../../core/types.ts';
 import type { ConsolePerson } from '../../store/dashboard.ts';
 import { html, type SafeHtml } from './html.ts';
 import { words } from './i18n.ts';
-
-const SUGGESTIONS: Record<Lang, Record<Role, string[]>> = {
-  vi: {
-    leader: [
-      'mục tiêu NQ57 nào quá hạn?',
-      'tổng hợp tiến độ NQ57',
-      'việc gì sắp đến hạn tuần này',
-      'tiến độ NQ57-12',
-    ],
-    admin: ['việc của tôi', 'Sở KH&CN có nhiệm vụ nào quá hạn?', 'hướng dẫn'],
-    staff: ['việc của tôi', 'việc gì sắp đến hạn tuần này', 'hướng dẫn'],
-  },
-  en: {
-    leader: [
-      'which NQ57 targets are overdue?',
-      'overall progress of Project 06',
-      'what is due this week',
-      'status of NQ57-12',
-    ],
-    admin: ['my tasks', 'overdue tasks of the Department of Science and Technology', 'help'],
-    staff: ['my tasks', 'what is due this week', 'help'],
-  },
-};
+import { SUGGESTIONS } from '../../core/catalogue/suggestions.ts';
 
 function group(p: ConsolePerson): 'leader' | 'admin' | 'department' | 'commune' {
   if (p.role === 'leader') return 'leader';

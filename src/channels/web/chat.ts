@@ -15,7 +15,7 @@ import type { WebDeps } from './deps.ts';
 import { LIMITS, WindowLimiter } from '../http-limits.ts';
 import type { Auth } from './auth.ts';
 import { langOf } from './i18n.ts';
-import { loginWords } from './login-words.ts';
+import { loginWords } from '../../core/catalogue/login.ts';
 
 export interface WebReply {
   lang: Reply['lang'];

@@ -10,7 +10,7 @@ import type { WebDeps } from './deps.ts';
 import { html, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
-import { peoplePageWords, type Totals } from './people-words.ts';
+import { peoplePageWords, type Totals } from '../../core/catalogue/people.ts';
 
 const PENDING_TTL_MS = 30 * 60_000;
 const MAX_PENDING = 20;

@@ -2,7 +2,7 @@
 import type { Lang } from '../../core/types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
-import { peoplePageWords } from './people-words.ts';
+import { peoplePageWords } from '../../core/catalogue/people.ts';
 
 export interface PageOptions {
   lang: Lang;

@@ -26,7 +26,7 @@ import type { WebDeps } from './deps.ts';
 import { html } from './html.ts';
 import { langOf, words } from './i18n.ts';
 import { page } from './layout.ts';
-import { loginWords } from './login-words.ts';
+import { loginWords } from '../../core/catalogue/login.ts';
 
 /** One-time codes sent by chat: six digits, ten minutes; guesses count against the login throttle. */
 const CODE_TTL_MINUTES = 10;

@@ -11,7 +11,7 @@ import type { WebDeps } from './deps.ts';
 import { html, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
-import { peoplePageWords } from './people-words.ts';
+import { peoplePageWords } from '../../core/catalogue/people.ts';
 
 export const INVITATION_CSS_PATH = '/assets/invitation.css';
 

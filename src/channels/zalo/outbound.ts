@@ -1,5 +1,5 @@
 // Sends a Reply to a Zalo chat as plain text through the channel's limiter; Zalo has no buttons, so they become a hint.
-import type { Lang } from '../../core/types.ts';
+import { ZALO } from '../../core/catalogue/zalo.ts';
 import { renderPlain, type Reply } from '../../core/reply.ts';
 import type { SendLimiter } from '../limiter.ts';
 import { DeliveryError, type OutboundChannel, type PartProgress, type SentMessage } from '../outbound.ts';
@@ -16,8 +16,6 @@ export interface ZaloOutboundOptions {
   limiter: SendLimiter;
 }
 
-const HINT: Record<Lang, string> = { vi: 'Trả lời bằng chữ: ', en: 'Reply in words: ' };
-
 /**
  * The reply as Zalo text: lines, then the buttons' labels as what to type instead. A checker's verdict
  * buttons are left out: typing "✅ Xác nhận" means nothing, and the message itself says to type
@@ -29,7 +27,7 @@ export function zaloText(reply: Reply): string {
     .flat()
     .filter((b) => b.action.kind !== 'verdict')
     .map((b) => b.label);
-  return labels.length === 0 ? text : `${text}\n${HINT[reply.lang]}${labels.join(' · ')}`;
+  return labels.length === 0 ? text : `${text}\n${ZALO[reply.lang].typeInstead}${labels.join(' · ')}`;
 }
 
 /** The connection was never made: the message certainly did not go out. */

@@ -1,6 +1,7 @@
 // An agency named by part of its name after a word that introduces one: "sở khoa học", "bên tư pháp",
 // "department of science", "science department". People rarely write a department's full name.
 import type { AgencyCode, Lexicon } from '../types.ts';
+import { entryNames } from '../lexicon.ts';
 import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
 import { compilePhrases, matchAt, wordMatches, type Phrase } from './phrases.ts';
 
@@ -40,7 +41,7 @@ function namesOf(lexicon: Lexicon): Name[] {
   if (names === undefined) {
     names = [];
     for (const e of lexicon.agencies) {
-      for (const name of e.names) {
+      for (const name of entryNames(e)) {
         const words = tokenizePhrase(name);
         // A short alias ("CA", "TU") is a code, not words of a name: the exact reading handles it.
         if (words.length > 1 || (words[0]?.folded.length ?? 0) > 3) names.push({ code: e.code, words });

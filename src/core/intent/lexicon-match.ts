@@ -1,5 +1,6 @@
 // Which programme and agency a message names, by any alias, exactly or with a close spelling.
 import type { AgencyCode, Lexicon, ProgramCode } from '../types.ts';
+import { entryNames } from '../lexicon.ts';
 import { informalAgencies } from './informal-agency.ts';
 import {
   hasMarks,
@@ -82,7 +83,7 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
   const variants: Variant[] = [];
   const add = (kind: Kind, code: string, names: readonly string[]): void => {
     const seen = new Set<string>();
-    for (const name of [code, ...names]) {
+    for (const name of names) {
       const trimmed = name.trim();
       if (trimmed === '' || seen.has(trimmed)) continue;
       seen.add(trimmed);
@@ -90,8 +91,8 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
       if (v !== null) variants.push(v);
     }
   };
-  for (const e of lexicon.programs) add('program', e.code, e.names);
-  for (const e of lexicon.agencies) add('agency', e.code, e.names);
+  for (const e of lexicon.programs) add('program', e.code, entryNames(e));
+  for (const e of lexicon.agencies) add('agency', e.code, entryNames(e));
 
   const markedKeys = new Set(variants.filter((v) => v.marked).map((v) => `${v.kind}|${v.code}|${v.key}`));
   const index: LexiconIndex = {

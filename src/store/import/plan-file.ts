@@ -8,7 +8,7 @@ import { rows as query, SCHEMA_LOCK, type Db, type Tx } from '../db.ts';
 import { AgencyLists, type KnownAgency } from './annex/agencies.ts';
 import { findAnnexTable, type AnnexTable } from './annex/header.ts';
 import { planAnnex, type AnnexRow, type UnknownAgency } from './annex/plan.ts';
-import { planWords, type PlanTotals, type PlanWords } from './annex/words.ts';
+import { planWords, type PlanTotals, type PlanWords } from '../../core/catalogue/plan-import.ts';
 import { applyPlan } from './apply.ts';
 import { action, type Entry } from './entry.ts';
 import { layoutOf, type Layout, type LayoutFailure } from './layout.ts';

@@ -6,7 +6,7 @@ import type { AgencyCode, Lang } from '../../core/types.ts';
 import { agencyResolver, loadAgencyNames } from '../agency-names.ts';
 import { rows, SCHEMA_LOCK, type Db, type Tx } from '../db.ts';
 import { readSheets } from '../import/read-sheets.ts';
-import { peopleWords } from './messages.ts';
+import { peopleWords } from '../../core/catalogue/people-import.ts';
 import { planPeople, type PersonEntry, type StoredPerson } from './plan.ts';
 import { headRank, NOT_A_HEAD } from './roles.ts';
 import { findPeopleSheet } from './sheet.ts';

@@ -5,7 +5,7 @@ import type { AgencyName, AgencyResolver } from '../agency-names.ts';
 import { cellText } from '../import/cells.ts';
 import { fold } from '../import/fold.ts';
 import type { SheetRow } from '../import/read-sheets.ts';
-import type { PeopleWords } from './messages.ts';
+import type { PeopleWords } from '../../core/catalogue/people-import.ts';
 import { readRole, roleFromPosition } from './roles.ts';
 import { cellName, type Field, type PeopleSheet } from './sheet.ts';
 import { CODE_PATTERN, cleanName, readLang, readPhone, sameName } from './values.ts';

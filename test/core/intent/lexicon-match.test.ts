@@ -165,8 +165,8 @@ describe('close spellings', () => {
     const lex: Lexicon = {
       programs: [],
       agencies: [
-        { code: 'PHC' as AgencyCode, names: ['Phòng Hành chính'] },
-        { code: 'PHI' as AgencyCode, names: ['Phòng Hình chính'] },
+        { code: 'PHC' as AgencyCode, vi: 'Phòng Hành chính', en: '', aliases: [] },
+        { code: 'PHI' as AgencyCode, vi: 'Phòng Hình chính', en: '', aliases: [] },
       ],
     };
     expect(scope('phong hunh chinh', lex)).toEqual({
@@ -188,10 +188,10 @@ describe('ambiguity', () => {
 
   it('offers both agencies when two share the same alias', () => {
     const lex: Lexicon = {
-      programs: [{ code: 'P1' as ProgramCode, names: ['Chương trình một'] }],
+      programs: [{ code: 'P1' as ProgramCode, vi: 'Chương trình một', en: '', aliases: [] }],
       agencies: [
-        { code: 'A1' as AgencyCode, names: ['Phòng Kinh tế'] },
-        { code: 'A2' as AgencyCode, names: ['Phòng Kinh tế'] },
+        { code: 'A1' as AgencyCode, vi: 'Phòng Kinh tế', en: '', aliases: [] },
+        { code: 'A2' as AgencyCode, vi: 'Phòng Kinh tế', en: '', aliases: [] },
       ],
     };
     expect(scope('phong kinh te', lex)).toEqual({ program: null, agency: null, agencyChoices: ['A1', 'A2'] });

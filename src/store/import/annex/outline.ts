@@ -4,7 +4,7 @@ import { cellName } from '../../people-import/sheet.ts';
 import { cellText } from '../cells.ts';
 import type { Raw, SheetRow } from '../read-sheets.ts';
 import type { AnnexField, AnnexTable } from './header.ts';
-import type { PlanWords } from './words.ts';
+import type { PlanWords } from '../../../core/catalogue/plan-import.ts';
 
 export interface OutlineItem {
   sheet: string;

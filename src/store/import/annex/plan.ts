@@ -11,7 +11,7 @@ import { parseDay, parseNumber } from '../values.ts';
 import type { AgencyLists, ListItem } from './agencies.ts';
 import type { AnnexField, AnnexTable } from './header.ts';
 import { outlineOf, RowCells, type OutlineItem } from './outline.ts';
-import type { PlanWords } from './words.ts';
+import type { PlanWords } from '../../../core/catalogue/plan-import.ts';
 
 /** One source row of the annex and what it became. */
 export interface AnnexRow {

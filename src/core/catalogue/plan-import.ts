@@ -1,5 +1,7 @@
 // The sentences of a plan import's report, in Vietnamese and English (the operator's language).
-import type { Lang } from '../../../core/types.ts';
+import type { Lang } from '../types.ts';
+import type { Bilingual } from './bilingual.ts';
+import { IMPORT_OUTCOME, type ImportOutcomeWords } from './import-outcome.ts';
 
 export interface PlanTotals {
   created: number;
@@ -9,7 +11,7 @@ export interface PlanTotals {
   errors: number;
 }
 
-export interface PlanWords {
+export interface PlanWords extends ImportOutcomeWords {
   section: (text: string) => string;
   numbering: string;
   footer: (text: string) => string;
@@ -42,12 +44,7 @@ export interface PlanWords {
   unreadable: (file: string, detail: string) => string;
   encrypted: (file: string) => string;
   oldExcel: (file: string) => string;
-  rowLabel: (sheet: string, row: number) => string;
-  actionLabel: Record<'create' | 'update' | 'unchanged' | 'skip' | 'error', string>;
   totals: (t: PlanTotals, applied: boolean) => string;
-  done: string;
-  dryRun: string;
-  nothingWritten: (errors: number) => string;
 }
 
 const list = (xs: string[]) => xs.join('; ');
@@ -114,21 +111,11 @@ const vi: PlanWords = {
   encrypted: (file) =>
     `${file}: tệp được đặt mật khẩu; hãy bỏ mật khẩu (Lưu thành… không mật khẩu) rồi nhập lại`,
   oldExcel: (file) => `${file}: là tệp Excel cũ (.xls); hãy lưu thành .xlsx rồi nhập lại`,
-  rowLabel: (sheet, row) => `${sheet}, dòng ${row}`,
-  actionLabel: {
-    create: 'tạo mới',
-    update: 'cập nhật',
-    unchanged: 'giữ nguyên',
-    skip: 'bỏ qua',
-    error: 'lỗi',
-  },
   totals: (t, applied) =>
     applied
       ? `${t.created} đã tạo, ${t.updated} đã cập nhật, ${t.unchanged} giữ nguyên, ${t.skipped} bỏ qua, ${t.errors} lỗi`
       : `${t.created} sẽ tạo, ${t.updated} sẽ cập nhật, ${t.unchanged} giữ nguyên, ${t.skipped} bỏ qua, ${t.errors} lỗi`,
-  done: 'Đã nhập',
-  dryRun: 'Chạy thử, chưa ghi gì',
-  nothingWritten: (errors) => `Không nhập gì: ${errors} dòng có lỗi, hãy sửa tệp rồi nhập lại`,
+  ...IMPORT_OUTCOME.vi,
 };
 
 const en: PlanWords = {
@@ -162,7 +149,8 @@ const en: PlanWords = {
   createdTask: (code, agency) => `create task ${code} (${agency})`,
   createdTasks: (codes) => `create ${codes.length} tasks, one per agency: ${codes.join(', ')}`,
   unchanged: 'no change',
-  column: {},
+  // English names a column as the file's header row writes it.
+  column: Object.fromEntries(Object.keys(vi.column).map((k) => [k, k])),
   unknownList: (w, rows, closest) =>
     `“${w}” — ${rows}` + (closest.length > 0 ? `; closest: ${list(closest)}` : '; no close name'),
   unknownHead: 'Agencies not in the list (add them, or correct the name in the file):',
@@ -172,18 +160,15 @@ const en: PlanWords = {
   encrypted: (file) =>
     `${file}: the file is password-protected; save it without a password and import it again`,
   oldExcel: (file) => `${file}: an old Excel file (.xls); save it as .xlsx and import it again`,
-  rowLabel: (sheet, row) => `${sheet}, row ${row}`,
-  actionLabel: { create: 'create', update: 'update', unchanged: 'unchanged', skip: 'skip', error: 'error' },
   totals: (t, applied) =>
     applied
       ? `${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.errors} errors`
       : `${t.created} to create, ${t.updated} to update, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.errors} errors`,
-  done: 'Imported',
-  dryRun: 'Dry run, nothing written',
-  nothingWritten: (errors) =>
-    `Nothing imported: ${errors} row(s) with errors; fix the file and import it again`,
+  ...IMPORT_OUTCOME.en,
 };
 
+export const PLAN_IMPORT: Bilingual<PlanWords> = { vi, en };
+
 export function planWords(lang: Lang): PlanWords {
-  return lang === 'en' ? en : vi;
+  return PLAN_IMPORT[lang];
 }

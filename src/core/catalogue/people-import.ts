@@ -1,7 +1,9 @@
 // The sentences of a people import's report, in Vietnamese and English (the operator's language).
-import type { Lang, Role } from '../../core/types.ts';
+import type { Lang, Role } from '../types.ts';
+import type { Bilingual } from './bilingual.ts';
+import { IMPORT_OUTCOME, type ImportOutcomeWords } from './import-outcome.ts';
 
-export interface PeopleWords {
+export interface PeopleWords extends ImportOutcomeWords {
   roleName: Record<Role, string>;
   noName: (cell: string) => string;
   noAgency: (cell: string) => string;
@@ -22,8 +24,6 @@ export interface PeopleWords {
   change: (what: 'name' | 'agency' | 'title' | 'phone' | 'role' | 'lang', from: string, to: string) => string;
   noList: (file: string) => string;
   unreadable: (file: string, detail: string) => string;
-  rowLabel: (sheet: string, row: number) => string;
-  actionLabel: Record<'create' | 'update' | 'unchanged' | 'skip' | 'error', string>;
   totals: (t: {
     created: number;
     updated: number;
@@ -31,9 +31,6 @@ export interface PeopleWords {
     skipped: number;
     errors: number;
   }) => string;
-  done: string;
-  dryRun: string;
-  nothingWritten: (errors: number) => string;
 }
 
 const FIELD_VI = {
@@ -79,19 +76,9 @@ const vi: PeopleWords = {
   noList: (file) =>
     `${file}: không tìm thấy dòng tiêu đề danh sách (cần các cột “Họ và tên” và “Đơn vị” trong 20 dòng đầu)`,
   unreadable: (file, detail) => `${file}: không đọc được như một bảng tính XLSX hoặc CSV (${detail})`,
-  rowLabel: (sheet, row) => `${sheet}, dòng ${row}`,
-  actionLabel: {
-    create: 'tạo mới',
-    update: 'cập nhật',
-    unchanged: 'giữ nguyên',
-    skip: 'bỏ qua',
-    error: 'lỗi',
-  },
   totals: (t) =>
     `${t.created} tạo mới, ${t.updated} cập nhật, ${t.unchanged} giữ nguyên, ${t.skipped} bỏ qua, ${t.errors} lỗi`,
-  done: 'Đã nhập',
-  dryRun: 'Chạy thử, chưa ghi gì',
-  nothingWritten: (errors) => `Không nhập gì: ${errors} dòng có lỗi, hãy sửa tệp rồi nhập lại`,
+  ...IMPORT_OUTCOME.vi,
 };
 
 const en: PeopleWords = {
@@ -119,16 +106,13 @@ const en: PeopleWords = {
   noList: (file) =>
     `${file}: no header row of a people list (columns “Họ và tên” and “Đơn vị” in the first 20 rows)`,
   unreadable: (file, detail) => `${file}: cannot be read as an XLSX or CSV spreadsheet (${detail})`,
-  rowLabel: (sheet, row) => `${sheet}, row ${row}`,
-  actionLabel: { create: 'create', update: 'update', unchanged: 'unchanged', skip: 'skip', error: 'error' },
   totals: (t) =>
     `${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.errors} errors`,
-  done: 'Imported',
-  dryRun: 'Dry run, nothing written',
-  nothingWritten: (errors) =>
-    `Nothing imported: ${errors} row(s) with errors; fix the file and import it again`,
+  ...IMPORT_OUTCOME.en,
 };
 
+export const PEOPLE_IMPORT: Bilingual<PeopleWords> = { vi, en };
+
 export function peopleWords(lang: Lang): PeopleWords {
-  return lang === 'en' ? en : vi;
+  return PEOPLE_IMPORT[lang];
 }

@@ -1,5 +1,6 @@
 // The console's words for accounts: signing in by person code, one-time codes, setting a password.
-import type { Lang } from '../../core/types.ts';
+import type { Bilingual } from './bilingual.ts';
+import type { Lang } from '../types.ts';
 
 const vi = {
   account: 'Tài khoản (mã cán bộ hoặc admin)',
@@ -26,9 +27,7 @@ const vi = {
   tooManyMessages: 'Bạn gửi quá nhanh. Vui lòng đợi một chút rồi gửi lại.',
 };
 
-export type LoginWords = typeof vi;
-
-const en: LoginWords = {
+const en: typeof vi = {
   account: 'Account (person code or admin)',
   sendCode: 'Send me a one-time code on Telegram/Zalo',
   codeQueued: (channels) =>
@@ -53,6 +52,9 @@ const en: LoginWords = {
   tooManyMessages: 'You are sending too fast. Please wait a moment and send again.',
 };
 
+export type LoginWords = typeof vi;
+export const LOGIN: Bilingual<LoginWords> = { vi, en };
+
 export function loginWords(lang: Lang): LoginWords {
-  return lang === 'en' ? en : vi;
+  return LOGIN[lang];
 }

@@ -1,5 +1,6 @@
 // The sentences of a printed invitation, in the invited person's language.
-import type { Lang } from '../core/types.ts';
+import type { Bilingual } from './bilingual.ts';
+import type { Lang } from '../types.ts';
 
 export interface InvitationWords {
   sheetTitle: (n: number) => string;
@@ -69,6 +70,8 @@ const en: InvitationWords = {
   when: (day, time, offset) => `${day} ${time} (UTC${offset})`,
 };
 
+export const INVITATION: Bilingual<InvitationWords> = { vi, en };
+
 export function invitationWords(lang: Lang): InvitationWords {
-  return lang === 'en' ? en : vi;
+  return INVITATION[lang];
 }

@@ -1,5 +1,6 @@
 // The console's words for the people page and file uploads, in Vietnamese and English.
-import type { Lang, Messenger, Role } from '../../core/types.ts';
+import type { Bilingual } from './bilingual.ts';
+import type { Lang, Messenger, Role } from '../types.ts';
 
 const vi = {
   navPeople: 'Cán bộ',
@@ -55,9 +56,7 @@ const vi = {
   expired: 'Bản xem trước đã hết hạn hoặc đã được nhập. Hãy tải tệp lên lại.',
   again: 'Tải lên tệp khác',
 };
-type Words = typeof vi;
-
-const en: Words = {
+const en: typeof vi = {
   navPeople: 'People',
   peopleTitle: 'People and registration',
   peopleCounts: (all, registered) => `${all} people · ${registered} registered on Telegram or Zalo`,
@@ -113,6 +112,9 @@ export interface Totals {
   errors: number;
 }
 
-export function peoplePageWords(lang: Lang): Words {
-  return lang === 'en' ? en : vi;
+export type PeoplePageWords = typeof vi;
+export const PEOPLE: Bilingual<PeoplePageWords> = { vi, en };
+
+export function peoplePageWords(lang: Lang): PeoplePageWords {
+  return PEOPLE[lang];
 }

@@ -5,7 +5,7 @@ import type { ItemView, Lang } from '../../core/types.ts';
 import type { Change } from '../../store/dashboard.ts';
 import { chartSvg } from './charts.ts';
 import { percentDone, type DashboardData, type Late } from './dashboard-data.ts';
-import { html, raw, type SafeHtml } from './html.ts';
+import { html, raw, table, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
 import { agencyChart } from './program-chart.ts';
 import { rankingSection } from './ranking-section.ts';
@@ -122,37 +122,25 @@ function overdueTable(
   const w = words(lang);
   if (items.length === 0) return html`<p class="muted">${w.noOverdue}</p>`;
   const ownerHead = level === 'target' ? w.colLead : w.colOwner;
-  return html`<table class="list" data-testid="overdue-${level}s">
-    <thead>
-      <tr>
-        <th scope="col">${w.colCode}</th>
-        <th scope="col">${w.colTitle}</th>
-        <th scope="col">${ownerHead}</th>
-        <th scope="col">${w.colDue}</th>
-        <th scope="col">${w.colLate}</th>
-        <th scope="col">${w.colProgress}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${items.map(
-        (i) =>
-          html`<tr>
-            <td class="code">${itemLink(i.code, lang)}</td>
-            <td class="title">
-              ${i.title[lang]}${i.indicator ? html`<br /><span class="small muted">${w.indicator}: ${indicatorText(i.indicator, lang)}</span>` : null}${i.deliverable ? html`<br /><span class="small muted">${w.deliverable}: ${i.deliverable}</span>` : null}
-            </td>
-            <td data-label="${ownerHead}">
-              ${i.assignee ? html`${i.assignee.name}<br /><span class="small muted">${i.agencyName[lang]}</span>` : i.agencyName[lang]}${(i.coAgencies ?? []).length > 0 ? html`<br /><span class="small muted">${w.coAgencies}: ${(i.coAgencies ?? []).map((a) => a[lang] || a.vi).join(', ')}</span>` : null}
-            </td>
-            <td class="num" data-label="${w.colDue}">${dueAsWritten(i, lang)}</td>
-            <td class="num" data-label="${w.colLate}"><span class="late">${w.daysLate(i.daysLate)}</span></td>
-            <td class="num" data-label="${w.colProgress}">
-              ${progressBar(i.progress, bucketOf(i, d.today))}
-            </td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return table(
+    [w.colCode, w.colTitle, ownerHead, w.colDue, w.colLate, w.colProgress],
+    items.map(
+      (i) =>
+        html`<tr>
+          <td class="code">${itemLink(i.code, lang)}</td>
+          <td class="title">
+            ${i.title[lang]}${i.indicator ? html`<br /><span class="small muted">${w.indicator}: ${indicatorText(i.indicator, lang)}</span>` : null}${i.deliverable ? html`<br /><span class="small muted">${w.deliverable}: ${i.deliverable}</span>` : null}
+          </td>
+          <td data-label="${ownerHead}">
+            ${i.assignee ? html`${i.assignee.name}<br /><span class="small muted">${i.agencyName[lang]}</span>` : i.agencyName[lang]}${(i.coAgencies ?? []).length > 0 ? html`<br /><span class="small muted">${w.coAgencies}: ${(i.coAgencies ?? []).map((a) => a[lang] || a.vi).join(', ')}</span>` : null}
+          </td>
+          <td class="num" data-label="${w.colDue}">${dueAsWritten(i, lang)}</td>
+          <td class="num" data-label="${w.colLate}"><span class="late">${w.daysLate(i.daysLate)}</span></td>
+          <td class="num" data-label="${w.colProgress}">${progressBar(i.progress, bucketOf(i, d.today))}</td>
+        </tr>`,
+    ),
+    { testId: `overdue-${level}s` },
+  );
 }
 
 export function changeKind(c: Pick<Change, 'kind'>, lang: Lang): string | null {

@@ -41,3 +41,25 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   });
   return new SafeHtml(out);
 }
+
+/**
+ * A table under one row of column heads, each a `th scope="col"` so a screen reader names the column of every cell.
+ * The console's list tables (`class="list"`) carry the data-testid that tests and the narrow layout find them by.
+ */
+export function table(heads: readonly HtmlValue[], rows: HtmlValue, list?: { testId: string }): SafeHtml {
+  const inner = html`<thead>
+      <tr>
+        ${heads.map((h) => html`<th scope="col">${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>`;
+  return list
+    ? html`<table class="list" data-testid="${list.testId}">
+        ${inner}
+      </table>`
+    : html`<table>
+        ${inner}
+      </table>`;
+}

@@ -7,7 +7,7 @@ import type { Lang } from '../../core/types.ts';
 import { importPlanFile } from '../../store/import/plan-file.ts';
 import { importPeople, type PeopleReport, type PeopleRow } from '../../store/people-import/index.ts';
 import type { WebDeps } from './deps.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
 import { peoplePageWords, type Totals } from '../../core/catalogue/people.ts';
@@ -66,33 +66,24 @@ function uploadForm(kind: Kind, lang: Lang): SafeHtml {
 
 function reportTable(o: Outcome, lang: Lang): SafeHtml {
   const w = peoplePageWords(lang);
-  return html`<table class="list" data-testid="import-report">
-    <thead>
-      <tr>
-        <th scope="col">${w.colSheet}</th>
-        <th scope="col">${w.colRow}</th>
-        <th scope="col">${w.colAction}</th>
-        <th scope="col">${w.colCodes}</th>
-        <th scope="col">${w.colMessage}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${o.rows.map(
-        (r) =>
-          html`<tr data-row="${r.row}" data-action="${r.action}">
-            <td>${r.sheet}</td>
-            <td class="num">${r.row}</td>
-            <td>
-              <span class="chip ${r.action === 'error' ? 'red' : r.action === 'skip' ? 'white' : 'green'}"
-                >${w.action[r.action]}</span
-              >
-            </td>
-            <td class="code">${r.codes.join(', ')}</td>
-            <td>${r.message}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return table(
+    [w.colSheet, w.colRow, w.colAction, w.colCodes, w.colMessage],
+    o.rows.map(
+      (r) =>
+        html`<tr data-row="${r.row}" data-action="${r.action}">
+          <td>${r.sheet}</td>
+          <td class="num">${r.row}</td>
+          <td>
+            <span class="chip ${r.action === 'error' ? 'red' : r.action === 'skip' ? 'white' : 'green'}"
+              >${w.action[r.action]}</span
+            >
+          </td>
+          <td class="code">${r.codes.join(', ')}</td>
+          <td>${r.message}</td>
+        </tr>`,
+    ),
+    { testId: 'import-report' },
+  );
 }
 
 /** A page of the imports section. */

@@ -8,7 +8,7 @@ import { invitationSheet } from '../../invites/sheet.ts';
 import { createInvites, personByCode, unregisteredPeople } from '../../store/people.ts';
 import { peopleOverview, type PersonOverview } from '../../store/people-overview.ts';
 import type { WebDeps } from './deps.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
 import { peoplePageWords } from '../../core/catalogue/people.ts';
@@ -66,21 +66,11 @@ function body(list: PersonOverview[], deps: WebDeps, lang: Lang): SafeHtml {
       </form>
       <a class="btn secondary" href="${href('/imports', lang)}">${w.importLink}</a>
     </div>
-    <table class="list" data-testid="people">
-      <thead>
-        <tr>
-          <th scope="col">Mã</th>
-          <th scope="col">${w.colPerson}</th>
-          <th scope="col">${w.colAgency}</th>
-          <th scope="col">${w.colRegistered}</th>
-          <th scope="col">${w.colLastSeen}</th>
-          <th scope="col">${w.colInvite}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${list.map((p) => personRow(p, deps, lang))}
-      </tbody>
-    </table>
+    ${table(
+      ['Mã', w.colPerson, w.colAgency, w.colRegistered, w.colLastSeen, w.colInvite],
+      list.map((p) => personRow(p, deps, lang)),
+      { testId: 'people' },
+    )}
   </section>`;
 }
 

@@ -7,7 +7,7 @@ import type { Lang, PersonCode } from '../../core/types.ts';
 import { allProgramSettings, changeProgramSettings, type ProgramSettings } from '../../store/programs.ts';
 import type { Auth } from './auth.ts';
 import type { WebDeps } from './deps.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
 import { page } from './layout.ts';
 
@@ -63,18 +63,7 @@ export function programRoutes(deps: WebDeps, auth: Auth, signedIn: (c: Context) 
       <h1 id="programs-h">${w.title}</h1>
       <p class="muted small">${w.intro}</p>
       ${notice === null ? null : html`<p role="status">${notice}</p>`}
-      <table>
-        <thead>
-          <tr>
-            <th>${w.colProgram}</th>
-            <th>${w.colConfirmation}</th>
-            <th>${w.colCheckers}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${(await allProgramSettings(deps.store.db)).map(rows)}
-        </tbody>
-      </table>
+      ${table([w.colProgram, w.colConfirmation, w.colCheckers], (await allProgramSettings(deps.store.db)).map(rows))}
     </section>`;
     return c.html(
       page({ lang, title: w.title, active: null, url: c.req.url, signedIn: signedIn(c), body }),

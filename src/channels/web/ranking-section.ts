@@ -3,7 +3,7 @@
 import { formatDay, formatPercent } from '../../core/format.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
 import type { DashboardRanking } from './dashboard-data.ts';
-import { html, raw, type SafeHtml } from './html.ts';
+import { html, raw, table, type SafeHtml } from './html.ts';
 import { href, words } from './i18n.ts';
 
 function rateBar(rate: number | null, lang: Lang): SafeHtml {
@@ -52,33 +52,22 @@ export function rankingSection(
     ${
       r.rows.length === 0
         ? html`<p class="muted">${w.rankingNone}</p>`
-        : html`<table class="list" data-testid="ranking">
-            <thead>
-              <tr>
-                <th scope="col">${w.colRank}</th>
-                <th scope="col">${w.colAgency}</th>
-                <th scope="col">${w.colRate}</th>
-                <th scope="col">${w.colOnTime}</th>
-                <th scope="col">${w.colDoneLate}</th>
-                <th scope="col">${w.colOverdueN}</th>
-                <th scope="col">${w.colDueN}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${r.rows.map(
-                (a, i) =>
-                  html`<tr data-agency="${a.agency}">
-                    <td class="num">${i + 1}</td>
-                    <td>${a.name[lang]}</td>
-                    <td class="num" data-label="${w.colRate}">${rateBar(a.onTimeRate, lang)}</td>
-                    <td class="num" data-label="${w.colOnTime}">${a.counts.doneOnTime}</td>
-                    <td class="num" data-label="${w.colDoneLate}">${a.counts.doneLate}</td>
-                    <td class="num" data-label="${w.colOverdueN}">${a.counts.overdue}</td>
-                    <td class="num" data-label="${w.colDueN}">${a.counts.total}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : table(
+            [w.colRank, w.colAgency, w.colRate, w.colOnTime, w.colDoneLate, w.colOverdueN, w.colDueN],
+            r.rows.map(
+              (a, i) =>
+                html`<tr data-agency="${a.agency}">
+                  <td class="num">${i + 1}</td>
+                  <td>${a.name[lang]}</td>
+                  <td class="num" data-label="${w.colRate}">${rateBar(a.onTimeRate, lang)}</td>
+                  <td class="num" data-label="${w.colOnTime}">${a.counts.doneOnTime}</td>
+                  <td class="num" data-label="${w.colDoneLate}">${a.counts.doneLate}</td>
+                  <td class="num" data-label="${w.colOverdueN}">${a.counts.overdue}</td>
+                  <td class="num" data-label="${w.colDueN}">${a.counts.total}</td>
+                </tr>`,
+            ),
+            { testId: 'ranking' },
+          )
     }
   </section>`;
 }

@@ -6,7 +6,7 @@ import { formatMoment } from '../../core/format.ts';
 import { localDate } from '../../core/time.ts';
 import { labelUnread, listUnread } from '../../store/unread.ts';
 import type { WebDeps } from './deps.ts';
-import { html } from './html.ts';
+import { html, table } from './html.ts';
 import { href, langOf, words } from './i18n.ts';
 import { page } from './layout.ts';
 
@@ -23,39 +23,29 @@ export function unreadRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
       ${
         rows.length === 0
           ? html`<p>${w.unreadNone}</p>`
-          : html`<table>
-              <thead>
-                <tr>
-                  <th>${w.unreadWhen}</th>
-                  <th>${w.unreadText}</th>
-                  <th>${w.unreadRole}</th>
-                  <th>${w.unreadOutcome}</th>
-                  <th>${w.unreadLabel}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map(
-                  (r) =>
-                    html`<tr data-testid="unread-${String(r.id)}">
-                      <td>${formatMoment(r.at, lang, deps.tz, today)}</td>
-                      <td>${r.text}</td>
-                      <td>${r.role} · ${r.channel}</td>
-                      <td>${w.unreadOutcomes[r.outcome] ?? r.outcome}</td>
-                      <td>
-                        <form method="post" action="${href(`/unread/${String(r.id)}`, lang)}">
-                          <select name="label">
-                            ${LABELS.map(
-                              (l) =>
-                                html`<option value="${l}" ${l === r.label ? 'selected' : null}>${l}</option>`,
-                            )}
-                          </select>
-                          <button class="btn" type="submit">${w.unreadSave}</button>
-                        </form>
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+          : table(
+              [w.unreadWhen, w.unreadText, w.unreadRole, w.unreadOutcome, w.unreadLabel],
+              rows.map(
+                (r) =>
+                  html`<tr data-testid="unread-${String(r.id)}">
+                    <td>${formatMoment(r.at, lang, deps.tz, today)}</td>
+                    <td>${r.text}</td>
+                    <td>${r.role} · ${r.channel}</td>
+                    <td>${w.unreadOutcomes[r.outcome] ?? r.outcome}</td>
+                    <td>
+                      <form method="post" action="${href(`/unread/${String(r.id)}`, lang)}">
+                        <select name="label">
+                          ${LABELS.map(
+                            (l) =>
+                              html`<option value="${l}" ${l === r.label ? 'selected' : null}>${l}</option>`,
+                          )}
+                        </select>
+                        <button class="btn" type="submit">${w.unreadSave}</button>
+                      </form>
+                    </td>
+                  </tr>`,
+              ),
+            )
       }
     </section>`;
     return c.html(

@@ -83,6 +83,13 @@ const isGroup = (chatId: string): boolean => chatId.startsWith('-');
 type TelegrafSignal = NonNullable<Parameters<Telegram['callApi']>[2]>['signal'];
 const timeoutSignal = (ms: number): TelegrafSignal => AbortSignal.timeout(ms) as unknown as TelegrafSignal;
 
+/** What a file's message carries besides the file: its caption and its buttons, each only when there is one. */
+interface CaptionFields {
+  caption?: string;
+  parse_mode?: 'HTML';
+  reply_markup?: InlineKeyboardMarkup;
+}
+
 export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundChannel {
   const { telegram, limiter } = opts;
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -115,6 +122,25 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
     );
   }
 
+  /**
+   * A file with the reply as its caption, in one message: a caption is one short text, so anything past
+   * Telegram's limit is cut on a line boundary; the buttons, where given, ride under it.
+   */
+  async function sendFile(
+    chatId: string,
+    caption: Reply,
+    markup: InlineKeyboardMarkup | undefined,
+    request: (extra: CaptionFields, signal: TelegrafSignal) => Promise<{ message_id: number }>,
+  ): Promise<SentMessage> {
+    const text = paginate(caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
+    const extra: CaptionFields = {
+      ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
+      ...(markup === undefined ? {} : { reply_markup: markup }),
+    };
+    const id = await call(chatId, () => request(extra, timeoutSignal(timeoutMs)));
+    return { messageIds: [id] };
+  }
+
   return {
     name: 'telegram',
     async send(chatId: string, reply: Reply, progress?: PartProgress): Promise<SentMessage> {
@@ -135,39 +161,22 @@ export function createTelegramOutbound(opts: TelegramOutboundOptions): OutboundC
       }
       return { messageIds };
     },
-    async sendPhoto(chatId: string, photo: Photo, caption: Reply): Promise<SentMessage> {
-      // A caption is one short line; anything past Telegram's limit is cut on a line boundary.
-      const text = paginate(caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
-      const id = await call(chatId, () =>
+    sendPhoto: (chatId: string, photo: Photo, caption: Reply): Promise<SentMessage> =>
+      sendFile(chatId, caption, undefined, (extra, signal) =>
         telegram.callApi(
           'sendPhoto',
-          {
-            chat_id: chatId,
-            photo: Input.fromBuffer(photo.png, photo.filename),
-            ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
-          },
-          { signal: timeoutSignal(timeoutMs) },
+          { chat_id: chatId, photo: Input.fromBuffer(photo.png, photo.filename), ...extra },
+          { signal },
         ),
-      );
-      return { messageIds: [id] };
-    },
-    async sendDocument(chatId: string, file: DocumentFile, caption: Reply): Promise<SentMessage> {
-      const text = paginate(caption.lines, TELEGRAM_MAX_CAPTION).map(renderHtml)[0] ?? '';
-      const markup = inlineKeyboard(caption);
-      const id = await call(chatId, () =>
+      ),
+    sendDocument: (chatId: string, file: DocumentFile, caption: Reply): Promise<SentMessage> =>
+      sendFile(chatId, caption, inlineKeyboard(caption), (extra, signal) =>
         telegram.callApi(
           'sendDocument',
-          {
-            chat_id: chatId,
-            document: Input.fromBuffer(file.bytes, file.filename),
-            ...(text === '' ? {} : { caption: text, parse_mode: 'HTML' as const }),
-            ...(markup === undefined ? {} : { reply_markup: markup }),
-          },
-          { signal: timeoutSignal(timeoutMs) },
+          { chat_id: chatId, document: Input.fromBuffer(file.bytes, file.filename), ...extra },
+          { signal },
         ),
-      );
-      return { messageIds: [id] };
-    },
+      ),
     fitsCaption: (reply: Reply): boolean => paginate(reply.lines, TELEGRAM_MAX_CAPTION).length <= 1,
   };
 }

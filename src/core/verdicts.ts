@@ -3,7 +3,7 @@
 import { ConfirmationError, UnknownCodeError } from './errors.ts';
 import { formatMoment, formatPercent, itemTitle, truncate } from './format.ts';
 import { messages } from './messages.ts';
-import type { Person, VerdictResult } from './ports.ts';
+import type { Person, VerdictInput, VerdictResult } from './ports.ts';
 import type { Button, Line, Reply } from './reply.ts';
 import { reply, say, type Delivery, type Turn } from './turn.ts';
 import type { ItemCode, ItemView, Lang, PersonCode, VerdictControl } from './types.ts';
@@ -97,20 +97,26 @@ function refused(turn: Turn, err: unknown, item: ItemCode): Reply[] {
   throw err;
 }
 
-async function confirm(turn: Turn, item: ItemCode, claimId: number | null): Promise<Reply[]> {
-  const m = messages(turn.lang);
-  let result: VerdictResult;
+/**
+ * A verdict of this turn's person on the item, given to the store; what the person is told instead when the
+ * store refuses it (nothing waits, a stale button, no checker, their own claim) or does not know the item.
+ */
+async function verdict(
+  turn: Turn,
+  item: ItemCode,
+  give: (by: Omit<VerdictInput, 'claimId'>) => Promise<VerdictResult>,
+): Promise<VerdictResult | Reply[]> {
   try {
-    result = await turn.deps.store.confirmClaim({
-      item,
-      claimId,
-      by: turn.person.code,
-      at: turn.msg.at,
-      channel: turn.msg.channel,
-    });
+    return await give({ item, by: turn.person.code, at: turn.msg.at, channel: turn.msg.channel });
   } catch (err) {
     return refused(turn, err, item);
   }
+}
+
+async function confirm(turn: Turn, item: ItemCode, claimId: number | null): Promise<Reply[]> {
+  const m = messages(turn.lang);
+  const result = await verdict(turn, item, (by) => turn.deps.store.confirmClaim({ ...by, claimId }));
+  if (Array.isArray(result)) return result;
   await tellVerdict(turn, result, (p) => [
     [messages(p.lang).toldConfirmed(turn.person.name, item, truncate(itemTitle(result.item, p.lang)))],
   ]);
@@ -137,19 +143,8 @@ async function mayReturn(turn: Turn, item: ItemCode, claimId: number | null): Pr
 
 async function sendBack(turn: Turn, item: ItemCode, claimId: number, reason: string): Promise<Reply[]> {
   const m = messages(turn.lang);
-  let result: VerdictResult;
-  try {
-    result = await turn.deps.store.returnClaim({
-      item,
-      claimId,
-      by: turn.person.code,
-      at: turn.msg.at,
-      channel: turn.msg.channel,
-      reason,
-    });
-  } catch (err) {
-    return refused(turn, err, item);
-  }
+  const result = await verdict(turn, item, (by) => turn.deps.store.returnClaim({ ...by, claimId, reason }));
+  if (Array.isArray(result)) return result;
   await tellVerdict(turn, result, (p) => {
     const pm = messages(p.lang);
     const title = truncate(itemTitle(result.item, p.lang));

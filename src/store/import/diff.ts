@@ -6,38 +6,45 @@ import { isoInZone } from './zone.ts';
 /** A column of the plan files and how to read it off an item. */
 export type Field<S> = [column: string, get: (s: S) => string | number | null];
 
-/** The target columns an import can change, in targets.csv's order. */
-export const TARGET_FIELDS: Array<Field<TargetState>> = [
-  ['program_code', (s) => s.program],
+/** What targets and tasks both have, read the same way off either. */
+type ItemState = TargetState | TaskState;
+const TITLES: Array<Field<ItemState>> = [
   ['title_vi', (s) => s.titleVi],
   ['title_en', (s) => s.titleEn],
-  ['lead_agency_code', (s) => s.lead],
-  ['unit', (s) => s.unit],
-  ['target_value', (s) => s.targetValue],
-  ['current_value', (s) => s.currentValue],
+];
+const DUE: Array<Field<ItemState>> = [
   ['due_date', (s) => s.dueDate],
   ['due_text', (s) => s.dueText],
-  ['field_vi', (s) => s.fieldVi],
+];
+/** The columns that close both files, from the deliverable to the progress. */
+const CLOSING: Array<Field<ItemState>> = [
   ['deliverable', (s) => s.deliverable],
   ['note', (s) => s.note],
   ['co_agencies', (s) => s.coAgencies.join(';')],
   ['status', (s) => s.status],
   ['progress', (s) => s.progress],
 ];
+
+/** The target columns an import can change, in targets.csv's order. */
+export const TARGET_FIELDS: Array<Field<TargetState>> = [
+  ['program_code', (s) => s.program],
+  ...TITLES,
+  ['lead_agency_code', (s) => s.lead],
+  ['unit', (s) => s.unit],
+  ['target_value', (s) => s.targetValue],
+  ['current_value', (s) => s.currentValue],
+  ...DUE,
+  ['field_vi', (s) => s.fieldVi],
+  ...CLOSING,
+];
 /** The task columns an import can change, in tasks.csv's order. */
 export const TASK_FIELDS: Array<Field<TaskState>> = [
   ['target_code', (s) => s.target],
-  ['title_vi', (s) => s.titleVi],
-  ['title_en', (s) => s.titleEn],
+  ...TITLES,
   ['agency_code', (s) => s.agency],
   ['assignee_code', (s) => s.assignee],
-  ['due_date', (s) => s.dueDate],
-  ['due_text', (s) => s.dueText],
-  ['deliverable', (s) => s.deliverable],
-  ['note', (s) => s.note],
-  ['co_agencies', (s) => s.coAgencies.join(';')],
-  ['status', (s) => s.status],
-  ['progress', (s) => s.progress],
+  ...DUE,
+  ...CLOSING,
 ];
 
 /** A value as a change line shows it: long titles cut, blanks named, text with spaces quoted. */

@@ -4,17 +4,11 @@ import type { Tx } from '../db.ts';
 import { agencies, people, programs, targetCoAgencies, targets, taskCoAgencies, tasks } from '../schema.ts';
 import { fold } from './fold.ts';
 
-export interface TargetState {
+/** What targets and tasks both hold, as the importer compares them. */
+interface ItemState {
   code: string;
-  program: string;
   titleVi: string;
   titleEn: string;
-  lead: string;
-  /** The field of work (a plan's section) it is grouped under. */
-  fieldVi: string | null;
-  unit: string | null;
-  targetValue: number;
-  currentValue: number;
   startDate: LocalDate;
   /** null: ongoing ("Thường xuyên"). */
   dueDate: LocalDate | null;
@@ -28,25 +22,19 @@ export interface TargetState {
   progress: number;
   updatedAt: Date;
 }
-export interface TaskState {
-  code: string;
+export interface TargetState extends ItemState {
+  program: string;
+  lead: string;
+  /** The field of work (a plan's section) it is grouped under. */
+  fieldVi: string | null;
+  unit: string | null;
+  targetValue: number;
+  currentValue: number;
+}
+export interface TaskState extends ItemState {
   target: string;
-  titleVi: string;
-  titleEn: string;
   agency: string;
   assignee: string | null;
-  startDate: LocalDate;
-  /** null: ongoing ("Thường xuyên"). */
-  dueDate: LocalDate | null;
-  /** The deadline as written, when it is not a plain date. */
-  dueText: string | null;
-  deliverable: string | null;
-  note: string | null;
-  /** Co-operating agencies' codes, in the plan's order. */
-  coAgencies: string[];
-  status: ItemStatus;
-  progress: number;
-  updatedAt: Date;
 }
 
 export interface Named {
@@ -81,6 +69,32 @@ function named(list: Array<{ id: number; code: string; nameVi: string; nameEn: s
 function selectNamed(tx: Tx, table: typeof programs | typeof agencies) {
   const { id, code, nameVi, nameEn, aliases } = table;
   return tx.select({ id, code, nameVi, nameEn, aliases }).from(table);
+}
+
+/** Rows by their code, each as the importer sees it. */
+function byCode<R extends { code: string }, S>(rows: R[], state: (row: R) => S): Map<string, S> {
+  return new Map(rows.map((r) => [r.code, state(r)]));
+}
+
+/** The columns targets and tasks share, off a row of either table. */
+function itemState(
+  row: typeof targets.$inferSelect | typeof tasks.$inferSelect,
+  cos: Map<number, string[]>,
+): ItemState {
+  return {
+    code: row.code,
+    titleVi: row.titleVi,
+    titleEn: row.titleEn,
+    startDate: row.startDate as LocalDate,
+    dueDate: row.dueDate as LocalDate | null,
+    dueText: row.dueText,
+    deliverable: row.deliverable,
+    note: row.note,
+    coAgencies: cos.get(row.id) ?? [],
+    status: row.status,
+    progress: row.progress,
+    updatedAt: row.updatedAt,
+  };
 }
 
 export async function loadState(tx: Tx): Promise<StoreState> {
@@ -123,52 +137,20 @@ export async function loadState(tx: Tx): Promise<StoreState> {
     ),
     peopleByName,
     targetIds: new Map(targetRows.map((t) => [t.code, t.id])),
-    targets: new Map(
-      targetRows.map((t) => [
-        t.code,
-        {
-          code: t.code,
-          program: programCode.get(t.programId) ?? '',
-          titleVi: t.titleVi,
-          titleEn: t.titleEn,
-          lead: agencyCode.get(t.leadAgencyId) ?? '',
-          fieldVi: t.fieldVi,
-          unit: t.unit,
-          targetValue: Number(t.targetValue),
-          currentValue: Number(t.currentValue),
-          startDate: t.startDate as LocalDate,
-          dueDate: t.dueDate as LocalDate | null,
-          dueText: t.dueText,
-          deliverable: t.deliverable,
-          note: t.note,
-          coAgencies: targetCos.get(t.id) ?? [],
-          status: t.status,
-          progress: t.progress,
-          updatedAt: t.updatedAt,
-        },
-      ]),
-    ),
-    tasks: new Map(
-      taskRows.map((t) => [
-        t.code,
-        {
-          code: t.code,
-          target: targetCode.get(t.targetId) ?? '',
-          titleVi: t.titleVi,
-          titleEn: t.titleEn,
-          agency: agencyCode.get(t.agencyId) ?? '',
-          assignee: t.assigneeId === null ? null : (personCode.get(t.assigneeId) ?? null),
-          startDate: t.startDate as LocalDate,
-          dueDate: t.dueDate as LocalDate | null,
-          dueText: t.dueText,
-          deliverable: t.deliverable,
-          note: t.note,
-          coAgencies: taskCos.get(t.id) ?? [],
-          status: t.status,
-          progress: t.progress,
-          updatedAt: t.updatedAt,
-        },
-      ]),
-    ),
+    targets: byCode(targetRows, (t) => ({
+      ...itemState(t, targetCos),
+      program: programCode.get(t.programId) ?? '',
+      lead: agencyCode.get(t.leadAgencyId) ?? '',
+      fieldVi: t.fieldVi,
+      unit: t.unit,
+      targetValue: Number(t.targetValue),
+      currentValue: Number(t.currentValue),
+    })),
+    tasks: byCode(taskRows, (t) => ({
+      ...itemState(t, taskCos),
+      target: targetCode.get(t.targetId) ?? '',
+      agency: agencyCode.get(t.agencyId) ?? '',
+      assignee: t.assigneeId === null ? null : (personCode.get(t.assigneeId) ?? null),
+    })),
   };
 }

@@ -19,24 +19,8 @@ export interface RenderedReport {
 export type ReportRenderer = (req: ReportRequest) => Promise<RenderedReport | null>;
 
 export function createReportRenderer(db: DbOrTx, tz: string): ReportRenderer {
-  return async (req) => {
-    const period = parsePeriodSpec(req.period);
-    if (period === null) return null;
-    const snapshot = await reportSnapshot(db, {
-      program: req.program,
-      agency: null,
-      period,
-      today: req.today,
-      tz,
-    });
-    if (snapshot.programName === null) return null;
-    return {
-      docx: await renderReportDocx(snapshot, { lang: req.lang }),
-      filename: reportFileName(req),
-      caption: reportCaption(req, snapshot.programName[req.lang]),
-      summary: reportSummary(req, snapshot),
-    };
-  };
+  // A scheduled report is one asked for a single programme: the same document, caption and summary.
+  return (req) => renderAskedReport(db, tz, req);
 }
 
 /** A report asked for in chat (/baocao): the document and its caption; null for an unknown programme or period. */
@@ -44,7 +28,7 @@ export async function renderAskedReport(
   db: DbOrTx,
   tz: string,
   ask: ReportAsk,
-): Promise<{ docx: Buffer; filename: string; caption: Reply; summary: Reply } | null> {
+): Promise<RenderedReport | null> {
   const period = parsePeriodSpec(ask.period);
   if (period === null) return null;
   const snapshot = await reportSnapshot(db, {

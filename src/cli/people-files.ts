@@ -1,11 +1,9 @@
 // `dondoc import-people`: a province's focal-point list in, with the report in the operator's language.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { ImportError } from '../core/errors.ts';
 import type { Lang } from '../core/types.ts';
 import { importPeople } from '../store/people-import/index.ts';
 import { peopleWords } from '../core/catalogue/people-import.ts';
-import { UsageError, withDb, type CliContext } from './context.ts';
+import { UsageError, type CliContext } from './context.ts';
+import { importFile, printRows } from './import-file.ts';
 import type { Flags } from './run.ts';
 
 export function langFlag(value: string | undefined): Lang {
@@ -26,34 +24,11 @@ export async function importPeopleCommand(
     );
   const lang = langFlag(flags.lang);
   const w = peopleWords(lang);
-  const bytes = readFileSync(path);
-  let report;
-  try {
-    report = await withDb(ctx, (db) =>
-      importPeople(
-        db.db,
-        { name: basename(path), bytes },
-        { dryRun: flags.dryRun, now: ctx.now(), lang, actor: 'cli' },
-      ),
-    );
-  } catch (err) {
-    if (!(err instanceof ImportError)) throw err;
-    const message = err.message;
-    if (flags.json)
-      ctx.io.out(JSON.stringify({ row: 1, sheet: basename(path), action: 'error', codes: [], message }));
-    else ctx.io.out(message);
-    throw new Error(`nothing imported: ${basename(path)} is not a people list that can be read`, {
-      cause: err,
-    });
-  }
+  const report = await importFile(ctx, flags, path, 'is not a people list that can be read', (db, file) =>
+    importPeople(db, file, { dryRun: flags.dryRun, now: ctx.now(), lang, actor: 'cli' }),
+  );
   const { created, updated, unchanged, skipped, errors } = report;
-  for (const r of report.rows) {
-    if (flags.json) ctx.io.out(JSON.stringify(r));
-    else
-      ctx.io.out(
-        `${w.rowLabel(r.sheet, r.row)}\t${w.actionLabel[r.action]}\t${r.codes.join(',') || '-'}\t${r.message}`,
-      );
-  }
+  printRows(ctx, flags, report.rows, w);
   const totals = { created, updated, unchanged, skipped, errors };
   if (flags.json) ctx.io.out(JSON.stringify(totals));
   else {

@@ -1,13 +1,12 @@
 // `dondoc import` and `dondoc export`: a province's plan spreadsheet in, the status report out.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { ImportError } from '../core/errors.ts';
+import { writeFileSync } from 'node:fs';
 import { localDate } from '../core/time.ts';
 import type { ProgramCode } from '../core/types.ts';
 import { exportReport } from '../store/export-report.ts';
 import { planWords } from '../core/catalogue/plan-import.ts';
 import { importPlanFile } from '../store/import/plan-file.ts';
 import { UsageError, withDb, type CliContext } from './context.ts';
+import { importFile, printRows } from './import-file.ts';
 import { langFlag } from './people-files.ts';
 import type { Flags } from './run.ts';
 
@@ -19,33 +18,12 @@ export async function importCommand(ctx: CliContext, positional: string[], flags
     );
   const lang = langFlag(flags.lang);
   const w = planWords(lang);
-  const bytes = readFileSync(path);
-  const name = basename(path);
-  let report;
-  try {
-    report = await withDb(ctx, (db) =>
-      importPlanFile(
-        db.db,
-        { name, bytes },
-        { dryRun: flags.dryRun, now: ctx.now(), lang, program: flags.program ?? null },
-      ),
-    );
-  } catch (err) {
-    if (!(err instanceof ImportError)) throw err;
-    if (flags.json)
-      ctx.io.out(JSON.stringify({ row: 1, sheet: name, action: 'error', codes: [], message: err.message }));
-    else ctx.io.out(err.message);
-    throw new Error(`nothing imported: ${name} holds no plan that can be read`, { cause: err });
-  }
+  const report = await importFile(ctx, flags, path, 'holds no plan that can be read', (db, file) =>
+    importPlanFile(db, file, { dryRun: flags.dryRun, now: ctx.now(), lang, program: flags.program ?? null }),
+  );
   const { created, updated, unchanged, skipped, errors } = report;
   const totals = { created, updated, unchanged, skipped, errors };
-  for (const r of report.rows) {
-    if (flags.json) ctx.io.out(JSON.stringify(r));
-    else
-      ctx.io.out(
-        `${w.rowLabel(r.sheet, r.row)}\t${w.actionLabel[r.action]}\t${r.codes.join(',') || '-'}\t${r.message}`,
-      );
-  }
+  printRows(ctx, flags, report.rows, w);
   if (flags.json) ctx.io.out(JSON.stringify(totals));
   else {
     if (report.unknownAgencies.length > 0) {

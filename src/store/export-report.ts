@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { sumCounts, type Counts } from '../core/grid.ts';
 import { UnknownCodeError } from '../core/errors.ts';
-import { formatDay } from '../core/format.ts';
+import { formatDay, trafficLight, type Light } from '../core/format.ts';
 import { DEFAULT_TZ, daysBetween } from '../core/time.ts';
 import type { ItemStatus, LocalDate, ProgramCode } from '../core/types.ts';
 import { compareCodes } from '../reminders/order.ts';
@@ -14,27 +14,29 @@ import { COLUMN_LABELS_VI, TARGET_COLUMNS, TASK_COLUMNS, isoInZone } from './imp
 import { overdue, summary } from './queries.ts';
 import { agencies, people, programs, targets, tasks } from './schema.ts';
 
-/** An item due within this many days and behind the progress its time implies is at risk. */
-const AT_RISK_DAYS = 7;
-
 type Standing = 'Hoàn thành' | 'Quá hạn' | 'Vướng mắc' | 'Có nguy cơ chậm' | 'Chưa bắt đầu' | 'Đúng tiến độ';
 
-/** Where an item stands today, in the words of a Vietnamese progress report. */
+const STANDING_OF_LIGHT: Record<Light, Standing> = {
+  done: 'Hoàn thành',
+  red: 'Quá hạn',
+  orange: 'Có nguy cơ chậm',
+  white: 'Chưa bắt đầu',
+  green: 'Đúng tiến độ',
+};
+
+/**
+ * Where an item stands today, in the words of a Vietnamese progress report: the chat's traffic light,
+ * except that a blocked item (not yet overdue) is named as blocked rather than merely at risk.
+ */
 export function standing(
   item: { status: ItemStatus; progress: number; startDate: string; dueDate: string | null },
   today: LocalDate,
 ): Standing {
-  if (item.status === 'done') return 'Hoàn thành';
-  if (item.dueDate !== null && item.dueDate < today) return 'Quá hạn';
-  if (item.status === 'blocked') return 'Vướng mắc';
-  if (item.dueDate === null) return item.status === 'not_started' ? 'Chưa bắt đầu' : 'Đúng tiến độ';
-  const span = daysBetween(item.startDate as LocalDate, item.dueDate as LocalDate);
-  const elapsed = daysBetween(item.startDate as LocalDate, today);
-  const expected = span <= 0 ? (elapsed >= 0 ? 100 : 0) : Math.min(100, Math.max(0, (elapsed / span) * 100));
-  if (daysBetween(today, item.dueDate as LocalDate) <= AT_RISK_DAYS && item.progress < expected) {
-    return 'Có nguy cơ chậm';
-  }
-  return item.status === 'not_started' ? 'Chưa bắt đầu' : 'Đúng tiến độ';
+  const light = trafficLight(
+    { ...item, startDate: item.startDate as LocalDate, dueDate: item.dueDate as LocalDate | null },
+    today,
+  );
+  return light === 'orange' && item.status === 'blocked' ? 'Vướng mắc' : STANDING_OF_LIGHT[light];
 }
 
 const STANDING_FILL: Partial<Record<Standing, string>> = {

@@ -28,14 +28,22 @@ export type InvalidUpdateReason =
   /** Sent before the item's latest status update (delivered late): it must not overwrite that one. */
   | 'superseded';
 
-/** A status update the store refuses; nothing is written. */
-export class InvalidUpdateError extends Error {
-  override name = 'InvalidUpdateError';
+/** A refusal that says why in a word the caller can act on, with a detail for the logs only. */
+abstract class RefusalError<Reason extends string> extends Error {
   constructor(
-    readonly reason: InvalidUpdateReason,
+    readonly reason: Reason,
+    what: string,
     detail?: string,
   ) {
-    super(`invalid update: ${reason}${detail ? ` (${detail})` : ''}`);
+    super(`${what}: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/** A status update the store refuses; nothing is written. */
+export class InvalidUpdateError extends RefusalError<InvalidUpdateReason> {
+  override name = 'InvalidUpdateError';
+  constructor(reason: InvalidUpdateReason, detail?: string) {
+    super(reason, 'invalid update', detail);
   }
 }
 
@@ -65,24 +73,21 @@ export class DatabaseBusyError extends Error {
   override name = 'DatabaseBusyError';
 }
 
+/** Why a file sent as evidence is not kept: over the size limit, not a type kept, or not fetched. */
+export type FileFailure = 'too_large' | 'type' | 'unavailable';
+
+export class FileError extends RefusalError<FileFailure> {
+  override name = 'FileError';
+  constructor(reason: FileFailure, detail?: string) {
+    super(reason, 'file refused', detail);
+  }
+}
+
 /**
  * Why a checker's confirmation or return of a reported "done" is refused: nothing waits on the item,
  * the button names a claim that is no longer the waiting one, the person is no checker of the
  * programme, or they reported it themselves.
  */
-/** Why a file sent as evidence is not kept: over the size limit, not a type kept, or not fetched. */
-export type FileFailure = 'too_large' | 'type' | 'unavailable';
-
-export class FileError extends Error {
-  override name = 'FileError';
-  constructor(
-    readonly reason: FileFailure,
-    detail?: string,
-  ) {
-    super(`file refused: ${reason}${detail ? ` (${detail})` : ''}`);
-  }
-}
-
 export type ConfirmationFailure = 'not_awaiting' | 'stale' | 'not_checker' | 'own_report';
 
 export class ConfirmationError extends Error {

@@ -10,6 +10,11 @@ export function redactToken(text: string, token: string): string {
   return text.split(token).join('<redacted>').split(encodeURIComponent(token)).join('<redacted>');
 }
 
+/** What a log shows of an error: its name, message and the fields named, nothing else it may hold. */
+function loggable<E extends Error>(err: E, fields: ReadonlyArray<keyof E & string>): Record<string, unknown> {
+  return { name: err.name, message: err.message, ...Object.fromEntries(fields.map((f) => [f, err[f]])) };
+}
+
 export interface ZaloApiErrorInit {
   method: ZaloMethod;
   errorCode: number;
@@ -42,16 +47,14 @@ export class ZaloApiError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      method: this.method,
-      errorCode: this.errorCode,
-      description: this.description,
-      httpStatus: this.httpStatus,
-      retryable: this.retryable,
-      retryAfterSeconds: this.retryAfterSeconds,
-    };
+    return loggable(this, [
+      'method',
+      'errorCode',
+      'description',
+      'httpStatus',
+      'retryable',
+      'retryAfterSeconds',
+    ]);
   }
 }
 
@@ -82,14 +85,7 @@ export class ZaloNetworkError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      method: this.method,
-      code: this.code,
-      aborted: this.aborted,
-      retryable: this.retryable,
-    };
+    return loggable(this, ['method', 'code', 'aborted', 'retryable']);
   }
 }
 

@@ -4,7 +4,7 @@ import { UnknownCodeError } from '../core/errors.ts';
 import type { ChatRef, ConversationState, ExplanationRequest } from '../core/ports.ts';
 import type { ChannelName, ItemCode, LocalDate, PersonCode } from '../core/types.ts';
 import { type Db, type DbOrTx } from './db.ts';
-import { itemByCode } from './items.ts';
+import { itemByCode, itemRef } from './items.ts';
 import { personByCode } from './people.ts';
 import {
   auditLog,
@@ -14,7 +14,6 @@ import {
   history,
   people,
   snoozes,
-  targets,
   tasks,
 } from './schema.ts';
 
@@ -163,16 +162,6 @@ export async function requestExplanation(
     }
     return toRequest(tx, row);
   });
-}
-
-async function itemRef(
-  db: DbOrTx,
-  item: ItemCode,
-): Promise<{ taskId: number | null; targetId: number | null }> {
-  const [t] = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.code, item));
-  if (t) return { taskId: t.id, targetId: null };
-  const [g] = await db.select({ id: targets.id }).from(targets).where(eq(targets.code, item));
-  return { taskId: null, targetId: g?.id ?? null };
 }
 
 export async function openExplanationFor(

@@ -5,6 +5,7 @@ import { UnknownCodeError } from '../core/errors.ts';
 import type { AttachInput, EvidenceFile, EvidenceView } from '../core/ports.ts';
 import type { ChannelName, ItemCode, PersonCode } from '../core/types.ts';
 import { rows, type Db, type DbOrTx, type Tx } from './db.ts';
+import { itemRef } from './items.ts';
 import { auditLog, evidence, files, people, targets, tasks } from './schema.ts';
 
 export interface Attachment {
@@ -64,11 +65,9 @@ async function itemIds(
   tx: DbOrTx,
   code: ItemCode,
 ): Promise<{ taskId: number | null; targetId: number | null }> {
-  const [task] = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.code, code));
-  if (task) return { taskId: task.id, targetId: null };
-  const [target] = await tx.select({ id: targets.id }).from(targets).where(eq(targets.code, code));
-  if (target) return { taskId: null, targetId: target.id };
-  throw new UnknownCodeError('item', code);
+  const ref = await itemRef(tx, code);
+  if (ref.taskId === null && ref.targetId === null) throw new UnknownCodeError('item', code);
+  return ref;
 }
 
 /** A file sent alone about an item: attached and audited in one transaction. */

@@ -1,5 +1,5 @@
 // Reads targets and tasks as ItemViews: one SQL shape for every question about items.
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Level, Scope } from '../core/ports.ts';
 import type {
   ItemView,
@@ -13,6 +13,7 @@ import type {
   Named,
 } from '../core/types.ts';
 import { rows, type DbOrTx } from './db.ts';
+import { targets, tasks } from './schema.ts';
 
 interface ItemRow {
   kind: 'target' | 'task';
@@ -120,4 +121,18 @@ export async function itemByCode(db: DbOrTx, code: ItemCode): Promise<ItemView |
   if (task) return task;
   const [target] = await selectItems(db, 'target', sql`t.code = ${code}`);
   return target ?? null;
+}
+
+/**
+ * How history and evidence rows point at an item: the task's id, or else the target's (codes never clash
+ * between the two); both null when no item has the code.
+ */
+export async function itemRef(
+  db: DbOrTx,
+  code: ItemCode,
+): Promise<{ taskId: number | null; targetId: number | null }> {
+  const [task] = await db.select({ id: tasks.id }).from(tasks).where(eq(tasks.code, code));
+  if (task) return { taskId: task.id, targetId: null };
+  const [target] = await db.select({ id: targets.id }).from(targets).where(eq(targets.code, code));
+  return { taskId: null, targetId: target?.id ?? null };
 }

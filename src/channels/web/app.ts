@@ -18,7 +18,7 @@ import { chatRoutes } from './chat.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import type { WebDeps } from './deps.ts';
 import { href, langOf, words } from './i18n.ts';
-import { ICON_SVG, page } from './layout.ts';
+import { ICON_SVG, pageResponse } from './layout.ts';
 import { loginRoutes } from './login.ts';
 import { loginWords } from '../../core/catalogue/login.ts';
 import { clientAddress, metricsAccess, NO_NETWORK_TRUST } from './network.ts';
@@ -173,17 +173,12 @@ export function createWebApp(deps: WebDeps): Hono {
     const chosen = people.find((p) => p.code === wanted) ?? people[0];
     if (!chosen && !viewer?.demo) return c.text(loginWords(lang).chatAsSelf, 403);
     if (!chosen) return c.text('No people loaded yet: run `dondoc seed-demo`.', 503);
-    return c.html(
-      page({
-        lang,
-        title: words(lang).navChat,
-        active: 'chat',
-        url: c.req.url,
-        signedIn: signedIn(c),
-        body: chatBody(people, chosen, lang),
-        scripts: ['/assets/chat.js'],
-      }),
-    );
+    return pageResponse(c, signedIn(c), {
+      title: words(lang).navChat,
+      active: 'chat',
+      body: chatBody(people, chosen, lang),
+      scripts: ['/assets/chat.js'],
+    });
   });
   return app;
 }

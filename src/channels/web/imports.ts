@@ -9,7 +9,7 @@ import { importPeople, type PeopleReport, type PeopleRow } from '../../store/peo
 import type { WebDeps } from './deps.ts';
 import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
-import { page } from './layout.ts';
+import { pageResponse } from './layout.ts';
 import { peoplePageWords, type Totals } from '../../core/catalogue/people.ts';
 
 const PENDING_TTL_MS = 30 * 60_000;
@@ -88,9 +88,8 @@ function reportTable(o: Outcome, lang: Lang): SafeHtml {
 
 /** A page of the imports section. */
 function show(c: Context, signedIn: boolean, status: 200 | 400 | 413, content: SafeHtml): Response {
-  const lang = langOf(c);
-  const title = peoplePageWords(lang).importTitle;
-  return c.html(page({ lang, title, active: 'imports', url: c.req.url, signedIn, body: content }), status);
+  const title = peoplePageWords(langOf(c)).importTitle;
+  return pageResponse(c, signedIn, { title, active: 'imports', body: content }, status);
 }
 
 const again = (lang: Lang) =>

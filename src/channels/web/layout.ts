@@ -1,7 +1,9 @@
 // The page shell every console page shares: header with navigation and language switch, main, footer.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Lang } from '../../core/types.ts';
 import { html, type SafeHtml } from './html.ts';
-import { href, words } from './i18n.ts';
+import { href, langOf, words } from './i18n.ts';
 import { peoplePageWords } from '../../core/catalogue/people.ts';
 
 export interface PageOptions {
@@ -16,6 +18,16 @@ export interface PageOptions {
   signedIn: boolean;
   footer?: string;
   scripts?: string[];
+}
+
+/** The page answering a request: its language and its address (for the language switch) are the request's. */
+export function pageResponse(
+  c: Context,
+  signedIn: boolean,
+  o: Omit<PageOptions, 'lang' | 'url' | 'signedIn'>,
+  status?: ContentfulStatusCode,
+): Response {
+  return c.html(page({ ...o, lang: langOf(c), url: c.req.url, signedIn }), status);
 }
 
 /** The same page in the other language: the query kept, `lang` toggled. */

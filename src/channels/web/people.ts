@@ -10,7 +10,7 @@ import { peopleOverview, type PersonOverview } from '../../store/people-overview
 import type { WebDeps } from './deps.ts';
 import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
-import { page } from './layout.ts';
+import { pageResponse } from './layout.ts';
 import { peoplePageWords } from '../../core/catalogue/people.ts';
 
 export const INVITATION_CSS_PATH = '/assets/invitation.css';
@@ -76,20 +76,13 @@ function body(list: PersonOverview[], deps: WebDeps, lang: Lang): SafeHtml {
 
 export function peopleRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): Hono {
   const app = new Hono();
-  const show = (c: Context, status: 200 | 404, content: SafeHtml) => {
-    const lang = langOf(c);
-    return c.html(
-      page({
-        lang,
-        title: peoplePageWords(lang).navPeople,
-        active: 'people',
-        url: c.req.url,
-        signedIn: signedIn(c),
-        body: content,
-      }),
+  const show = (c: Context, status: 200 | 404, content: SafeHtml) =>
+    pageResponse(
+      c,
+      signedIn(c),
+      { title: peoplePageWords(langOf(c)).navPeople, active: 'people', body: content },
       status,
     );
-  };
   const sheet = async (c: Context, codes: PersonCode[]) => {
     const at = deps.now();
     const made = await createInvites(deps.store.db, codes, at, undefined, 'web');

@@ -9,7 +9,7 @@ import type { Auth } from './auth.ts';
 import type { WebDeps } from './deps.ts';
 import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
-import { page } from './layout.ts';
+import { pageResponse } from './layout.ts';
 
 const WORDS = {
   vi: {
@@ -65,10 +65,7 @@ export function programRoutes(deps: WebDeps, auth: Auth, signedIn: (c: Context) 
       ${notice === null ? null : html`<p role="status">${notice}</p>`}
       ${table([w.colProgram, w.colConfirmation, w.colCheckers], (await allProgramSettings(deps.store.db)).map(rows))}
     </section>`;
-    return c.html(
-      page({ lang, title: w.title, active: null, url: c.req.url, signedIn: signedIn(c), body }),
-      status,
-    );
+    return pageResponse(c, signedIn(c), { title: w.title, active: null, body }, status);
   };
 
   app.get('/programs', (c) => show(c, 200, null));

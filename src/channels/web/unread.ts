@@ -8,7 +8,7 @@ import { labelUnread, listUnread } from '../../store/unread.ts';
 import type { WebDeps } from './deps.ts';
 import { html, table } from './html.ts';
 import { href, langOf, words } from './i18n.ts';
-import { page } from './layout.ts';
+import { pageResponse } from './layout.ts';
 
 export function unreadRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): Hono {
   const app = new Hono();
@@ -48,9 +48,7 @@ export function unreadRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
             )
       }
     </section>`;
-    return c.html(
-      page({ lang, title: w.unreadTitle, active: null, url: c.req.url, signedIn: signedIn(c), body }),
-    );
+    return pageResponse(c, signedIn(c), { title: w.unreadTitle, active: null, body });
   });
   app.post('/unread/:id', async (c) => {
     const lang = langOf(c);

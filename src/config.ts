@@ -50,18 +50,17 @@ const zone = z
     { message: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' },
   );
 
+/** A whole number from `min` to `max`, every way of missing it told in the same words. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
 const schema = z.object({
   DATABASE_URL: url('postgres://'),
   DATA_DIR: z.string().default('./data'),
   TEST_DATABASE_URL: url('postgres://'),
   DONDOC_NOW: isoInstant,
   TZ_NAME: zone,
-  PORT: z.coerce
-    .number({ message: 'must be a port number 0-65535' })
-    .int({ message: 'must be a port number 0-65535' })
-    .min(0, { message: 'must be a port number 0-65535' })
-    .max(65535, { message: 'must be a port number 0-65535' })
-    .default(3000),
+  PORT: wholeNumber(0, 65535, 'must be a port number 0-65535').default(3000),
   HOST: z.string().default('127.0.0.1'),
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
@@ -89,13 +88,8 @@ const schema = z.object({
     .max(1000, { message: 'must be a number of messages per second, above 0 and at most 1000' })
     // Telegram's 30/s with the per-chat rule's 5 % margin (1.05 s): 28.5/s, never 30 in any 1 s window.
     .default(28.5),
-  FILE_MAX_MB: z.coerce
-    .number({ message: 'must be a whole number of megabytes from 1 to 20' })
-    .int({ message: 'must be a whole number of megabytes from 1 to 20' })
-    .min(1, { message: 'must be a whole number of megabytes from 1 to 20' })
-    // Telegram's Bot API downloads no file over 20 MB: a higher limit would promise what cannot be kept.
-    .max(20, { message: 'must be a whole number of megabytes from 1 to 20' })
-    .default(20),
+  // Telegram's Bot API downloads no file over 20 MB: a higher limit would promise what cannot be kept.
+  FILE_MAX_MB: wholeNumber(1, 20, 'must be a whole number of megabytes from 1 to 20').default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ADMIN_PASSWORD: optionalText,
   /** The console's public address, for the links `dondoc console-invite` prints; unset: http://HOST:PORT. */

@@ -7,7 +7,7 @@ import { sumCounts, type Counts } from '../core/grid.ts';
 import { UnknownCodeError } from '../core/errors.ts';
 import { formatDay, trafficLight, type Light } from '../core/format.ts';
 import { DEFAULT_TZ, daysBetween } from '../core/time.ts';
-import type { ItemStatus, LocalDate, ProgramCode } from '../core/types.ts';
+import type { ItemStatus, LocalDate, Percent, ProgramCode } from '../core/types.ts';
 import { compareCodes } from '../reminders/order.ts';
 import type { DbOrTx } from './db.ts';
 import { COLUMN_LABELS_VI, TARGET_COLUMNS, TASK_COLUMNS, isoInZone } from './import/index.ts';
@@ -32,8 +32,14 @@ export function standing(
   item: { status: ItemStatus; progress: number; startDate: string; dueDate: string | null },
   today: LocalDate,
 ): Standing {
+  // The rows come straight from the tables: the same values as an ItemView's, not yet typed as such.
   const light = trafficLight(
-    { ...item, startDate: item.startDate as LocalDate, dueDate: item.dueDate as LocalDate | null },
+    {
+      status: item.status,
+      progress: item.progress as Percent,
+      startDate: item.startDate as LocalDate,
+      dueDate: item.dueDate as LocalDate | null,
+    },
     today,
   );
   return light === 'orange' && item.status === 'blocked' ? 'Vướng mắc' : STANDING_OF_LIGHT[light];

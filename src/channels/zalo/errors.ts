@@ -47,7 +47,7 @@ export class ZaloApiError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return loggable(this, [
+    return loggable<ZaloApiError>(this, [
       'method',
       'errorCode',
       'description',
@@ -85,7 +85,7 @@ export class ZaloNetworkError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return loggable(this, ['method', 'code', 'aborted', 'retryable']);
+    return loggable<ZaloNetworkError>(this, ['method', 'code', 'aborted', 'retryable']);
   }
 }
 

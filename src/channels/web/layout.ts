@@ -1,6 +1,5 @@
 // The page shell every console page shares: header with navigation and language switch, main, footer.
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Lang } from '../../core/types.ts';
 import { html, type SafeHtml } from './html.ts';
 import { href, langOf, words } from './i18n.ts';
@@ -25,7 +24,7 @@ export function pageResponse(
   c: Context,
   signedIn: boolean,
   o: Omit<PageOptions, 'lang' | 'url' | 'signedIn'>,
-  status?: ContentfulStatusCode,
+  status: 200 | 400 | 404 | 413 = 200,
 ): Response {
   return c.html(page({ ...o, lang: langOf(c), url: c.req.url, signedIn }), status);
 }

@@ -5,7 +5,7 @@ import type { ItemStatus, LocalDate } from '../../core/types.ts';
 import { FUTURE_SLACK_MS } from '../record-update.ts';
 import type { Cells } from './cells.ts';
 import { fold } from './fold.ts';
-import type { Named } from './store-state.ts';
+import type { Named, TaskState } from './store-state.ts';
 import { parseDay, parseInstant, parseStatus } from './values.ts';
 import { isoInZone } from './zone.ts';
 
@@ -122,4 +122,24 @@ export function startDateFor(
 ): LocalDate {
   if (before && (due === null || before.startDate <= due)) return before.startDate;
   return `${(due ?? localDate(now)).slice(0, 4)}-01-01` as LocalDate;
+}
+
+/**
+ * The dates a row gives an item, and what no plan row changes (deliverable, note, co-operating agencies)
+ * kept as stored.
+ */
+export function datesAndKept(
+  before: Pick<TaskState, 'startDate' | 'dueDate' | 'dueText' | 'deliverable' | 'note' | 'coAgencies'> | null,
+  due: Due,
+  now: Date,
+): Pick<TaskState, 'startDate' | 'dueDate' | 'dueText' | 'deliverable' | 'note' | 'coAgencies'> {
+  return {
+    startDate: startDateFor(before, due.date, now),
+    dueDate: due.date,
+    // A plain date equal to the stored day keeps the words it was written as (an export re-imported).
+    dueText: due.text ?? (before !== null && before.dueDate === due.date ? before.dueText : null),
+    deliverable: before?.deliverable ?? null,
+    note: before?.note ?? null,
+    coAgencies: before?.coAgencies ?? [],
+  };
 }

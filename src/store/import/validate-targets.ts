@@ -4,6 +4,7 @@ import type { Cells } from './cells.ts';
 import { newEntry, type RowPlace, type TargetEntry } from './entry.ts';
 import type { StoreState } from './store-state.ts';
 import {
+  datesAndKept,
   nextUpdatedAt,
   readCode,
   readDue,
@@ -12,7 +13,6 @@ import {
   readTitle,
   readTitleEn,
   readUpdatedAt,
-  startDateFor,
 } from './validate-common.ts';
 import { parseNumber } from './values.ts';
 
@@ -71,13 +71,7 @@ export function planTarget(cells: Cells, place: RowPlace, st: StoreState, now: D
     targetValue,
     currentValue,
     fieldVi: before?.fieldVi ?? null,
-    startDate: startDateFor(before, due.date, now),
-    dueDate: due.date,
-    // A plain date equal to the stored day keeps the words it was written as (an export re-imported).
-    dueText: due.text ?? (before !== null && before.dueDate === due.date ? before.dueText : null),
-    deliverable: before?.deliverable ?? null,
-    note: before?.note ?? null,
-    coAgencies: before?.coAgencies ?? [],
+    ...datesAndKept(before, due, now),
     status,
     progress,
     updatedAt: at.at,

@@ -6,6 +6,7 @@ import { newEntry, type RowPlace, type TargetEntry, type TaskEntry } from './ent
 import { fold } from './fold.ts';
 import type { StoreState } from './store-state.ts';
 import {
+  datesAndKept,
   nextUpdatedAt,
   readCode,
   readDue,
@@ -14,7 +15,6 @@ import {
   readTitle,
   readTitleEn,
   readUpdatedAt,
-  startDateFor,
 } from './validate-common.ts';
 import { parsePercent } from './values.ts';
 
@@ -119,13 +119,7 @@ export function planTask(
     titleEn,
     agency,
     assignee,
-    startDate: startDateFor(before, due.date, now),
-    dueDate: due.date,
-    // A plain date equal to the stored day keeps the words it was written as (an export re-imported).
-    dueText: due.text ?? (before !== null && before.dueDate === due.date ? before.dueText : null),
-    deliverable: before?.deliverable ?? null,
-    note: before?.note ?? null,
-    coAgencies: before?.coAgencies ?? [],
+    ...datesAndKept(before, due, now),
     status: sp.status,
     progress: sp.progress,
     updatedAt: at.at,

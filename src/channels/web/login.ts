@@ -23,7 +23,7 @@ import {
   type Auth,
 } from './auth.ts';
 import type { WebDeps } from './deps.ts';
-import { html } from './html.ts';
+import { html, type SafeHtml } from './html.ts';
 import { langOf, words } from './i18n.ts';
 import { page } from './layout.ts';
 import { loginWords } from '../../core/catalogue/login.ts';
@@ -42,49 +42,69 @@ interface Notice {
   alert: boolean;
 }
 
+/** A labelled, required field of the sign-in forms; its name is its id unless said otherwise. */
+function inputField(o: {
+  id: string;
+  name?: string;
+  label: string;
+  type: 'text' | 'password';
+  autocomplete: string;
+  value?: string;
+  minlength?: number;
+  autofocus?: boolean;
+}): SafeHtml {
+  return html`<label for="${o.id}">${o.label}</label>
+    <input
+      id="${o.id}"
+      name="${o.name ?? o.id}"
+      type="${o.type}"
+      ${o.value === undefined ? null : html`value="${o.value}"`}
+      autocomplete="${o.autocomplete}"
+      ${o.minlength === undefined ? null : html`minlength="${o.minlength}"`}
+      required
+      ${o.autofocus ? 'autofocus' : null}
+    />`;
+}
+
+/** A page of the sign-in section: no section links, no session, one card under its title. */
+function signInPage(c: Context, lang: Lang, title: string, headingId: string, content: SafeHtml): string {
+  return page({
+    lang,
+    title,
+    active: null,
+    url: c.req.url,
+    signedIn: false,
+    body: html`<section class="card login" aria-labelledby="${headingId}">
+      <h1 id="${headingId}">${title}</h1>
+      ${content}
+    </section>`,
+  });
+}
+
 function loginPage(c: Context, lang: Lang, next: string, account: string, notice: Notice | null): string {
   const w = words(lang);
   const lw = loginWords(lang);
   const q = lang === 'en' ? '?lang=en' : '';
-  return page({
-    lang,
-    title: w.login,
-    active: null,
-    url: c.req.url,
-    signedIn: false,
-    body: html`<section class="card login" aria-labelledby="login-h">
-      <h1 id="login-h">${w.login}</h1>
-      <p class="muted">${w.loginIntro}</p>
-      ${notice ? html`<p class="${notice.alert ? 'alert' : 'muted'}" role="${notice.alert ? 'alert' : 'status'}">${notice.text}</p>` : null}
-      <form method="post" action="/login${q}">
-        <input type="hidden" name="next" value="${next}" />
-        <label for="username">${lw.account}</label>
-        <input
-          id="username"
-          name="username"
-          type="text"
-          value="${account}"
-          autocomplete="username"
-          required
-        />
-        <label for="password">${w.password}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          autofocus
-        />
-        <div class="actions">
-          <button class="btn" type="submit">${w.login}</button>
-          <button class="btn secondary" type="submit" formaction="/login/code${q}" formnovalidate>
-            ${lw.sendCode}
-          </button>
-        </div>
-      </form>
-    </section>`,
-  });
+  const body = html`<p class="muted">${w.loginIntro}</p>
+    ${notice ? html`<p class="${notice.alert ? 'alert' : 'muted'}" role="${notice.alert ? 'alert' : 'status'}">${notice.text}</p>` : null}
+    <form method="post" action="/login${q}">
+      <input type="hidden" name="next" value="${next}" />
+      ${inputField({ id: 'username', label: lw.account, type: 'text', autocomplete: 'username', value: account })}
+      ${inputField({
+        id: 'password',
+        label: w.password,
+        type: 'password',
+        autocomplete: 'current-password',
+        autofocus: true,
+      })}
+      <div class="actions">
+        <button class="btn" type="submit">${w.login}</button>
+        <button class="btn secondary" type="submit" formaction="/login/code${q}" formnovalidate>
+          ${lw.sendCode}
+        </button>
+      </div>
+    </form>`;
+  return signInPage(c, lang, w.login, 'login-h', body);
 }
 
 function passwordPage(
@@ -96,37 +116,26 @@ function passwordPage(
 ): string {
   const lw = loginWords(lang);
   const q = lang === 'en' ? '?lang=en' : '';
-  return page({
-    lang,
-    title: lw.setPassword,
-    active: null,
-    url: c.req.url,
-    signedIn: false,
-    body: html`<section class="card login" aria-labelledby="pw-h">
-      <h1 id="pw-h">${lw.setPassword}</h1>
-      ${error ? html`<p class="alert" role="alert">${error}</p>` : null}
-      ${
-        name === null
-          ? null
-          : html`<p class="muted">${lw.setPasswordFor(name)}</p>
-              <form method="post" action="${SET_PASSWORD_PATH}${q}">
-                <input type="hidden" name="token" value="${token}" />
-                <label for="new">${lw.newPassword}</label>
-                <input
-                  id="new"
-                  name="password"
-                  type="password"
-                  autocomplete="new-password"
-                  minlength="${MIN_PASSWORD}"
-                  required
-                />
-                <label for="again">${lw.repeatPassword}</label>
-                <input id="again" name="again" type="password" autocomplete="new-password" required />
-                <div class="actions"><button class="btn" type="submit">${lw.savePassword}</button></div>
-              </form>`
-      }
-    </section>`,
-  });
+  const body = html`${error ? html`<p class="alert" role="alert">${error}</p>` : null}
+  ${
+    name === null
+      ? null
+      : html`<p class="muted">${lw.setPasswordFor(name)}</p>
+          <form method="post" action="${SET_PASSWORD_PATH}${q}">
+            <input type="hidden" name="token" value="${token}" />
+            ${inputField({
+              id: 'new',
+              name: 'password',
+              label: lw.newPassword,
+              type: 'password',
+              autocomplete: 'new-password',
+              minlength: MIN_PASSWORD,
+            })}
+            ${inputField({ id: 'again', label: lw.repeatPassword, type: 'password', autocomplete: 'new-password' })}
+            <div class="actions"><button class="btn" type="submit">${lw.savePassword}</button></div>
+          </form>`
+  }`;
+  return signInPage(c, lang, lw.setPassword, 'pw-h', body);
 }
 
 const field = (form: Record<string, unknown>, name: string, max = 1024): string =>

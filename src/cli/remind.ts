@@ -13,6 +13,7 @@ import { runCycle } from '../reminders/cycle.ts';
 import type { Messenger } from '../core/types.ts';
 import { previewMessages, type MessagePreview } from '../reminders/preview.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
+import { chartData } from '../store/console-port.ts';
 import { outboxStats } from '../store/outbox.ts';
 import { parseNow, UsageError, withDb, type CliContext } from './context.ts';
 import type { Flags } from './run.ts';
@@ -100,7 +101,12 @@ export async function remindCommand(ctx: CliContext, positional: string[], flags
     const channels = outboundChannelsFrom(config, logger);
     if (channels.size > 0) {
       // Leaders' weekly charts are drawn as they go out, from the same database.
-      const worker = startOutboxWorker({ db, channels, logger, chart: (req) => programChartPng(db, req) });
+      const worker = startOutboxWorker({
+        db,
+        channels,
+        logger,
+        chart: (req) => programChartPng(chartData(db), req),
+      });
       try {
         await worker.drain();
       } finally {

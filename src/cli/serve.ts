@@ -24,6 +24,7 @@ import { rebuildRollup } from '../store/rollup.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { demoShift, isEmpty, seedProvince } from '../store/seed.ts';
 import { createStore } from '../store/store.ts';
+import { chartData, consoleStore } from '../store/console-port.ts';
 import type { CliContext } from './context.ts';
 import { DEMO_DIR, telegramUsername } from './simple-commands.ts';
 
@@ -82,6 +83,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     logger.info({ ...result }, 'empty database: demo province loaded');
   }
   const store = createStore(database.db, ctx.now, ctx.config.TZ_NAME);
+  // What the web console reaches the store through: it never holds the database itself.
+  const consolePort = consoleStore(store);
   // One registry for the whole process: channels and the scheduler count on it, /metrics shows it.
   const metrics = createMetrics();
   // Notifications to other people (an explanation asked for, its answer) go through the durable outbox.
@@ -97,11 +100,11 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       'console bound beyond loopback without WEB_ADMIN_PASSWORD: only people with a console password can sign in',
     );
   // A changed WEB_ADMIN_PASSWORD signs the bootstrap admin out everywhere.
-  const bootstrap = await syncBootstrapAdmin(database.db, config.WEB_ADMIN_PASSWORD, ctx.now());
+  const bootstrap = await syncBootstrapAdmin(consolePort, config.WEB_ADMIN_PASSWORD, ctx.now());
   if (bootstrap.revoked > 0)
     logger.info({ sessions: bootstrap.revoked }, 'WEB_ADMIN_PASSWORD changed: the admin sessions were ended');
   const web = createWebApp({
-    store,
+    store: consolePort,
     now: ctx.now,
     tz: config.TZ_NAME,
     notify,
@@ -139,7 +142,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
           ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
           : null,
       limits: { perSecond: Math.max(1, config.SEND_RATE_PER_SECOND) },
-      chart: ({ program, lang, today }) => programChartPng(database.db, { program, lang, today }),
+      chart: ({ program, lang, today }) => programChartPng(consolePort, { program, lang, today }),
       report: (ask) => renderAskedReport(database.db, config.TZ_NAME, ask),
     });
     beforeDbClose.push(() => telegram.stop());
@@ -255,7 +258,7 @@ async function startReminders(
     db,
     channels: outbounds,
     logger,
-    chart: (req) => programChartPng(db, req),
+    chart: (req) => programChartPng(chartData(db), req),
     report: createReportRenderer(db, config.TZ_NAME),
     onOutcome: (outcome, row) => {
       if (outcome === 'sent') metrics.remindersSent.inc({ channel: row.channel, kind: row.kind });

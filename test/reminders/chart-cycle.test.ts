@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programChartPng } from '../../src/channels/web/program-chart.ts';
+import { chartData } from '../../src/store/console-port.ts';
 import type { ProgramCode } from '../../src/core/types.ts';
 import { asLocalDate } from '../../src/reminders/calendar.ts';
 import { runCycle } from '../../src/reminders/cycle.ts';
@@ -47,7 +48,7 @@ describe.each(dbKinds())('the leaders’ weekly charts on %s', (kind) => {
       channels: telegramChannel(fake),
       logger,
       pollMs: 50,
-      chart: (req) => programChartPng(t.db, req),
+      chart: (req) => programChartPng(chartData(t.db), req),
     });
     await worker.drain();
     await worker.stop();

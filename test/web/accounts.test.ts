@@ -6,6 +6,7 @@ import { createMetrics } from '../../src/channels/web/metrics.ts';
 import { createOutboxNotifier } from '../../src/reminders/notifier.ts';
 import { consolePerson, setConsolePassword } from '../../src/store/console-accounts.ts';
 import { rows } from '../../src/store/db.ts';
+import { consoleStore } from '../../src/store/console-port.ts';
 import { createStore } from '../../src/store/store.ts';
 import { runCommand } from '../helpers/cli.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -19,7 +20,7 @@ async function consoleOn(database: TestDatabase, clock: () => number) {
   const store = createStore(database.db, now);
   const auth: AuthConfig = { required: true, passwordHash: hashPassword('admin-Hòa-An-1'), clock };
   return createWebApp({
-    store,
+    store: consoleStore(store),
     now,
     tz: TZ,
     notify: createOutboxNotifier(database.db),

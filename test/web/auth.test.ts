@@ -9,6 +9,7 @@ import {
 } from '../../src/channels/web/auth.ts';
 import { isLoopback } from '../../src/channels/web/network.ts';
 import { sql } from 'drizzle-orm';
+import { consoleAccounts } from '../../src/store/console-port.ts';
 import { rows } from '../../src/store/db.ts';
 import { dbKinds } from '../helpers/db.ts';
 import { testWeb, type TestWeb } from './helpers.ts';
@@ -161,14 +162,14 @@ describe.each(dbKinds())('the console bound beyond loopback, on %s', (kind) => {
 
   it("ends the bootstrap admin's sessions when WEB_ADMIN_PASSWORD changes, not when it stays", async () => {
     ip = '10.0.0.10';
-    const first = await syncBootstrapAdmin(web.database.db, 'old-Hòa-An-1', new Date(now));
+    const first = await syncBootstrapAdmin(consoleAccounts(web.database.db), 'old-Hòa-An-1', new Date(now));
     const cookie = (await login('s3cret-Hòa-An')).headers.get('set-cookie')!.split(';')[0]!;
-    const same = await syncBootstrapAdmin(web.database.db, 'old-Hòa-An-1', new Date(now));
+    const same = await syncBootstrapAdmin(consoleAccounts(web.database.db), 'old-Hòa-An-1', new Date(now));
     expect(same.revoked).toBe(0);
     expect(verifyPassword('old-Hòa-An-1', same.hash!)).toBe(true);
     expect(same.hash!.salt.equals(first.hash!.salt)).toBe(true);
     expect((await web.get('/api/dashboard', { headers: { cookie } })).status).toBe(200);
-    const changed = await syncBootstrapAdmin(web.database.db, 'new-Hòa-An-2', new Date(now));
+    const changed = await syncBootstrapAdmin(consoleAccounts(web.database.db), 'new-Hòa-An-2', new Date(now));
     expect(changed.revoked).toBeGreaterThan(0);
     expect((await web.get('/api/dashboard', { headers: { cookie } })).status).toBe(401);
   });

@@ -6,6 +6,7 @@ import { createWebApp } from '../../src/channels/web/app.ts';
 import type { AuthConfig } from '../../src/channels/web/auth.ts';
 import { createMetrics, type Metrics } from '../../src/channels/web/metrics.ts';
 import { NO_NETWORK_TRUST, type NetworkConfig } from '../../src/channels/web/network.ts';
+import { consoleStore } from '../../src/store/console-port.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { expectConsistent, freshDatabase, type DbKind, type TestDatabase } from '../helpers/db.ts';
 
@@ -47,7 +48,7 @@ export async function testWeb(
       return { queued: ['telegram'] };
     },
   };
-  const app = createWebApp({ store, now, tz: TZ, notify, metrics, auth, network });
+  const app = createWebApp({ store: consoleStore(store), now, tz: TZ, notify, metrics, auth, network });
   const get = async (path: string, init?: RequestInit, from = '127.0.0.1') =>
     app.request(`http://localhost${path}`, init, peer(from));
   const post = async (path: string, body: unknown, init?: RequestInit, from = '127.0.0.1') =>

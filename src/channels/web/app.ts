@@ -8,8 +8,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import { matchedRoutes, routePath } from 'hono/route';
 import { bodyCaps, bodyLimitFor } from '../http-limits.ts';
 import { INVITATION_CSS } from '../../invites/sheet.ts';
-import { ping } from '../../store/db.ts';
-import { consolePeople, outboxDepth } from '../../store/dashboard.ts';
 import { routeAccess } from './access.ts';
 import { createAuth, loopbackHostOnly } from './auth.ts';
 import { chatBody } from './chat-page.ts';
@@ -61,7 +59,7 @@ export function createWebApp(deps: WebDeps): Hono {
   const auth = createAuth(
     { clientIp: (c) => clientAddress(c, network), ...deps.auth },
     network,
-    deps.store.db,
+    deps.store,
     (code) => deps.store.personByCode(code),
   );
   const signedIn = (c: Context) => auth.signedIn(c);
@@ -90,13 +88,13 @@ export function createWebApp(deps: WebDeps): Hono {
   });
 
   app.get('/healthz', async (c) => {
-    const db = await ping(deps.store.db).catch(() => false);
-    return c.json({ ok: db, db }, db ? 200 : 503);
+    const up = await deps.store.ping().catch(() => false);
+    return c.json({ ok: up, db: up }, up ? 200 : 503);
   });
 
   app.get('/metrics', metricsAccess(network), async (c) => {
     // A database that does not answer leaves the depth at its last value rather than failing the scrape.
-    await outboxDepth(deps.store.db).then(
+    await deps.store.outboxDepth().then(
       (depth) => deps.metrics.queueDepth.set(depth),
       (err: unknown) => deps.logger?.warn({ err }, 'outbox depth unavailable for /metrics'),
     );
@@ -166,7 +164,7 @@ export function createWebApp(deps: WebDeps): Hono {
     const lang = langOf(c);
     const viewer = auth.viewer(c);
     if (viewer?.viewingAs) return c.text(loginWords(lang).chatAsSelf, 403);
-    const everyone = await consolePeople(deps.store.db);
+    const everyone = await deps.store.consolePeople();
     // Only the local demo picks whom to chat as; a signed-in console chats as the person signed in.
     const people = viewer?.demo ? everyone : everyone.filter((p) => p.code === viewer?.person?.code);
     const wanted = c.req.query('as')?.toUpperCase();

@@ -6,17 +6,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { consoleScope, type ConsoleScope } from '../../core/permissions.ts';
 import type { Person } from '../../core/ports.ts';
 import type { PersonCode } from '../../core/types.ts';
-import {
-  auditViewAs,
-  bootstrapHash,
-  replaceBootstrapHash,
-  revokeSessionsOf,
-  createSession,
-  liveSession,
-  revokeSession,
-  type SessionRules,
-} from '../../store/console-accounts.ts';
-import type { Db } from '../../store/db.ts';
+import type { SessionRules } from '../../store/console-accounts.ts';
+import type { ConsoleAccounts } from '../../store/console-port.ts';
 import { isLoopback, NO_NETWORK_TRUST, peerAddress, viaHttps, type NetworkConfig } from './network.ts';
 import { loginThrottle, type LoginThrottle } from './throttle.ts';
 
@@ -67,16 +58,16 @@ export function decodeHash(text: string): PasswordHash | null {
  * ends the bootstrap admin's sessions in every process; the hash to check logins against comes back.
  */
 export async function syncBootstrapAdmin(
-  db: Db,
+  accounts: ConsoleAccounts,
   password: string | undefined,
   now: Date,
 ): Promise<{ hash: PasswordHash | undefined; revoked: number }> {
-  const stored = await bootstrapHash(db);
+  const stored = await accounts.bootstrapHash();
   const known = stored === null ? null : decodeHash(stored);
-  if (password === undefined) return { hash: undefined, revoked: await revokeSessionsOf(db, null, now) };
+  if (password === undefined) return { hash: undefined, revoked: await accounts.revokeSessionsOf(null, now) };
   if (known && verifyPassword(password, known)) return { hash: known, revoked: 0 };
   const hash = hashPassword(password);
-  return { hash, revoked: await replaceBootstrapHash(db, encodeHash(hash), now) };
+  return { hash, revoked: await accounts.replaceBootstrapHash(encodeHash(hash), now) };
 }
 
 /** The TCP peer; app.ts passes the proxy-aware address instead. */
@@ -104,7 +95,7 @@ export function viewerFor(person: Person): Viewer {
 
 export interface Auth {
   config: AuthConfig;
-  db: Db;
+  accounts: ConsoleAccounts;
   throttle: LoginThrottle;
   clock: () => number;
   signedIn(c: Context): boolean;
@@ -123,7 +114,7 @@ export interface Auth {
 export function createAuth(
   config: AuthConfig,
   network: NetworkConfig = NO_NETWORK_TRUST,
-  db: Db,
+  accounts: ConsoleAccounts,
   findPerson: (code: PersonCode) => Promise<Person | null>,
 ): Auth {
   const clock = config.clock ?? Date.now;
@@ -135,7 +126,7 @@ export function createAuth(
   async function resolve(c: Context): Promise<Viewer | null> {
     const token = getCookie(c, SESSION_COOKIE);
     if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const session = await liveSession(db, token, now(), SESSION_RULES);
+    const session = await accounts.liveSession(token, now(), SESSION_RULES);
     if (!session) return null;
     const person = session.person === null ? null : await findPerson(session.person);
     if (session.person !== null && person === null) return null;
@@ -149,20 +140,20 @@ export function createAuth(
     if (c.req.method !== 'GET') return c.json({ error: 'view as is read-only' }, 403);
     const person = /^[A-Z0-9_-]{1,32}$/.test(code) ? await findPerson(code as PersonCode) : null;
     if (!person) return c.json({ error: 'unknown person' }, 404);
-    await auditViewAs(db, admin.person?.id ?? null, person.code, c.req.path, now());
+    await accounts.auditViewAs(admin.person?.id ?? null, person.code, c.req.path, now());
     return { ...viewerFor(person), admin: false, viewingAs: true };
   }
 
   return {
     config,
-    db,
+    accounts,
     clock,
-    throttle: loginThrottle(db),
+    throttle: loginThrottle(accounts),
     signedIn: (c) => config.required && viewers.has(c.req.raw),
     viewer: (c) => (config.required ? (viewers.get(c.req.raw) ?? null) : DEMO),
     secureCookie,
     async startSession(c, personId) {
-      const token = await createSession(db, personId, now());
+      const token = await accounts.createSession(personId, now());
       setCookie(c, SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -173,7 +164,7 @@ export function createAuth(
     },
     async endSession(c) {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await revokeSession(db, token, now());
+      if (token) await accounts.revokeSession(token, now());
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c) });
     },
     guard: async (c, next) => {

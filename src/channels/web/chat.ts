@@ -5,9 +5,7 @@ import { z } from 'zod';
 import { decodeAction, encodeAction } from '../../core/actions.ts';
 import type { IncomingMessage } from '../../core/conversation.ts';
 import { renderHtml, type Reply } from '../../core/reply.ts';
-import { renderAskedReport } from '../../report/deliver.ts';
 import type { PersonCode } from '../../core/types.ts';
-import { consolePeople } from '../../store/dashboard.ts';
 import { SILENT } from '../log.ts';
 import { localAdapter, run, type PipelineDeps } from '../pipeline.ts';
 import { countTurns } from './metrics.ts';
@@ -77,14 +75,14 @@ export function chatRoutes(deps: WebDeps, auth: Auth): Hono {
       tz: deps.tz,
       notify: deps.notify,
       // The console shows no uploads in its chat: /baocao answers with the summary and the download path.
-      files: { report: (ask) => renderAskedReport(deps.store.db, deps.tz, ask), uploads: false },
+      files: { report: (ask) => deps.store.renderAskedReport(deps.tz, ask), uploads: false },
     },
     logger: deps.logger ?? SILENT,
     observe: countTurns(deps.metrics),
   };
   const app = new Hono();
   const chatLimiter = new WindowLimiter(LIMITS.chatMessagesPerMinute);
-  app.get('/api/people', async (c) => c.json({ people: await consolePeople(deps.store.db) }));
+  app.get('/api/people', async (c) => c.json({ people: await deps.store.consolePeople() }));
   // The body's cap is the app's (http-limits.ts: chatJsonBytes).
   app.post('/api/chat', async (c) => {
     // Only JSON: a form on another site cannot send it without a CORS preflight, which is never granted.

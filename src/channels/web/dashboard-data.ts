@@ -5,16 +5,8 @@ import { daysBetween } from '../../core/time.ts';
 import { parsePeriodSpec, periodEnd, yearToDate } from '../../core/period-spec.ts';
 import type { AgencyRank } from '../../core/ranking.ts';
 import type { ItemCode, ItemView, LocalDate, Period } from '../../core/types.ts';
-import {
-  agencyBuckets,
-  changesBetween,
-  programBuckets,
-  type AgencyBuckets,
-  type Change,
-  type ProgramBuckets,
-} from '../../store/dashboard.ts';
-import { agencyRanking } from '../../store/ranking.ts';
-import type { Store } from '../../store/store.ts';
+import type { ConsoleStore } from '../../store/console-port.ts';
+import type { AgencyBuckets, Change, ProgramBuckets } from '../../store/dashboard.ts';
 
 export type Late<T> = T & { daysLate: number };
 
@@ -75,13 +67,13 @@ function byLateness(a: Late<ItemView>, b: Late<ItemView>): number {
 }
 
 export async function loadDashboard(
-  store: Store,
+  store: ConsoleStore,
   opts: { program: string | null; today: LocalDate; now: Date; period?: string | null },
 ): Promise<DashboardData> {
   const { period, badSpec } = rankingPeriod(opts.period ?? null, opts.today);
   const spec = opts.period?.trim() ? opts.period.trim() : null;
   const ranking: DashboardRanking = { period, end: periodEnd(period, opts.today), spec, badSpec, rows: [] };
-  const programs = await programBuckets(store.db, opts.today, store.tz);
+  const programs = await store.programBuckets(opts.today, store.tz);
   const wanted = opts.program?.trim().toUpperCase();
   const program = programs.find((p) => p.program === wanted) ?? programs[0] ?? null;
   const to = opts.now;
@@ -100,11 +92,11 @@ export async function loadDashboard(
     };
   const scope = { program: program.program, agency: null };
   const [agencies, targets, tasks, week, ranks] = await Promise.all([
-    agencyBuckets(store.db, program.program, opts.today, store.tz),
+    store.agencyBuckets(program.program, opts.today, store.tz),
     store.overdue(scope, 'target', opts.today),
     store.overdue(scope, 'task', opts.today),
-    changesBetween(store.db, program.program, from, to, CHANGES_SHOWN),
-    agencyRanking(store.db, { program: program.program, period, today: opts.today, tz: store.tz }),
+    store.changesBetween(program.program, from, to, CHANGES_SHOWN),
+    store.agencyRanking({ program: program.program, period, today: opts.today, tz: store.tz }),
   ]);
   return {
     today: opts.today,
@@ -132,7 +124,7 @@ export interface ItemPage {
  * and a target shows only the tasks and updates within the scope.
  */
 export async function loadItem(
-  store: Store,
+  store: ConsoleStore,
   code: string,
   scope: ConsoleScope = { all: true },
 ): Promise<ItemPage | null> {

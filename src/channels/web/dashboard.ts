@@ -10,7 +10,6 @@ import { loadDashboard, loadItem } from './dashboard-data.ts';
 import type { WebDeps } from './deps.ts';
 import { html } from './html.ts';
 import { langOf, words } from './i18n.ts';
-import { evidenceFile } from '../../store/evidence.ts';
 import { itemBody } from './item-page.ts';
 import { page } from './layout.ts';
 import { programChart } from './program-chart.ts';
@@ -87,7 +86,7 @@ export function dashboardRoutes({ deps, signedIn, scope }: RouteContext): Hono {
     const id = Number(c.req.param('id'));
     const file =
       item && Number.isSafeInteger(id) && id > 0
-        ? await evidenceFile(deps.store.db, item.detail.item.code, id)
+        ? await deps.store.evidenceFile(item.detail.item.code, id)
         : null;
     if (!file) return c.text(words(langOf(c)).notFound(c.req.param('id')), 404);
     return c.body(Buffer.from(file.bytes), 200, {
@@ -113,7 +112,7 @@ export function dashboardRoutes({ deps, signedIn, scope }: RouteContext): Hono {
   });
 
   const chartOf = async (c: Context) =>
-    programChart(deps.store.db, {
+    programChart(deps.store, {
       program: c.req.query('program') ?? '',
       today: today(),
       lang: langOf(c),

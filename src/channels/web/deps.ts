@@ -1,13 +1,14 @@
 // What the web app needs from the composition root: the store, the clock, notifications, metrics and the login rules.
 import type { Notifier } from '../../core/conversation.ts';
 import type { Logger } from '../../logger.ts';
-import type { Store } from '../../store/store.ts';
+import type { ConsoleStore } from '../../store/console-port.ts';
 import type { AuthConfig } from './auth.ts';
 import type { Metrics } from './metrics.ts';
 import type { NetworkConfig } from './network.ts';
 
 export interface WebDeps {
-  store: Store;
+  /** The core's store and the console's own queries, bound to the database: the console never holds the db. */
+  store: ConsoleStore;
   now: () => Date;
   tz: string;
   /** Where the core's notifications to other people go (the explanation a leader asked for). */

@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { ImportError } from '../../core/errors.ts';
 import type { Lang } from '../../core/types.ts';
-import { importPlanFile } from '../../store/import/plan-file.ts';
-import { importPeople, type PeopleReport, type PeopleRow } from '../../store/people-import/index.ts';
+import type { PeopleReport, PeopleRow } from '../../store/people-import/index.ts';
 import type { WebDeps } from './deps.ts';
 import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
@@ -45,8 +44,8 @@ async function run(deps: WebDeps, p: Pending, dryRun: boolean, lang: Lang): Prom
   const file = { name: p.name, bytes: p.bytes };
   const now = deps.now();
   return p.kind === 'plan'
-    ? peopleOutcome(await importPlanFile(deps.store.db, file, { dryRun, now, lang }))
-    : peopleOutcome(await importPeople(deps.store.db, file, { dryRun, now, lang, actor: 'web' }));
+    ? peopleOutcome(await deps.store.importPlanFile(file, { dryRun, now, lang }))
+    : peopleOutcome(await deps.store.importPeople(file, { dryRun, now, lang, actor: 'web' }));
 }
 
 function uploadForm(kind: Kind, lang: Lang): SafeHtml {

@@ -7,13 +7,6 @@ import { sentence } from '../../core/turn.ts';
 import { messages } from '../../core/messages.ts';
 import type { Lang, PersonCode } from '../../core/types.ts';
 import {
-  consolePerson,
-  createConsoleToken,
-  setConsolePassword,
-  tokenOwner,
-  useConsoleToken,
-} from '../../store/console-accounts.ts';
-import {
   decodeHash,
   defaultClientIp,
   encodeHash,
@@ -145,7 +138,7 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
   const app = new Hono();
   const ipOf = auth.config.clientIp ?? defaultClientIp;
   const now = () => new Date(auth.clock());
-  const db = auth.db;
+  const { accounts } = auth;
   const form = (c: Context) => c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const adminNotice = (lang: Lang): Notice | null =>
     auth.config.passwordHash ? null : { text: words(lang).noPassword, alert: false };
@@ -164,7 +157,7 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
       const ok = verifyPassword(secret, stored ?? DUMMY) && stored !== undefined;
       return ok ? null : undefined;
     }
-    const person = /^[A-Za-z0-9_-]{1,32}$/.test(account) ? await consolePerson(db, account) : null;
+    const person = /^[A-Za-z0-9_-]{1,32}$/.test(account) ? await accounts.consolePerson(account) : null;
     const allowed = person !== null && canUseConsole(person);
     const stored = person?.passwordHash ? decodeHash(person.passwordHash) : null;
     if (verifyPassword(secret, stored ?? DUMMY) && stored !== null && allowed) return person.id;
@@ -172,7 +165,7 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
     // Not the password: perhaps a one-time code sent by chat (used up when it matches).
     if (
       /^\d{6}$/.test(secret.trim()) &&
-      (await useConsoleToken(db, `${person.id}:${secret.trim()}`, 'code', now(), person.id)) !== null
+      (await accounts.useConsoleToken(`${person.id}:${secret.trim()}`, 'code', now(), person.id)) !== null
     )
       return person.id;
     return undefined;
@@ -220,7 +213,13 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
     if (!person || !canUseConsole(person)) return show(lw.codeNotForAccount, 404);
     const code = String(randomInt(1_000_000)).padStart(6, '0');
     const at = now();
-    await createConsoleToken(db, person.id, 'code', `${person.id}:${code}`, at, CODE_TTL_MINUTES * 60_000);
+    await accounts.createConsoleToken(
+      person.id,
+      'code',
+      `${person.id}:${code}`,
+      at,
+      CODE_TTL_MINUTES * 60_000,
+    );
     const { queued } = await deps.notify.notify(
       person.code,
       sentence(person.lang, messages(person.lang).consoleCode(code, CODE_TTL_MINUTES)),
@@ -237,7 +236,9 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
   app.get(SET_PASSWORD_PATH, async (c) => {
     const lang = langOf(c);
     const token = c.req.query('token') ?? '';
-    const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await tokenOwner(db, token, 'invite', now()) : null;
+    const owner = /^[A-Za-z0-9_-]{43}$/.test(token)
+      ? await accounts.tokenOwner(token, 'invite', now())
+      : null;
     const person = owner === null ? null : await deps.store.personByCode(owner.code);
     if (!person) return c.html(passwordPage(c, lang, '', null, loginWords(lang).linkInvalid), 404);
     return c.html(passwordPage(c, lang, token, `${person.name} (${person.code})`, null));
@@ -248,7 +249,9 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
     const lw = loginWords(lang);
     const body = await form(c);
     const token = field(body, 'token', 64);
-    const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await tokenOwner(db, token, 'invite', now()) : null;
+    const owner = /^[A-Za-z0-9_-]{43}$/.test(token)
+      ? await accounts.tokenOwner(token, 'invite', now())
+      : null;
     const person = owner === null ? null : await deps.store.personByCode(owner.code);
     if (!person) return c.html(passwordPage(c, lang, '', null, lw.linkInvalid), 404);
     const name = `${person.name} (${person.code})`;
@@ -258,9 +261,9 @@ export function loginRoutes(auth: Auth, deps: WebDeps): Hono {
     if (password !== field(body, 'again'))
       return c.html(passwordPage(c, lang, token, name, lw.passwordMismatch), 400);
     // Used in the same step it is checked: two posts of one link set one password.
-    if ((await useConsoleToken(db, token, 'invite', now(), owner!.id)) === null)
+    if ((await accounts.useConsoleToken(token, 'invite', now(), owner!.id)) === null)
       return c.html(passwordPage(c, lang, '', null, lw.linkInvalid), 404);
-    await setConsolePassword(db, owner!.id, encodeHash(hashPassword(password)), now());
+    await accounts.setConsolePassword(owner!.id, encodeHash(hashPassword(password)), now());
     return c.redirect(`/login?set=1${lang === 'en' ? '&lang=en' : ''}`, 303);
   });
 

@@ -5,8 +5,7 @@ import { formatDay } from '../../core/format.ts';
 import { localDate, localIso } from '../../core/time.ts';
 import type { Lang, PersonCode } from '../../core/types.ts';
 import { invitationSheet } from '../../invites/sheet.ts';
-import { createInvites, personByCode, unregisteredPeople } from '../../store/people.ts';
-import { peopleOverview, type PersonOverview } from '../../store/people-overview.ts';
+import type { PersonOverview } from '../../store/people-overview.ts';
 import type { WebDeps } from './deps.ts';
 import { html, table, type SafeHtml } from './html.ts';
 import { href, langOf } from './i18n.ts';
@@ -85,11 +84,11 @@ export function peopleRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
     );
   const sheet = async (c: Context, codes: PersonCode[]) => {
     const at = deps.now();
-    const made = await createInvites(deps.store.db, codes, at, undefined, 'web');
+    const made = await deps.store.createInvites(codes, at, undefined, 'web');
     const list = [];
     for (const m of made)
       list.push({
-        person: (await personByCode(deps.store.db, m.person))!,
+        person: (await deps.store.personByCode(m.person))!,
         code: m.code,
         expiresAt: m.expiresAt,
       });
@@ -98,10 +97,10 @@ export function peopleRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
   };
 
   app.get('/people', async (c) =>
-    show(c, 200, body(await peopleOverview(deps.store.db, deps.now()), deps, langOf(c))),
+    show(c, 200, body(await deps.store.peopleOverview(deps.now()), deps, langOf(c))),
   );
   app.post('/people/invites', async (c) => {
-    const left = await unregisteredPeople(deps.store.db);
+    const left = await deps.store.unregisteredPeople();
     if (left.length === 0) {
       const w = peoplePageWords(langOf(c));
       return show(
@@ -120,7 +119,7 @@ export function peopleRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
   });
   app.post('/people/:code/invite', async (c) => {
     const code = c.req.param('code').toUpperCase() as PersonCode;
-    if (!(await personByCode(deps.store.db, code))) {
+    if (!(await deps.store.personByCode(code))) {
       const w = peoplePageWords(langOf(c));
       return show(
         c,

@@ -1,8 +1,8 @@
 // The chart a programme is judged by: its tasks per agency in traffic-light buckets, for the page, /chart and digests.
 import { formatDay } from '../../core/format.ts';
 import type { Lang, LocalDate, ProgramCode } from '../../core/types.ts';
-import { agencyBuckets, programBuckets, type AgencyBuckets } from '../../store/dashboard.ts';
-import type { Db } from '../../store/db.ts';
+import type { ChartData } from '../../store/console-port.ts';
+import type { AgencyBuckets } from '../../store/dashboard.ts';
 import { LIGHT_COLORS, renderChartPng, type BarChart } from './charts.ts';
 import { words } from './i18n.ts';
 import { GRID_SEGMENTS } from './widgets.ts';
@@ -33,20 +33,20 @@ export function agencyChart(
 
 /** The chart of one programme, or null when there is no such programme. */
 export async function programChart(
-  db: Db,
+  data: ChartData,
   opts: { program: string; today: LocalDate; lang: Lang; tz?: string },
 ): Promise<BarChart | null> {
   const code = opts.program.trim().toUpperCase() as ProgramCode;
-  const programs = await programBuckets(db, opts.today, opts.tz);
+  const programs = await data.programBuckets(opts.today, opts.tz);
   if (!programs.some((p) => p.program === code)) return null;
-  return agencyChart(await agencyBuckets(db, code, opts.today, opts.tz), { ...opts, program: code });
+  return agencyChart(await data.agencyBuckets(code, opts.today, opts.tz), { ...opts, program: code });
 }
 
 /** For Telegram's /chart and the leaders' weekly digest: the programme's chart as PNG bytes, or null. */
 export async function programChartPng(
-  db: Db,
+  data: ChartData,
   opts: { program: string; today: LocalDate; lang: Lang; width?: number },
 ): Promise<Buffer | null> {
-  const chart = await programChart(db, opts);
+  const chart = await programChart(data, opts);
   return chart ? renderChartPng(chart, { width: opts.width ?? 720 }) : null;
 }

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { UnknownCodeError } from '../../core/errors.ts';
 import type { Lang, PersonCode } from '../../core/types.ts';
-import { allProgramSettings, changeProgramSettings, type ProgramSettings } from '../../store/programs.ts';
+import type { ProgramSettings } from '../../store/programs.ts';
 import type { Auth } from './auth.ts';
 import type { WebDeps } from './deps.ts';
 import { html, table, type SafeHtml } from './html.ts';
@@ -63,7 +63,7 @@ export function programRoutes(deps: WebDeps, auth: Auth, signedIn: (c: Context) 
       <h1 id="programs-h">${w.title}</h1>
       <p class="muted small">${w.intro}</p>
       ${notice === null ? null : html`<p role="status">${notice}</p>`}
-      ${table([w.colProgram, w.colConfirmation, w.colCheckers], (await allProgramSettings(deps.store.db)).map(rows))}
+      ${table([w.colProgram, w.colConfirmation, w.colCheckers], (await deps.store.allProgramSettings()).map(rows))}
     </section>`;
     return pageResponse(c, signedIn(c), { title: w.title, active: null, body }, status);
   };
@@ -79,8 +79,7 @@ export function programRoutes(deps: WebDeps, auth: Auth, signedIn: (c: Context) 
     const viewer = auth.viewer(c);
     const actor = `console:${viewer?.person?.code ?? 'admin'}`;
     try {
-      const changed = await changeProgramSettings(
-        deps.store.db,
+      const changed = await deps.store.changeProgramSettings(
         code,
         // Codes are checked by the store: one no one has is refused with nothing changed.
         { confirmation: form.confirmation === 'on', checkers: checkers as PersonCode[] },

@@ -8,7 +8,6 @@ import { addDays, isLocalDate, localDate } from '../../core/time.ts';
 import type { Lang, LocalDate } from '../../core/types.ts';
 import { createLogger } from '../../logger.ts';
 import { localTime } from '../../reminders/calendar.ts';
-import { runCycle } from '../../reminders/cycle.ts';
 import type { Plan } from '../../reminders/model.ts';
 import { previewMessages, type MessagePreview } from '../../reminders/preview.ts';
 import { firstSlotOn } from '../../reminders/scheduler.ts';
@@ -28,10 +27,7 @@ type Preview =
 async function previewDay(deps: WebDeps, day: LocalDate): Promise<Preview> {
   const slot = firstSlotOn(deps.reminderCron ?? DEFAULT_REMINDER_CRON, deps.tz, day);
   if (slot === null) return { state: 'no_slot' };
-  const cycle = await runCycle(
-    { db: deps.store.db, now: slot, tz: deps.tz, logger: deps.logger ?? createLogger('silent') },
-    { dryRun: true },
-  );
+  const cycle = await deps.store.previewCycle(slot, deps.tz, deps.logger ?? createLogger('silent'));
   const time = localTime(slot, deps.tz);
   return {
     state: 'planned',

@@ -7,9 +7,6 @@ import { monthToDate, parsePeriodSpec } from '../../core/period-spec.ts';
 import type { Lang, LocalDate, Period, ProgramCode } from '../../core/types.ts';
 import { renderReportDocx } from '../../report/docx.ts';
 import { renderReportXlsx } from '../../report/xlsx.ts';
-import { unknownCodes } from '../../store/known-codes.ts';
-import { exportReport, overdueCsv } from '../../store/export-report.ts';
-import { reportSnapshot } from '../../store/report-snapshot.ts';
 import type { WebDeps } from './deps.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,12 +22,11 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 
 /** The progress report's snapshot for a programme the store knows (else 404, as the other downloads). */
 async function snapshotOf(deps: WebDeps, opts: DownloadOptions) {
-  const db = deps.store.db;
   if (opts.program !== null) {
-    if ((await unknownCodes(db, 'program', [opts.program])).length > 0)
+    if ((await deps.store.unknownCodes('program', [opts.program])).length > 0)
       throw new UnknownCodeError('program', opts.program);
   }
-  return reportSnapshot(db, { ...opts, agency: null, tz: deps.tz });
+  return deps.store.reportSnapshot({ ...opts, agency: null, tz: deps.tz });
 }
 
 interface Download {
@@ -43,12 +39,12 @@ const DOWNLOADS: Record<string, Download> = {
   '/reports/status.xlsx': {
     type: XLSX_TYPE,
     name: (program, today) => `dondoc-${program ?? 'all'}-${today}.xlsx`,
-    make: (deps, opts) => exportReport(deps.store.db, opts),
+    make: (deps, opts) => deps.store.exportReport(opts),
   },
   '/reports/overdue.csv': {
     type: 'text/csv; charset=utf-8',
     name: (program, today) => `dondoc-overdue-${program ?? 'all'}-${today}.csv`,
-    make: (deps, opts) => overdueCsv(deps.store.db, opts),
+    make: (deps, opts) => deps.store.overdueCsv(opts),
   },
   '/reports/report.docx': {
     type: DOCX_TYPE,

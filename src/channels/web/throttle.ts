@@ -1,8 +1,8 @@
 // How hard a login may be tried: per account, per address and for the whole console, with an
 // exponential back-off after a few free failures and a fixed ceiling per hour. The counters live in
 // the database (store/login-throttle.ts), so several processes share them.
-import type { Db } from '../../store/db.ts';
-import { claimLogin, clearLogin, type ThrottleRow } from '../../store/login-throttle.ts';
+import type { ConsoleAccounts } from '../../store/console-port.ts';
+import type { ThrottleRow } from '../../store/login-throttle.ts';
 
 interface Scope {
   /** Failures before the first lock. */
@@ -54,16 +54,16 @@ export interface LoginThrottle {
 
 const GLOBAL = 'global';
 
-export function loginThrottle(db: Db): LoginThrottle {
+export function loginThrottle(accounts: Pick<ConsoleAccounts, 'claimLogin' | 'clearLogin'>): LoginThrottle {
   const keys = (account: string, address: string) => [
     `account:${account.slice(0, 64).toUpperCase()}`,
     `address:${address.slice(0, 64)}`,
   ];
   return {
     async claim(account, address, now) {
-      const until = await claimLogin(db, [...keys(account, address), GLOBAL], now, afterFailure);
+      const until = await accounts.claimLogin([...keys(account, address), GLOBAL], now, afterFailure);
       return until === null ? null : Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     },
-    succeeded: (account, address) => clearLogin(db, keys(account, address), [GLOBAL]),
+    succeeded: (account, address) => accounts.clearLogin(keys(account, address), [GLOBAL]),
   };
 }

@@ -4,7 +4,6 @@ import { Hono, type Context } from 'hono';
 import { LABELS } from '../../core/intent/corpus/templates.ts';
 import { formatMoment } from '../../core/format.ts';
 import { localDate } from '../../core/time.ts';
-import { labelUnread, listUnread } from '../../store/unread.ts';
 import type { WebDeps } from './deps.ts';
 import { html, table } from './html.ts';
 import { href, langOf, words } from './i18n.ts';
@@ -16,7 +15,7 @@ export function unreadRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
     const lang = langOf(c);
     const w = words(lang);
     const today = localDate(deps.now(), deps.tz);
-    const rows = await listUnread(deps.store.db);
+    const rows = await deps.store.listUnread();
     const body = html`<section class="card" aria-labelledby="unread-h">
       <h1 id="unread-h">${w.unreadTitle}</h1>
       <p class="muted small">${w.unreadHint}</p>
@@ -56,7 +55,7 @@ export function unreadRoutes(deps: WebDeps, signedIn: (c: Context) => boolean): 
     const label = String((await c.req.parseBody()).label ?? '');
     if (!Number.isSafeInteger(id) || !(LABELS as readonly string[]).includes(label))
       return c.text('Bad request', 400);
-    const found = await labelUnread(deps.store.db, id, label, deps.now());
+    const found = await deps.store.labelUnread(id, label, deps.now());
     if (!found) return c.text('Not found', 404);
     return c.redirect(href('/unread', lang), 303);
   });

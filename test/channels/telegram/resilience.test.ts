@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChartSource } from '../../../src/core/files.ts';
 import { programChartPng } from '../../../src/channels/web/program-chart.ts';
+import { chartData } from '../../../src/store/console-port.ts';
 import type { Db } from '../../../src/store/db.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { startRig, type Rig } from './helpers.ts';
@@ -92,7 +93,7 @@ describe('/chart', () => {
     // The web console's renderer, on the rig's own database.
     const chart: ChartSource = async (req) => {
       asked.push(`${req.program}/${req.lang}/${req.today}`);
-      return programChartPng(db!, req);
+      return programChartPng(chartData(db!), req);
     };
     rig = await startRig({ kind: 'pglite', mode: 'webhook', bot: { chart } });
     db = rig.db.db;

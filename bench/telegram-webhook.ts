@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createRedeliveryGate } from '../src/channels/redelivery.ts';
+import { inboundAdmission } from '../src/store/inbound.ts';
 import { createTelegramBot } from '../src/channels/telegram/bot.ts';
 import { WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
 import { handleMessage } from '../src/core/index.ts';
@@ -167,7 +168,7 @@ async function benchOne(label: string, database: Database, url?: string): Promis
     token: TOKEN,
     apiRoot: fake.url,
     store,
-    firstSeen: createRedeliveryGate(database.db),
+    firstSeen: createRedeliveryGate(inboundAdmission(database.db)),
     now: () => NOW,
     tz: 'Asia/Ho_Chi_Minh',
     notify: { notify: async () => ({ queued: [] }) },

@@ -1,8 +1,7 @@
 // Lets each inbound update through once: the in-memory seen-set first, then the database for every process.
 import type { KnownAtGate } from '../core/turn.ts';
 import type { ChannelName } from '../core/types.ts';
-import type { DbOrTx } from '../store/db.ts';
-import { admitInbound, type InboundFrom } from '../store/inbound.ts';
+import type { InboundAdmission, InboundFrom } from '../store/inbound.ts';
 import { createSeenSet } from './seen-set.ts';
 
 /**
@@ -15,11 +14,12 @@ export type RedeliveryGate = (
   from: InboundFrom | null,
 ) => Promise<KnownAtGate | null>;
 
-export function createRedeliveryGate(db: DbOrTx, capacity = 10_000): RedeliveryGate {
+/** `admit` is the store's once-only insert, bound to its database by whoever builds the gate. */
+export function createRedeliveryGate(admit: InboundAdmission, capacity = 10_000): RedeliveryGate {
   const seen = createSeenSet(capacity);
   return async (channel, key, from) => {
     // A redelivery to this process costs no query; one to another process is caught by the insert.
     if (!seen.firstTime(`${channel}:${key}`)) return null;
-    return admitInbound(db, channel, key, from);
+    return admit(channel, key, from);
   };
 }

@@ -19,7 +19,7 @@ import { createReportRenderer, renderAskedReport } from '../report/deliver.ts';
 import type { Messenger } from '../core/types.ts';
 import { startOutboxWorker } from '../reminders/worker.ts';
 import type { Db } from '../store/db.ts';
-import { forgetSeenBefore } from '../store/inbound.ts';
+import { forgetSeenBefore, inboundAdmission } from '../store/inbound.ts';
 import { rebuildRollup } from '../store/rollup.ts';
 import { readProvince } from '../store/demo-files.ts';
 import { demoShift, isEmpty, seedProvince } from '../store/seed.ts';
@@ -124,7 +124,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   // The outbox worker sends through each bot's own outbound, so replies and reminders share one limiter.
   const outbounds = new Map<Messenger, OutboundChannel>();
   // One once-only gate for every messenger's inbound updates: the channels never hold the database.
-  const firstSeen = createRedeliveryGate(database.db);
+  const firstSeen = createRedeliveryGate(inboundAdmission(database.db));
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = createTelegramBot({
       token: config.TELEGRAM_BOT_TOKEN,

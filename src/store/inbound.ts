@@ -21,6 +21,17 @@ type AdmitRow = Partial<PersonRow> & { first: boolean; state: ConversationState 
  * the registered person behind `from.senderId` and the chat's conversation state. Null for a key seen
  * before. The insert does nothing on conflict, so two racing callers cannot both get through.
  */
+/** The once-only insert with its database bound: what a messenger's redelivery gate is given. */
+export type InboundAdmission = (
+  channel: ChannelName,
+  key: string,
+  from: InboundFrom | null,
+) => Promise<KnownAtGate | null>;
+
+export function inboundAdmission(db: DbOrTx): InboundAdmission {
+  return (channel, key, from) => admitInbound(db, channel, key, from);
+}
+
 export async function admitInbound(
   db: DbOrTx,
   channel: ChannelName,

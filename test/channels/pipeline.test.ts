@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendLimiter } from '../../src/channels/limiter.ts';
 import { run, type PipelineDeps } from '../../src/channels/pipeline.ts';
 import { createRedeliveryGate } from '../../src/channels/redelivery.ts';
+import { inboundAdmission } from '../../src/store/inbound.ts';
 import { zaloAdapter } from '../../src/channels/zalo/adapter.ts';
 import { parseZaloUpdate } from '../../src/channels/zalo/api-types.ts';
 import { createZaloClient } from '../../src/channels/zalo/client.ts';
@@ -54,7 +55,7 @@ describe.each(dbKinds())('one message through run() and the Zalo adapter on %s',
         notify: { notify: async () => ({ queued: [] }) },
       },
       logger,
-      firstSeen: createRedeliveryGate(db.db),
+      firstSeen: createRedeliveryGate(inboundAdmission(db.db)),
     };
     const { code } = await createInvite(db.db, 'P02' as PersonCode, NOW);
     await say(`đăng ký ${code}`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createRedeliveryGate, type RedeliveryGate } from '../../src/channels/redelivery.ts';
 
-import { firstSeen } from '../../src/store/inbound.ts';
+import { firstSeen, inboundAdmission } from '../../src/store/inbound.ts';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/db.ts';
 
 describe.each(dbKinds())('the redelivery gate on %s', (kind) => {
@@ -17,15 +17,15 @@ describe.each(dbKinds())('the redelivery gate on %s', (kind) => {
   const through = async (gate: RedeliveryGate, key: string) => (await gate('zalo', key, null)) !== null;
 
   it('lets a message id through once', async () => {
-    const gate = createRedeliveryGate(db.db);
+    const gate = createRedeliveryGate(inboundAdmission(db.db));
     expect(await through(gate, 'm-1')).toBe(true);
     expect(await through(gate, 'm-1')).toBe(false);
     expect(await through(gate, 'm-2')).toBe(true);
   });
 
   it('stops an id another process already took, and one taken by both at once passes one', async () => {
-    const a = createRedeliveryGate(db.db);
-    const b = createRedeliveryGate(db.db);
+    const a = createRedeliveryGate(inboundAdmission(db.db));
+    const b = createRedeliveryGate(inboundAdmission(db.db));
     expect(await through(a, 'm-3')).toBe(true);
     expect(await through(b, 'm-3')).toBe(false);
     const both = await Promise.all([through(a, 'm-4'), through(b, 'm-4')]);
@@ -42,7 +42,7 @@ describe.each(dbKinds())('the redelivery gate on %s', (kind) => {
       select id, 'zalo', 'chat-9', 'user-9' from people where code = 'P1'`);
     await db.db.execute(sql`insert into conversations (channel, chat_id, state)
       values ('zalo', 'chat-9', '{"lastItem":"NQ57-01"}'::jsonb)`);
-    const gate = createRedeliveryGate(db.db);
+    const gate = createRedeliveryGate(inboundAdmission(db.db));
     const known = await gate('zalo', 'm-6', { chatId: 'chat-9', senderId: 'user-9' });
     expect(known?.sender).toMatchObject({
       code: 'P1',

@@ -13,6 +13,7 @@ import {
   type TelegramBotDeps,
 } from '../../../src/channels/telegram/bot.ts';
 import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
+import { inboundAdmission } from '../../../src/store/inbound.ts';
 import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createInvite } from '../../../src/store/people.ts';
@@ -132,7 +133,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
     token: TOKEN,
     apiRoot: fake.url,
     store: botStore,
-    firstSeen: createRedeliveryGate(db.db),
+    firstSeen: createRedeliveryGate(inboundAdmission(db.db)),
     now: () => NOW,
     tz: TZ,
     notify,

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../../../src/channels/telegram/bot.ts';
 import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
+import { inboundAdmission } from '../../../src/store/inbound.ts';
 import { secretMatches } from '../../../src/channels/secret.ts';
 import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -93,7 +94,7 @@ describe.each(dbKinds())('webhook mode on %s', (kind) => {
       apiRoot: rig.fake.url,
       store: createStore(rig.db.db, () => NOW),
       // Another process: its own in-memory seen-set, the same database.
-      firstSeen: createRedeliveryGate(rig.db.db),
+      firstSeen: createRedeliveryGate(inboundAdmission(rig.db.db)),
       now: () => NOW,
       tz: TZ,
       notify: { notify: async () => ({ queued: [] }) },

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createSendLimiter } from '../../../src/channels/limiter.ts';
 import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
+import { inboundAdmission } from '../../../src/store/inbound.ts';
 import { createZaloBot, type ZaloBot } from '../../../src/channels/zalo/bot.ts';
 import type { ConversationDeps } from '../../../src/core/index.ts';
 import type { CoreStore } from '../../../src/core/ports.ts';
@@ -84,7 +85,7 @@ export async function startZaloE2E(
     apiRoot: fake.url,
     webhookSecret: mode === 'webhook' ? SECRET : undefined,
     webhookUrl: mode === 'webhook' ? WEBHOOK_URL : undefined,
-    firstSeen: createRedeliveryGate(db.db),
+    firstSeen: createRedeliveryGate(inboundAdmission(db.db)),
     core,
     limiter: createSendLimiter({
       perSecond: unlimited,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendLimiter } from '../../../src/channels/limiter.ts';
 import { createRedeliveryGate } from '../../../src/channels/redelivery.ts';
+import { inboundAdmission } from '../../../src/store/inbound.ts';
 import { parseZaloUpdate } from '../../../src/channels/zalo/api-types.ts';
 import { createZaloBot } from '../../../src/channels/zalo/bot.ts';
 import type { PersonCode } from '../../../src/core/types.ts';
@@ -50,7 +51,7 @@ describe.each(combos)('a redelivered Zalo update on %s in %s mode', (kind, mode)
     const other = createZaloBot({
       token: TOKEN,
       apiRoot: h.fake.url,
-      firstSeen: createRedeliveryGate(h.db.db),
+      firstSeen: createRedeliveryGate(inboundAdmission(h.db.db)),
       core: { store: h.store, now: () => NOW, tz: TZ, notify: { notify: async () => ({ queued: [] }) } },
       limiter: createSendLimiter(),
     });

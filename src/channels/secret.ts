@@ -1,4 +1,5 @@
-// The webhook secret check every messenger's webhook uses: constant time, and never open by accident.
+// The one secret check: every messenger's webhook and the /metrics bearer token use it; constant time,
+// and never open by accident.
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**

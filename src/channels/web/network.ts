@@ -1,6 +1,6 @@
 // Who is asking, as far as the network can tell: the TCP peer, and behind a trusted proxy the address and
 // scheme it forwards. Forwarded headers from anyone else are ignored: any client can write them.
-import { timingSafeEqual } from 'node:crypto';
+import { secretMatches } from '../secret.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 
 export interface NetworkConfig {
@@ -107,19 +107,12 @@ export function viaHttps(c: Context, config: NetworkConfig): boolean {
   return proto === 'https';
 }
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** /metrics: loopback and METRICS_ALLOW addresses, or anyone with the METRICS_TOKEN bearer; others 403. */
 export function metricsAccess(config: NetworkConfig): MiddlewareHandler {
   const allow = new Set(config.metricsAllow.map(normalAddress));
   return async (c, next) => {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    if (config.metricsToken !== undefined && token !== undefined && sameSecret(token, config.metricsToken))
-      return next();
+    if (config.metricsToken !== undefined && secretMatches(config.metricsToken, token)) return next();
     const from = clientAddress(c, config);
     if (isLoopbackAddress(from) || allow.has(from)) return next();
     return c.text('Forbidden', 403);

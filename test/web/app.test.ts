@@ -79,3 +79,24 @@ describe.each(dbKinds())('the web app on %s', (kind) => {
     expect(people[0]).toMatchObject({ code: 'P01', role: 'leader' });
   });
 });
+
+describe.each(dbKinds())('the web app on an empty %s database', (kind) => {
+  let web: TestWeb;
+  beforeAll(async () => {
+    web = await testWeb(kind, undefined, undefined, 'empty');
+  });
+  afterAll(() => web.close());
+
+  it('says in the reader’s language that there is no one to chat as yet, and how to load people', async () => {
+    const vi = await web.get('/chat');
+    expect(vi.status).toBe(503);
+    expect(await vi.text()).toBe(
+      'Chưa có ai trong danh sách: chạy `dondoc seed-demo` hoặc nhập danh sách đầu mối.',
+    );
+    const en = await web.get('/chat?lang=en');
+    expect(en.status).toBe(503);
+    expect(await en.text()).toBe(
+      'No people loaded yet: run `dondoc seed-demo` or import the focal-point list.',
+    );
+  });
+});

@@ -36,8 +36,9 @@ export async function testWeb(
   kind: DbKind,
   auth: AuthConfig = { required: false },
   network: NetworkConfig = NO_NETWORK_TRUST,
+  template: 'empty' | 'demo' = 'demo',
 ): Promise<TestWeb> {
-  const database = await freshDatabase(kind, 'demo');
+  const database = await freshDatabase(kind, template);
   const now = () => new Date(NOW);
   const store = createStore(database.db, now);
   const metrics = createMetrics();

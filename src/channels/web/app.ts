@@ -170,7 +170,7 @@ export function createWebApp(deps: WebDeps): Hono {
     const wanted = c.req.query('as')?.toUpperCase();
     const chosen = people.find((p) => p.code === wanted) ?? people[0];
     if (!chosen && !viewer?.demo) return c.text(loginWords(lang).chatAsSelf, 403);
-    if (!chosen) return c.text('No people loaded yet: run `dondoc seed-demo`.', 503);
+    if (!chosen) return c.text(words(lang).noPeopleYet, 503);
     return pageResponse(c, signedIn(c), {
       title: words(lang).navChat,
       active: 'chat',

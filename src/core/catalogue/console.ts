@@ -63,6 +63,7 @@ const vi = {
   rankingBadPeriod: (spec: string) =>
     `Kỳ “${spec}” không hợp lệ (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, TỪ..ĐẾN); hiển thị từ đầu năm.`,
   rankingNone: 'Không có nhiệm vụ nào trong kỳ.',
+  noPeopleYet: 'Chưa có ai trong danh sách: chạy `dondoc seed-demo` hoặc nhập danh sách đầu mối.',
   colRank: 'TT',
   colAgency: 'Cơ quan, đơn vị',
   colRate: 'Tỷ lệ đúng hạn',
@@ -207,6 +208,7 @@ const en: typeof vi = {
   rankingBadPeriod: (spec) =>
     `“${spec}” is not a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY, FROM..TO); showing the year to date.`,
   rankingNone: 'No tasks in the period.',
+  noPeopleYet: 'No people loaded yet: run `dondoc seed-demo` or import the focal-point list.',
   colRank: '#',
   colAgency: 'Agency',
   colRate: 'On-time rate',

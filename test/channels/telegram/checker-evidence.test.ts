@@ -5,14 +5,13 @@ import { Telegraf } from 'telegraf';
 import { createHash } from 'node:crypto';
 import { createSendLimiter } from '../../../src/channels/limiter.ts';
 import { createTelegramOutbound } from '../../../src/channels/telegram/outbound.ts';
-import type { ItemCode, PersonCode } from '../../../src/core/types.ts';
+import type { ItemCode } from '../../../src/core/types.ts';
 import { createOutboxNotifier } from '../../../src/reminders/notifier.ts';
 import { startOutboxWorker, type OutboxWorker } from '../../../src/reminders/worker.ts';
 import { rows } from '../../../src/store/db.ts';
-import { changeProgramSettings } from '../../../src/store/programs.ts';
 import { dbKinds } from '../../helpers/db.ts';
 import { quietLogger } from '../../reminders/delivery.ts';
-import { TOKEN, startRig, waitUntil, type Rig } from './helpers.ts';
+import { TOKEN, startRig, underConfirmation, waitUntil, type Rig } from './helpers.ts';
 
 const P10 = 4_300_010; // staff SKHCN: reports
 const P03 = 4_300_003; // NQ57's checker
@@ -42,14 +41,7 @@ describe.each(dbKinds())('a checker receives the evidence on Telegram (%s)', (ki
   };
   beforeAll(async () => {
     rig = await startRig({ kind, mode: 'polling', notifier: (db) => createOutboxNotifier(db) });
-    await changeProgramSettings(
-      rig.db.db,
-      'NQ57',
-      { confirmation: true, checkers: ['P03' as PersonCode] },
-      'cli',
-    );
-    await rig.register('P10', P10);
-    await rig.register('P03', P03);
+    await underConfirmation(rig, { P10, P03 });
   });
   afterAll(async () => {
     for (const w of workers) await w.stop();

@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/core/actions.ts';
 import { renderPlain } from '../../../src/core/reply.ts';
-import type { ItemCode, PersonCode } from '../../../src/core/types.ts';
-import { changeProgramSettings } from '../../../src/store/programs.ts';
+import type { ItemCode } from '../../../src/core/types.ts';
 import { dbKinds } from '../../helpers/db.ts';
-import { startRig, type Rig } from './helpers.ts';
+import { startRig, underConfirmation, type Rig } from './helpers.ts';
 
 const P03 = 4_200_003; // Vice Chairwoman, NQ57's checker
 const P09 = 4_200_009; // staff SKHCN: reports the task
@@ -19,18 +18,7 @@ describe.each(dbKinds())('a checker returns a claim across a restart on Telegram
   let rig: Rig;
   beforeAll(async () => {
     rig = await startRig({ kind, mode: 'polling' });
-    await changeProgramSettings(
-      rig.db.db,
-      'NQ57',
-      { confirmation: true, checkers: ['P03' as PersonCode] },
-      'cli',
-    );
-    for (const [person, id] of [
-      ['P03', P03],
-      ['P09', P09],
-      ['P10', P10],
-    ] as const)
-      await rig.register(person, id);
+    await underConfirmation(rig, { P03, P09, P10 });
   });
   afterAll(() => rig.close());
 

@@ -2,12 +2,11 @@
 // file replying to the bot, refused files, and a checker's buttons (forged, stale, and real).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/core/actions.ts';
-import type { ItemCode, PersonCode } from '../../../src/core/types.ts';
+import type { ItemCode } from '../../../src/core/types.ts';
 import { rows } from '../../../src/store/db.ts';
 import { evidenceCounts } from '../../../src/store/evidence.ts';
-import { changeProgramSettings } from '../../../src/store/programs.ts';
 import { dbKinds } from '../../helpers/db.ts';
-import { reminderAbout, startRig, type Rig } from './helpers.ts';
+import { reminderAbout, startRig, underConfirmation, type Rig } from './helpers.ts';
 
 const P10 = 4_100_010;
 const P03 = 4_100_003;
@@ -22,14 +21,7 @@ describe.each(dbKinds())('evidence and confirmation on Telegram (%s)', (kind) =>
   let rig: Rig;
   beforeAll(async () => {
     rig = await startRig({ kind, mode: 'polling', bot: { fileMaxBytes: MB } });
-    await changeProgramSettings(
-      rig.db.db,
-      'NQ57',
-      { confirmation: true, checkers: ['P03' as PersonCode] },
-      'cli',
-    );
-    await rig.register('P10', P10);
-    await rig.register('P03', P03);
+    await underConfirmation(rig, { P10, P03 });
   });
   afterAll(() => rig.close());
 

@@ -17,6 +17,7 @@ import { inboundAdmission } from '../../../src/store/inbound.ts';
 import { WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createInvite } from '../../../src/store/people.ts';
+import { changeProgramSettings } from '../../../src/store/programs.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
 import { expectConsistent, freshDatabase, type DbKind, type TestDatabase } from '../../helpers/db.ts';
 import {
@@ -104,6 +105,20 @@ export async function waitUntil(predicate: () => boolean, timeoutMs = 25_000): P
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * The set-up of the evidence and confirmation tests: NQ57's "done" waits for a checker, P03 is its
+ * checker (besides the admins), and each person given is registered on the rig with their Telegram id.
+ */
+export async function underConfirmation(rig: Rig, people: Record<string, number>): Promise<void> {
+  await changeProgramSettings(
+    rig.db.db,
+    'NQ57',
+    { confirmation: true, checkers: ['P03' as PersonCode] },
+    'cli',
+  );
+  for (const [person, id] of Object.entries(people)) await rig.register(person, id);
 }
 
 export async function startRig(options: RigOptions): Promise<Rig> {

@@ -11,20 +11,41 @@ import type { Folded } from './normalize.ts';
 const foldWord = (word: string): string =>
   word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
 
-function wordsOf(value: unknown, into: Set<string>, marked?: Map<string, Set<string>>): void {
+interface Sink {
+  words: Set<string>;
+  marked: Map<string, Set<string>>;
+  pairs: Map<string, number>;
+}
+
+function wordsOf(value: unknown, into: Sink): void {
   if (typeof value === 'string') {
-    for (const w of value.split(/[^\p{L}]+/u)) {
-      if (w === '') continue;
-      const f = foldWord(w);
-      into.add(f);
-      const forms = marked?.get(f) ?? new Set<string>();
-      forms.add(w.toLowerCase().normalize('NFC'));
-      marked?.set(f, forms);
+    let prev: string | null = null;
+    // Words side by side only: punctuation between two words breaks the pair.
+    for (const piece of value.split(/(?<=\p{L})(?=[^\p{L}])|(?<=[^\p{L}])(?=\p{L})/u)) {
+      if (!/^\p{L}/u.test(piece)) {
+        if (!/^\s+$/u.test(piece)) prev = null;
+        continue;
+      }
+      const f = foldWord(piece);
+      into.words.add(f);
+      const forms = into.marked.get(f) ?? new Set<string>();
+      forms.add(piece.toLowerCase().normalize('NFC'));
+      into.marked.set(f, forms);
+      if (prev !== null) into.pairs.set(`${prev} ${f}`, (into.pairs.get(`${prev} ${f}`) ?? 0) + 1);
+      prev = f;
     }
   } else if (Array.isArray(value)) {
-    for (const v of value) wordsOf(v, into, marked);
+    for (const v of value) wordsOf(v, into);
   } else if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) wordsOf(v, into, marked);
+    for (const v of Object.values(value)) wordsOf(v, into);
+  }
+}
+
+function addDeletions(into: Map<string, Set<string>>, word: string): void {
+  for (const d of deletionsOf(word)) {
+    const from = into.get(d) ?? new Set<string>();
+    from.add(word);
+    into.set(d, from);
   }
 }
 
@@ -32,8 +53,12 @@ interface Vocabulary {
   words: Set<string>;
   /** The forms each word is written in, with their diacritics. */
   marked: Map<string, Set<string>>;
-  /** Each word with one letter deleted → the words it came from. */
+  /** Each word of four letters or more with one letter deleted → the words it came from. */
   deletions: Map<string, Set<string>>;
+  /** The same for every word, short syllables too: only read beside a word they are known to follow or precede. */
+  shortDeletions: Map<string, Set<string>>;
+  /** "tam dung", "trien khai": two folded words seen side by side in the vocabulary's sources, how often. */
+  pairs: Map<string, number>;
 }
 
 let vocab: Vocabulary | null = null;
@@ -47,28 +72,23 @@ function deletionsOf(word: string): string[] {
 /** Every word the intent tables and the training frames are written with (the classifier's vocabulary). */
 function vocabulary(): Vocabulary {
   if (vocab !== null) return vocab;
-  const words = new Set<string>();
-  const marked = new Map<string, Set<string>>();
-  wordsOf(Object.values(templates), words, marked);
-  wordsOf(TRAINING_LEXICON, words, marked);
+  const sink: Sink = { words: new Set(), marked: new Map(), pairs: new Map() };
+  wordsOf(Object.values(templates), sink);
+  wordsOf(TRAINING_LEXICON, sink);
   wordsOf(
     handwritten().map((p) => p.text),
-    words,
-    marked,
+    sink,
   );
   for (const table of Object.values(keywords)) {
-    if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, words, marked);
+    if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, sink);
   }
   const deletions = new Map<string, Set<string>>();
-  for (const w of words) {
-    if (w.length < 4) continue;
-    for (const d of deletionsOf(w)) {
-      const from = deletions.get(d) ?? new Set<string>();
-      from.add(w);
-      deletions.set(d, from);
-    }
+  const shortDeletions = new Map<string, Set<string>>();
+  for (const w of sink.words) {
+    if (w.length >= 4) addDeletions(deletions, w);
+    if (w.length >= 2) addDeletions(shortDeletions, w);
   }
-  vocab = { words, marked, deletions };
+  vocab = { ...sink, deletions, shortDeletions };
   return vocab;
 }
 
@@ -106,8 +126,9 @@ export function decodeTelex(word: string): string | null {
     .replace(/uw/gu, 'ư');
   if (tone !== '') {
     const vowels = [...w.matchAll(/[aăâeêioôơuưy]/gu)];
-    // The tone sits on the marked vowel, else the last vowel but one of a pair ("hoà"), else the vowel.
-    const marked = vowels.find((v) => /[ăâêôơư]/u.test(v[0]));
+    // The tone sits on the marked vowel (the second of "ươ": "được"), else the last vowel but one of a
+    // pair ("hoà"), else the vowel.
+    const marked = vowels.findLast((v) => /[ăâêôơư]/u.test(v[0]));
     const at =
       marked ?? vowels[vowels.length > 1 && !/[^aeiouy]$/u.test(w) ? vowels.length - 2 : vowels.length - 1];
     if (at === undefined) return null;
@@ -138,14 +159,51 @@ function oneEditAway(word: string): string | null {
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
-/** The vocabulary word a written word stands for, with the marks it was typed with (telex), or null. */
-export function correction(
-  folded: string,
-  written: string,
-): { folded: string; marked: string | null } | null {
-  if (folded.length < 3 || !/^[a-z]+$/u.test(folded) || inVocabulary(folded)) return null;
+/** A correction: the folded vocabulary word, and its marked form when the marks can be told. */
+export interface Correction {
+  folded: string;
+  marked: string | null;
+}
+
+/** "xongg", "làmm", "đầuu": one letter typed twice; the word without the repeat is a vocabulary word. */
+function undoubled(word: string): string | null {
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word.charAt(i) !== word.charAt(i + 1)) continue;
+    const d = word.slice(0, i) + word.slice(i + 1);
+    if (d.length >= 2 && vocabulary().words.has(d)) found.add(d);
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
+/** `near` as written with the marks of `written`: the one vocabulary form with the same tone, else null. */
+function withMarks(near: string, written: string, ascii: boolean): Correction {
+  if (ascii) return { folded: near, marked: null };
+  // Typed with marks: the vocabulary's form with the same tone and vowel marks, so "chấmm" never becomes
+  // "chậm" and "dừg" is "dừng", not "dùng".
+  const tone = toneOf(written);
+  const quals = qualitiesOf(written);
+  const forms = [...(vocabulary().marked.get(near) ?? [])].filter(
+    (f) => toneOf(f) === tone && [...quals].every((q) => qualitiesOf(f).has(q)),
+  );
+  return forms.length === 1 ? { folded: near, marked: forms[0] ?? null } : { folded: near, marked: null };
+}
+
+/** Whether a word is one to correct at all: lower-case letters outside the vocabulary. */
+function correctable(folded: string, written: string): boolean {
   // Capitals are a name or an abbreviation ("KHCN", "Tân Phú"), not a typo.
-  if (written !== written.toLowerCase()) return null;
+  return /^[a-z]+$/u.test(folded) && !inVocabulary(folded) && written === written.toLowerCase();
+}
+
+/** A word typed with marks the vocabulary never writes it with ("hoàn thàng", "đến hạ"): a typo too. */
+function unknownMarks(folded: string, written: string): boolean {
+  if (/^[a-z]+$/u.test(written) || written !== written.toLowerCase()) return false;
+  return vocabulary().marked.get(folded)?.has(written.normalize('NFC')) === false;
+}
+
+/** The vocabulary word a written word stands for, with the marks it was typed with (telex), or null. */
+export function correction(folded: string, written: string): Correction | null {
+  if (folded.length < 3 || !correctable(folded, written)) return null;
   const ascii = /^[a-z]+$/u.test(written);
   if (ascii) {
     const telex = decodeTelex(folded);
@@ -154,15 +212,63 @@ export function correction(
       return { folded: foldWord(telex), marked: telex };
     }
   }
+  const doubled = undoubled(folded);
+  if (doubled !== null) return withMarks(doubled, written, ascii);
   // Four-letter syllables are one letter from another real syllable too often ("khoa"/"khoan").
   if (folded.length < 5) return null;
   const near = oneEditAway(folded);
-  if (near === null) return null;
-  if (ascii) return { folded: near, marked: null };
-  // Typed with marks: the vocabulary's form with the same tone, so "chấmm" never becomes "chậm".
-  const tone = toneOf(written);
-  const forms = [...(vocabulary().marked.get(near) ?? [])].filter((f) => toneOf(f) === tone);
-  return forms.length === 1 ? { folded: near, marked: forms[0] ?? null } : { folded: near, marked: null };
+  return near === null ? null : withMarks(near, written, ascii);
+}
+
+/** Vocabulary words one edit from `word`, of any length (short syllables included). */
+function anyEditAway(word: string): Set<string> {
+  const v = vocabulary();
+  const found = new Set<string>(v.shortDeletions.get(word) ?? []);
+  for (const d of deletionsOf(word)) {
+    if (v.words.has(d) && d.length >= 2) found.add(d);
+    for (const w of v.shortDeletions.get(d) ?? []) if (w.length === word.length) found.add(w);
+  }
+  for (let i = 0; i + 1 < word.length; i++) {
+    const s = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+    if (v.words.has(s)) found.add(s);
+  }
+  return found;
+}
+
+/**
+ * A short word read by its neighbours: "bắt đầu" from "bắt đâu", "tạm dừng" from "tạm dừg", "triển khai"
+ * from "triển khia" — of the vocabulary words one edit away, the one the vocabulary writes most often
+ * next to the word before or after, when clearly the most often (twice the next). Alone, such
+ * syllables are too close to each other to correct.
+ */
+export function contextCorrection(
+  folded: string,
+  written: string,
+  before: string | null,
+  after: string | null,
+): Correction | null {
+  if (folded.length < 2 || !(correctable(folded, written) || unknownMarks(folded, written))) return null;
+  const { pairs } = vocabulary();
+  const seen = (w: string): number =>
+    (before === null ? 0 : (pairs.get(`${before} ${w}`) ?? 0)) +
+    (after === null ? 0 : (pairs.get(`${w} ${after}`) ?? 0));
+  const ranked = [...anyEditAway(folded)]
+    .map((w) => ({ w, n: seen(w) }))
+    .filter((c) => c.n > 0)
+    .sort((x, y) => y.n - x.n);
+  const [best, next] = ranked;
+  if (best === undefined || (next !== undefined && best.n < 2 * next.n)) return null;
+  return withMarks(best.w, written, /^[a-z]+$/u.test(written));
+}
+
+/** The letters with a vowel mark or the stroke (ă â ê ô ơ ư đ), without their tone. */
+function qualitiesOf(word: string): Set<string> {
+  const base = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '')
+    .normalize('NFC');
+  return new Set([...base].filter((c) => /[ăâêôơưđ]/u.test(c)));
 }
 
 function toneOf(word: string): string {
@@ -171,35 +277,60 @@ function toneOf(word: string): string {
 
 const WORD = /[\p{L}]+/gu;
 
+interface WordAt {
+  start: number;
+  end: number;
+  /** The folded word, as corrected. */
+  folded: string;
+  written: string;
+  fix: Correction | null;
+  /** Put in for shorthand: keeps its marks and is never corrected. */
+  shorthand: string | undefined;
+}
+
 /** Rewrites the misspelt words of `folded` (the fold of `source`), keeping every offset map exact. */
 export function correctSpelling(folded: Folded, source: string): Folded {
   const text = folded.text;
-  let out = '';
-  const toOrig: number[] = [];
   const before = folded.marked ?? new Map<number, string>();
-  const marked = new Map<number, string>();
-  let at = 0;
+  const words: WordAt[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const end = start + m[0].length;
     const shorthand = before.get(start);
-    if (shorthand !== undefined) {
+    const written = source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
+    const fix = shorthand === undefined ? correction(m[0], written) : null;
+    words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand });
+  }
+  // Then the words still unread, by the (corrected) words beside them; only across a space.
+  words.forEach((w, i) => {
+    if (w.fix !== null || w.shorthand !== undefined) return;
+    const prev = words[i - 1];
+    const next = words[i + 1];
+    const left = prev !== undefined && /^\s+$/u.test(text.slice(prev.end, w.start)) ? prev.folded : null;
+    const right = next !== undefined && /^\s+$/u.test(text.slice(w.end, next.start)) ? next.folded : null;
+    w.fix = contextCorrection(w.folded, w.written, left, right);
+    if (w.fix !== null) w.folded = w.fix.folded;
+  });
+  if (words.every((w) => w.fix === null)) return folded;
+  let out = '';
+  const toOrig: number[] = [];
+  const marked = new Map<number, string>();
+  let at = 0;
+  for (const w of words) {
+    if (w.shorthand !== undefined) {
       // A word put in for shorthand keeps its marks, at its new offset.
-      marked.set(out.length + (start - at), shorthand);
+      marked.set(out.length + (w.start - at), w.shorthand);
       continue;
     }
-    const written = source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
-    const fix = correction(m[0], written);
-    if (fix === null) continue;
-    out += text.slice(at, start);
-    for (let k = at; k < start; k++) toOrig.push(folded.toOrig[k] ?? 0);
-    if (fix.marked !== null) marked.set(out.length, fix.marked);
-    const origStart = folded.toOrig[start] ?? 0;
-    out += fix.folded;
-    for (let c = 0; c < fix.folded.length; c++) toOrig.push(origStart);
-    at = end;
+    if (w.fix === null) continue;
+    out += text.slice(at, w.start);
+    for (let k = at; k < w.start; k++) toOrig.push(folded.toOrig[k] ?? 0);
+    if (w.fix.marked !== null) marked.set(out.length, w.fix.marked);
+    const origStart = folded.toOrig[w.start] ?? 0;
+    out += w.fix.folded;
+    for (let c = 0; c < w.fix.folded.length; c++) toOrig.push(origStart);
+    at = w.end;
   }
-  if (at === 0) return folded;
   out += text.slice(at);
   for (let k = at; k <= text.length; k++) toOrig.push(folded.toOrig[k] ?? source.length);
   return { text: out, toOrig, marked };

@@ -1,0 +1,58 @@
+// Words typed wrong are read as the word meant: telex left-overs, a doubled letter, and short syllables
+// mistyped, read by the word beside them; words that are right, names and look-alike syllables are left alone.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/core/intent/analysis.ts';
+import { decodeTelex } from '../../../src/core/intent/spelling.ts';
+
+const read = (text: string) => {
+  const a = analyse(text, () => null);
+  return {
+    words: a.tokens.map((t) => t.folded).join(' '),
+    marked: [...(a.folded.marked?.values() ?? [])],
+  };
+};
+
+describe('telex left-overs', () => {
+  it('puts the tone on the second vowel of "ươ", as Vietnamese writes it', () => {
+    expect(decodeTelex('vuwowngs')).toBe('vướng');
+    expect(decodeTelex('dduwowcj')).toBe('được');
+    expect(decodeTelex('truwowcs')).toBe('trước');
+  });
+
+  it('reads a whole telex message as the words meant, with their marks', () => {
+    const r = read('cos vieecj naof vuwowngs khoong');
+    expect(r.words).toBe('co viec nao vuong khong');
+    expect(r.marked).toEqual(['có', 'việc', 'nào', 'vướng', 'không']);
+  });
+});
+
+describe('a letter typed twice', () => {
+  it('is read without the repeat, short words too', () => {
+    expect(read('DA06-06 xongg').words).toBe('####### xong');
+    expect(read('chưa làmm').words).toBe('chua lam');
+    expect(read('chưa bắt đầuu').marked).toContain('đầu');
+  });
+});
+
+describe('short syllables read by their neighbours', () => {
+  it('corrects a syllable one letter off when the vocabulary writes it beside the word before', () => {
+    expect(read('bị tạm dừg').words).toBe('bi tam dung');
+    expect(read('bị tạm dừg').marked).toEqual(['dừng']);
+    expect(read('nhiệm vụ chưa triển khia').words).toBe('nhiem vu chua trien khai');
+    expect(read('các việc sắp đến hạ').marked).toEqual(['hạn']);
+  });
+
+  it('corrects a real syllable typed with marks the vocabulary never gives it ("hoàn thàng")', () => {
+    expect(read('chỉ tiêu đã hoàn thàng').marked).toEqual(['thành']);
+  });
+
+  it('leaves a right word alone, even one the pair does not expect', () => {
+    expect(read('tháng này có gì').words).toBe('thang nay co gi');
+    expect(read('chậm chấm điểm').words).toBe('cham cham diem');
+  });
+
+  it('never corrects across punctuation, nor a name in capitals', () => {
+    expect(read('đến. Hạ').words).toBe('den ha');
+    expect(read('tạm, dừg').words).toBe('tam dug');
+  });
+});

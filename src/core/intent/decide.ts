@@ -18,6 +18,8 @@ const ASK_BELOW = 0.5;
 const ASK_MARGIN = 0.2;
 const ASK_FLOOR = 0.25;
 const OWN_WORK_WINS: ReadonlySet<IntentName> = new Set(['list', 'overdue', 'due_soon', 'summary']);
+/** What a count turns into a summary. */
+const COUNTED: ReadonlySet<IntentName> = new Set(['list', 'overdue', 'due_soon']);
 
 export interface Decision {
   intent: IntentName;
@@ -37,13 +39,25 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // A status question is a list only when a status is named; else the next guess.
   if (label === 'list' && slots.status === null) [label, second] = [second, 'unknown'];
   if (second === 'list' && slots.status === null) second = 'unknown';
+  // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
+  if (slots.count && COUNTED.has(label)) label = 'summary';
+  // "tỷ lệ hoàn thành của Sở Y tế": a count of the work, or of a programme's or agency's work.
+  if (
+    slots.count &&
+    label === 'unknown' &&
+    (slots.work || slots.status !== null || slots.program || slots.agency)
+  )
+    label = 'summary';
   // "việc nào quá hạn mà đang vướng": lateness wins over the status.
   if (label === 'list' && slots.late) label = 'overdue';
-  // "việc chưa xong nào sắp đến hạn": a deadline wins over the status the same way.
-  if (label === 'list' && slots.due) label = 'due_soon';
+  // "việc nào chưa khởi động": a status with no word of lateness or of a deadline lists that status.
+  if (label === 'overdue' && slots.status !== null && !slots.late && !slots.due && !slots.deadline)
+    label = 'list';
+  // "tuần trước xong được việc nào": nothing falls due in a period already over.
+  if (label === 'due_soon' && slots.status !== null && slots.pastPeriod) label = 'list';
   // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
   // kind of work it is (the my-tasks answer lists their open items with those facts).
-  if (slots.mine && slots.work && OWN_WORK_WINS.has(label)) label = 'my_tasks';
+  if ((slots.mineStrong || (slots.mine && slots.work)) && OWN_WORK_WINS.has(label)) label = 'my_tasks';
   if (label === 'unknown') return unknown;
   // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which —
   // unless a word was not read (a mangled "quá" or "sắp"), where the classifier's guess is better.

@@ -3,6 +3,7 @@
 import type { ItemStatus } from '../types.ts';
 import { isBarrier } from './analysis.ts';
 import {
+  COUNT,
   DEADLINE_WORD,
   DUE_SOON,
   EXPLAIN,
@@ -17,8 +18,8 @@ import {
   SUMMARY,
   WORK_NOUNS,
 } from './keywords.ts';
-import type { Token } from './normalize.ts';
-import { findPhrase, hasPhrase } from './phrases.ts';
+import { tokenizePhrase, type Token } from './normalize.ts';
+import { findPhrase, hasPhrase, wordMatches } from './phrases.ts';
 import { inVocabulary } from './spelling.ts';
 
 /** The rule-read facts of a message without an item code. */
@@ -30,12 +31,18 @@ export interface Slots {
   rank: boolean;
   summary: boolean;
   mine: boolean;
+  /** "my tasks", "do I have", "em đứng tên": the sender's own work, no work noun needed. */
+  mineStrong: boolean;
+  /** A count, a share or a per-agency breakdown ("đếm", "tỷ lệ", "number of", "từng sở"). */
+  count: boolean;
   help: boolean;
   helpWeak: boolean;
   explain: boolean;
   work: boolean;
   question: boolean;
   period: boolean;
+  /** The period named ended before today ("tuần trước", "tháng 6" in July): not a deadline to come. */
+  pastPeriod: boolean;
   program: boolean;
   agency: boolean;
 }
@@ -48,7 +55,7 @@ export function listStatus(tokens: readonly Token[]): ItemStatus | null {
 
 export function readSlots(
   tokens: readonly Token[],
-  known: Pick<Slots, 'question' | 'period' | 'program' | 'agency'>,
+  known: Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency'>,
 ): Slots {
   return {
     ...known,
@@ -59,12 +66,31 @@ export function readSlots(
     rank: hasPhrase(tokens, RANKING),
     summary: hasPhrase(tokens, SUMMARY),
     mine: hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS),
+    mineStrong: hasPhrase(tokens, MY_TASKS) || selfHas(tokens),
+    count: hasPhrase(tokens, COUNT),
     help: hasPhrase(tokens, HELP_STRONG),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
     work: hasPhrase(tokens, WORK_NOUNS),
   };
 }
+
+/** "em còn việc gì", "tôi có nhiệm vụ nào": the sender, then "có"/"còn" (not "có thể"). */
+function selfHas(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    if (next === undefined || !HAS.some((w) => wordMatches(next, w)) || tokens[i + 2]?.folded === 'the')
+      return false;
+    // "tới" folds to "toi" too: "10 ngày tới có …", "tuần toi co …" are about time, not the sender.
+    const prev = tokens[i - 1]?.folded;
+    return (
+      SELF_VI.some((w) => wordMatches(t, w)) && !(t.folded === 'toi' && prev !== undefined && TIME.has(prev))
+    );
+  });
+}
+const SELF_VI = ['tôi', 'em', 'mình', 'tui'].map((w) => tokenizePhrase(w)[0]!);
+const HAS = ['có', 'còn'].map((w) => tokenizePhrase(w)[0]!);
+const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);
 
 /** A message opening with the sender ("em còn việc gì", "mình đang có …") is often about their own work. */
 const SELF = new Set(['toi', 'em', 'minh', 'tui', 'i', 'my']);
@@ -109,12 +135,15 @@ export function featuresOf(tokens: readonly Token[], slots: Slots): string[] {
     'rank',
     'summary',
     'mine',
+    'mineStrong',
+    'count',
     'help',
     'helpWeak',
     'explain',
     'work',
     'question',
     'period',
+    'pastPeriod',
     'program',
     'agency',
   ] as const) {

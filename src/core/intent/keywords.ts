@@ -28,6 +28,21 @@ export const MY_TASKS = compilePhrases([
   'assigned to me',
   'what do i have',
   'what have i got',
+  'do i have',
+  'have i',
+  'am i',
+  'i haven t',
+  'i have not',
+  'on my plate',
+  'my unfinished',
+  'my open',
+  'my pending',
+  'tôi đứng tên',
+  'em đứng tên',
+  'mình đứng tên',
+  'đứng tên tôi',
+  'đứng tên em',
+  'đứng tên mình',
 ]);
 /** "việc của tôi": a work noun somewhere before "của tôi/em/mình". */
 export const MINE = compilePhrases(['của tôi', 'của em', 'của mình', 'của tui', 'của anh', 'của chị']);
@@ -59,6 +74,15 @@ export const HELP_STRONG = compilePhrases([
   'how do i use',
   'how does this work',
   'list of commands',
+  'gõ thế nào',
+  'gõ như thế nào',
+  'cú pháp',
+  'câu hỏi mẫu',
+  'example questions',
+  'what should i ask',
+  'what can i ask',
+  'through the bot',
+  'qua bot',
 ]);
 export const HELP_WEAK = compilePhrases(['giúp', 'giúp đỡ', 'help', 'commands', 'menu']);
 
@@ -77,8 +101,12 @@ export const OVERDUE = compilePhrases([
   'behind',
   'past due',
   'past deadline',
+  'past the deadline',
   'delayed',
   'missed deadline',
+  'missed deadlines',
+  'missed any deadlines',
+  'missed the deadline',
 ]);
 
 export const DUE_SOON = compilePhrases([
@@ -95,6 +123,14 @@ export const DUE_SOON = compilePhrases([
   'phải hoàn thành trước',
   'cần xong trước',
   'cần hoàn thành trước',
+  'phải hoàn thành',
+  'cần hoàn thành',
+  'must be finished',
+  'must be completed',
+  'must be done',
+  'has to be done',
+  'have to finish',
+  'need to finish',
   'hạn chót',
   'hạn cuối',
   'sắp tới',
@@ -132,6 +168,32 @@ export const SUMMARY = compilePhrases([
   'statistics',
   'stats',
   'status',
+]);
+
+/**
+ * A count or a share of items, or items per agency: a `summary` even beside a lateness or status word
+ * ("đếm việc quá hạn từng sở", "number of overdue items per department"). Not "bao nhiêu" alone:
+ * "trễ bao nhiêu ngày" asks which are late.
+ */
+export const COUNT = compilePhrases([
+  'đếm',
+  'số lượng',
+  'số liệu',
+  'tỷ lệ',
+  'tỉ lệ',
+  'từng sở',
+  'từng đơn vị',
+  'các sở ngành',
+  'how many',
+  'number of',
+  'count',
+  'percentage',
+  'share of',
+  'completion rate',
+  'per department',
+  'per agency',
+  'by department',
+  'each department',
 ]);
 
 /** Words before an item code that announce a report, so a bare number after the code is its percent. */
@@ -405,6 +467,9 @@ export const RANKING = compilePhrases([
   'furthest behind',
   'ranking',
   'rank the agencies',
+  'rank the departments',
+  'rank departments',
+  'ranking of',
   'league table',
 ]);
 
@@ -419,6 +484,8 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'đang tiến hành',
     'đang được thực hiện',
     'đang được triển khai',
+    'trong quá trình thực hiện',
+    'trong giai đoạn triển khai',
     'underway',
     'under way',
     'in progress',
@@ -438,6 +505,9 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
   ...compilePhrases([
     'gặp khó',
     'gặp vướng mắc',
+    'trở ngại',
+    'obstacle',
+    'obstacles',
     'ách tắc',
     'bị đình trệ',
     'đình trệ',
@@ -449,6 +519,8 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
   ]).map((p) => [p, 'blocked'] as [Phrase, ItemStatus]),
   ...compilePhrases([
     'chưa khởi động',
+    'chưa được khởi động',
+    'chưa động đến',
     'chưa khởi công',
     'chưa được triển khai',
     'chưa được thực hiện',
@@ -459,6 +531,11 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'yet to start',
     'have not started',
     'haven t started',
+    'hasn t started',
+    'has not started',
+    'not kicked off',
+    'haven t kicked off',
+    'hasn t kicked off',
   ]).map((p) => [p, 'not_started'] as [Phrase, ItemStatus]),
 ];
 LIST_STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);

@@ -41,6 +41,9 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   chx: 'chưa',
   nx: 'nữa',
   thg: 'tháng',
+  t: 'tôi',
+  qh: 'quá hạn',
+  ct: 'chỉ tiêu',
 };
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"). */

@@ -427,6 +427,41 @@ describe('questions about lists and counts', () => {
   });
 });
 
+describe('the rules over the classifier', () => {
+  it.each<[string, Intent['intent'], Intent['status']?]>([
+    // A count is a summary, whatever it counts.
+    ['đếm việc quá hạn từng sở', 'summary'],
+    ['number of overdue items per department', 'summary'],
+    ['tỷ lệ hoàn thành của Sở Y tế', 'summary'],
+    // A status with no word of lateness or of a deadline lists that status.
+    ['việc nào vẫn chưa được khởi động', 'list', 'not_started'],
+    ['which targets are hitting obstacles', 'list', 'blocked'],
+    // Nothing falls due in a period already over: what was finished then is a list.
+    ['tuần trước những việc nào đã hoàn thành', 'list', 'done'],
+    // …but a deadline to come stays due-soon.
+    ['tuần sau phải hoàn thành việc gì', 'due_soon'],
+    // The sender's own work, said without "của tôi" or a work noun.
+    ['Do I have anything due this week?', 'my_tasks'],
+    ['anything I haven’t started yet?', 'my_tasks'],
+    ['em còn gì chưa xong không ạ', 'my_tasks'],
+    ['các nhiệm vụ em đứng tên', 'my_tasks'],
+    ['nv của t có j quá hạn ko', 'my_tasks'],
+    // "tới" folds like "tôi": a time, not the sender.
+    ['10 ngay toi co deadline nao', 'due_soon'],
+    ['cds25 qh những j', 'overdue'],
+  ])('reads %j as %s', (text, intent, status = null) => {
+    const r = parse(text).intent;
+    expect([r.intent, r.status]).toEqual([intent, intent === 'list' ? status : null]);
+  });
+
+  it('reads "mai" as tomorrow at the start or after a word of time, not as a name', () => {
+    const tomorrow = { from: '2025-07-16', to: '2025-07-16' };
+    expect(parse('mai có hạn j ko').intent).toMatchObject({ intent: 'due_soon', period: tomorrow });
+    expect(parse('hạn đến mai có việc gì').intent.period).toEqual(tomorrow);
+    expect(parse('chị Mai có việc gì quá hạn').intent.period).toBeNull();
+  });
+});
+
 describe('a period alone never makes an intent', () => {
   it.each([['hôm nay'], ['tuần sau'], ['quý 3'], ['trước 30/9'], ['thời tiết hôm nay thế nào']])(
     'reads %j as unknown with every field null',

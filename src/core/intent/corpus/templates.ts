@@ -160,6 +160,14 @@ export const THINGS_VI = [
   'vé máy bay',
   'căn cước',
   'bảo hành máy tính',
+  'thẻ bhyt',
+  'hóa đơn tiền nước',
+  'luận văn',
+  'cầu vượt',
+  'đường tránh quốc lộ',
+  'nhà văn hóa thôn',
+  'sổ đỏ',
+  'bảo hiểm xe',
 ];
 export const THING_PREDICATES_VI = [
   '{T} của tôi quá hạn rồi',
@@ -171,6 +179,9 @@ export const THING_PREDICATES_VI = [
   '{T} đã hoàn thành chưa',
   '{T} trễ hạn phải làm sao',
   '{T} của em đang vướng',
+  'tiến độ thi công {T} đến đâu rồi',
+  '{T} bao giờ xong',
+  '{T} hết hạn rồi có dùng được không',
 ];
 export const THINGS_EN = [
   'passport',
@@ -182,6 +193,12 @@ export const THINGS_EN = [
   'car',
   'order',
   'rent',
+  'electricity bill',
+  'thesis',
+  'new road',
+  'bridge',
+  'insurance card',
+  'loan',
 ];
 export const THING_PREDICATES_EN = [
   'my {T} is overdue',
@@ -189,6 +206,9 @@ export const THING_PREDICATES_EN = [
   'progress of my {T}',
   'my {T} is due soon',
   'when is my {T} due',
+  "how's the progress on the {T}",
+  '{T} past due, how do i pay',
+  'my {T} is behind schedule, any tips',
 ];
 
 export interface Frame {

@@ -36,6 +36,8 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   if (slots.explain) return { ...unknown, intent: 'request_explanation' };
   let label: IntentName = p.label;
   let second: IntentName = p.second;
+  // The sender's own work needs the sender in the message ("những nhiệm vụ chưa động tới" is not).
+  if (label === 'my_tasks' && !slots.self) [label, second] = [second, 'unknown'];
   // A status question is a list only when a status is named; else the next guess.
   if (label === 'list' && slots.status === null) [label, second] = [second, 'unknown'];
   if (second === 'list' && slots.status === null) second = 'unknown';

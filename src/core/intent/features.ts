@@ -33,6 +33,8 @@ export interface Slots {
   mine: boolean;
   /** "my tasks", "do I have", "em đứng tên": the sender's own work, no work noun needed. */
   mineStrong: boolean;
+  /** Any word the sender uses for themself ("tôi", "em", "anh", "my", "I"): `my_tasks` needs one. */
+  self: boolean;
   /** A count, a share or a per-agency breakdown ("đếm", "tỷ lệ", "number of", "từng sở"). */
   count: boolean;
   help: boolean;
@@ -68,6 +70,7 @@ export function readSlots(
     mine: hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS),
     mineStrong: hasPhrase(tokens, MY_TASKS) || selfHas(tokens),
     count: hasPhrase(tokens, COUNT),
+    self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
     help: hasPhrase(tokens, HELP_STRONG),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
@@ -88,6 +91,22 @@ function selfHas(tokens: readonly Token[]): boolean {
     );
   });
 }
+/** Folded: "tới" and "tôi" alike, so this is permissive; it only stops "my tasks" with no one in it. */
+const FIRST_PERSON = new Set([
+  'toi',
+  'em',
+  'minh',
+  'tui',
+  'to',
+  'anh',
+  'chi',
+  'a',
+  'i',
+  'my',
+  'me',
+  'mine',
+  'myself',
+]);
 const SELF_VI = ['tôi', 'em', 'mình', 'tui'].map((w) => tokenizePhrase(w)[0]!);
 const HAS = ['có', 'còn'].map((w) => tokenizePhrase(w)[0]!);
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);

@@ -44,6 +44,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   t: 'tôi',
   qh: 'quá hạn',
   ct: 'chỉ tiêu',
+  đv: 'đơn vị',
 };
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"). */
@@ -83,8 +84,9 @@ export function expandShorthand(folded: Folded, source: string): Folded {
       as === as.toLowerCase() && !/[\p{N}]/u.test(word)
         ? (BY_FOLD.get(word) ?? (i === last ? FINAL_BY_FOLD.get(word) : undefined))
         : undefined;
-    // Hand-typed "đc" is shorthand; a word that carries other marks is a real word.
-    if (expansion === undefined || /[^\x00-\x7fđ/]/u.test(as)) return;
+    // Hand-typed "đc" is shorthand; a word that carries other marks is a real word; after an apostrophe
+    // it is an English contraction ("haven't", "it's"), not "tôi" or "ạ".
+    if (expansion === undefined || /[^\x00-\x7fđ/]/u.test(as) || /['’]/u.test(text.charAt(start - 1))) return;
     out += text.slice(at, start);
     for (let k = at; k < start; k++) toOrig.push(folded.toOrig[k] ?? 0);
     const origStart = folded.toOrig[start] ?? 0;

@@ -449,6 +449,11 @@ describe('the rules over the classifier', () => {
     // "tới" folds like "tôi": a time, not the sender.
     ['10 ngay toi co deadline nao', 'due_soon'],
     ['cds25 qh những j', 'overdue'],
+    // An English contraction is not shorthand: "haven't" holds no "t" for "tôi".
+    ["which Sở GD&ĐT tasks haven't kicked off?", 'list', 'not_started'],
+    // No one in the message: not the sender's own work.
+    ['những nhiệm vụ vẫn chưa động tới', 'list', 'not_started'],
+    ['đv nào chậm nhất', 'summary'],
   ])('reads %j as %s', (text, intent, status = null) => {
     const r = parse(text).intent;
     expect([r.intent, r.status]).toEqual([intent, intent === 'list' ? status : null]);

@@ -76,3 +76,18 @@ describe('dondoc parse on the command line', { timeout: 240_000 }, () => {
     expect(r.stderr).toMatch(/^PORT: /);
   });
 });
+
+describe('dondoc parse before anything is loaded', { timeout: 240_000 }, () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'dondoc-fresh-'));
+  afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+
+  it('reads programme and agency names from the demo province serve would load', () => {
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin/dondoc.js'), 'parse', 'Sở KH&CN có mục tiêu NQ57 nào quá hạn?', '--json'],
+      { env: { ...env, DATA_DIR: fresh }, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ intent: 'overdue', program: 'NQ57', agency: 'SKHCN' });
+  });
+});

@@ -34,6 +34,8 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   const { slots, prediction: p } = readIntent(a, lexicon, today);
   const unknown: Decision = { intent: 'unknown', status: null, choices: null, confidence: p.p };
   if (slots.explain) return { ...unknown, intent: 'request_explanation' };
+  // "muốn hỏi việc quá hạn thì gõ thế nào": a question about using the bot, whatever it names.
+  if (slots.helpHow) return { ...unknown, intent: 'help', confidence: 1 };
   let label: IntentName = p.label;
   let second: IntentName = p.second;
   // The sender's own work needs the sender in the message ("những nhiệm vụ chưa động tới" is not).
@@ -43,6 +45,8 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   if (second === 'list' && slots.status === null) second = 'unknown';
   // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
   if (slots.count && COUNTED.has(label)) label = 'summary';
+  // "sở ngành nào dẫn đầu", "đơn vị nào chậm nhất": agencies ranked, not items (spec: a summary).
+  if (slots.rank && slots.agencyKind && !slots.agency && COUNTED.has(label)) label = 'summary';
   // "tỷ lệ hoàn thành của Sở Y tế": a count of the work, or of a programme's or agency's work.
   if (
     slots.count &&

@@ -3,10 +3,12 @@
 import type { ItemStatus } from '../types.ts';
 import { isBarrier } from './analysis.ts';
 import {
+  AGENCY_KINDS,
   COUNT,
   DEADLINE_WORD,
   DUE_SOON,
   EXPLAIN,
+  HELP_HOW,
   HELP_STRONG,
   HELP_WEAK,
   LIST_STATUS_OF,
@@ -38,7 +40,11 @@ export interface Slots {
   /** A count, a share or a per-agency breakdown ("đếm", "tỷ lệ", "number of", "từng sở"). */
   count: boolean;
   help: boolean;
+  /** About using the bot itself: help whatever else the message names. */
+  helpHow: boolean;
   helpWeak: boolean;
+  /** A word for agencies as a kind ("đơn vị", "sở", "departments"). */
+  agencyKind: boolean;
   explain: boolean;
   work: boolean;
   question: boolean;
@@ -71,7 +77,9 @@ export function readSlots(
     mineStrong: hasPhrase(tokens, MY_TASKS) || selfHas(tokens),
     count: hasPhrase(tokens, COUNT),
     self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
-    help: hasPhrase(tokens, HELP_STRONG),
+    help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
+    helpHow: hasPhrase(tokens, HELP_HOW),
+    agencyKind: hasPhrase(tokens, AGENCY_KINDS),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
     work: hasPhrase(tokens, WORK_NOUNS),

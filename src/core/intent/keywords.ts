@@ -87,6 +87,46 @@ export const HELP_STRONG = compilePhrases([
   'through the bot',
   'qua bot',
 ]);
+/** About using the bot itself, whatever else the message names ("hỏi việc quá hạn thì gõ thế nào"). */
+export const HELP_HOW = compilePhrases([
+  'gõ thế nào',
+  'gõ như thế nào',
+  'cú pháp',
+  'qua bot',
+  'bot làm được',
+  'bot giúp được',
+  'hướng dẫn sử dụng',
+  'cách sử dụng',
+  'cách dùng',
+  'câu hỏi mẫu',
+  'các lệnh',
+  'những lệnh',
+  'how do i use',
+  'how to use',
+  'what can you do',
+  'through the bot',
+  'example questions',
+  'list of commands',
+]);
+/** Words for agencies as a kind: "sở ngành nào chậm nhất" ranks them. */
+export const AGENCY_KINDS = compilePhrases([
+  'đơn vị',
+  'sở',
+  'ngành',
+  'sở ngành',
+  'cơ quan',
+  'địa phương',
+  'xã',
+  'phường',
+  'agency',
+  'agencies',
+  'department',
+  'departments',
+  'unit',
+  'units',
+  'commune',
+  'communes',
+]);
 export const HELP_WEAK = compilePhrases(['giúp', 'giúp đỡ', 'help', 'commands', 'menu']);
 
 export const OVERDUE = compilePhrases([
@@ -478,7 +518,6 @@ export const RANKING = compilePhrases([
   'dẫn đầu',
   'đứng đầu',
   'đứng cuối',
-  'top',
   'leading',
   'best performing',
   'worst performing',

@@ -33,9 +33,10 @@ export interface Decision {
 export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): Decision {
   const { slots, prediction: p } = readIntent(a, lexicon, today);
   const unknown: Decision = { intent: 'unknown', status: null, choices: null, confidence: p.p };
-  if (slots.explain) return { ...unknown, intent: 'request_explanation' };
-  // "muốn hỏi việc quá hạn thì gõ thế nào": a question about using the bot, whatever it names.
+  // "muốn hỏi việc quá hạn thì gõ thế nào", "explain how to use the bot": about using the bot, whatever
+  // it names.
   if (slots.helpHow) return { ...unknown, intent: 'help', confidence: 1 };
+  if (slots.explain) return { ...unknown, intent: 'request_explanation' };
   let label: IntentName = p.label;
   let second: IntentName = p.second;
   // The sender's own work needs the sender in the message ("những nhiệm vụ chưa động tới" is not).
@@ -45,6 +46,16 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   if (second === 'list' && slots.status === null) second = 'unknown';
   // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
   if (slots.count && COUNTED.has(label)) label = 'summary';
+  // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
+  if (
+    label === 'summary' &&
+    slots.listWord &&
+    slots.status !== null &&
+    !slots.count &&
+    !slots.late &&
+    !slots.due
+  )
+    label = 'list';
   // "sở ngành nào dẫn đầu", "đơn vị nào chậm nhất": agencies ranked, not items (spec: a summary).
   if (slots.rank && slots.agencyKind && !slots.agency && COUNTED.has(label)) label = 'summary';
   // "tỷ lệ hoàn thành của Sở Y tế": a count of the work, or of a programme's or agency's work.
@@ -64,6 +75,13 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
   // kind of work it is (the my-tasks answer lists their open items with those facts).
   if ((slots.mineStrong || (slots.mine && slots.work)) && OWN_WORK_WINS.has(label)) label = 'my_tasks';
+  // "chờ chút" (wait a moment), "xong rồi": a word or two of status about nothing asked for is no list.
+  if (
+    label === 'list' &&
+    a.tokens.length <= 3 &&
+    !(slots.work || slots.program || slots.agency || slots.listWord || slots.question || slots.period)
+  )
+    return unknown;
   if (label === 'unknown') return unknown;
   // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which —
   // unless a word was not read (a mangled "quá" or "sắp"), where the classifier's guess is better.

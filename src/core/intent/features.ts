@@ -11,6 +11,7 @@ import {
   HELP_HOW,
   HELP_STRONG,
   HELP_WEAK,
+  LIST_WORDS,
   LIST_STATUS_OF,
   LIST_STATUS_PHRASES,
   MINE,
@@ -20,8 +21,8 @@ import {
   SUMMARY,
   WORK_NOUNS,
 } from './keywords.ts';
-import { tokenizePhrase, type Token } from './normalize.ts';
-import { findPhrase, hasPhrase, wordMatches } from './phrases.ts';
+import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
+import { findPhrase, hasPhrase, matchAt, wordMatches, type Phrase } from './phrases.ts';
 import { inVocabulary } from './spelling.ts';
 
 /** The rule-read facts of a message without an item code. */
@@ -43,6 +44,8 @@ export interface Slots {
   /** About using the bot itself: help whatever else the message names. */
   helpHow: boolean;
   helpWeak: boolean;
+  /** "danh sách", "liệt kê", "list of". */
+  listWord: boolean;
   /** A word for agencies as a kind ("đơn vị", "sở", "departments"). */
   agencyKind: boolean;
   explain: boolean;
@@ -57,8 +60,41 @@ export interface Slots {
 
 /** The status a message names ("đang vướng", "đã hoàn thành", "chưa bắt đầu"), the first one written. */
 export function listStatus(tokens: readonly Token[]): ItemStatus | null {
-  const hit = findPhrase(tokens, LIST_STATUS_PHRASES);
-  return hit === null ? null : (LIST_STATUS_OF.get(hit.phrase) ?? null);
+  for (let from = 0; from < tokens.length;) {
+    const hit = findPhrase(tokens, LIST_STATUS_PHRASES, from);
+    if (hit === null) return null;
+    if (!isGive(tokens, hit.start, hit.phrase)) return LIST_STATUS_OF.get(hit.phrase) ?? null;
+    from = hit.end;
+  }
+  return null;
+}
+
+const WAIT = tokenizePhrase('chờ')[0]!;
+/** Words "cho" (give, let) is followed by in a request: "cho em xin", "cho xem", "cho anh biết". */
+const GIVE_TO = new Set([
+  'em',
+  'xem',
+  'xin',
+  'toi',
+  'anh',
+  'chi',
+  'minh',
+  'tui',
+  'biet',
+  'hoi',
+  'a',
+  'e',
+  'bot',
+]);
+
+/**
+ * Bare "chờ" (waiting: blocked) typed without its mark is most often "cho" ("cho em xin danh sách việc
+ * đã xong"): so when the writer marks other words, or a person or "xem" follows.
+ */
+function isGive(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+  const t = tokens[at];
+  if (phrase.tokens.length !== 1 || t === undefined || !wordMatches(t, WAIT) || hasMarks(t.sig)) return false;
+  return tokens.some((o) => hasMarks(o.sig)) || GIVE_TO.has(tokens[at + 1]?.folded ?? '');
 }
 
 export function readSlots(
@@ -74,12 +110,13 @@ export function readSlots(
     rank: hasPhrase(tokens, RANKING),
     summary: hasPhrase(tokens, SUMMARY),
     mine: hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS),
-    mineStrong: hasPhrase(tokens, MY_TASKS) || selfHas(tokens),
+    mineStrong: hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens),
     count: hasPhrase(tokens, COUNT),
     self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
     help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
     helpHow: hasPhrase(tokens, HELP_HOW),
     agencyKind: hasPhrase(tokens, AGENCY_KINDS),
+    listWord: hasPhrase(tokens, LIST_WORDS),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
     work: hasPhrase(tokens, WORK_NOUNS),
@@ -115,6 +152,19 @@ const FIRST_PERSON = new Set([
   'mine',
   'myself',
 ]);
+/** "việc tôi đang làm", "những nhiệm vụ em phụ trách": a work noun, then the sender (not "việc tới hạn"). */
+function workOfSelf(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const work = matchAt(tokens, i, WORK_NOUNS);
+    if (work === null) continue;
+    const next = tokens[i + work.tokens.length];
+    if (next === undefined || !SELF_VI.some((w) => wordMatches(next, w))) continue;
+    const after = tokens[i + work.tokens.length + 1]?.folded;
+    if (!(next.folded === 'toi' && (after === 'han' || after === 'day'))) return true;
+  }
+  return false;
+}
+
 const SELF_VI = ['tôi', 'em', 'mình', 'tui'].map((w) => tokenizePhrase(w)[0]!);
 const HAS = ['có', 'còn'].map((w) => tokenizePhrase(w)[0]!);
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);

@@ -289,7 +289,8 @@ function assignMessage(a: Analysis): AssignReading | null {
   };
 }
 
-const SLASH = /^\s*\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
+/** "/overdue", "/mytasks@dondoc_bot", and in a group "@dondoc_bot /mytasks" (the bot named first). */
+const SLASH = /^\s*(?:@[a-z0-9_.]{1,64}\s+)?\/([a-z_]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z0-9_])/u;
 
 function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMessage | null {
   const m = SLASH.exec(a.masked);

@@ -446,6 +446,8 @@ describe('the rules over the classifier', () => {
     ['em còn gì chưa xong không ạ', 'my_tasks'],
     ['các nhiệm vụ em đứng tên', 'my_tasks'],
     ['nv của t có j quá hạn ko', 'my_tasks'],
+    ['những việc tôi đang làm dở', 'my_tasks'],
+    ['viec toi han tuan nay', 'due_soon'],
     // "tới" folds like "tôi": a time, not the sender.
     ['10 ngay toi co deadline nao', 'due_soon'],
     ['cds25 qh những j', 'overdue'],
@@ -454,9 +456,24 @@ describe('the rules over the classifier', () => {
     // No one in the message: not the sender's own work.
     ['những nhiệm vụ vẫn chưa động tới', 'list', 'not_started'],
     ['đv nào chậm nhất', 'summary'],
+    // "cho" (give) typed plainly is not "chờ" (waiting, blocked).
+    ['Cho em xin danh sách việc đã xong', 'list', 'done'],
+    ['cho xem nhung viec da hoan thanh', 'list', 'done'],
+    ['viec nao cho kinh phi', 'list', 'blocked'],
+    ['những việc chờ phê duyệt', 'list', 'blocked'],
+    // A question about using the bot is help, whatever it names; agencies ranked are a summary.
+    ['Muốn hỏi việc quá hạn thì gõ thế nào?', 'help'],
+    ['explain how to use the bot', 'help'],
+    ['sở nào đứng bét', 'summary'],
+    ['danh sách nhiệm vụ Sở Tư pháp đã hoàn thành để báo cáo sơ kết', 'list', 'done'],
+    ['vc nào hết hạn mà chưa xong ạ', 'overdue'],
   ])('reads %j as %s', (text, intent, status = null) => {
     const r = parse(text).intent;
     expect([r.intent, r.status]).toEqual([intent, intent === 'list' ? status : null]);
+  });
+
+  it('reads a slash command after the bot is named in a group', () => {
+    expect(parse('@dondoc_bot /mytasks').intent.intent).toBe('my_tasks');
   });
 
   it('reads "mai" as tomorrow at the start or after a word of time, not as a name', () => {

@@ -16,12 +16,25 @@ const read = (path: string): Line[] =>
 
 const train = read('src/core/intent/corpus/train.jsonl');
 const test = read('bench/intent-set/test.jsonl');
+/** Everything the classifier learns from, and every held-out split it is measured on. */
+const trainedOn = [
+  ...train,
+  ...read('src/core/intent/corpus/tune.jsonl'),
+  ...read('src/core/intent/corpus/handwritten.jsonl'),
+];
+const heldOut = ['test.jsonl', 'test2.jsonl', 'test3.jsonl'].flatMap((f) => read(`bench/intent-set/${f}`));
+const key = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 describe('the labelled intent set', () => {
   it('has at least 1,500 messages, split into halves that share no message', () => {
     expect(train.length + test.length).toBeGreaterThanOrEqual(1500);
     const seen = new Set(train.map((l) => l.text.toLowerCase()));
     expect(test.filter((l) => seen.has(l.text.toLowerCase()))).toEqual([]);
+  });
+
+  it('trains on no message of any held-out split', () => {
+    const seen = new Set(trainedOn.map((l) => key(l.text)));
+    expect(heldOut.filter((l) => seen.has(key(l.text))).map((l) => l.text)).toEqual([]);
   });
 
   it('covers every intent and every style in the test half', () => {

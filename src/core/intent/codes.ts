@@ -12,10 +12,11 @@ export interface CodeSpan {
 /**
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
- * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3").
+ * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
+ * a zero-padded target number ("da06 03"; "NQ57 12 việc" may be a count, so a plain number is not).
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d)))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;

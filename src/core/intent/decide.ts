@@ -2,6 +2,7 @@
 // a `list` needs a status, and a guess too weak is either a question back (two intents close) or unknown.
 import type { IntentName, ItemStatus, Lexicon, LocalDate } from '../types.ts';
 import type { Analysis } from './analysis.ts';
+import type { Slots } from './features.ts';
 import { isBarrier } from './analysis.ts';
 import { readIntent } from './model.ts';
 import { inVocabulary } from './spelling.ts';
@@ -30,6 +31,44 @@ export interface Decision {
   confidence: number;
 }
 
+/**
+ * The spec's rules over the classifier, in order. Each says what the message is when it applies (the
+ * label it was given, or another); a label a rule gave is never asked about.
+ */
+type Rule = (label: IntentName, s: Slots) => IntentName | null;
+const RULES: readonly Rule[] = [
+  // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
+  (label, s) => (s.count && COUNTED.has(label) ? 'summary' : null),
+  // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
+  (label, s) =>
+    label === 'summary' && s.listWord && s.status !== null && !s.count && !s.late && !s.due ? 'list' : null,
+  // "sở ngành nào dẫn đầu", "đơn vị nào chậm nhất": agencies ranked, not items (spec: a summary).
+  (label, s) => (s.rank && s.agencyKind && !s.agency && COUNTED.has(label) ? 'summary' : null),
+  // "tỷ lệ hoàn thành của Sở Y tế": a count of the work, or of a programme's or agency's work.
+  (label, s) =>
+    s.count && label === 'unknown' && (s.work || s.status !== null || s.program || s.agency)
+      ? 'summary'
+      : null,
+  // "việc nào quá hạn mà đang vướng": lateness wins over the status.
+  (label, s) => (label === 'list' && s.late ? 'overdue' : null),
+  // "việc nào chưa khởi động": a status with no word of lateness or of a deadline lists that status.
+  (label, s) =>
+    label === 'overdue' && s.status !== null && !s.late && !s.due && !s.deadline ? 'list' : null,
+  // "việc hạn tháng 6 mà đến giờ chưa xong", "what was due last month and still isn't done", "lẽ ra phải
+  // xong từ tháng 6": a deadline in a period already over, for work not done, is lateness.
+  (label, s) =>
+    (label === 'due_soon' || label === 'list' || label === 'overdue') &&
+    s.pastPeriod &&
+    (s.late || ((s.due || s.deadline) && s.status !== 'done'))
+      ? 'overdue'
+      : null,
+  // "tuần trước xong được việc nào": nothing falls due in a period already over.
+  (label, s) => (label === 'due_soon' && s.status !== null && s.pastPeriod ? 'list' : null),
+  // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
+  // kind of work it is (the my-tasks answer lists their open items with those facts).
+  (label, s) => ((s.mineStrong || (s.mine && s.work)) && OWN_WORK_WINS.has(label) ? 'my_tasks' : null),
+];
+
 export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): Decision {
   const { slots, prediction: p } = readIntent(a, lexicon, today);
   const unknown: Decision = { intent: 'unknown', status: null, choices: null, confidence: p.p };
@@ -41,40 +80,17 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   let second: IntentName = p.second;
   // The sender's own work needs the sender in the message ("những nhiệm vụ chưa động tới" is not).
   if (label === 'my_tasks' && !slots.self) [label, second] = [second, 'unknown'];
+  if (second === 'my_tasks' && !slots.self) second = 'unknown';
   // A status question is a list only when a status is named; else the next guess.
   if (label === 'list' && slots.status === null) [label, second] = [second, 'unknown'];
   if (second === 'list' && slots.status === null) second = 'unknown';
-  // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
-  if (slots.count && COUNTED.has(label)) label = 'summary';
-  // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
-  if (
-    label === 'summary' &&
-    slots.listWord &&
-    slots.status !== null &&
-    !slots.count &&
-    !slots.late &&
-    !slots.due
-  )
-    label = 'list';
-  // "sở ngành nào dẫn đầu", "đơn vị nào chậm nhất": agencies ranked, not items (spec: a summary).
-  if (slots.rank && slots.agencyKind && !slots.agency && COUNTED.has(label)) label = 'summary';
-  // "tỷ lệ hoàn thành của Sở Y tế": a count of the work, or of a programme's or agency's work.
-  if (
-    slots.count &&
-    label === 'unknown' &&
-    (slots.work || slots.status !== null || slots.program || slots.agency)
-  )
-    label = 'summary';
-  // "việc nào quá hạn mà đang vướng": lateness wins over the status.
-  if (label === 'list' && slots.late) label = 'overdue';
-  // "việc nào chưa khởi động": a status with no word of lateness or of a deadline lists that status.
-  if (label === 'overdue' && slots.status !== null && !slots.late && !slots.due && !slots.deadline)
-    label = 'list';
-  // "tuần trước xong được việc nào": nothing falls due in a period already over.
-  if (label === 'due_soon' && slots.status !== null && slots.pastPeriod) label = 'list';
-  // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
-  // kind of work it is (the my-tasks answer lists their open items with those facts).
-  if ((slots.mineStrong || (slots.mine && slots.work)) && OWN_WORK_WINS.has(label)) label = 'my_tasks';
+  let ruled = false;
+  for (const rule of RULES) {
+    const next = rule(label, slots);
+    if (next === null) continue;
+    label = next;
+    ruled = true;
+  }
   // "chờ chút" (wait a moment), "xong rồi": a word or two of status about nothing asked for is no list.
   if (
     label === 'list' &&
@@ -83,6 +99,13 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   )
     return unknown;
   if (label === 'unknown') return unknown;
+  const decided = (): Decision => ({
+    intent: label,
+    status: label === 'list' ? slots.status : null,
+    choices: null,
+    confidence: p.p,
+  });
+  if (ruled) return decided();
   // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which —
   // unless a word was not read (a mangled "quá" or "sắp"), where the classifier's guess is better.
   const allRead = a.tokens.every((t) => isBarrier(t) || /^\d+$/u.test(t.folded) || inVocabulary(t.folded));
@@ -103,5 +126,5 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
     }
   }
   if (p.p < MIN_CONFIDENCE) return unknown;
-  return { intent: label, status: label === 'list' ? slots.status : null, choices: null, confidence: p.p };
+  return decided();
 }

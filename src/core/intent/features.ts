@@ -22,7 +22,7 @@ import {
   WORK_NOUNS,
 } from './keywords.ts';
 import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
-import { findPhrase, hasPhrase, matchAt, wordMatches, type Phrase } from './phrases.ts';
+import { compilePhrases, findPhrase, hasPhrase, matchAt, wordMatches, type Phrase } from './phrases.ts';
 import { inVocabulary } from './spelling.ts';
 
 /** The rule-read facts of a message without an item code. */
@@ -36,6 +36,8 @@ export interface Slots {
   mine: boolean;
   /** "my tasks", "do I have", "em đứng tên": the sender's own work, no work noun needed. */
   mineStrong: boolean;
+  /** The sender, then a verb of their own work ("em phải nộp", "tôi để trễ"): a feature only. */
+  selfWork: boolean;
   /** Any word the sender uses for themself ("tôi", "em", "anh", "my", "I"): `my_tasks` needs one. */
   self: boolean;
   /** A count, a share or a per-agency breakdown ("đếm", "tỷ lệ", "number of", "từng sở"). */
@@ -101,6 +103,8 @@ export function readSlots(
   tokens: readonly Token[],
   known: Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency'>,
 ): Slots {
+  // "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's.
+  const notWork = hasPhrase(tokens, NOT_WORK);
   return {
     ...known,
     status: listStatus(tokens),
@@ -109,33 +113,81 @@ export function readSlots(
     deadline: hasPhrase(tokens, DEADLINE_WORD),
     rank: hasPhrase(tokens, RANKING),
     summary: hasPhrase(tokens, SUMMARY),
-    mine: hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS),
-    mineStrong: hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens),
+    mine: (hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS)) && !notWork,
+    mineStrong: (hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens)) && !notWork,
     count: hasPhrase(tokens, COUNT),
     self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
+    selfWork: senderThen(tokens, SELF_WORK),
     help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
     helpHow: hasPhrase(tokens, HELP_HOW),
     agencyKind: hasPhrase(tokens, AGENCY_KINDS),
     listWord: hasPhrase(tokens, LIST_WORDS),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
-    work: hasPhrase(tokens, WORK_NOUNS),
+    work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };
 }
 
 /** "em còn việc gì", "tôi có nhiệm vụ nào": the sender, then "có"/"còn" (not "có thể"). */
 function selfHas(tokens: readonly Token[]): boolean {
+  return (
+    senderThen(tokens, HAS) && !tokens.some((t, i) => t.folded === 'co' && tokens[i + 1]?.folded === 'the')
+  );
+}
+
+/**
+ * Whether the sender is followed by one of `verbs` ("em phải nộp", "tôi để trễ"). "tới" folds to "toi"
+ * too: "10 ngày tới có …", "tuần toi co …" are about time, not the sender.
+ */
+function senderThen(tokens: readonly Token[], verbs: readonly Phrase[]): boolean {
   return tokens.some((t, i) => {
-    const next = tokens[i + 1];
-    if (next === undefined || !HAS.some((w) => wordMatches(next, w)) || tokens[i + 2]?.folded === 'the')
-      return false;
-    // "tới" folds to "toi" too: "10 ngày tới có …", "tuần toi co …" are about time, not the sender.
+    if (!SELF_VI.some((w) => wordMatches(t, w)) || matchAt(tokens, i + 1, verbs) === null) return false;
     const prev = tokens[i - 1]?.folded;
-    return (
-      SELF_VI.some((w) => wordMatches(t, w)) && !(t.folded === 'toi' && prev !== undefined && TIME.has(prev))
-    );
+    return !(t.folded === 'toi' && prev !== undefined && TIME.has(prev));
   });
 }
+const HAS = compilePhrases(['có', 'còn']);
+/** What a person says of their own work ("em phải nộp gì", "tôi để trễ những gì"): a hint, not a rule. */
+const SELF_WORK = compilePhrases([
+  'phải nộp',
+  'phải làm',
+  'phải xong',
+  'phải hoàn thành',
+  'cần xong',
+  'cần làm',
+  'cần nộp',
+  'cần hoàn thành',
+  'đang vướng',
+  'để trễ',
+  'để chậm',
+  'đã làm xong',
+  'còn nợ',
+  'đang phụ trách',
+  'đang chủ trì',
+]);
+
+/** "việc tôi đang làm", "những nhiệm vụ em phụ trách": a work noun, then the sender (not "việc tới hạn"). */
+function workOfSelf(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const work = matchAt(tokens, i, WORK_NOUNS);
+    if (work === null) continue;
+    const next = tokens[i + work.tokens.length];
+    if (next === undefined || !SELF_VI.some((w) => wordMatches(next, w))) continue;
+    const after = tokens[i + work.tokens.length + 1]?.folded;
+    if (!(next.folded === 'toi' && (after === 'han' || after === 'day'))) return true;
+  }
+  return false;
+}
+
+const NOT_WORK = compilePhrases([
+  'việc nhà',
+  'việc riêng',
+  'việc cá nhân',
+  'việc gia đình',
+  'housework',
+  'chores',
+]);
+
 /** Folded: "tới" and "tôi" alike, so this is permissive; it only stops "my tasks" with no one in it. */
 const FIRST_PERSON = new Set([
   'toi',
@@ -152,21 +204,7 @@ const FIRST_PERSON = new Set([
   'mine',
   'myself',
 ]);
-/** "việc tôi đang làm", "những nhiệm vụ em phụ trách": a work noun, then the sender (not "việc tới hạn"). */
-function workOfSelf(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    const work = matchAt(tokens, i, WORK_NOUNS);
-    if (work === null) continue;
-    const next = tokens[i + work.tokens.length];
-    if (next === undefined || !SELF_VI.some((w) => wordMatches(next, w))) continue;
-    const after = tokens[i + work.tokens.length + 1]?.folded;
-    if (!(next.folded === 'toi' && (after === 'han' || after === 'day'))) return true;
-  }
-  return false;
-}
-
 const SELF_VI = ['tôi', 'em', 'mình', 'tui'].map((w) => tokenizePhrase(w)[0]!);
-const HAS = ['có', 'còn'].map((w) => tokenizePhrase(w)[0]!);
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);
 
 /** A message opening with the sender ("em còn việc gì", "mình đang có …") is often about their own work. */
@@ -213,6 +251,7 @@ export function featuresOf(tokens: readonly Token[], slots: Slots): string[] {
     'summary',
     'mine',
     'mineStrong',
+    'selfWork',
     'count',
     'help',
     'helpWeak',

@@ -45,7 +45,7 @@ export function readLabelled(url: URL): Labelled[] {
 export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots {
   const scope = matchScope(a.tokens, lexicon);
   const period = resolvePeriod(a.masked, today);
-  return readSlots(a.tokens, {
+  const slots = readSlots(a.tokens, {
     question: looksLikeQuestion(a),
     period: period !== null,
     // ISO dates compare as strings.
@@ -53,6 +53,10 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
     program: scope.program !== null,
     agency: scope.agency !== null || scope.agencyChoices.length > 0,
   });
+  // "% hoàn thành đa06": a percent sign with no number before it asks for a share, a count.
+  return /(?<![\d\s])\s*%|^\s*%/u.test(a.masked) && !/\d\s*%/u.test(a.masked)
+    ? { ...slots, count: true }
+    : slots;
 }
 
 const TRAINING_DAY = '2025-07-15' as LocalDate;

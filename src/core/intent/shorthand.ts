@@ -45,6 +45,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   qh: 'quá hạn',
   ct: 'chỉ tiêu',
   đv: 'đơn vị',
+  tk: 'thống kê',
+  tđ: 'tiến độ',
 };
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"). */

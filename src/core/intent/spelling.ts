@@ -103,12 +103,14 @@ const TONES: Readonly<Record<string, string>> = {
   x: '\u0303',
   j: '\u0323',
 };
-const TELEX_SIGN = /dd|aa|aw|ee|oo|ow|uw|[aeiouy][a-z]*[sfrxj]$/u;
+const TELEX_SIGN = /dd|aa|aw|ee|oo|ow|uw|[aeiouy][a-z]*[sfrxj]$|[aeiouyw][sfrxj](?:ng|nh|ch|[mnctp])$/u;
+/** The tone key typed before the final consonants ("lafm" for "làm", "vieejc"): moved to the end. */
+const TONE_BEFORE_FINAL = /(?<=[aeiouyw])([sfrxj])(ng|nh|ch|[mnctp])$/u;
 
 /** "tieens" → "tiến", "ddooj" → "độ"; null when the word shows no telex. */
 export function decodeTelex(word: string): string | null {
   if (!TELEX_SIGN.test(word)) return null;
-  let w = word;
+  let w = word.replace(TONE_BEFORE_FINAL, '$2$1');
   let tone = '';
   const last = w.at(-1) ?? '';
   if (last in TONES && /[aeiouy]/u.test(w.slice(0, -1))) {
@@ -206,10 +208,13 @@ export function correction(folded: string, written: string): Correction | null {
   if (folded.length < 3 || !correctable(folded, written)) return null;
   const ascii = /^[a-z]+$/u.test(written);
   if (ascii) {
-    const telex = decodeTelex(folded);
-    // Only a decoding the vocabulary writes so ("hooan" is a doubled letter, not "hôan").
-    if (telex !== null && vocabulary().marked.get(foldWord(telex))?.has(telex) === true) {
-      return { folded: foldWord(telex), marked: telex };
+    // Only a decoding the vocabulary writes so ("hooan" is a doubled letter, not "hôan"); then once more
+    // with a doubled vowel taken as a slip ("roox" for "rox", rõ).
+    for (const typed of new Set([folded, folded.replace(/([aeo])\1/u, '$1')])) {
+      const telex = decodeTelex(typed);
+      if (telex !== null && vocabulary().marked.get(foldWord(telex))?.has(telex) === true) {
+        return { folded: foldWord(telex), marked: telex };
+      }
     }
   }
   const doubled = undoubled(folded);

@@ -467,9 +467,32 @@ describe('the rules over the classifier', () => {
     ['sở nào đứng bét', 'summary'],
     ['danh sách nhiệm vụ Sở Tư pháp đã hoàn thành để báo cáo sơ kết', 'list', 'done'],
     ['vc nào hết hạn mà chưa xong ạ', 'overdue'],
+    // A deadline in a period already over, for work not done, is lateness.
+    ["what was due last month and still isn't done", 'overdue'],
+    ['những chỉ tiêu lẽ ra phải xong từ tháng 6 mà vẫn chưa xong', 'overdue'],
+    ['Sở Y tế còn nợ những việc gì từ tháng trước', 'overdue'],
+    // Housework is not the plan's work, nor the sender's.
+    ['Việc nhà của em còn nhiều quá', 'unknown'],
+    ['Chỉ tiêu nào của NQ57 đã về đích?', 'list', 'done'],
+    ['tk giúp a số chỉ tiêu đã xong nq57', 'summary'],
+    ['% hoàn thành đa06', 'summary'],
+    ['Gõ gì để xem việc quá hạn?', 'help'],
   ])('reads %j as %s', (text, intent, status = null) => {
     const r = parse(text).intent;
     expect([r.intent, r.status]).toEqual([intent, intent === 'list' ? status : null]);
+  });
+
+  it('reads a request for an explanation worded as "làm rõ nguyên nhân", and a zero-padded spaced code', () => {
+    expect(parse('Đề nghị Sở Y tế làm rõ nguyên nhân chậm NQ57-36').intent).toMatchObject({
+      intent: 'request_explanation',
+      target: 'NQ57-36',
+    });
+    expect(parse('da06 03 sao r').intent).toMatchObject({ intent: 'status', target: 'DA06-03' });
+    expect(parse('NQ57 12 việc quá hạn').intent).toMatchObject({ intent: 'overdue', target: null });
+    expect(parse('NQ57-04 đang kẹt do thiếu vốn').intent).toMatchObject({
+      intent: 'update',
+      status: 'blocked',
+    });
   });
 
   it('reads a slash command after the bot is named in a group', () => {

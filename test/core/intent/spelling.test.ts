@@ -19,6 +19,11 @@ describe('telex left-overs', () => {
     expect(decodeTelex('truwowcs')).toBe('trước');
   });
 
+  it('reads a tone key typed before the final consonant, and a doubled vowel typed by mistake', () => {
+    expect(decodeTelex('lafm')).toBe('làm');
+    expect(read('lafm roox lys do').marked).toEqual(['làm', 'rõ', 'lý']);
+  });
+
   it('reads a whole telex message as the words meant, with their marks', () => {
     const r = read('cos vieecj naof vuwowngs khoong');
     expect(r.words).toBe('co viec nao vuong khong');

@@ -13,10 +13,12 @@ export interface CodeSpan {
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
- * a zero-padded target number ("da06 03"; "NQ57 12 việc" may be a count, so a plain number is not).
+ * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word of
+ * progress ("da06 11 sao rồi", "nq57 29 78%"; "NQ57 12 việc" may be a count, so not any number); a dot
+ * may stand for the hyphen before a two-digit target ("nq57.34").
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d)))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|the nao|ntn|den dau|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{2}(?![\d.])))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;
@@ -115,8 +117,17 @@ export interface PercentSpan {
 const PERCENT =
   /(?<![\p{L}\p{N}.,])(?:(?<![\p{L}\p{N}#])(-))?(\d{1,4}(?:[.,]\d{1,3})?)\s?(?:%|(?:phan tram|percent|pct)(?![\p{L}\p{N}]))/gu;
 
+/** "đạt 8/10", "at 3/4": a share of the work, read as its percent (after such a word only: "30/9" is a day). */
+const FRACTION = /(?<=(?:^|\s)(?:dat|at|duoc|len|reached)\s)(\d{1,4})\/(\d{1,4})(?![\d/])/gu;
+
 export function findPercents(folded: string): PercentSpan[] {
   const spans: PercentSpan[] = [];
+  for (const m of folded.matchAll(FRACTION)) {
+    const [part, whole] = [Number(m[1]), Number(m[2])];
+    if (whole > 0 && part <= whole) {
+      spans.push({ start: m.index, end: m.index + m[0].length, value: Math.round((100 * part) / whole) });
+    }
+  }
   for (const m of folded.matchAll(PERCENT)) {
     const magnitude = Number((m[2] ?? '').replace(',', '.'));
     spans.push({
@@ -125,7 +136,7 @@ export function findPercents(folded: string): PercentSpan[] {
       value: m[1] === undefined ? magnitude : -magnitude,
     });
   }
-  return spans;
+  return spans.sort((x, y) => x.start - y.start);
 }
 
 /** Overwrites spans with '#' so later matching sees one opaque word there, offsets unchanged. */

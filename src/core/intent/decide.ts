@@ -49,6 +49,10 @@ const RULES: readonly Rule[] = [
     s.count && label === 'unknown' && (s.work || s.status !== null || s.program || s.agency)
       ? 'summary'
       : null,
+  // "sở tp có j chậm ko", "NQ57 thế nào": a programme or an agency named with a word of one intent is
+  // that intent, though the classifier did not know the rest ("hộ chiếu quá hạn" names neither).
+  (label, s) =>
+    (label === 'unknown' || label === 'help') && (s.program || s.agency) ? anchoredIntent(s) : null,
   // "việc nào quá hạn mà đang vướng": lateness wins over the status.
   (label, s) => (label === 'list' && s.late ? 'overdue' : null),
   // "việc nào chưa khởi động": a status with no word of lateness or of a deadline lists that status.
@@ -68,6 +72,15 @@ const RULES: readonly Rule[] = [
   // kind of work it is (the my-tasks answer lists their open items with those facts).
   (label, s) => ((s.mineStrong || (s.mine && s.work)) && OWN_WORK_WINS.has(label) ? 'my_tasks' : null),
 ];
+
+function anchoredIntent(s: Slots): IntentName | null {
+  if (s.count || s.rank) return 'summary';
+  if (s.late) return 'overdue';
+  if (s.due) return 'due_soon';
+  if (s.status !== null) return 'list';
+  if (s.summary) return 'summary';
+  return null;
+}
 
 export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): Decision {
   const { slots, prediction: p } = readIntent(a, lexicon, today);

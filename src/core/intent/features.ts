@@ -204,7 +204,7 @@ const FIRST_PERSON = new Set([
   'mine',
   'myself',
 ]);
-const SELF_VI = ['tôi', 'em', 'mình', 'tui'].map((w) => tokenizePhrase(w)[0]!);
+const SELF_VI = ['tôi', 'em', 'mình', 'tui', 'anh', 'chị', 'a', 'c'].map((w) => tokenizePhrase(w)[0]!);
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);
 
 /** A message opening with the sender ("em còn việc gì", "mình đang có …") is often about their own work. */

@@ -46,6 +46,17 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   ct: 'chỉ tiêu',
   đv: 'đơn vị',
   tk: 'thống kê',
+  đg: 'đang',
+  dg: 'đang',
+  nhg: 'những',
+  mik: 'mình',
+  nhìu: 'nhiều',
+  bik: 'biết',
+  bít: 'biết',
+  bh: 'bây giờ',
+  yc: 'yêu cầu',
+  gtrình: 'giải trình',
+  hum: 'hôm',
   tđ: 'tiến độ',
 };
 
@@ -57,6 +68,8 @@ const fold = (word: string): string =>
 
 const BY_FOLD = new Map(Object.entries(SHORTHAND).map(([k, v]) => [fold(k), v] as const));
 const FINAL_BY_FOLD = new Map(Object.entries(FINAL_SHORTHAND).map(([k, v]) => [fold(k), v] as const));
+
+const MARKED_KEYS = new Set(Object.keys(SHORTHAND).filter((k) => /[^\x00-\x7fđ/]/u.test(k)));
 
 const WORD = /a\/c|[\p{L}\p{N}]+/gu;
 
@@ -88,7 +101,9 @@ export function expandShorthand(folded: Folded, source: string): Folded {
         : undefined;
     // Hand-typed "đc" is shorthand; a word that carries other marks is a real word; after an apostrophe
     // it is an English contraction ("haven't", "it's"), not "tôi" or "ạ".
-    if (expansion === undefined || /[^\x00-\x7fđ/]/u.test(as) || /['’]/u.test(text.charAt(start - 1))) return;
+    // "gtrình", "nhìu" are written with their marks: a word with marks is shorthand only when it is one.
+    const realWord = /[^\x00-\x7fđ/]/u.test(as) && !MARKED_KEYS.has(as.toLowerCase().normalize('NFC'));
+    if (expansion === undefined || realWord || /['’]/u.test(text.charAt(start - 1))) return;
     out += text.slice(at, start);
     for (let k = at; k < start; k++) toOrig.push(folded.toOrig[k] ?? 0);
     const origStart = folded.toOrig[start] ?? 0;

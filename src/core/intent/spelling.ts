@@ -148,10 +148,7 @@ function oneEditAway(word: string): string | null {
   // A letter doubled or added: a deletion of the word is a vocabulary word.
   for (const d of deletionsOf(word)) if (v.words.has(d) && d.length >= 4) found.add(d);
   // Two letters swapped.
-  for (let i = 0; i + 1 < word.length; i++) {
-    const s = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
-    if (v.words.has(s)) found.add(s);
-  }
+  for (const s of swapsOf(word)) if (v.words.has(s)) found.add(s);
   // One letter mistyped, in a long word only (short Vietnamese syllables differ by one letter all the time).
   if (word.length >= 5) {
     for (const d of deletionsOf(word)) {
@@ -219,10 +216,23 @@ export function correction(folded: string, written: string): Correction | null {
   }
   const doubled = undoubled(folded);
   if (doubled !== null) return withMarks(doubled, written, ascii);
-  // Four-letter syllables are one letter from another real syllable too often ("khoa"/"khoan").
+  // Four-letter syllables are one letter from another real syllable too often ("khoa"/"khoan"); two
+  // letters swapped in a bare word ("hlep", "hepl") still read as the one word they spell.
+  if (folded.length === 4 && ascii) {
+    const swapped = swapsOf(folded).filter((w) => vocabulary().words.has(w));
+    if (swapped.length === 1) return { folded: swapped[0]!, marked: null };
+  }
   if (folded.length < 5) return null;
   const near = oneEditAway(folded);
   return near === null ? null : withMarks(near, written, ascii);
+}
+
+function swapsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    out.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return out;
 }
 
 /** Vocabulary words one edit from `word`, of any length (short syllables included). */
@@ -233,10 +243,7 @@ function anyEditAway(word: string): Set<string> {
     if (v.words.has(d) && d.length >= 2) found.add(d);
     for (const w of v.shortDeletions.get(d) ?? []) if (w.length === word.length) found.add(w);
   }
-  for (let i = 0; i + 1 < word.length; i++) {
-    const s = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
-    if (v.words.has(s)) found.add(s);
-  }
+  for (const s of swapsOf(word)) if (v.words.has(s)) found.add(s);
   return found;
 }
 

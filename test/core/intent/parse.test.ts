@@ -477,6 +477,15 @@ describe('the rules over the classifier', () => {
     ['tk giúp a số chỉ tiêu đã xong nq57', 'summary'],
     ['% hoàn thành đa06', 'summary'],
     ['Gõ gì để xem việc quá hạn?', 'help'],
+    ['hlep', 'help'],
+    // A programme or agency named with a word of one intent is that intent.
+    ['NQ57 thế nào?', 'summary'],
+    ['tình hình Đông Sơn', 'summary'],
+    // The sender as "anh"/"chị"/"a"/"c", and teencode.
+    ['chị còn việc nào dở dang không em', 'my_tasks'],
+    ['a còn j chưa làm k', 'my_tasks'],
+    ['vc mik phụ trách', 'my_tasks'],
+    ['sở vh đg thực hiện nhg j', 'list', 'in_progress'],
   ])('reads %j as %s', (text, intent, status = null) => {
     const r = parse(text).intent;
     expect([r.intent, r.status]).toEqual([intent, intent === 'list' ? status : null]);
@@ -492,6 +501,31 @@ describe('the rules over the classifier', () => {
     expect(parse('NQ57-04 đang kẹt do thiếu vốn').intent).toMatchObject({
       intent: 'update',
       status: 'blocked',
+    });
+  });
+
+  it('reads codes written loosely: a dot for the hyphen, a space before a number that ends the message', () => {
+    expect(parse('nq57.34 đến đâu r ạ').intent).toMatchObject({ intent: 'status', target: 'NQ57-34' });
+    expect(parse('da06 11 sao r').intent).toMatchObject({ intent: 'status', target: 'DA06-11' });
+    expect(parse('nq57 29 78 phần trăm').intent).toMatchObject({ target: 'NQ57-29', percent: 78 });
+    expect(parse('NQ57 12 việc quá hạn').intent.target).toBeNull();
+  });
+
+  it('reads "đạt 8/10" as 80 %, never a day written after a code', () => {
+    expect(parse('cds25-5 dat 8/10').intent).toMatchObject({
+      intent: 'update',
+      target: 'CDS25-05',
+      percent: 80,
+    });
+    expect(parse('CDS25-09.2 at 3/4').intent).toMatchObject({ percent: 75 });
+    expect(parse('NQ57-12 xong trước 30/9').intent).toMatchObject({ percent: 100, status: 'done' });
+    expect(parse('NQ57-12 đạt 12/10').intent.percent).toBeNull();
+  });
+
+  it('reads shorthand typed with its marks ("gtrình")', () => {
+    expect(parse('yc đv phụ trách nq57-31 gtrình lý do chậm').intent).toMatchObject({
+      intent: 'request_explanation',
+      target: 'NQ57-31',
     });
   });
 

@@ -29,9 +29,28 @@ export function phraseAt(tokens: readonly Token[], at: number, phrase: Phrase): 
   return true;
 }
 
+/** Each table's phrases by their first folded word, in the table's order (longest first). */
+const byFirstWord = new WeakMap<readonly Phrase[], Map<string, Phrase[]>>();
+
+function candidates(phrases: readonly Phrase[], first: string): readonly Phrase[] {
+  let index = byFirstWord.get(phrases);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of phrases) {
+      const key = p.tokens[0]!.folded;
+      index.set(key, [...(index.get(key) ?? []), p]);
+    }
+    byFirstWord.set(phrases, index);
+  }
+  return index.get(first) ?? [];
+}
+
 /** The longest phrase starting exactly at token `at`. */
 export function matchAt(tokens: readonly Token[], at: number, phrases: readonly Phrase[]): Phrase | null {
-  for (const phrase of phrases) if (phraseAt(tokens, at, phrase)) return phrase;
+  const first = tokens[at];
+  if (first === undefined) return null;
+  // Only the phrases whose first word is this one: a table is scanned once per word, not once per phrase.
+  for (const phrase of candidates(phrases, first.folded)) if (phraseAt(tokens, at, phrase)) return phrase;
   return null;
 }
 

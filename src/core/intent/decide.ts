@@ -2,7 +2,7 @@
 // a `list` needs a status, and a guess too weak is either a question back (two intents close) or unknown.
 import type { IntentName, ItemStatus, Lexicon, LocalDate } from '../types.ts';
 import type { Analysis } from './analysis.ts';
-import type { Slots } from './features.ts';
+import type { Slots } from './slots.ts';
 import { isBarrier } from './analysis.ts';
 import { readIntent } from './model.ts';
 import { inVocabulary } from './spelling.ts';

@@ -730,3 +730,35 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
 LIST_STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);
 export const LIST_STATUS_PHRASES: readonly Phrase[] = LIST_STATUS_ENTRIES.map(([p]) => p);
 export const LIST_STATUS_OF = new Map<Phrase, ItemStatus>(LIST_STATUS_ENTRIES);
+
+/** What a person says of their own work ("em phải nộp gì", "tôi để trễ những gì"): a hint, not a rule. */
+export const SELF_WORK = compilePhrases([
+  'phải nộp',
+  'phải làm',
+  'phải xong',
+  'phải hoàn thành',
+  'cần xong',
+  'cần làm',
+  'cần nộp',
+  'cần hoàn thành',
+  'đang vướng',
+  'để trễ',
+  'để chậm',
+  'đã làm xong',
+  'còn nợ',
+  'đang phụ trách',
+  'đang chủ trì',
+]);
+
+/** "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's. */
+export const NOT_WORK = compilePhrases([
+  'việc nhà',
+  'việc riêng',
+  'việc cá nhân',
+  'việc gia đình',
+  'housework',
+  'chores',
+]);
+
+/** After the sender: "em có …", "tôi còn …" (their own work). */
+export const HAS = compilePhrases(['có', 'còn']);

@@ -1,0 +1,182 @@
+// The rule-read facts of a message without an item code: a lateness word, a status, a count, the
+// sender … Exact where the classifier generalises; the rules of decide.ts and the features read them.
+import type { ItemStatus } from '../types.ts';
+import {
+  AGENCY_KINDS,
+  COUNT,
+  DEADLINE_WORD,
+  DUE_SOON,
+  EXPLAIN,
+  HAS,
+  HELP_HOW,
+  HELP_STRONG,
+  HELP_WEAK,
+  LIST_STATUS_OF,
+  LIST_STATUS_PHRASES,
+  LIST_WORDS,
+  MINE,
+  MY_TASKS,
+  NOT_WORK,
+  OVERDUE,
+  RANKING,
+  SELF_WORK,
+  SUMMARY,
+  WORK_NOUNS,
+} from './keywords.ts';
+import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
+import { findPhrase, hasPhrase, matchAt, wordMatches, type Phrase } from './phrases.ts';
+
+/** The rule-read facts of a message without an item code. */
+export interface Slots {
+  status: ItemStatus | null;
+  late: boolean;
+  due: boolean;
+  deadline: boolean;
+  rank: boolean;
+  summary: boolean;
+  mine: boolean;
+  /** "my tasks", "do I have", "em đứng tên": the sender's own work, no work noun needed. */
+  mineStrong: boolean;
+  /** The sender, then a verb of their own work ("em phải nộp", "tôi để trễ"): a feature only. */
+  selfWork: boolean;
+  /** Any word the sender uses for themself ("tôi", "em", "anh", "my", "I"): `my_tasks` needs one. */
+  self: boolean;
+  /** A count, a share or a per-agency breakdown ("đếm", "tỷ lệ", "number of", "từng sở"). */
+  count: boolean;
+  help: boolean;
+  /** About using the bot itself: help whatever else the message names. */
+  helpHow: boolean;
+  helpWeak: boolean;
+  /** "danh sách", "liệt kê", "list of". */
+  listWord: boolean;
+  /** A word for agencies as a kind ("đơn vị", "sở", "departments"). */
+  agencyKind: boolean;
+  explain: boolean;
+  work: boolean;
+  question: boolean;
+  period: boolean;
+  /** The period named ended before today ("tuần trước", "tháng 6" in July): not a deadline to come. */
+  pastPeriod: boolean;
+  program: boolean;
+  agency: boolean;
+}
+
+/** The status a message names ("đang vướng", "đã hoàn thành", "chưa bắt đầu"), the first one written. */
+export function listStatus(tokens: readonly Token[]): ItemStatus | null {
+  for (let from = 0; from < tokens.length;) {
+    const hit = findPhrase(tokens, LIST_STATUS_PHRASES, from);
+    if (hit === null) return null;
+    if (!isGive(tokens, hit.start, hit.phrase)) return LIST_STATUS_OF.get(hit.phrase) ?? null;
+    from = hit.end;
+  }
+  return null;
+}
+
+const WAIT = tokenizePhrase('chờ')[0]!;
+/** Words "cho" (give, let) is followed by in a request: "cho em xin", "cho xem", "cho anh biết". */
+const GIVE_TO = new Set([
+  'em',
+  'xem',
+  'xin',
+  'toi',
+  'anh',
+  'chi',
+  'minh',
+  'tui',
+  'biet',
+  'hoi',
+  'a',
+  'e',
+  'bot',
+]);
+
+/**
+ * Bare "chờ" (waiting: blocked) typed without its mark is most often "cho" ("cho em xin danh sách việc
+ * đã xong"): so when the writer marks other words, or a person or "xem" follows.
+ */
+function isGive(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+  const t = tokens[at];
+  if (phrase.tokens.length !== 1 || t === undefined || !wordMatches(t, WAIT) || hasMarks(t.sig)) return false;
+  return tokens.some((o) => hasMarks(o.sig)) || GIVE_TO.has(tokens[at + 1]?.folded ?? '');
+}
+
+export function readSlots(
+  tokens: readonly Token[],
+  known: Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency'>,
+): Slots {
+  // "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's.
+  const notWork = hasPhrase(tokens, NOT_WORK);
+  return {
+    ...known,
+    status: listStatus(tokens),
+    late: hasPhrase(tokens, OVERDUE),
+    due: hasPhrase(tokens, DUE_SOON),
+    deadline: hasPhrase(tokens, DEADLINE_WORD),
+    rank: hasPhrase(tokens, RANKING),
+    summary: hasPhrase(tokens, SUMMARY),
+    mine: (hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS)) && !notWork,
+    mineStrong: (hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens)) && !notWork,
+    count: hasPhrase(tokens, COUNT),
+    self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
+    selfWork: senderThen(tokens, SELF_WORK),
+    help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
+    helpHow: hasPhrase(tokens, HELP_HOW),
+    agencyKind: hasPhrase(tokens, AGENCY_KINDS),
+    listWord: hasPhrase(tokens, LIST_WORDS),
+    helpWeak: hasPhrase(tokens, HELP_WEAK),
+    explain: hasPhrase(tokens, EXPLAIN),
+    work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
+  };
+}
+
+/** "em còn việc gì", "tôi có nhiệm vụ nào": the sender, then "có"/"còn" (not "có thể"). */
+function selfHas(tokens: readonly Token[]): boolean {
+  return (
+    senderThen(tokens, HAS) && !tokens.some((t, i) => t.folded === 'co' && tokens[i + 1]?.folded === 'the')
+  );
+}
+
+/**
+ * Whether the sender is followed by one of `verbs` ("em phải nộp", "tôi để trễ"). "tới" folds to "toi"
+ * too: "10 ngày tới có …", "tuần toi co …" are about time, not the sender.
+ */
+function senderThen(tokens: readonly Token[], verbs: readonly Phrase[]): boolean {
+  return tokens.some((t, i) => {
+    if (!SELF_VI.some((w) => wordMatches(t, w)) || matchAt(tokens, i + 1, verbs) === null) return false;
+    const prev = tokens[i - 1]?.folded;
+    return !(t.folded === 'toi' && prev !== undefined && TIME.has(prev));
+  });
+}
+
+/** "việc tôi đang làm", "những nhiệm vụ em phụ trách": a work noun, then the sender (not "việc tới hạn"). */
+function workOfSelf(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const work = matchAt(tokens, i, WORK_NOUNS);
+    if (work === null) continue;
+    const next = tokens[i + work.tokens.length];
+    if (next === undefined || !SELF_VI.some((w) => wordMatches(next, w))) continue;
+    const after = tokens[i + work.tokens.length + 1]?.folded;
+    if (!(next.folded === 'toi' && (after === 'han' || after === 'day'))) return true;
+  }
+  return false;
+}
+
+/** Folded: "tới" and "tôi" alike, so this is permissive; it only stops "my tasks" with no one in it. */
+const FIRST_PERSON = new Set([
+  'toi',
+  'em',
+  'minh',
+  'tui',
+  'to',
+  'anh',
+  'chi',
+  'a',
+  'c',
+  'i',
+  'my',
+  'me',
+  'mine',
+  'myself',
+]);
+const SELF_VI = ['tôi', 'em', 'mình', 'tui', 'anh', 'chị', 'a', 'c'].map((w) => tokenizePhrase(w)[0]!);
+const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);

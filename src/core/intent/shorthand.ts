@@ -46,6 +46,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   ct: 'chỉ tiêu',
   đv: 'đơn vị',
   tk: 'thống kê',
+  xog: 'xong',
+  xg: 'xong',
   đg: 'đang',
   dg: 'đang',
   nhg: 'những',

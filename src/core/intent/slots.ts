@@ -144,6 +144,7 @@ function senderThen(tokens: readonly Token[], verbs: readonly Phrase[]): boolean
   return tokens.some((t, i) => {
     if (!SELF_VI.some((w) => wordMatches(t, w)) || matchAt(tokens, i + 1, verbs) === null) return false;
     const prev = tokens[i - 1]?.folded;
+    if (prev !== undefined && UNIT.has(prev)) return false;
     return !(t.folded === 'toi' && prev !== undefined && TIME.has(prev));
   });
 }
@@ -179,4 +180,6 @@ const FIRST_PERSON = new Set([
   'myself',
 ]);
 const SELF_VI = ['tôi', 'em', 'mình', 'tui', 'anh', 'chị', 'a', 'c'].map((w) => tokenizePhrase(w)[0]!);
+/** "bên mình có việc nào …": the sender's unit, not the sender ("phía em", "đơn vị mình", "sở em"). */
+const UNIT = new Set(['ben', 'phia', 'vi', 'so', 'xa', 'phuong', 'nganh', 'phong']);
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);

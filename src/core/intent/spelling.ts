@@ -179,14 +179,18 @@ function undoubled(word: string): string | null {
 function withMarks(near: string, written: string, ascii: boolean): Correction {
   if (ascii) return { folded: near, marked: null };
   // Typed with marks: the vocabulary's form with the same tone and vowel marks, so "chấmm" never becomes
-  // "chậm" and "dừg" is "dừng", not "dùng".
+  // "chậm" and "dừg" is "dừng", not "dùng"; the same marks exactly first ("đangg" is "đang", not "đăng").
   const tone = toneOf(written);
   const quals = qualitiesOf(written);
-  const forms = [...(vocabulary().marked.get(near) ?? [])].filter(
-    (f) => toneOf(f) === tone && [...quals].every((q) => qualitiesOf(f).has(q)),
-  );
+  const toned = [...(vocabulary().marked.get(near) ?? [])].filter((f) => toneOf(f) === tone);
+  const exact = toned.filter((f) => sameSet(qualitiesOf(f), quals));
+  const more = toned.filter((f) => [...quals].every((q) => qualitiesOf(f).has(q)));
+  const forms = exact.length > 0 ? exact : more;
   return forms.length === 1 ? { folded: near, marked: forms[0] ?? null } : { folded: near, marked: null };
 }
+
+const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean =>
+  x.size === y.size && [...x].every((v) => y.has(v));
 
 /** Whether a word is one to correct at all: lower-case letters outside the vocabulary. */
 function correctable(folded: string, written: string): boolean {

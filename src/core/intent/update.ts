@@ -202,5 +202,6 @@ export function looksLikeQuestion(a: Analysis): boolean {
   const words = a.tokens.filter((t) => !isBarrier(t));
   if (hasPhrase(words, QUESTION_PHRASES)) return true;
   if (matchEndingAt(words, words.length, QUESTION_ENDINGS) !== null) return true;
-  return matchAt(words, 0, QUESTION_STARTS) !== null;
+  // A question opens the message ("is NQ57-12 done"); after a code "is" reports ("NQ57-12 is now 50%").
+  return matchAt(a.tokens, 0, QUESTION_STARTS) !== null;
 }

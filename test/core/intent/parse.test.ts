@@ -486,6 +486,9 @@ describe('the rules over the classifier', () => {
     ['a còn j chưa làm k', 'my_tasks'],
     ['vc mik phụ trách', 'my_tasks'],
     ['sở vh đg thực hiện nhg j', 'list', 'in_progress'],
+    ['Mục tiêu nào đangg triển khai?', 'list', 'in_progress'],
+    // "bên mình": the sender's unit, not the sender.
+    ['sếp hỏi bên mình có việc nào quá thời hạn chưa làm xong không', 'overdue'],
   ])('reads %j as %s', (text, intent, status = null) => {
     const r = parse(text).intent;
     expect([r.intent, r.status]).toEqual([intent, intent === 'list' ? status : null]);
@@ -520,6 +523,24 @@ describe('the rules over the classifier', () => {
     expect(parse('CDS25-09.2 at 3/4').intent).toMatchObject({ percent: 75 });
     expect(parse('NQ57-12 xong trước 30/9').intent).toMatchObject({ percent: 100, status: 'done' });
     expect(parse('NQ57-12 đạt 12/10').intent.percent).toBeNull();
+  });
+
+  it('reads a report worded around its code: "is now", "đến nay đạt", "em đã hoàn thành", "xog"', () => {
+    expect(parse('NQ57-34.2 is now 50%, 4 start-ups supported').intent).toMatchObject({
+      intent: 'update',
+      percent: 50,
+    });
+    expect(parse('Nhiệm vụ NQ57-30.2 đến nay đạt 40%, đã tổ chức 2 lớp').intent).toMatchObject({
+      intent: 'update',
+      percent: 40,
+    });
+    expect(parse('Dạ CDS25-10.1 em đã hoàn thành ạ').intent).toMatchObject({
+      intent: 'update',
+      status: 'done',
+    });
+    expect(parse('nq57-12 xog').intent).toMatchObject({ intent: 'update', status: 'done' });
+    // A question still opens with its word.
+    expect(parse('is NQ57-12 done').intent.intent).toBe('status');
   });
 
   it('reads shorthand typed with its marks ("gtrình")', () => {

@@ -70,15 +70,27 @@ const RULES: readonly Rule[] = [
   (label, s) => (label === 'due_soon' && s.status !== null && s.pastPeriod ? 'list' : null),
   // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
   // kind of work it is (the my-tasks answer lists their open items with those facts).
-  (label, s) => ((s.mineStrong || (s.mine && s.work)) && OWN_WORK_WINS.has(label) ? 'my_tasks' : null),
+  // Only about work: "how many leave days do I have" names none.
+  (label, s) =>
+    (s.mineStrong || (s.mine && s.work)) && OWN_WORK_WINS.has(label) && aboutWork(s) ? 'my_tasks' : null,
+  // "Project 06", "Nghị quyết 57-NQ/TW": a name alone asks nothing (the classifier leans to a summary).
+  (label, s) => (label === 'summary' && (s.program || s.agency) && !asksAnything(s) ? 'unknown' : null),
 ];
+
+/** A word of the plan's work: a work noun, lateness, a deadline, a status or a period. */
+const aboutWork = (s: Slots): boolean =>
+  s.work || s.late || s.due || s.deadline || s.status !== null || s.period;
+
+/** Any word that makes a message a question or a request, beside the names it holds. */
+const asksAnything = (s: Slots): boolean =>
+  aboutWork(s) || s.summary || s.howIs || s.count || s.rank || s.question || s.listWord || s.help || s.mine;
 
 function anchoredIntent(s: Slots): IntentName | null {
   if (s.count || s.rank) return 'summary';
   if (s.late) return 'overdue';
   if (s.due) return 'due_soon';
   if (s.status !== null) return 'list';
-  if (s.summary) return 'summary';
+  if (s.summary || s.howIs) return 'summary';
   return null;
 }
 

@@ -276,7 +276,7 @@ const LATER: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = [
   { re: /(?<![a-z])(?:ngay mai|tomorrow)(?![a-z])/, resolve: (t) => day(t, 1) },
   // "mai có hạn gì không", "hạn đến mai": "mai" alone is tomorrow at the start or after a word of time
   // (elsewhere it may be a name).
-  { re: /(?:^|(?<=(?:^|\s)(?:den|truoc|han|sang|chieu|ngay) ))mai(?![a-z])/, resolve: (t) => day(t, 1) },
+  { re: /(?:^|(?<=(?:^|\s)(?:den|truoc|han|sang|chieu|ngay|da) ))mai(?![a-z])/, resolve: (t) => day(t, 1) },
   { re: /(?<![a-z])(?:hom qua|yesterday)(?![a-z])/, resolve: (t) => day(t, -1) },
 ];
 

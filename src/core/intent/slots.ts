@@ -11,6 +11,7 @@ import {
   HELP_HOW,
   HELP_STRONG,
   HELP_WEAK,
+  HOW_IS,
   LIST_STATUS_OF,
   LIST_STATUS_PHRASES,
   LIST_WORDS,
@@ -49,6 +50,8 @@ export interface Slots {
   helpWeak: boolean;
   /** "danh sách", "liệt kê", "list of". */
   listWord: boolean;
+  /** "thế nào", "ra sao", "situation": how a named scope stands (read beside a scope only). */
+  howIs: boolean;
   /** A word for agencies as a kind ("đơn vị", "sở", "departments"). */
   agencyKind: boolean;
   explain: boolean;
@@ -122,6 +125,7 @@ export function readSlots(
     help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
     helpHow: hasPhrase(tokens, HELP_HOW),
     agencyKind: hasPhrase(tokens, AGENCY_KINDS),
+    howIs: hasPhrase(tokens, HOW_IS),
     listWord: hasPhrase(tokens, LIST_WORDS),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),

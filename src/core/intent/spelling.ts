@@ -206,8 +206,12 @@ function unknownMarks(folded: string, written: string): boolean {
 
 /** The vocabulary word a written word stands for, with the marks it was typed with (telex), or null. */
 export function correction(folded: string, written: string): Correction | null {
-  if (folded.length < 3 || !correctable(folded, written)) return null;
-  const ascii = /^[a-z]+$/u.test(written);
+  // Telex is read in a capitalised word too ("Sowr Tuw phaps"): only a decoding the vocabulary writes
+  // is taken, which no name is.
+  const capitalised = /^[A-Z][a-z]+$/u.test(written);
+  if (folded.length < 3 || !(correctable(folded, written) || (capitalised && !inVocabulary(folded))))
+    return null;
+  const ascii = /^[a-z]+$/u.test(written.toLowerCase());
   if (ascii) {
     // Only a decoding the vocabulary writes so ("hooan" is a doubled letter, not "hôan"); then once more
     // with a doubled vowel taken as a slip ("roox" for "rox", rõ).
@@ -218,6 +222,7 @@ export function correction(folded: string, written: string): Correction | null {
       }
     }
   }
+  if (capitalised) return null;
   const doubled = undoubled(folded);
   if (doubled !== null) return withMarks(doubled, written, ascii);
   // Four-letter syllables are one letter from another real syllable too often ("khoa"/"khoan"); two

@@ -487,6 +487,11 @@ describe('the rules over the classifier', () => {
     ['vc mik phụ trách', 'my_tasks'],
     ['sở vh đg thực hiện nhg j', 'list', 'in_progress'],
     ['Mục tiêu nào đangg triển khai?', 'list', 'in_progress'],
+    // A name alone asks nothing; a question about using something else is not help.
+    ['Project 06', 'unknown'],
+    ['Nghị quyết 57-NQ/TW', 'unknown'],
+    ['cách tra cứu mã số thuế cá nhân của mình', 'unknown'],
+    ['Dạ mai có hạn nộp nhiệm vụ nào không ạ', 'due_soon'],
     // "bên mình": the sender's unit, not the sender.
     ['sếp hỏi bên mình có việc nào quá thời hạn chưa làm xong không', 'overdue'],
   ])('reads %j as %s', (text, intent, status = null) => {

@@ -24,6 +24,11 @@ describe('telex left-overs', () => {
     expect(read('lafm roox lys do').marked).toEqual(['làm', 'rõ', 'lý']);
   });
 
+  it('reads telex in a capitalised word, and leaves a name alone', () => {
+    expect(read('Sowr Tuw phaps').words).toBe('so tu phap');
+    expect(read('Tân Phú').words).toBe('tan phu');
+  });
+
   it('reads a whole telex message as the words meant, with their marks', () => {
     const r = read('cos vieecj naof vuwowngs khoong');
     expect(r.words).toBe('co viec nao vuong khong');

@@ -146,7 +146,7 @@ function selfHas(tokens: readonly Token[]): boolean {
  */
 function senderThen(tokens: readonly Token[], verbs: readonly Phrase[]): boolean {
   return tokens.some((t, i) => {
-    if (!SELF_VI.some((w) => wordMatches(t, w)) || matchAt(tokens, i + 1, verbs) === null) return false;
+    if (!isSender(t) || matchAt(tokens, i + 1, verbs) === null) return false;
     const prev = tokens[i - 1]?.folded;
     if (prev !== undefined && UNIT.has(prev)) return false;
     return !(t.folded === 'toi' && prev !== undefined && TIME.has(prev));
@@ -159,7 +159,7 @@ function workOfSelf(tokens: readonly Token[]): boolean {
     const work = matchAt(tokens, i, WORK_NOUNS);
     if (work === null) continue;
     const next = tokens[i + work.tokens.length];
-    if (next === undefined || !SELF_VI.some((w) => wordMatches(next, w))) continue;
+    if (next === undefined || !isSender(next)) continue;
     const after = tokens[i + work.tokens.length + 1]?.folded;
     if (!(next.folded === 'toi' && (after === 'han' || after === 'day'))) return true;
   }
@@ -183,7 +183,9 @@ const FIRST_PERSON = new Set([
   'mine',
   'myself',
 ]);
+const isSender = (t: Token): boolean => SELF_FOLDED.has(t.folded) && SELF_VI.some((w) => wordMatches(t, w));
 const SELF_VI = ['tôi', 'em', 'mình', 'tui', 'anh', 'chị', 'a', 'c'].map((w) => tokenizePhrase(w)[0]!);
 /** "bên mình có việc nào …": the sender's unit, not the sender ("phía em", "đơn vị mình", "sở em"). */
 const UNIT = new Set(['ben', 'phia', 'vi', 'so', 'xa', 'phuong', 'nganh', 'phong']);
+const SELF_FOLDED = new Set(SELF_VI.map((w) => w.folded));
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);

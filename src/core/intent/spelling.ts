@@ -103,9 +103,33 @@ const TONES: Readonly<Record<string, string>> = {
   x: '\u0303',
   j: '\u0323',
 };
-const TELEX_SIGN = /dd|aa|aw|ee|oo|ow|uw|[aeiouy][a-z]*[sfrxj]$|[aeiouyw][sfrxj](?:ng|nh|ch|[mnctp])$/u;
-/** The tone key typed before the final consonants ("lafm" for "làm", "vieejc"): moved to the end. */
-const TONE_BEFORE_FINAL = /(?<=[aeiouyw])([sfrxj])(ng|nh|ch|[mnctp])$/u;
+const TELEX_SIGN =
+  /dd|aa|aw|ee|oo|ow|uw|[aeiouy][a-z]*[sfrxj]$|[aeiouyw][sfrxj](?:ng|nh|ch|[mnctp]|[aeiouy])$/u;
+/** The tone key typed before the final letter ("lafm" for "làm", "vieejc", "nafo"): moved to the end. */
+const TONE_BEFORE_FINAL = /(?<=[aeiouyw])([sfrxj])(ng|nh|ch|[mnctp]|[aeiouy])$/u;
+
+const VNI_TONE: Readonly<Record<string, string>> = { '1': 's', '2': 'f', '3': 'r', '4': 'x', '5': 'j' };
+
+/**
+ * VNI left-overs, the other input method ("qua1 ha5n", "vie65c", "d9ang"), rewritten as telex: 1–5 the
+ * tones, 6 a circumflex (the vowel again), 7 and 8 a horn or breve (w), 9 the stroke of đ (d again).
+ */
+export function vniAsTelex(word: string): string | null {
+  if (!/^[a-z]+[1-9][a-z1-9]*$/u.test(word) || !/[aeiouy]/u.test(word)) return null;
+  let out = '';
+  let tone = '';
+  for (const c of word) {
+    const prev = out.at(-1) ?? '';
+    // The tone key goes last, where telex reads it, wherever it was typed ("na2o" → "naof").
+    if (c in VNI_TONE) tone = VNI_TONE[c] ?? '';
+    else if (c === '6' && /[aeo]/u.test(prev)) out += prev;
+    else if (c === '7' || c === '8') out += 'w';
+    else if (c === '9' && prev === 'd') out += 'd';
+    else if (/[a-z]/u.test(c)) out += c;
+    else return null;
+  }
+  return out + tone;
+}
 
 /** "tieens" → "tiến", "ddooj" → "độ"; null when the word shows no telex. */
 export function decodeTelex(word: string): string | null {
@@ -127,7 +151,10 @@ export function decodeTelex(word: string): string | null {
     .replace(/ow/gu, 'ơ')
     .replace(/uw/gu, 'ư');
   if (tone !== '') {
-    const vowels = [...w.matchAll(/[aăâeêioôơuưy]/gu)];
+    // "qu" and "gi" before a vowel are consonants: "quá", "giờ".
+    const vowels = [...w.matchAll(/[aăâeêioôơuưy]/gu)].filter(
+      (v) => !(v.index === 1 && /^(qu|gi)[aăâeêioôơuưy]/u.test(w)),
+    );
     // The tone sits on the marked vowel (the second of "ươ": "được"), else the last vowel but one of a
     // pair ("hoà"), else the vowel.
     const marked = vowels.findLast((v) => /[ăâêôơư]/u.test(v[0]));
@@ -206,6 +233,14 @@ function unknownMarks(folded: string, written: string): boolean {
 
 /** The vocabulary word a written word stands for, with the marks it was typed with (telex), or null. */
 export function correction(folded: string, written: string): Correction | null {
+  // VNI ("vie65c") is telex in other keys; a code ("nq57", "cds25") has no vowel before its digits.
+  if (/\d/u.test(folded)) {
+    const telex = vniAsTelex(folded.toLowerCase());
+    const decoded = telex === null ? null : decodeTelex(telex);
+    return decoded !== null && vocabulary().marked.get(foldWord(decoded))?.has(decoded) === true
+      ? { folded: foldWord(decoded), marked: decoded }
+      : null;
+  }
   // Telex is read in a capitalised word too ("Sowr Tuw phaps"): only a decoding the vocabulary writes
   // is taken, which no name is.
   const capitalised = /^[A-Z][a-z]+$/u.test(written);
@@ -233,7 +268,25 @@ export function correction(folded: string, written: string): Correction | null {
   }
   if (folded.length < 5) return null;
   const near = oneEditAway(folded);
-  return near === null ? null : withMarks(near, written, ascii);
+  return near === null ? unglued(folded) : withMarks(near, written, ascii);
+}
+
+/**
+ * Two words typed without the space between them ("quáhạn", "tiendo"): the split the vocabulary writes
+ * side by side, when one split is clearly the likeliest (seen twice as often as the next, and twice).
+ */
+function unglued(word: string): Correction | null {
+  const { words, pairs } = vocabulary();
+  const splits: { text: string; n: number }[] = [];
+  for (let i = 2; i + 2 <= word.length; i++) {
+    const [left, right] = [word.slice(0, i), word.slice(i)];
+    const n = words.has(left) && words.has(right) ? (pairs.get(`${left} ${right}`) ?? 0) : 0;
+    if (n >= 2) splits.push({ text: `${left} ${right}`, n });
+  }
+  splits.sort((x, y) => y.n - x.n);
+  const [best, next] = splits;
+  if (best === undefined || (next !== undefined && best.n < 2 * next.n)) return null;
+  return { folded: best.text, marked: null };
 }
 
 function swapsOf(word: string): string[] {
@@ -296,7 +349,8 @@ function toneOf(word: string): string {
   return [...word.normalize('NFD')].filter((c) => /[\u0300\u0301\u0303\u0309\u0323]/u.test(c)).join('');
 }
 
-const WORD = /[\p{L}]+/gu;
+/** A word, VNI digits included ("vie65c", "qua1"); a code ("nq57") matches too and is left alone. */
+const WORD = /\p{L}+(?:[1-9]\p{L}*)*/gu;
 
 interface WordAt {
   start: number;
@@ -307,6 +361,8 @@ interface WordAt {
   fix: Correction | null;
   /** Put in for shorthand: keeps its marks and is never corrected. */
   shorthand: string | undefined;
+  /** After "/", "@" or "_": a command or a mention ("/mytasks", "@dondoc_bot"), a name, never a typo. */
+  named: boolean;
 }
 
 /** Rewrites the misspelt words of `folded` (the fold of `source`), keeping every offset map exact. */
@@ -319,12 +375,13 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     const end = start + m[0].length;
     const shorthand = before.get(start);
     const written = source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
-    const fix = shorthand === undefined ? correction(m[0], written) : null;
-    words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand });
+    const named = /[/@_]/u.test(text.charAt(start - 1));
+    const fix = shorthand === undefined && !named ? correction(m[0], written) : null;
+    words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand, named });
   }
   // Then the words still unread, by the (corrected) words beside them; only across a space.
   words.forEach((w, i) => {
-    if (w.fix !== null || w.shorthand !== undefined) return;
+    if (w.fix !== null || w.shorthand !== undefined || w.named) return;
     const prev = words[i - 1];
     const next = words[i + 1];
     const left = prev !== undefined && /^\s+$/u.test(text.slice(prev.end, w.start)) ? prev.folded : null;

@@ -492,6 +492,10 @@ describe('the rules over the classifier', () => {
     ['Nghị quyết 57-NQ/TW', 'unknown'],
     ['cách tra cứu mã số thuế cá nhân của mình', 'unknown'],
     ['Dạ mai có hạn nộp nhiệm vụ nào không ạ', 'due_soon'],
+    // Agencies compared are a summary; VNI typing reads as the words meant.
+    ['so sánh Sở Y tế và Sở Giáo dục xem bên nào nhanh hơn', 'summary'],
+    ['vie65c na2o qua1 ha5n', 'overdue'],
+    ['tasks that havent kicked off yet', 'list', 'not_started'],
     // "bên mình": the sender's unit, not the sender.
     ['sếp hỏi bên mình có việc nào quá thời hạn chưa làm xong không', 'overdue'],
   ])('reads %j as %s', (text, intent, status = null) => {

@@ -36,6 +36,26 @@ describe('telex left-overs', () => {
   });
 });
 
+describe('VNI left-overs and words typed without the space between them', () => {
+  it('reads VNI digits as the marks they stand for, and leaves codes alone', () => {
+    expect(read('qua1 ha5n NQ57 go62m nhu74ng gi2').marked).toEqual(['quá', 'hạn', 'gồm', 'những', 'gì']);
+    expect(read('vie65c na2o d9ang cho72').words).toBe('viec nao dang cho');
+    expect(read('tru7o71c').marked).toEqual(['trước']);
+    expect(read('cds25 x2 q3').words).toBe('cds25 x2 q3');
+  });
+
+  it('puts a telex tone after "qu" and "gi" on the vowel that follows', () => {
+    expect(decodeTelex('quas')).toBe('quá');
+    expect(decodeTelex('giowf')).toBe('giờ');
+  });
+
+  it('splits two words glued together where the vocabulary writes them side by side', () => {
+    expect(read('việc nào quáhạn').words).toBe('viec nao qua han');
+    // …but never a command or a mention.
+    expect(read('/mytasks@dondoc_bot').words).toBe('mytasks dondoc bot');
+  });
+});
+
 describe('a letter typed twice', () => {
   it('is read without the repeat, short words too', () => {
     expect(read('DA06-06 xongg').words).toBe('####### xong');

@@ -2,6 +2,7 @@
 // sender … Exact where the classifier generalises; the rules of decide.ts and the features read them.
 import type { ItemStatus } from '../types.ts';
 import {
+  ABOUT_TO_BE_LATE,
   AGENCY_KINDS,
   COUNT,
   DEADLINE_WORD,
@@ -112,7 +113,8 @@ export function readSlots(
   return {
     ...known,
     status: listStatus(tokens),
-    late: hasPhrase(tokens, OVERDUE),
+    // "sắp quá hạn", "about to be late": a deadline coming, not lateness.
+    late: hasPhrase(tokens, OVERDUE) && !hasPhrase(tokens, ABOUT_TO_BE_LATE),
     due: hasPhrase(tokens, DUE_SOON),
     deadline: hasPhrase(tokens, DEADLINE_WORD),
     rank: hasPhrase(tokens, RANKING),

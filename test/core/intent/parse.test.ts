@@ -496,6 +496,10 @@ describe('the rules over the classifier', () => {
     ['so sánh Sở Y tế và Sở Giáo dục xem bên nào nhanh hơn', 'summary'],
     ['vie65c na2o qua1 ha5n', 'overdue'],
     ['tasks that havent kicked off yet', 'list', 'not_started'],
+    // About to be late is a deadline coming; loose shorthand of leaders.
+    ['việc nào sắp quá hạn', 'due_soon'],
+    ['chỉ tiêu nào ht r', 'list', 'done'],
+    ['nq57 có vde j k a', 'summary'],
     // "bên mình": the sender's unit, not the sender.
     ['sếp hỏi bên mình có việc nào quá thời hạn chưa làm xong không', 'overdue'],
   ])('reads %j as %s', (text, intent, status = null) => {
@@ -550,6 +554,14 @@ describe('the rules over the classifier', () => {
     expect(parse('nq57-12 xog').intent).toMatchObject({ intent: 'update', status: 'done' });
     // A question still opens with its word.
     expect(parse('is NQ57-12 done').intent.intent).toBe('status');
+  });
+
+  it('reads "gt" as an explanation asked for, and a spaced code before "ra sao"', () => {
+    expect(parse('yc sở gd gt NQ57-21 nhé').intent).toMatchObject({
+      intent: 'request_explanation',
+      target: 'NQ57-21',
+    });
+    expect(parse('tien do nq57 28 ra sao em').intent).toMatchObject({ intent: 'status', target: 'NQ57-28' });
   });
 
   it('reads shorthand typed with its marks ("gtrình")', () => {

@@ -499,7 +499,7 @@ describe('the rules over the classifier', () => {
     // About to be late is a deadline coming; loose shorthand of leaders.
     ['việc nào sắp quá hạn', 'due_soon'],
     ['chỉ tiêu nào ht r', 'list', 'done'],
-    ['nq57 có vde j k a', 'summary'],
+    ['nq57 chạy tới đâu r', 'summary'],
     // "bên mình": the sender's unit, not the sender.
     ['sếp hỏi bên mình có việc nào quá thời hạn chưa làm xong không', 'overdue'],
   ])('reads %j as %s', (text, intent, status = null) => {

@@ -100,6 +100,12 @@ export const WORK_NOUNS = compilePhrases([
   'task',
   'tasks',
   'đầu việc',
+  'mục',
+  'hạng mục',
+  'item',
+  'items',
+  'target',
+  'targets',
 ]);
 
 export const HELP_STRONG = compilePhrases([

@@ -268,14 +268,14 @@ export function correction(folded: string, written: string): Correction | null {
   }
   if (folded.length < 5) return null;
   const near = oneEditAway(folded);
-  return near === null ? unglued(folded) : withMarks(near, written, ascii);
+  return near === null ? unglued(folded, written) : withMarks(near, written, ascii);
 }
 
 /**
  * Two words typed without the space between them ("quáhạn", "tiendo"): the split the vocabulary writes
  * side by side, when one split is clearly the likeliest (seen twice as often as the next, and twice).
  */
-function unglued(word: string): Correction | null {
+function unglued(word: string, written: string): Correction | null {
   const { words, pairs } = vocabulary();
   const splits: { text: string; n: number }[] = [];
   for (let i = 2; i + 2 <= word.length; i++) {
@@ -286,7 +286,14 @@ function unglued(word: string): Correction | null {
   splits.sort((x, y) => y.n - x.n);
   const [best, next] = splits;
   if (best === undefined || (next !== undefined && best.n < 2 * next.n)) return null;
-  return { folded: best.text, marked: null };
+  // Each part keeps the marks it was typed with ("hoànthành" → "hoàn thành"), letter for letter.
+  const typed = written.toLowerCase().normalize('NFC');
+  const at = best.text.indexOf(' ');
+  const marked =
+    typed.length === word.length && /[^\x00-\x7f]/u.test(typed)
+      ? `${typed.slice(0, at)} ${typed.slice(at)}`
+      : null;
+  return { folded: best.text, marked };
 }
 
 function swapsOf(word: string): string[] {
@@ -403,7 +410,14 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     if (w.fix === null) continue;
     out += text.slice(at, w.start);
     for (let k = at; k < w.start; k++) toOrig.push(folded.toOrig[k] ?? 0);
-    if (w.fix.marked !== null) marked.set(out.length, w.fix.marked);
+    // A split word ("hoàn thành") marks each of its parts where it starts.
+    if (w.fix.marked !== null) {
+      let from = out.length;
+      for (const part of w.fix.marked.split(' ')) {
+        marked.set(from, part);
+        from += part.length + 1;
+      }
+    }
     const origStart = folded.toOrig[w.start] ?? 0;
     out += w.fix.folded;
     for (let c = 0; c < w.fix.folded.length; c++) toOrig.push(origStart);

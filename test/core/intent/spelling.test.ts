@@ -51,6 +51,8 @@ describe('VNI left-overs and words typed without the space between them', () => 
 
   it('splits two words glued together where the vocabulary writes them side by side', () => {
     expect(read('việc nào quáhạn').words).toBe('viec nao qua han');
+    // Each part keeps its marks, so the status phrase still reads.
+    expect(read('mục tiêu đã hoànthành').marked).toEqual(['hoàn', 'thành']);
     // …but never a command or a mention.
     expect(read('/mytasks@dondoc_bot').words).toBe('mytasks dondoc bot');
   });

@@ -38,12 +38,13 @@ export interface Decision {
 type Rule = (label: IntentName, s: Slots) => IntentName | null;
 const RULES: readonly Rule[] = [
   // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
-  (label, s) => (s.count && COUNTED.has(label) ? 'summary' : null),
+  (label, s) => (s.count && (COUNTED.has(label) || label === 'summary') ? 'summary' : null),
   // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
   (label, s) =>
     label === 'summary' && s.listWord && s.status !== null && !s.count && !s.late && !s.due ? 'list' : null,
   // "sở ngành nào dẫn đầu", "đơn vị nào chậm nhất": agencies ranked, not items (spec: a summary).
-  (label, s) => (s.rank && s.agencyKind && !s.agency && COUNTED.has(label) ? 'summary' : null),
+  (label, s) =>
+    s.rank && s.agencyKind && !s.agency && (COUNTED.has(label) || label === 'summary') ? 'summary' : null,
   // "tỷ lệ hoàn thành của Sở Y tế": a count of the work, or of a programme's or agency's work.
   (label, s) =>
     s.count && label === 'unknown' && (s.work || s.status !== null || s.program || s.agency)

@@ -1,7 +1,9 @@
 // Tuning aid, not a benchmark: scores the parser on a labelled development file that is NOT one of the
-// held-out splits (default /tmp/tune.jsonl), printing its misses, and with FOLDS=k retrains k times with
-// k−1 folds of that file added to the corpus, scoring the fold left out.
-// Usage: npx tsx bench/intent-folds.ts [file]   (FOLDS=5 for the cross-validation)
+// held-out splits (it refuses those: their misses are never printed), printing its misses, and with
+// FOLDS=k retrains k times with k−1 folds of that file added to the corpus, scoring the fold left out.
+// Usage: npx tsx bench/intent-folds.ts FILE   (FOLDS=5 for the cross-validation, QUIET=1 for figures only)
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseMessage } from '../src/core/intent/index.ts';
 import {
   labelledLines,
@@ -15,8 +17,22 @@ import type { LocalDate } from '../src/core/types.ts';
 import { demoLexicon } from '../test/helpers/demo-lexicon.ts';
 
 const TODAY = '2025-07-15' as LocalDate;
-const file = process.argv[2] ?? '/tmp/tune.jsonl';
-const lines = readLabelled(new URL(`file://${file}`));
+const file = process.argv[2];
+if (file === undefined) {
+  console.error('usage: npx tsx bench/intent-folds.ts FILE (a labelled JSONL development file)');
+  process.exit(2);
+}
+if (resolve(file).includes(`${resolve('bench/intent-set')}/`)) {
+  console.error(
+    `${file}: a held-out split is scored by \`npm run bench -- intent\` only, never read for misses`,
+  );
+  process.exit(2);
+}
+const lines = readLabelled(pathToFileURL(resolve(file)));
+if (lines.length === 0) {
+  console.error(`${file}: no labelled lines (missing or empty)`);
+  process.exit(1);
+}
 const folds = Number(process.env.FOLDS ?? 0);
 const quiet = process.env.QUIET === '1';
 

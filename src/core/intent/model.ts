@@ -21,7 +21,8 @@ const TRAIN_SPLIT = new URL('./corpus/train.jsonl', import.meta.url);
  * Nine development sets of 600–800 messages (the sixth half off-topic), written apart from the parser
  * on 2026-12-07: each scored once as it came, its misses read to find what the rules lacked, then
  * trained on. Lines that also occur in a held-out split are left out (a test checks it);
- * bench/intent-set/test3.jsonl, written the same day apart from all of them, is never read.
+ * bench/intent-set/test3.jsonl, written the same day apart from all of them, is only scored, its misses
+ * never read.
  */
 const TUNE_SET = new URL('./corpus/tune.jsonl', import.meta.url);
 

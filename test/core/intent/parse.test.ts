@@ -536,6 +536,7 @@ describe('the rules over the classifier', () => {
     expect(parse('CDS25-09.2 at 3/4').intent).toMatchObject({ percent: 75 });
     expect(parse('NQ57-12 xong trước 30/9').intent).toMatchObject({ percent: 100, status: 'done' });
     expect(parse('NQ57-12 đạt 12/10').intent.percent).toBeNull();
+    expect(parse('NQ57-12 đạt 5/0').intent.percent).toBeNull();
   });
 
   it('reads a report worded around its code: "is now", "đến nay đạt", "em đã hoàn thành", "xog"', () => {

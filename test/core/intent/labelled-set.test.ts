@@ -22,7 +22,9 @@ const trainedOn = [
   ...read('src/core/intent/corpus/tune.jsonl'),
   ...read('src/core/intent/corpus/handwritten.jsonl'),
 ];
-const heldOut = ['test.jsonl', 'test2.jsonl', 'test3.jsonl'].flatMap((f) => read(`bench/intent-set/${f}`));
+const heldOut = ['test.jsonl', 'test2.jsonl', 'test3.jsonl', 'test4.jsonl'].flatMap((f) =>
+  read(`bench/intent-set/${f}`),
+);
 const key = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 describe('the labelled intent set', () => {

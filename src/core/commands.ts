@@ -182,9 +182,46 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
 ];
 
 /** The command's meaning by name, for the parser. */
-export const COMMAND_MEANINGS: ReadonlyMap<string, CommandMeaning> = new Map(
+const COMMAND_MEANINGS: ReadonlyMap<string, CommandMeaning> = new Map(
   COMMAND_TABLE.map((c) => [c.name, c.meaning] as const),
 );
+
+/** Whether `a` and `b` differ by two neighbouring letters swapped. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const at = [...a].findIndex((c, i) => c !== b.charAt(i));
+  return (
+    at >= 0 &&
+    a.charAt(at) === b.charAt(at + 1) &&
+    a.charAt(at + 1) === b.charAt(at) &&
+    a.slice(at + 2) === b.slice(at + 2)
+  );
+}
+
+/** Whether `longer` is `shorter` with one letter more. */
+function oneLetterMore(longer: string, shorter: string): boolean {
+  if (longer.length !== shorter.length + 1) return false;
+  return [...longer].some((_, i) => longer.slice(0, i) + longer.slice(i + 1) === shorter);
+}
+
+/**
+ * The meaning of a command by its name, forgiving one slip of a hurried thumb: two letters swapped
+ * ("/hepl", "/stauts") in a name of four letters or more, or one letter dropped or added ("/mytaks",
+ * "/ovedue", "/overduee") in a name of six or more. Never a letter changed: "/test" is no "/next".
+ * Null when the name is unknown or the slip could mean two different commands.
+ */
+export function commandMeaning(name: string): CommandMeaning | null {
+  const exact = COMMAND_MEANINGS.get(name);
+  if (exact !== undefined) return exact;
+  if (name.length < 4) return null;
+  const meanings = new Set<CommandMeaning>();
+  for (const [known, meaning] of COMMAND_MEANINGS) {
+    const long = Math.min(known.length, name.length) >= 6;
+    if (swapped(known, name) || (long && (oneLetterMore(known, name) || oneLetterMore(name, known))))
+      meanings.add(meaning);
+  }
+  return meanings.size === 1 ? ([...meanings][0] ?? null) : null;
+}
 
 /** A menu in the table's order: the commands listed for `lang` and `place`, the feature-gated ones when on. */
 export function menuOf(

@@ -15,16 +15,27 @@ export interface CodeSpan {
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
  * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word of
  * progress ("da06 11 sao rồi", "nq57 29 78%"; "NQ57 12 việc" may be a count, so not any number); a dot
- * may stand for the hyphen before a two-digit target ("nq57.34").
+ * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3").
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|ntn|den dau|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{2}(?![\d.])))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|ntn|den dau|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;
 
-export function findItemCodes(folded: string, programOf: ProgramResolver): CodeSpan[] {
+/** A code's number typed with the letter O for a zero ("CDS25-1O", "NQ57-O5.2"), with at least one digit. */
+const LETTER_O_NUMBER = /(?<![\p{L}\p{N}])([a-z]{2,6}\d{1,4} ?[-.] ?)([\do]{1,3}(?:\.[\do]{1,3})?)(?![\p{L}\p{N}])/gu;
+
+/** The zeros of code numbers typed as the letter O, made digits again (same length: offsets hold). */
+function zerosForLetterO(folded: string): string {
+  return folded.replace(LETTER_O_NUMBER, (whole, head: string, number: string) =>
+    /o/u.test(number) && /\d/u.test(number) ? head + number.replace(/o/gu, '0') : whole,
+  );
+}
+
+export function findItemCodes(written: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = [];
+  const folded = zerosForLetterO(written);
   for (const m of folded.matchAll(ITEM)) {
     const [whole, letters = '', separator = '', digits = '', dash = '', item = '', sub] = m;
     const program = programOf(letters, digits);
@@ -120,8 +131,14 @@ const PERCENT =
 /** "đạt 8/10", "at 3/4": a share of the work, read as its percent (after such a word only: "30/9" is a day). */
 const FRACTION = /(?<=(?:^|\s)(?:dat|at|duoc|len|reached)\s)(\d{1,4})\/(\d{1,4})(?![\d/])/gu;
 
+/** "được một nửa", "đạt 1 nửa", "half done": half the work, 50 %. After such a word only ("nửa tháng"). */
+const HALF =
+  /(?<=(?:^|\s)(?:dat|duoc|len|xong|lam)\s)(?:mot|1|phan) nua?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])half(?:way)? (?:done|complete|completed|finished)(?![\p{L}\p{N}])/gu;
+
 export function findPercents(folded: string): PercentSpan[] {
   const spans: PercentSpan[] = [];
+  for (const m of folded.matchAll(HALF))
+    spans.push({ start: m.index, end: m.index + m[0].length, value: 50 });
   for (const m of folded.matchAll(FRACTION)) {
     const [part, whole] = [Number(m[1]), Number(m[2])];
     if (whole > 0 && part <= whole) {

@@ -37,8 +37,9 @@ export interface Decision {
  */
 type Rule = (label: IntentName, s: Slots) => IntentName | null;
 const RULES: readonly Rule[] = [
-  // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count is a summary, whatever it counts.
-  (label, s) => (s.count && (COUNTED.has(label) || label === 'summary') ? 'summary' : null),
+  // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count of the plan's work is a summary, whatever
+  // it counts ("how many calories in a bowl of phở" counts none of it).
+  (label, s) => (s.count && (COUNTED.has(label) || label === 'summary') && countsWork(s) ? 'summary' : null),
   // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
   (label, s) =>
     label === 'summary' && s.listWord && s.status !== null && !s.count && !s.late && !s.due ? 'list' : null,
@@ -54,6 +55,12 @@ const RULES: readonly Rule[] = [
   // that intent, though the classifier did not know the rest ("hộ chiếu quá hạn" names neither).
   (label, s) =>
     (label === 'unknown' || label === 'help') && (s.program || s.agency) ? anchoredIntent(s) : null,
+  // "kế hoạch CĐS những gì sắp đến hạn", "sở nnmt đang vướng gì": no word of a summary (a count, a
+  // ranking, "tình hình", "thế nào") but a word of lateness, a deadline or a status asks for those items.
+  (label, s) =>
+    label === 'summary' && !s.summary && !s.count && !s.rank && !s.howIs && itemsAsked(s) !== null
+      ? itemsAsked(s)
+      : null,
   // "việc nào quá hạn mà đang vướng": lateness wins over the status.
   (label, s) => (label === 'list' && s.late ? 'overdue' : null),
   // "việc nào chưa khởi động": a status with no word of lateness or of a deadline lists that status.
@@ -82,17 +89,28 @@ const RULES: readonly Rule[] = [
 const aboutWork = (s: Slots): boolean =>
   s.work || s.late || s.due || s.deadline || s.status !== null || s.period;
 
+/**
+ * A count about the plan's work: of work, of a status, lateness or deadline, of a programme's or an
+ * agency's work, or per agency. A period alone is no such thing ("tỷ lệ thất nghiệp năm nay").
+ */
+const countsWork = (s: Slots): boolean =>
+  s.work || s.late || s.due || s.deadline || s.status !== null || s.program || s.agency || s.agencyKind;
+
 /** Any word that makes a message a question or a request, beside the names it holds. */
 const asksAnything = (s: Slots): boolean =>
   aboutWork(s) || s.summary || s.howIs || s.count || s.rank || s.question || s.listWord || s.help || s.mine;
 
-function anchoredIntent(s: Slots): IntentName | null {
-  if (s.count || s.rank) return 'summary';
+/** The items a word of lateness, of a deadline coming or of a status asks for, in that order. */
+function itemsAsked(s: Slots): IntentName | null {
   if (s.late) return 'overdue';
   if (s.due) return 'due_soon';
   if (s.status !== null) return 'list';
-  if (s.summary || s.howIs) return 'summary';
   return null;
+}
+
+function anchoredIntent(s: Slots): IntentName | null {
+  if (s.count || s.rank) return 'summary';
+  return itemsAsked(s) ?? (s.summary || s.howIs ? 'summary' : null);
 }
 
 export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): Decision {

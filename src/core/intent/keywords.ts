@@ -23,6 +23,9 @@ export const EXPLAIN = compilePhrases([
   'giải thích vì sao',
   'explain why',
   'justify',
+  'justification',
+  'why delay',
+  'why the delay',
 ]);
 
 export const MY_TASKS = compilePhrases([
@@ -65,6 +68,16 @@ export const MY_TASKS = compilePhrases([
   'i own',
   'i m working on',
   'i am working on',
+  'i m owner',
+  'i am owner',
+  'i m the owner',
+  'i am the owner',
+  'i m responsible for',
+  'i am responsible for',
+  'i m in charge of',
+  'i am in charge of',
+  'my jobs',
+  'my job',
   'mang tên em',
   'mang tên tôi',
   'giao cho anh',
@@ -161,6 +174,18 @@ export const HELP_HOW = compilePhrases([
   'gõ gì',
   'gõ lệnh',
   'cú pháp',
+  'syntax',
+  'manual',
+  'tutorial',
+  'user guide',
+  'instructions',
+  'how to report',
+  'how to update',
+  'how do i check',
+  'how to check',
+  'dùng bot',
+  'sử dụng bot',
+  'xài bot',
   'qua bot',
   'bot làm được',
   'bot giúp được',
@@ -245,6 +270,13 @@ export const OVERDUE = compilePhrases([
   'miss any deadlines',
   'miss a deadline',
   'missed',
+  'hạn qua rồi',
+  'hạn đã qua',
+  'đã qua hạn',
+  'over due',
+  'miss deadline',
+  'miss the deadline',
+  'miss deadlines',
   'should have been done',
   'should have been finished',
   'lẽ ra phải xong',
@@ -273,6 +305,8 @@ export const OVERDUE = compilePhrases([
 
 export const DUE_SOON = compilePhrases([
   'sắp đến hạn',
+  'chạm hạn',
+  'sắp chạm hạn',
   'cận hạn',
   'gần đến hạn',
   'sắp hạn',
@@ -410,6 +444,28 @@ export const COUNT = compilePhrases([
 ]);
 
 /**
+ * "có mấy việc", "bao nhiêu chỉ tiêu": how many, when a work noun follows (slots.ts). Not "mấy" alone:
+ * "mấy việc trễ của sở là gì" asks which ("those tasks").
+ */
+export const HOW_MANY = compilePhrases(['bao nhiêu', 'có mấy', 'được mấy', 'còn mấy', 'xong mấy', 'đạt mấy']);
+
+/**
+ * What a count word may be about that is no count of the plan's work: time ("how many days until Tết"),
+ * a phone number ("phone number of DOST", "số điện thoại Sở Tài chính là bao nhiêu").
+ */
+export const NOT_COUNTED = compilePhrases([
+  'how many days',
+  'how many hours',
+  'how many weeks',
+  'how many months',
+  'how many years',
+  'phone number',
+  'số điện thoại',
+  'đường dây nóng',
+  'hotline',
+]);
+
+/**
  * "NQ57 thế nào", "tình hình Đông Sơn ra sao", "Dong Son situation?": how a named scope stands. Read only
  * beside a programme or agency (decide.ts); alone, "thế nào" asks about anything.
  */
@@ -510,6 +566,7 @@ export const STATUS_OF = new Map<Phrase, StatusPhrase>(STATUS_ENTRIES);
 /** Words that sit between a code, its percent and its status without meaning anything themselves. */
 export const FILLERS = compilePhrases([
   'đã',
+  'đang',
   'em',
   'tôi',
   'mình',
@@ -547,8 +604,42 @@ export const FILLERS = compilePhrases([
   'at',
   'currently',
   'the',
+  'still',
   'status',
   'progress',
+]);
+
+/** A thank-you closing a report ("…đạt 30% ạ, em cảm ơn anh"): nothing of the report, nor a note. */
+export const CLOSINGS = compilePhrases([
+  'cảm ơn',
+  'xin cảm ơn',
+  'cảm ơn anh',
+  'cảm ơn chị',
+  'cảm ơn sếp',
+  'cảm ơn anh chị',
+  'cảm ơn anh nhiều',
+  'cảm ơn chị nhiều',
+  'cảm ơn nhiều',
+  'trân trọng',
+  'thanks',
+  'thank you',
+]);
+
+/** Words "cho" (give, let) is followed by in a request: "cho em xin", "cho xem", "cho anh biết". */
+export const GIVE_TO = new Set([
+  'em',
+  'xem',
+  'xin',
+  'toi',
+  'anh',
+  'chi',
+  'minh',
+  'tui',
+  'biet',
+  'hoi',
+  'a',
+  'e',
+  'bot',
 ]);
 
 /** "cho" without its diacritic is usually "for/give" ("cho tôi xem"); it means "waiting" only before these. */
@@ -574,6 +665,12 @@ export const WAIT_WORD = compilePhrases(['chờ']);
 
 export const QUESTION_PHRASES = compilePhrases([
   'đến đâu',
+  'tới đâu',
+  'gì vậy',
+  'gì thế',
+  'sao vậy',
+  'vì sao',
+  'tại sao',
   'thế nào',
   'ra sao',
   'sao rồi',
@@ -751,6 +848,9 @@ export const RANKING = compilePhrases([
   'rank departments',
   'ranking of',
   'league table',
+  'top',
+  'the most',
+  'nhiều nhất',
 ]);
 
 /** The work status a `list` asks for ("việc nào đang vướng", "what was completed in June"), longest first. */
@@ -777,6 +877,9 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'under way',
     'in progress',
     'being worked on',
+    'under implementation',
+    'being implemented',
+    'in implementation',
   ]).map((p) => [p, 'in_progress'] as [Phrase, ItemStatus]),
   ...compilePhrases([
     'đã làm xong',

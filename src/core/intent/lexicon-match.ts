@@ -284,6 +284,13 @@ export interface ScopeMatch {
  * only when a kind has none of these is a close spelling of a long name tried.
  * Two different programmes cancel out (null); two agencies become `agencyChoices`.
  */
+/** The tokens [start, end) a programme is named by in full or by an alias ("chuyển đổi số", "NQ57"). */
+export function programWords(tokens: readonly Token[], lexicon: Lexicon): Array<[number, number]> {
+  return selectHits(exactHits(tokens, indexOf(lexicon)))
+    .filter((h) => h.kind === 'program')
+    .map((h): [number, number] => [h.start, h.end]);
+}
+
 export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
   // The classifier's slots and the final Intent read the same words: match them once.
   const key = tokens.map((t) => `${t.orig}\u0001${t.folded}`).join('\u0002');

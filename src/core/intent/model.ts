@@ -10,7 +10,7 @@ import { TRAINING_LEXICON } from './corpus/lexicon.ts';
 import { LABELS, type Label } from './corpus/templates.ts';
 import { featuresOf } from './features.ts';
 import { readSlots, type Slots } from './slots.ts';
-import { matchScope } from './lexicon-match.ts';
+import { matchScope, programWords } from './lexicon-match.ts';
 import { readCachedModel, writeCachedModel } from './model-cache.ts';
 import { resolvePeriod } from './period.ts';
 import { looksLikeQuestion } from './update.ts';
@@ -47,7 +47,13 @@ export function readLabelled(url: URL): Labelled[] {
 export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots {
   const scope = matchScope(a.tokens, lexicon);
   const period = resolvePeriod(a.masked, today);
-  const slots = readSlots(a.tokens, {
+  // A programme's own name says nothing of the question: "chuyển đổi số" holds "đợi" (waiting) and
+  // "đội sổ" (last in the ranking) once its marks are gone.
+  const named = programWords(a.tokens, lexicon);
+  const words = a.tokens.map((t, i) =>
+    named.some(([from, to]) => i >= from && i < to) ? { ...t, folded: '#' } : t,
+  );
+  const slots = readSlots(words, {
     question: looksLikeQuestion(a),
     period: period !== null,
     // ISO dates compare as strings.

@@ -1,5 +1,5 @@
 // Turns one chat message into the Intent of docs/intents.md, plus the note, language and control around it.
-import { COMMAND_MEANINGS } from '../commands.ts';
+import { commandMeaning } from '../commands.ts';
 import type {
   AgencyCode,
   AssignControl,
@@ -298,7 +298,7 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
   const argsAt = m[0].length;
   const first = tokenIndexFrom(a, argsAt);
   const done = (d: Draft): ParsedMessage => finish(a, { periodFrom: argsAt, ...d }, lexicon, today, first);
-  const command = COMMAND_MEANINGS.get(m[1] ?? '');
+  const command = commandMeaning(m[1] ?? '') ?? undefined;
   const code = a.codes.find((c) => c.start >= argsAt);
   const codeIndex = code === undefined ? -1 : tokenIndexFrom(a, code.start);
   switch (command) {
@@ -500,14 +500,23 @@ function parseAnalysed(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedM
     if (assign === null) return item;
     return { ...item, control: assign.control, lang: detectLang(a.tokens.slice(0, assign.nameAt)) };
   }
+  // A report with no code opening the message is one ("xong, đã nghiệm thu", "80% đã lắp 12/20 trạm").
   const opening = codeFreeReport(a, true);
   if (opening !== null) return finish(a, opening, lexicon, today, 0);
   const decision = decideIntent(a, lexicon, today);
   const intent = decision.intent;
-  const closing = intent === 'unknown' && decision.choices === null ? codeFreeReport(a, false) : null;
+  // One closing on a percent is a report too, unless the classifier is sure the message is about
+  // something else ("tiến độ luận văn của em được 80% rồi", "I finished my English course, 100%").
+  const closing =
+    intent === 'unknown' && decision.choices === null && decision.confidence < SURELY_OFF_TOPIC
+      ? codeFreeReport(a, false)
+      : null;
   const draft: Draft = { intent, listStatus: decision.status, choices: decision.choices };
   return finish(a, closing ?? draft, lexicon, today, 0);
 }
+
+/** The classifier's "unknown" at or above this is sure: its message's closing percent is no report. */
+const SURELY_OFF_TOPIC = 0.8;
 
 const NO_LEXICON: Lexicon = { programs: [], agencies: [] };
 

@@ -163,7 +163,7 @@ const re = (source: string): RegExp => new RegExp(source, 'g');
 const RANGE_START = re(`${B}(?:tu|from|between)\\s{1,3}(?:(?:ngay|the)\\s{1,3})?`);
 const RANGE_JOIN = /\s{0,3}(?:den|toi|to|until|and|-)\s{0,3}(?:(?:ngay|the)\s{1,3})?/y;
 const BEFORE = re(
-  `${B}(?:truoc|before|by|until|till|den|toi|cho den|no later than|not later than|han chot|deadline|due)\\s{1,3}(?:(?:ngay|the|han|het)\\s{1,3}){0,2}`,
+  `${B}(?:truoc|before|by|until|till|den|toi|cho den|no later than|not later than|han chot|(?<!(?:qua|tre|lo|vuot|no|muon) )han|deadline|due)\\s{1,3}(?:(?:ngay|the|han|het)\\s{1,3}){0,2}`,
 );
 const ON = re(`${B}(?:ngay|on)\\s{1,3}`);
 

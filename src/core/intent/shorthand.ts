@@ -66,10 +66,11 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   gtrình: 'giải trình',
   hum: 'hôm',
   tđ: 'tiến độ',
+  qhạn: 'quá hạn',
 };
 
-/** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"). */
-const FINAL_SHORTHAND: Readonly<Record<string, string>> = { a: 'ạ' };
+/** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"); "v", "z" end on "vậy". */
+const FINAL_SHORTHAND: Readonly<Record<string, string>> = { a: 'ạ', v: 'vậy', z: 'vậy' };
 
 const fold = (word: string): string =>
   word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();

@@ -8,16 +8,19 @@ import {
   DEADLINE_WORD,
   DUE_SOON,
   EXPLAIN,
+  GIVE_TO,
   HAS,
   HELP_HOW,
   HELP_STRONG,
   HELP_WEAK,
   HOW_IS,
+  HOW_MANY,
   LIST_STATUS_OF,
   LIST_STATUS_PHRASES,
   LIST_WORDS,
   MINE,
   MY_TASKS,
+  NOT_COUNTED,
   NOT_WORK,
   OVERDUE,
   RANKING,
@@ -77,23 +80,6 @@ export function listStatus(tokens: readonly Token[]): ItemStatus | null {
 }
 
 const WAIT = tokenizePhrase('chờ')[0]!;
-/** Words "cho" (give, let) is followed by in a request: "cho em xin", "cho xem", "cho anh biết". */
-const GIVE_TO = new Set([
-  'em',
-  'xem',
-  'xin',
-  'toi',
-  'anh',
-  'chi',
-  'minh',
-  'tui',
-  'biet',
-  'hoi',
-  'a',
-  'e',
-  'bot',
-]);
-
 /**
  * Bare "chờ" (waiting: blocked) typed without its mark is most often "cho" ("cho em xin danh sách việc
  * đã xong"): so when the writer marks other words, or a person or "xem" follows.
@@ -121,7 +107,7 @@ export function readSlots(
     summary: hasPhrase(tokens, SUMMARY),
     mine: (hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS)) && !notWork,
     mineStrong: (hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens)) && !notWork,
-    count: hasPhrase(tokens, COUNT),
+    count: (hasPhrase(tokens, COUNT) || howManyOfWork(tokens)) && !hasPhrase(tokens, NOT_COUNTED),
     self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
     selfWork: senderThen(tokens, SELF_WORK),
     help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
@@ -133,6 +119,14 @@ export function readSlots(
     explain: hasPhrase(tokens, EXPLAIN),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };
+}
+
+/** "có mấy việc chưa bắt đầu", "bao nhiêu chỉ tiêu đã đạt": how many, of a work noun right after. */
+function howManyOfWork(tokens: readonly Token[]): boolean {
+  return tokens.some((_, i) => {
+    const ask = matchAt(tokens, i, HOW_MANY);
+    return ask !== null && matchAt(tokens, i + ask.tokens.length, WORK_NOUNS) !== null;
+  });
 }
 
 /** "em còn việc gì", "tôi có nhiệm vụ nào": the sender, then "có"/"còn" (not "có thể"). */

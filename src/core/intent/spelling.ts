@@ -273,19 +273,22 @@ export function correction(folded: string, written: string): Correction | null {
 
 /**
  * Two words typed without the space between them ("quáhạn", "tiendo"): the split the vocabulary writes
- * side by side, when one split is clearly the likeliest (seen twice as often as the next, and twice).
+ * side by side, when one split is clearly the likeliest (seen twice as often as the next, and twice);
+ * failing that, the one split into two vocabulary words there is ("hoàn thànhrồi": "thành rồi").
  */
 function unglued(word: string, written: string): Correction | null {
   const { words, pairs } = vocabulary();
   const splits: { text: string; n: number }[] = [];
   for (let i = 2; i + 2 <= word.length; i++) {
     const [left, right] = [word.slice(0, i), word.slice(i)];
-    const n = words.has(left) && words.has(right) ? (pairs.get(`${left} ${right}`) ?? 0) : 0;
-    if (n >= 2) splits.push({ text: `${left} ${right}`, n });
+    if (words.has(left) && words.has(right))
+      splits.push({ text: `${left} ${right}`, n: pairs.get(`${left} ${right}`) ?? 0 });
   }
   splits.sort((x, y) => y.n - x.n);
   const [best, next] = splits;
-  if (best === undefined || (next !== undefined && best.n < 2 * next.n)) return null;
+  if (best === undefined) return null;
+  const clear = best.n >= 2 ? next === undefined || best.n >= 2 * next.n : next === undefined;
+  if (!clear) return null;
   // Each part keeps the marks it was typed with ("hoànthành" → "hoàn thành"), letter for letter.
   const typed = written.toLowerCase().normalize('NFC');
   const at = best.text.indexOf(' ');
@@ -368,7 +371,10 @@ interface WordAt {
   fix: Correction | null;
   /** Put in for shorthand: keeps its marks and is never corrected. */
   shorthand: string | undefined;
-  /** After "/", "@" or "_": a command or a mention ("/mytasks", "@dondoc_bot"), a name, never a typo. */
+  /**
+   * After "/", "@" or "_": a command or a mention ("/mytasks", "@dondoc_bot"); or beside "&": part of an
+   * agency's initials ("NN&MT", "KH&CN"). A name, never a typo.
+   */
   named: boolean;
 }
 
@@ -382,7 +388,7 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     const end = start + m[0].length;
     const shorthand = before.get(start);
     const written = source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
-    const named = /[/@_]/u.test(text.charAt(start - 1));
+    const named = /[/@_&]/u.test(text.charAt(start - 1)) || text.charAt(end) === '&';
     const fix = shorthand === undefined && !named ? correction(m[0], written) : null;
     words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand, named });
   }

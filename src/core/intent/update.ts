@@ -3,7 +3,10 @@ import type { ItemStatus } from '../types.ts';
 import { isBarrier, tokenIndexFrom, type Analysis } from './analysis.ts';
 import type { PercentSpan, Span } from './codes.ts';
 import {
+  ASSIGN,
+  CLOSINGS,
   FILLERS,
+  GIVE_TO,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
@@ -13,7 +16,7 @@ import {
   WAITING_OBJECTS,
   type StatusPhrase,
 } from './keywords.ts';
-import { hasMarks } from './normalize.ts';
+import { hasMarks, type Token } from './normalize.ts';
 import { hasPhrase, matchAt, matchEndingAt, wordMatches } from './phrases.ts';
 
 export interface UpdateReading {
@@ -45,12 +48,12 @@ function percentsByToken(a: Analysis): Map<number, PercentAt> {
   return map;
 }
 
-/** Only fillers and punctuation from token `i` to the end of the message. */
+/** Only fillers, thanks and punctuation from token `i` to the end of the message. */
 function onlyFillersFrom(a: Analysis, i: number): boolean {
   if (a.truncated) return false;
   let j = i;
   while (j < a.tokens.length) {
-    const f = matchAt(a.tokens, j, FILLERS);
+    const f = matchAt(a.tokens, j, FILLERS) ?? matchAt(a.tokens, j, CLOSINGS);
     if (f === null) return false;
     j += f.tokens.length;
   }
@@ -64,18 +67,23 @@ function separatedBefore(a: Analysis, i: number): boolean {
   return SEPARATOR.test(a.masked.slice(prev.end, t.start));
 }
 
-/** A status phrase at token `i`, with the guard that keeps "cho tôi xem" from reading as "chờ" (waiting). */
-function statusAt(a: Analysis, i: number): { status: StatusPhrase; end: number } | null {
+/**
+ * A status phrase at token `i`, with the guard that keeps "cho tôi xem" from reading as "chờ" (waiting).
+ * `afterCode`: right after an item code, where "cho" is "chờ" ("nq57-40.3 cho doi tac ban giao").
+ */
+function statusAt(a: Analysis, i: number, afterCode = false): { status: StatusPhrase; end: number } | null {
   const phrase = matchAt(a.tokens, i, STATUS_PHRASES);
   if (phrase === null) return null;
   const end = i + phrase.tokens.length;
   const wait = WAIT_WORD[0]?.tokens[0];
   const waitToken = phrase.tokens.findIndex((w) => wait !== undefined && wordMatches(w, wait));
   const written = a.tokens[i + waitToken];
-  if (waitToken >= 0 && written !== undefined && !hasMarks(written.sig)) {
+  // "đang cho", "còn cho": after such a word it is "chờ" whatever follows; alone it may be "cho" (give).
+  if (waitToken === 0 && written !== undefined && !hasMarks(written.sig)) {
     const next = a.tokens[end];
     const clearlyWaiting =
       next === undefined ||
+      (afterCode && !GIVE_TO.has(next.folded) && !namesSomeone(next)) ||
       isBarrier(next) ||
       separatedBefore(a, end) ||
       matchAt(a.tokens, end, WAITING_OBJECTS) !== null;
@@ -84,6 +92,9 @@ function statusAt(a: Analysis, i: number): { status: StatusPhrase; end: number }
   const status = STATUS_OF.get(phrase);
   return status === undefined ? null : { status, end };
 }
+
+/** A person's code or name ("P09", "Nguyễn Văn A"): capitals or digits, as "giao NQ57-12.3 cho P09" ends. */
+const namesSomeone = (t: Token): boolean => /[\p{Lu}\p{N}]/u.test(t.orig);
 
 function bareNumberAt(a: Analysis, i: number): number | null {
   const t = a.tokens[i];
@@ -109,6 +120,8 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   let status: ItemStatus | null = null;
   let consumedEnd = tokens[codeIndex]?.end ?? 0;
   let fillersFrom = -1;
+  // "giao NQ57-12.4 cho tran van dat": "cho" gives the task to someone.
+  const assigning = matchAt(tokens, 0, ASSIGN) !== null;
 
   let j = codeIndex + 1;
   while (j < tokens.length && !isBarrier(tokens[j])) {
@@ -131,7 +144,8 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       fillersFrom = -1;
       continue;
     }
-    const s: ReturnType<typeof statusAt> = status === null ? statusAt(a, j) : null;
+    const s: ReturnType<typeof statusAt> =
+      status === null ? statusAt(a, j, codeIndex >= 0 && j === codeIndex + 1 && !assigning) : null;
     if (s !== null) {
       status = s.status.status;
       const label = s.status.label || separatedBefore(a, s.end) || onlyFillersFrom(a, s.end);
@@ -141,7 +155,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       fillersFrom = -1;
       continue;
     }
-    const filler = matchAt(tokens, j, FILLERS);
+    const filler = matchAt(tokens, j, FILLERS) ?? matchAt(tokens, j, CLOSINGS);
     if (filler === null) break;
     if (fillersFrom < 0) fillersFrom = j;
     j += filler.tokens.length;

@@ -576,6 +576,99 @@ describe('the rules over the classifier', () => {
     expect(parse('@dondoc_bot /mytasks').intent.intent).toBe('my_tasks');
   });
 
+  it('forgives one slip in a command name, never a changed letter nor a name that could be two', () => {
+    expect(parse('/hepl').intent.intent).toBe('help');
+    expect(parse('/mytaks').intent.intent).toBe('my_tasks');
+    expect(parse('/ovedue NQ57').intent).toMatchObject({ intent: 'overdue', program: 'NQ57' });
+    expect(parse('/stauts NQ57-07').intent).toMatchObject({ intent: 'status', target: 'NQ57-07' });
+    expect(parse('/expalin DA06-03').intent).toMatchObject({ intent: 'request_explanation' });
+    expect(parse('/test').intent.intent).toBe('unknown');
+    expect(parse('/stat').intent.intent).toBe('unknown');
+  });
+
+  it('reads a code typed loosely: a dot before a one-digit target, the letter O for a zero', () => {
+    expect(parse('cds25.4 tđ ntn').intent).toMatchObject({ intent: 'status', target: 'CDS25-04' });
+    expect(parse('nq57.12.3 xong').intent).toMatchObject({ intent: 'update', target: 'NQ57-12.3' });
+    expect(parse('kiểm tra giúp CDS25-1O').intent).toMatchObject({ intent: 'status', target: 'CDS25-10' });
+    expect(parse('NQ57-O5.2 xong').intent).toMatchObject({ intent: 'update', target: 'NQ57-05.2' });
+  });
+
+  it('reads half the work as 50 %, and "nửa" alone as no percent', () => {
+    expect(parse('nq57-40.2 duoc 1 nua').intent).toMatchObject({ percent: 50, status: 'in_progress' });
+    expect(parse('nq57-30.1 dc 1 nửa r').intent).toMatchObject({ intent: 'update', percent: 50 });
+    expect(parse('NQ57-12 half done').intent).toMatchObject({ intent: 'update', percent: 50 });
+    expect(parse('nq57-12 được nửa tháng rồi').intent.percent).toBeNull();
+  });
+
+  it('reads "cho" right after a code as waiting, unless it gives the task or the answer to someone', () => {
+    expect(parse('nq57-40.3 cho doi tac ban giao, chua lam duoc').intent).toMatchObject({
+      intent: 'update',
+      status: 'blocked',
+    });
+    expect(parse('NQ57-12 cho em xem').intent.intent).toBe('status');
+    expect(parse('giao NQ57-12.4 cho tran van dat').intent.intent).toBe('status');
+  });
+
+  it('reads a report around its code: "still", "đang bị", a thank-you after it (not a note)', () => {
+    expect(parse('NQ57-03.3 still blocked by lack of premises').intent).toMatchObject({
+      intent: 'update',
+      status: 'blocked',
+    });
+    expect(parse('DA06-05.2 đang bị vướng: chờ Bộ Công an cấp quyền').intent).toMatchObject({
+      intent: 'update',
+      status: 'blocked',
+    });
+    const thanked = parse('Dạ thưa anh, em báo cáo NQ57-34.2 đã triển khai được 30% ạ, em cảm ơn anh.');
+    expect(thanked.intent).toMatchObject({ intent: 'update', percent: 30 });
+    expect(parse('NQ57-12 xong, cảm ơn').note).toBeNull();
+  });
+
+  it('reads a question after a code as one: "tới đâu", "gì vậy"', () => {
+    expect(parse('cds25-11.1 dang lam toi dau').intent.intent).toBe('status');
+    expect(parse('nq57-04 vướng j v').intent.intent).toBe('status');
+  });
+
+  it('keeps the initials of an agency written with "&" as they are ("nn&mt" is no "em")', () => {
+    expect(parse('so nn&mt dang lam nhung viec nao').intent).toMatchObject({
+      intent: 'list',
+      agency: 'SNNMT',
+      status: 'in_progress',
+    });
+  });
+
+  it('reads a deadline date after "hạn" as the window up to it, never after "quá hạn"', () => {
+    expect(parse('nv nào hạn 15/8').intent).toMatchObject({
+      intent: 'due_soon',
+      period: { from: '2025-07-15', to: '2025-08-15' },
+    });
+    expect(parse('việc quá hạn 30/6').intent).toMatchObject({ intent: 'overdue', period: null });
+  });
+
+  it('reads nothing into a programme\'s own name ("chuyen doi so" holds "đợi" and "đội sổ" unmarked)', () => {
+    expect(parse('ke hoach chuyen doi so nhung gi sap den han thang sau').intent).toMatchObject({
+      intent: 'due_soon',
+      program: 'CDS25',
+      status: null,
+    });
+    expect(parse('nhung chi tieu ke hoach chuyen doi so 2025 da qua han').intent.intent).toBe('overdue');
+  });
+
+  it('reads two words typed as one when only one split makes two words ("hoàn thànhrồi")', () => {
+    expect(parse('mục tiêu nào đã hoàn thànhrồi').intent).toMatchObject({ intent: 'list', status: 'done' });
+  });
+
+  it('counts only the plan\'s work: "có mấy việc…" is a summary, "how many days until Tết" no count', () => {
+    expect(parse('có mấy viêc chưa bắt đầu').intent.intent).toBe('summary');
+    expect(parse('how many calories in a bowl of pho').intent.intent).toBe('unknown');
+    expect(parse('phone number of DOST pls').intent.intent).toBe('unknown');
+  });
+
+  it('reads a closing percent as no report when the classifier is sure the message is about something else', () => {
+    expect(parse('I finished my English course, 100%').intent.intent).toBe('unknown');
+    expect(parse('đã lắp 12/20 trạm, đạt 60%').intent).toMatchObject({ intent: 'update', percent: 60 });
+    expect(parse('xong, đã nghiệm thu').intent).toMatchObject({ intent: 'update', status: 'done' });
+  });
+
   it('reads "mai" as tomorrow at the start or after a word of time, not as a name', () => {
     const tomorrow = { from: '2025-07-16', to: '2025-07-16' };
     expect(parse('mai có hạn j ko').intent).toMatchObject({ intent: 'due_soon', period: tomorrow });

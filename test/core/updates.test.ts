@@ -34,6 +34,18 @@ describe.each(dbKinds())('status updates from chat on %s', (kind) => {
       expect((await progressOf('NQ57-12.3')).progress).toBe(80);
     });
 
+    it('records a report of work done with no percent or status as a note, the progress left as it was', async () => {
+      const before = await h.counts();
+      const was = (await progressOf('NQ57-12.3')).progress;
+      const text = await h.ask('NQ57-12.3 đã bàn giao xong mặt bằng đặt trạm ạ', { senderId: 'P10' });
+      expect(text.split('\n').slice(0, 2)).toEqual([
+        '✅ NQ57-12.3 Lắp đặt trạm 5G tại các xã vùng sâu, vùng biên giới: đã ghi nhận ghi chú',
+        'Ghi chú: đã bàn giao xong mặt bằng đặt trạm ạ',
+      ]);
+      expect((await h.counts()).history).toBe(before.history + 1);
+      expect((await progressOf('NQ57-12.3')).progress).toBe(was);
+    });
+
     it('confirms in English for an update written in English', async () => {
       const text = await h.ask('NQ57-12.4 done', { senderId: 'P11' });
       expect(text.split('\n')[0]).toBe('✅ NQ57-12.4 Measure 5G coverage quality: 0% → 100% (done)');

@@ -24,7 +24,8 @@ const ITEM =
 export type ProgramResolver = (letters: string, digits: string) => string | null;
 
 /** A code's number typed with the letter O for a zero ("CDS25-1O", "NQ57-O5.2"), with at least one digit. */
-const LETTER_O_NUMBER = /(?<![\p{L}\p{N}])([a-z]{2,6}\d{1,4} ?[-.] ?)([\do]{1,3}(?:\.[\do]{1,3})?)(?![\p{L}\p{N}])/gu;
+const LETTER_O_NUMBER =
+  /(?<![\p{L}\p{N}])([a-z]{2,6}\d{1,4} ?[-.] ?)([\do]{1,3}(?:\.[\do]{1,3})?)(?![\p{L}\p{N}])/gu;
 
 /** The zeros of code numbers typed as the letter O, made digits again (same length: offsets hold). */
 function zerosForLetterO(folded: string): string {

@@ -5,7 +5,7 @@ import type { Analysis } from './analysis.ts';
 import type { Slots } from './slots.ts';
 import { isBarrier } from './analysis.ts';
 import { readIntent } from './model.ts';
-import { inVocabulary } from './spelling.ts';
+import { readAsWritten } from './spelling.ts';
 
 /**
  * Below this the model is not sure enough to answer. Chosen on the hand-written phrasings held out in
@@ -152,7 +152,9 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   if (ruled) return decided();
   // "các việc hạn": "hạn" with no word of lateness or nearness and no period is either; ask which —
   // unless a word was not read (a mangled "quá" or "sắp"), where the classifier's guess is better.
-  const allRead = a.tokens.every((t) => isBarrier(t) || /^\d+$/u.test(t.folded) || inVocabulary(t.folded));
+  const allRead = a.tokens.every(
+    (t) => isBarrier(t) || /^\d+$/u.test(t.folded) || readAsWritten(t.folded, t.orig),
+  );
   if (
     allRead &&
     (label === 'overdue' || label === 'due_soon') &&

@@ -441,6 +441,11 @@ export const COUNT = compilePhrases([
   'per agency',
   'by department',
   'each department',
+  'breakdown',
+  'broken down',
+  'by status',
+  'tổng số',
+  'số tổng',
 ]);
 
 /**
@@ -463,6 +468,7 @@ export const NOT_COUNTED = compilePhrases([
   'số điện thoại',
   'đường dây nóng',
   'hotline',
+  'tổng đài',
 ]);
 
 /**
@@ -567,6 +573,7 @@ export const STATUS_OF = new Map<Phrase, StatusPhrase>(STATUS_ENTRIES);
 export const FILLERS = compilePhrases([
   'đã',
   'đang',
+  'ok',
   'em',
   'tôi',
   'mình',
@@ -589,6 +596,7 @@ export const FILLERS = compilePhrases([
   'lên',
   'đạt',
   'đạt được',
+  'reached',
   'được',
   'là',
   'tiến độ',
@@ -607,6 +615,23 @@ export const FILLERS = compilePhrases([
   'still',
   'status',
   'progress',
+]);
+
+/**
+ * Words of work reported done after an item code ("NQ57-11.3 đã bàn giao xong mặt bằng", "NQ57-21.2
+ * reached 150/200 lectures"): a statement with one is a report on the item, its words the note.
+ */
+export const REPORT_WORDS = compilePhrases([
+  'đã',
+  'xong',
+  'hoàn thành',
+  'hoàn tất',
+  'reached',
+  'completed',
+  'finished',
+  'done',
+  'has been',
+  'have been',
 ]);
 
 /** A thank-you closing a report ("…đạt 30% ạ, em cảm ơn anh"): nothing of the report, nor a note. */
@@ -848,6 +873,10 @@ export const RANKING = compilePhrases([
   'rank departments',
   'ranking of',
   'league table',
+  'xếp thứ',
+  'đứng thứ',
+  'kéo chân',
+  'kéo lùi',
   'top',
   'the most',
   'nhiều nhất',

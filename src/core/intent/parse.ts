@@ -42,7 +42,7 @@ import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
 import { resolvePeriod } from './period.ts';
 import { hasPhrase, matchAt, matchEndingAt, type Phrase } from './phrases.ts';
-import { looksLikeQuestion, readUpdate, type UpdateReading } from './update.ts';
+import { looksLikeQuestion, readUpdate, reportsWork, type UpdateReading } from './update.ts';
 
 export function emptyIntent(name: IntentName = 'unknown'): Intent {
   return {
@@ -388,20 +388,18 @@ function parseItemMessage(a: Analysis): Draft {
 
 /**
  * What a message says of `target`, written at token `codeIndex` (-1: not written, the item talked
- * about): an update when it reports a percent or a status (and is no question), else its status asked.
+ * about): an update when it reports a percent or a status (and is no question), or, with neither, a
+ * note when it is announced ("Cập nhật DA06-02.2: …") or reports work done ("NQ57-11.3 đã bàn giao
+ * xong mặt bằng"); else its status asked.
  */
 function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced: boolean): Draft {
   const reading = readUpdate(a, codeIndex, announced);
   const reported = reading.percent !== null || reading.status !== null;
-  if (reported && (announced || !looksLikeQuestion(a))) {
+  const note = textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut);
+  const noted = note !== null && !looksLikeQuestion(a) && (announced || reportsWork(a, codeIndex));
+  if ((reported && (announced || !looksLikeQuestion(a))) || noted) {
     const noteStart = tokenIndexFrom(a, reading.noteFrom);
-    return {
-      intent: 'update',
-      target,
-      reading,
-      note: textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut),
-      scope: [0, noteStart],
-    };
+    return { intent: 'update', target, reading, note, scope: [0, noteStart] };
   }
   return { intent: 'status', target };
 }
@@ -479,17 +477,17 @@ function parseAnalysed(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedM
   const command = parseCommand(a, lexicon, today);
   if (command !== null) return command;
 
+  // "đăng ký P09" registers; "đăng ký" alone asks how to; "đăng ký xe công đi Đông Sơn" is about
+  // something else, read as any message.
   const registerAt = matchAt(a.tokens, 0, REGISTER);
   if (registerAt !== null) {
     const after = a.tokens[registerAt.tokens.length - 1]?.end ?? 0;
     const code = registrationCode(a.full.slice(origOffset(a, after)));
-    return finish(
-      a,
-      { intent: 'help', control: code === null ? null : { kind: 'register', code } },
-      lexicon,
-      today,
-      0,
-    );
+    const alone = coreWords(a.tokens).length === registerAt.tokens.length;
+    if (code !== null || alone) {
+      const control = code === null ? null : ({ kind: 'register', code } as const);
+      return finish(a, { intent: 'help', control }, lexicon, today, 0);
+    }
   }
   const control = controlOf(a);
   if (control !== null) return finish(a, { intent: 'unknown', control }, lexicon, today, 0);

@@ -96,6 +96,17 @@ export function inVocabulary(word: string): boolean {
   return vocabulary().words.has(word);
 }
 
+/**
+ * A word of the vocabulary written as the vocabulary writes it: "qùa" and "trể" are "qua" and "tre" in
+ * the vocabulary, but with marks it never gives them, so nothing read them as "quá" or "trễ".
+ */
+export function readAsWritten(folded: string, written: string): boolean {
+  if (!inVocabulary(folded)) return false;
+  // A word the normaliser put in (shorthand, a correction, a split) is read as it put it.
+  const lower = written.toLowerCase();
+  return foldWord(lower) !== folded || !unknownMarks(folded, lower);
+}
+
 const TONES: Readonly<Record<string, string>> = {
   s: '\u0301',
   f: '\u0300',
@@ -129,6 +140,25 @@ export function vniAsTelex(word: string): string | null {
     else return null;
   }
   return out + tone;
+}
+
+const TELEX_OF: Readonly<Record<string, string>> = {
+  â: 'aa',
+  ă: 'aw',
+  ê: 'ee',
+  ô: 'oo',
+  ơ: 'ow',
+  ư: 'uw',
+  đ: 'dd',
+};
+
+/**
+ * A word typed with its vowel marks but its tone as a telex key after it ("nhâts", "đôj"), as the
+ * keys that would type it ("nhaats", "ddooj"); null when it has a tone already or no such key.
+ */
+function markedTelex(word: string): string | null {
+  if (!/[sfrxj]$/u.test(word) || !/[ăâêôơưđ]/u.test(word) || toneOf(word) !== '') return null;
+  return [...word].map((c) => TELEX_OF[c] ?? c).join('');
 }
 
 /** "tieens" → "tiến", "ddooj" → "độ"; null when the word shows no telex. */
@@ -258,6 +288,11 @@ export function correction(folded: string, written: string): Correction | null {
     }
   }
   if (capitalised) return null;
+  const half = markedTelex(written.toLowerCase().normalize('NFC'));
+  const telex = half === null ? null : decodeTelex(half);
+  if (telex !== null && vocabulary().marked.get(foldWord(telex))?.has(telex) === true) {
+    return { folded: foldWord(telex), marked: telex };
+  }
   const doubled = undoubled(folded);
   if (doubled !== null) return withMarks(doubled, written, ascii);
   // Four-letter syllables are one letter from another real syllable too often ("khoa"/"khoan"); two
@@ -321,9 +356,11 @@ function anyEditAway(word: string): Set<string> {
 
 /**
  * A short word read by its neighbours: "bắt đầu" from "bắt đâu", "tạm dừng" from "tạm dừg", "triển khai"
- * from "triển khia" — of the vocabulary words one edit away, the one the vocabulary writes most often
- * next to the word before or after, when clearly the most often (twice the next). Alone, such
- * syllables are too close to each other to correct.
+ * from "triển khia", "hoàn thành" from "hoàn thánh" — of the vocabulary words one edit away (or the
+ * word itself, typed with a tone the vocabulary never gives it), the one the vocabulary writes most
+ * often next to the word before or after, when clearly the most often (twice the next). Alone, such
+ * syllables are too close to each other to correct. A tone the vocabulary does give the word is never
+ * changed: "chấm" (to grade) stays itself beside "việc".
  */
 export function contextCorrection(
   folded: string,
@@ -336,12 +373,17 @@ export function contextCorrection(
   const seen = (w: string): number =>
     (before === null ? 0 : (pairs.get(`${before} ${w}`) ?? 0)) +
     (after === null ? 0 : (pairs.get(`${w} ${after}`) ?? 0));
-  const ranked = [...anyEditAway(folded)]
+  // A vocabulary word typed with a tone it never has ("hoàn thánh", "vường mắc") may be that word.
+  const near = anyEditAway(folded);
+  if (unknownMarks(folded, written)) near.add(folded);
+  const ranked = [...near]
     .map((w) => ({ w, n: seen(w) }))
     .filter((c) => c.n > 0)
     .sort((x, y) => y.n - x.n);
   const [best, next] = ranked;
   if (best === undefined || (next !== undefined && best.n < 2 * next.n)) return null;
+  // The word itself: its wrong tone is dropped, so it reads as typed without marks.
+  if (best.w === folded) return { folded, marked: folded };
   return withMarks(best.w, written, /^[a-z]+$/u.test(written));
 }
 

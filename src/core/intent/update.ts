@@ -10,6 +10,8 @@ import {
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
+  REPORT_WORDS,
+  OVERDUE,
   STATUS_OF,
   STATUS_PHRASES,
   WAIT_WORD,
@@ -172,6 +174,14 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       noteTo = trailing.noteTo;
     }
   }
+  // After a code only: alone, "…, xong" may close any sentence.
+  if (status === null && noteTo === null && codeIndex >= 0) {
+    const trailing = trailingStatus(a, consumedEnd);
+    if (trailing !== null) {
+      status = trailing.status;
+      noteTo = trailing.noteTo;
+    }
+  }
   if (status === null) {
     const before = matchEndingAt(tokens, codeIndex, STATUS_PHRASES);
     if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
@@ -184,6 +194,22 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
     }
   }
   return { percent, percentAt, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null };
+}
+
+/**
+ * A status that closes the message after a separator ("đã phê duyệt dự án, xong"), and where the note
+ * before it ends; flowing on from the words before ("đã lắp xong") it is part of the note.
+ */
+function trailingStatus(a: Analysis, after: number): { status: ItemStatus; noteTo: number } | null {
+  for (let i = a.tokens.length - 1; i >= 0; i--) {
+    const t = a.tokens[i];
+    if (t === undefined || t.start < after) return null;
+    const s = statusAt(a, i);
+    if (s === null) continue;
+    if (!onlyFillersFrom(a, s.end) || !separatedBefore(a, i)) return null;
+    return { status: s.status.status, noteTo: a.tokens[i - 1]?.end ?? t.start };
+  }
+  return null;
 }
 
 /** A percent that closes the message ("đã lắp 12/20 trạm, đạt 60%"), and where the note before it ends. */
@@ -208,6 +234,16 @@ function trailingPercent(
     at: p.span,
     noteTo: Math.min(a.tokens[k]?.start ?? p.span.start, p.span.start),
   };
+}
+
+/**
+ * A statement after the item code at `codeIndex` that reports work ("đã bàn giao xong mặt bằng",
+ * "reached 150/200 lectures"), with no lateness in it ("NQ57-12 đã quá hạn" tells, it reports nothing).
+ */
+export function reportsWork(a: Analysis, codeIndex: number): boolean {
+  if (codeIndex < 0 || looksLikeQuestion(a)) return false;
+  const after = a.tokens.slice(codeIndex + 1).filter((t) => !isBarrier(t));
+  return hasPhrase(after, REPORT_WORDS) && !hasPhrase(after, OVERDUE);
 }
 
 /** True when the message reads as a question about the item rather than a report on it. */

@@ -159,7 +159,6 @@ describe('status of one item', () => {
     ['NQ57-12', 'NQ57-12'],
     ['cập nhật tình hình NQ57-12', 'NQ57-12'],
     ['NQ57-12 cho tôi xem', 'NQ57-12'],
-    ['NQ57-12 đã lắp xong trạm 5G', 'NQ57-12'],
     ['nq 57-12 thế nào', 'NQ57-12'],
     ['ĐA06-03 sao rồi', 'DA06-03'],
     ['da6-3 ra sao', 'DA06-03'],
@@ -621,6 +620,67 @@ describe('the rules over the classifier', () => {
     const thanked = parse('Dạ thưa anh, em báo cáo NQ57-34.2 đã triển khai được 30% ạ, em cảm ơn anh.');
     expect(thanked.intent).toMatchObject({ intent: 'update', percent: 30 });
     expect(parse('NQ57-12 xong, cảm ơn').note).toBeNull();
+  });
+
+  it('reads a statement of work done after a code as a note on it, progress unchanged', () => {
+    expect(parse('NQ57-12 đã lắp xong trạm 5G')).toMatchObject({
+      intent: expected({ intent: 'update', target: 'NQ57-12' as Intent['target'] }),
+      note: 'đã lắp xong trạm 5G',
+    });
+    expect(parse('Cập nhật DA06-02.2: phường Long Thành đã bổ sung hồ sơ').intent).toMatchObject({
+      intent: 'update',
+      status: null,
+    });
+    expect(parse('NQ57-21.2 reached 150/200 lectures').intent).toMatchObject({
+      intent: 'update',
+      percent: 75,
+    });
+    // A status closing the report after a separator is the item's ("…, xog"); a lateness told or a
+    // question asked reports nothing.
+    expect(parse('NQ57-20.1 đã phê duyệt dự án, xog')).toMatchObject({
+      intent: { intent: 'update', status: 'done', percent: 100 },
+      note: 'đã phê duyệt dự án',
+    });
+    expect(parse('NQ57-12 đã quá hạn').intent.intent).toBe('status');
+    expect(parse('NQ57-12 đã xong chưa').intent.intent).toBe('status');
+    expect(parse('cập nhật NQ57-12').intent.intent).toBe('status');
+  });
+
+  it('reads a word typed with a tone the vocabulary never gives it by its neighbour, never a real tone', () => {
+    expect(parse('các chỉ tiêu đã hoàn thánh của NQ57').intent).toMatchObject({
+      intent: 'list',
+      status: 'done',
+    });
+    expect(parse('nhiệm vụ vường mắc của Sở KH&CN').intent).toMatchObject({
+      intent: 'list',
+      status: 'blocked',
+    });
+    expect(parse('việc chưa lám của Trung tâm Lưu trữ').intent).toMatchObject({ status: 'not_started' });
+    expect(parse('việc chấm điểm thi đua').intent.intent).toBe('unknown');
+  });
+
+  it('reads a tone typed as a telex key after a marked word ("nhâts"), and a lateness with a wrong tone', () => {
+    expect(parse('đơn vị nào chậm nhâts').intent.intent).toBe('summary');
+    // "qùa" is read by the classifier, not taken for a bare "hạn" to ask about.
+    expect(parse('chỉ tiêu Đề án 06 nào qùa hạn').intent.intent).toBe('overdue');
+    expect(parse('các việc hạn').choices).toEqual(['overdue', 'due_soon']);
+  });
+
+  it('reads "đăng ký" as registering only with a code or alone', () => {
+    expect(parse('đăng ký').intent.intent).toBe('help');
+    expect(parse('đăng ký P09').control).toEqual({ kind: 'register', code: 'P09' });
+    const other = parse('đăng ký tham gia giải cầu lông công đoàn ở đâu');
+    expect(other.control).toBeNull();
+    expect(other.intent.intent).not.toBe('help');
+  });
+
+  it('reads a breakdown, a total and a drag on a programme as a summary', () => {
+    expect(parse('Breakdown of Home Affairs tasks by status').intent).toMatchObject({
+      intent: 'summary',
+      agency: 'SNV',
+    });
+    expect(parse('e cần số tổng DA06 để làm slide họp t5').intent.intent).toBe('summary');
+    expect(parse('đv nào đg kéo chân DA06 v').intent.intent).toBe('summary');
   });
 
   it('reads a question after a code as one: "tới đâu", "gì vậy"', () => {

@@ -5,13 +5,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseMessage } from '../src/core/intent/index.ts';
-import {
-  labelledLines,
-  readLabelled,
-  trainingCorpus,
-  trainModel,
-  useModel,
-} from '../src/core/intent/model.ts';
+import { labelledLines, readLabelled } from '../src/core/intent/corpus/labelled.ts';
+import { trainingCorpus, trainModel, useModel } from '../src/core/intent/model.ts';
 import type { Labelled } from '../src/core/intent/corpus/generate.ts';
 import type { LocalDate } from '../src/core/types.ts';
 import { demoLexicon } from '../test/helpers/demo-lexicon.ts';

@@ -134,13 +134,16 @@ const FRACTION = /(?<=(?:^|\s)(?:dat|at|duoc|len|reached)\s)(\d{1,4})\/(\d{1,4})
 
 /** "được một nửa", "đạt 1 nửa", "half done": half the work, 50 %. After such a word only ("nửa tháng"). */
 const HALF =
-  /(?<=(?:^|\s)(?:dat|duoc|len|xong|lam)\s)(?:mot|1|phan) nua?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])half(?:way)? (?:done|complete|completed|finished)(?![\p{L}\p{N}])/gu;
+  /(?<=(?:^|\s)(?:dat|duoc|len|xong|lam)\s(?:(?:khoang|tam|chung) )?)(?:mot|1|phan) nua?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:half(?: ?way)? (?:done|complete|completed|finished)|half ?way)(?![\p{L}\p{N}])/gu;
+
+/** "3 of 5 communes", "4 out of 6": a share of the work, read as its percent. */
+const OF = /(?<![\p{L}\p{N}.,/])(\d{1,4}) (?:out )?of (\d{1,4})(?![\p{L}\p{N}.,%/])/gu;
 
 export function findPercents(folded: string): PercentSpan[] {
   const spans: PercentSpan[] = [];
   for (const m of folded.matchAll(HALF))
     spans.push({ start: m.index, end: m.index + m[0].length, value: 50 });
-  for (const m of folded.matchAll(FRACTION)) {
+  for (const m of [...folded.matchAll(FRACTION), ...folded.matchAll(OF)]) {
     const [part, whole] = [Number(m[1]), Number(m[2])];
     if (whole > 0 && part <= whole) {
       spans.push({ start: m.index, end: m.index + m[0].length, value: Math.round((100 * part) / whole) });

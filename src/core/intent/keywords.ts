@@ -24,6 +24,7 @@ export const EXPLAIN = compilePhrases([
   'explain why',
   'justify',
   'justification',
+  'account for',
   'why delay',
   'why the delay',
 ]);
@@ -175,6 +176,10 @@ export const HELP_HOW = compilePhrases([
   'gõ lệnh',
   'cú pháp',
   'syntax',
+  'nhắn thế nào',
+  'nhắn như thế nào',
+  'nhắn sao',
+  'nhắn gì',
   'manual',
   'tutorial',
   'user guide',
@@ -261,6 +266,7 @@ export const OVERDUE = compilePhrases([
   'lố hạn',
   'vượt thời hạn',
   'vượt hạn',
+  'vượt mốc',
   'còn nợ',
   'nợ đọng',
   'bỏ lỡ',
@@ -452,7 +458,16 @@ export const COUNT = compilePhrases([
  * "có mấy việc", "bao nhiêu chỉ tiêu": how many, when a work noun follows (slots.ts). Not "mấy" alone:
  * "mấy việc trễ của sở là gì" asks which ("those tasks").
  */
-export const HOW_MANY = compilePhrases(['bao nhiêu', 'có mấy', 'được mấy', 'còn mấy', 'xong mấy', 'đạt mấy']);
+export const HOW_MANY = compilePhrases([
+  'bao nhiêu',
+  'có mấy',
+  'được mấy',
+  'còn mấy',
+  'xong mấy',
+  'đạt mấy',
+  'hoàn thành mấy',
+  'làm được mấy',
+]);
 
 /**
  * What a count word may be about that is no count of the plan's work: time ("how many days until Tết"),
@@ -541,7 +556,8 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'đợi',
     'treo',
   ]),
-  ...statusPhrases('blocked', true, ['blocked', 'stuck', 'on hold']),
+  ...statusPhrases('blocked', true, ['blocked', 'stuck', 'on hold', 'paused', 'suspended', 'halted']),
+  ...statusPhrases('blocked', false, ['waiting on', 'waiting for', 'phải tạm dừng', 'phải dừng']),
   ...statusPhrases('in_progress', false, [
     'đang triển khai',
     'đang làm',
@@ -597,6 +613,12 @@ export const FILLERS = compilePhrases([
   'đạt',
   'đạt được',
   'reached',
+  'mới',
+  'giờ',
+  'khoảng',
+  'tầm',
+  'about',
+  'around',
   'được',
   'là',
   'tiến độ',
@@ -632,6 +654,23 @@ export const REPORT_WORDS = compilePhrases([
   'done',
   'has been',
   'have been',
+]);
+
+/** Before a percent in the middle of a report, the word that makes it the progress ("… đã đạt 72% hồ sơ"). */
+export const PROGRESS_BEFORE = compilePhrases(['đạt', 'được', 'lên', 'at', 'reached', 'is', 'are', 'now']);
+/** After such a percent: "80% complete", "80% hoàn thành". */
+export const PROGRESS_AFTER = compilePhrases(['complete', 'completed', 'done', 'hoàn thành', 'xong']);
+/** Between the two, a hedge: "được khoảng 60%", "about 40%". */
+export const HEDGES = compilePhrases([
+  'khoảng',
+  'tầm',
+  'chừng',
+  'gần',
+  'hơn',
+  'about',
+  'around',
+  'almost',
+  'over',
 ]);
 
 /** A thank-you closing a report ("…đạt 30% ạ, em cảm ơn anh"): nothing of the report, nor a note. */
@@ -709,8 +748,10 @@ export const QUESTION_PHRASES = compilePhrases([
   'how many',
   'how much',
 ]);
-export const QUESTION_ENDINGS = compilePhrases(['chưa', 'không', 'ko', 'hả', 'nhỉ', 'chứ']);
+export const QUESTION_ENDINGS = compilePhrases(['chưa', 'không', 'ko', 'hả', 'nhỉ', 'chứ', 'gì', 'là gì']);
 export const QUESTION_STARTS = compilePhrases([
+  'ai',
+  'who',
   'is',
   'are',
   'has',
@@ -873,6 +914,7 @@ export const RANKING = compilePhrases([
   'rank departments',
   'ranking of',
   'league table',
+  'nhanh nhất',
   'xếp thứ',
   'đứng thứ',
   'kéo chân',
@@ -906,6 +948,8 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'under way',
     'in progress',
     'being worked on',
+    'tiếp tục triển khai',
+    'tiếp tục thực hiện',
     'under implementation',
     'being implemented',
     'in implementation',
@@ -926,6 +970,7 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'completed',
     'complete',
     'done',
+    'achieved',
   ]).map((p) => [p, 'done'] as [Phrase, ItemStatus]),
   ...compilePhrases([
     'gặp khó',
@@ -966,6 +1011,10 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'hasn t started',
     'has not started',
     'not kicked off',
+    'not yet kicked off',
+    'nobody has touched',
+    'no one has touched',
+    'untouched',
     'haven t kicked off',
     'hasn t kicked off',
     'havent started',

@@ -20,7 +20,6 @@ import type { ProgramResolver, Span } from './codes.ts';
 import {
   ASSIGN,
   ASSIGN_TO,
-  COURTESY,
   EN_WORDS,
   EXPLAIN,
   NEXT_PAGE,
@@ -41,8 +40,8 @@ import { levelOfFolded } from './level.ts';
 import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
 import { resolvePeriod } from './period.ts';
-import { hasPhrase, matchAt, matchEndingAt, type Phrase } from './phrases.ts';
-import { looksLikeQuestion, readUpdate, reportsWork, type UpdateReading } from './update.ts';
+import { hasPhrase, matchAt, type Phrase } from './phrases.ts';
+import { coreWords, looksLikeQuestion, readUpdate, reportsWork, type UpdateReading } from './update.ts';
 
 export function emptyIntent(name: IntentName = 'unknown'): Intent {
   return {
@@ -183,17 +182,6 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     level: levelOfFolded(a.masked, intent.agency !== null),
     statement: !looksLikeQuestion(a) && !hasPhrase(a.tokens, WORK_NOUNS),
   };
-}
-
-/** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
-function coreWords(tokens: readonly Token[]): Token[] {
-  let end = tokens.length;
-  for (;;) {
-    const courtesy = matchEndingAt(tokens, end, COURTESY);
-    if (courtesy === null || end - courtesy.tokens.length <= 0) break;
-    end -= courtesy.tokens.length;
-  }
-  return tokens.slice(0, end);
 }
 
 function isExactly(words: readonly Token[], phrases: readonly Phrase[]): boolean {

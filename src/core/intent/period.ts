@@ -280,6 +280,51 @@ const LATER: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = [
   { re: /(?<![a-z])(?:hom qua|yesterday)(?![a-z])/, resolve: (t) => day(t, -1) },
 ];
 
+/** Monday = 0 … Sunday = 6, as a weekday is written. */
+const WEEKDAYS: Readonly<Record<string, number>> = {
+  hai: 0,
+  '2': 0,
+  ba: 1,
+  '3': 1,
+  tu: 2,
+  '4': 2,
+  nam: 3,
+  '5': 3,
+  sau: 4,
+  '6': 4,
+  bay: 5,
+  '7': 5,
+  'chu nhat': 6,
+  monday: 0,
+  tuesday: 1,
+  wednesday: 2,
+  thursday: 3,
+  friday: 4,
+  saturday: 5,
+  sunday: 6,
+};
+/** "thứ 6 này", "thứ năm tuần sau", "chủ nhật", "next Monday" (not "xếp thứ 2", a rank). */
+const WEEKDAY =
+  /(?<![a-z0-9])(?<!(?:xep|dung|hang|so) )(?:thu (hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat)|(?:this |next |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(nay|tuan nay|tuan sau|tuan toi|tuan truoc))?(?![a-z0-9])/;
+
+/**
+ * The day a weekday names: in this week ("này", "tuần này"), the next or the last ("tuần sau", "next
+ * Monday", "tuần trước"), or alone the first such day from today on. undefined: none is named.
+ */
+function byWeekday(text: string, t: Ymd): Period | null | undefined {
+  const m = WEEKDAY.exec(text);
+  if (m === null) return undefined;
+  const wanted = WEEKDAYS[m[1] ?? m[2] ?? m[3] ?? ''];
+  if (wanted === undefined) return undefined;
+  const todayIndex = (new Date(dayNumber(t) * DAY_MS).getUTCDay() + 6) % 7;
+  const monday = dayNumber(t) - todayIndex;
+  const which = m[4] ?? (/^next /.test(m[0]) ? 'tuan sau' : '');
+  const weeks =
+    which === 'nay' || which === 'tuan nay' ? 0 : which === 'tuan truoc' ? -1 : which === '' ? null : 1;
+  const n = weeks === null ? dayNumber(t) + ((wanted - todayIndex + 7) % 7) : monday + weeks * 7 + wanted;
+  return day(fromDayNumber(n), 0);
+}
+
 function quarterOf(t: Ymd, by: number): Period | null {
   const shifted = shiftMonth(t.y, Math.floor((t.m - 1) / 3) * 3 + 1, by * 3);
   return quarterWindow(shifted.y, Math.floor((shifted.m - 1) / 3) + 1);
@@ -341,6 +386,8 @@ function resolveOrThrow(text: string, t: Ymd): Period | null {
     m = ahead.re.exec(text);
     if (m !== null) return window(t, fromDayNumber(dayNumber(t) + Number(m[1]) * ahead.days));
   }
+  const weekday = byWeekday(text, t);
+  if (weekday !== undefined) return weekday;
   for (const r of LATER) if (r.re.test(text)) return r.resolve(t);
   return byDay(text, t);
 }

@@ -121,11 +121,16 @@ export function readSlots(
   };
 }
 
-/** "có mấy việc chưa bắt đầu", "bao nhiêu chỉ tiêu đã đạt": how many, of a work noun right after. */
+/**
+ * "có mấy việc chưa bắt đầu", "bao nhiêu chỉ tiêu đã đạt", "bn xong, bn trễ": how many, of a work noun,
+ * a status or lateness right after.
+ */
 function howManyOfWork(tokens: readonly Token[]): boolean {
   return tokens.some((_, i) => {
     const ask = matchAt(tokens, i, HOW_MANY);
-    return ask !== null && matchAt(tokens, i + ask.tokens.length, WORK_NOUNS) !== null;
+    if (ask === null) return false;
+    const next = i + ask.tokens.length;
+    return [WORK_NOUNS, LIST_STATUS_PHRASES, OVERDUE].some((words) => matchAt(tokens, next, words) !== null);
   });
 }
 

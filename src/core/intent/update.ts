@@ -5,8 +5,12 @@ import type { PercentSpan, Span } from './codes.ts';
 import {
   ASSIGN,
   CLOSINGS,
+  COURTESY,
   FILLERS,
   GIVE_TO,
+  HEDGES,
+  PROGRESS_AFTER,
+  PROGRESS_BEFORE,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
@@ -193,7 +197,33 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       percentAt = p.span;
     }
   }
+  if (percent === null && codeIndex >= 0) {
+    const said = progressPercent(a, percents);
+    if (said !== null) {
+      percent = said.value;
+      percentAt = said;
+    }
+  }
   return { percent, percentAt, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null };
+}
+
+/**
+ * The one percent a report gives as its progress anywhere in its sentence ("NQ57-14.3 long thành đạt
+ * 72% rồi", "DA06-05.2: kết nối is 80% complete"): after a word of progress (a hedge between) or
+ * before "complete". "Cho 90% hộ gia đình" says whom, not how far; two such percents say nothing.
+ */
+function progressPercent(a: Analysis, percents: Map<number, PercentAt>): PercentSpan | null {
+  const said: PercentSpan[] = [];
+  for (const [start, p] of percents) {
+    let k = start;
+    const hedge = matchEndingAt(a.tokens, k, HEDGES);
+    if (hedge !== null) k -= hedge.tokens.length;
+    const progress =
+      matchEndingAt(a.tokens, k, PROGRESS_BEFORE) !== null ||
+      matchAt(a.tokens, p.endToken, PROGRESS_AFTER) !== null;
+    if (progress) said.push(p.span);
+  }
+  return new Set(said.map((s) => s.value)).size === 1 ? (said[0] ?? null) : null;
 }
 
 /**
@@ -246,12 +276,25 @@ export function reportsWork(a: Analysis, codeIndex: number): boolean {
   return hasPhrase(after, REPORT_WORDS) && !hasPhrase(after, OVERDUE);
 }
 
+/** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
+export function coreWords(tokens: readonly Token[]): Token[] {
+  let end = tokens.length;
+  for (;;) {
+    const courtesy = matchEndingAt(tokens, end, COURTESY);
+    if (courtesy === null || end - courtesy.tokens.length <= 0) break;
+    end -= courtesy.tokens.length;
+  }
+  return tokens.slice(0, end);
+}
+
 /** True when the message reads as a question about the item rather than a report on it. */
 export function looksLikeQuestion(a: Analysis): boolean {
   if (!a.truncated && a.masked.trimEnd().endsWith('?')) return true;
   const words = a.tokens.filter((t) => !isBarrier(t));
   if (hasPhrase(words, QUESTION_PHRASES)) return true;
-  if (matchEndingAt(words, words.length, QUESTION_ENDINGS) !== null) return true;
+  // "… đã bắt đầu chưa ạ": the question's last word comes before any courtesy.
+  const core = coreWords(words);
+  if (matchEndingAt(core, core.length, QUESTION_ENDINGS) !== null) return true;
   // A question opens the message ("is NQ57-12 done"); after a code "is" reports ("NQ57-12 is now 50%").
   return matchAt(a.tokens, 0, QUESTION_STARTS) !== null;
 }

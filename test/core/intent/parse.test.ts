@@ -683,6 +683,60 @@ describe('the rules over the classifier', () => {
     expect(parse('đv nào đg kéo chân DA06 v').intent.intent).toBe('summary');
   });
 
+  it('reads the one percent a report gives as its progress anywhere in its sentence', () => {
+    expect(parse('NQ57-14.3 long thành đạt 72% r ạ, tks a').intent).toMatchObject({
+      intent: 'update',
+      percent: 72,
+    });
+    expect(parse('NQ57-24.2 mới đạt 30%, đang chuẩn hóa dữ liệu').intent).toMatchObject({ percent: 30 });
+    expect(parse('DA06-05.2: connection to the service is 80% complete.').intent).toMatchObject({
+      percent: 80,
+    });
+    expect(parse('NQ57 12.3: 3 of 5 remote communes covered so far').intent).toMatchObject({ percent: 60 });
+    expect(parse('We are about halfway on NQ57-26.4.').intent).toMatchObject({
+      intent: 'update',
+      percent: 50,
+    });
+    expect(parse('DA06-01.4 đang chỉnh lý, được khoảng một nửa ạ').intent).toMatchObject({ percent: 50 });
+    // A percent of something else, or two of them, is no progress: the report is a note.
+    expect(parse('DA06-12.2 đã gắn mã địa chỉ cho 90% hộ gia đình').intent).toMatchObject({
+      intent: 'update',
+      percent: null,
+    });
+    expect(parse('NQ57-12 đạt 40% trạm, được 60% xã').intent.percent).toBeNull();
+    expect(parse('NQ57-12 đạt bao nhiêu %').intent.intent).toBe('status');
+  });
+
+  it('reads "waiting on", "paused", "phải tạm dừng" after a code as blocked', () => {
+    expect(parse('DA06-01.2 waiting on the police to verify ID numbers.').intent).toMatchObject({
+      intent: 'update',
+      status: 'blocked',
+    });
+    expect(parse('NQ57-39.2 paused due to a lack of inspectors').intent.status).toBe('blocked');
+    expect(parse('Dạ thưa anh, NQ57-03.3 phải tạm dừng vì chưa có trụ sở ạ').intent.status).toBe('blocked');
+  });
+
+  it('reads "ai …", "… chưa ạ", "… là gì" about a code as questions', () => {
+    expect(parse('ai dang lam nq57-05').intent.intent).toBe('status');
+    expect(parse('Dạ, em muốn biết NQ57-43 đã bắt đầu chưa ạ.').intent.intent).toBe('status');
+    expect(parse('cap nhat moi nhat cua da06-02 la gi').intent.intent).toBe('status');
+    expect(parse('Ask the Authority to account for the delay on NQ57-36.2.').intent.intent).toBe(
+      'request_explanation',
+    );
+  });
+
+  it('counts "bn xong, bn trễ", reads "vượt mốc" as late and "nhắn thế nào" as help', () => {
+    expect(parse('bn xong, bn đg làm, bn trễ v e').intent.intent).toBe('summary');
+    expect(parse('TT HCC có nv nào vượt mốc hạn chưa e').intent.intent).toBe('overdue');
+    expect(parse('cho em hỏi muốn báo cáo hoàn thành một việc thì nhắn thế nào ạ?').intent.intent).toBe(
+      'help',
+    );
+    expect(parse('thứ 6 này có vc nào hết hạn k').intent).toMatchObject({
+      intent: 'due_soon',
+      period: { from: '2025-07-18', to: '2025-07-18' },
+    });
+  });
+
   it('reads a question after a code as one: "tới đâu", "gì vậy"', () => {
     expect(parse('cds25-11.1 dang lam toi dau').intent.intent).toBe('status');
     expect(parse('nq57-04 vướng j v').intent.intent).toBe('status');

@@ -7,6 +7,15 @@ import type { LocalDate } from '../../../src/core/types.ts';
 const period = (text: string, today = '2025-07-15') => resolvePeriod(fold(text), today as LocalDate);
 const span = (from: string, to: string) => ({ from, to });
 
+describe('a weekday that is no period', () => {
+  it.each([['Sở KHCN xếp thứ 2'], ['đứng thứ ba toàn tỉnh'], ['hạng thứ 5']])(
+    'reads %j as no period',
+    (text) => {
+      expect(period(text)).toBeNull();
+    },
+  );
+});
+
 describe('periods on the demo reference day, Tuesday 2025-07-15', () => {
   it.each([
     ['hôm nay', span('2025-07-15', '2025-07-15')],
@@ -19,6 +28,15 @@ describe('periods on the demo reference day, Tuesday 2025-07-15', () => {
     ['tuần tới', span('2025-07-21', '2025-07-27')],
     ['next week', span('2025-07-21', '2025-07-27')],
     ['tuần trước', span('2025-07-07', '2025-07-13')],
+    ['thứ 6 này', span('2025-07-18', '2025-07-18')],
+    ['thứ sáu tuần này', span('2025-07-18', '2025-07-18')],
+    ['thứ năm tuần sau', span('2025-07-24', '2025-07-24')],
+    ['thứ hai tuần trước', span('2025-07-07', '2025-07-07')],
+    ['thứ 2', span('2025-07-21', '2025-07-21')],
+    ['thứ ba', span('2025-07-15', '2025-07-15')],
+    ['chủ nhật', span('2025-07-20', '2025-07-20')],
+    ['next Monday', span('2025-07-21', '2025-07-21')],
+    ['on friday', span('2025-07-18', '2025-07-18')],
     ['tháng này', span('2025-07-01', '2025-07-31')],
     ['this month', span('2025-07-01', '2025-07-31')],
     ['tháng sau', span('2025-08-01', '2025-08-31')],

@@ -34,8 +34,31 @@ function zerosForLetterO(folded: string): string {
   );
 }
 
-export function findItemCodes(written: string, programOf: ProgramResolver): CodeSpan[] {
+/**
+ * An item named in words: a programme, then a word for a target or task and its number ("đề án 06 mục
+ * 04", "NQ57 chỉ tiêu 12", "nghị quyết 57 nhiệm vụ 12.3"). Only a known programme makes it a code.
+ */
+const NAMED_ITEM =
+  /(?<![\p{L}\p{N}])(nghi quyet|de an|[a-z]{2,6}) ?(?:so )?(\d{1,4}) (?:chi tieu|muc tieu|muc|nhiem vu|target|task|item) (?:so )?(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+const PROGRAM_WORDS: ReadonlyMap<string, string> = new Map([
+  ['nghi quyet', 'nq'],
+  ['de an', 'da'],
+]);
+
+function namedItems(folded: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = [];
+  for (const m of folded.matchAll(NAMED_ITEM)) {
+    const [whole, words = '', digits = '', item = '', sub] = m;
+    const program = programOf(PROGRAM_WORDS.get(words) ?? words, digits);
+    if (program === null) continue;
+    const code = `${program}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}`;
+    spans.push({ start: m.index, end: m.index + whole.length, code: code as ItemCode });
+  }
+  return spans;
+}
+
+export function findItemCodes(written: string, programOf: ProgramResolver): CodeSpan[] {
+  const spans: CodeSpan[] = namedItems(written, programOf);
   const folded = zerosForLetterO(written);
   for (const m of folded.matchAll(ITEM)) {
     const [whole, letters = '', separator = '', digits = '', dash = '', item = '', sub] = m;
@@ -46,7 +69,7 @@ export function findItemCodes(written: string, programOf: ProgramResolver): Code
     const code = `${prefix}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}`;
     spans.push({ start: m.index, end: m.index + whole.length, code: code as ItemCode });
   }
-  return spans;
+  return spans.sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -59,6 +59,7 @@ export const MY_TASKS = compilePhrases([
   'giao cho tôi',
   'giao cho em',
   'giao cho mình',
+  'giao cho tui',
   'tôi chủ trì',
   'em chủ trì',
   'tôi phụ trách',

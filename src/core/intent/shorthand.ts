@@ -67,7 +67,21 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   hum: 'hôm',
   tđ: 'tiến độ',
   qhạn: 'quá hạn',
+  // The Centre's words ("việc ni răng rồi", "cái chi quá hạn rứa", "bot ni xài răng hỉ").
+  răng: 'sao',
+  rứa: 'vậy',
+  rua: 'vậy',
+  ni: 'này',
+  hỉ: 'nhỉ',
 };
+
+/**
+ * "chi" is the Centre's "gì" after a word of work or "cái" ("việc chi", "cái chi"); elsewhere, typed
+ * without its mark, it may be "chị".
+ */
+const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string> }> = new Map([
+  ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
+]);
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"); "v", "z" end on "vậy". */
 const FINAL_SHORTHAND: Readonly<Record<string, string>> = { a: 'ạ', v: 'vậy', z: 'vậy' };
@@ -104,9 +118,13 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     const end = start + m[0].length;
     const as = written(folded, source, start, end);
     const word = m[0];
+    const previous = matches[i - 1]?.[0] ?? '';
+    const contextual = AFTER.get(word);
     const expansion =
       as === as.toLowerCase() && !/[\p{N}]/u.test(word)
-        ? (BY_FOLD.get(word) ?? (i === last ? FINAL_BY_FOLD.get(word) : undefined))
+        ? (BY_FOLD.get(word) ??
+          (i === last ? FINAL_BY_FOLD.get(word) : undefined) ??
+          (contextual?.after.has(previous) ? contextual.word : undefined))
         : undefined;
     // Hand-typed "đc" is shorthand; a word that carries other marks is a real word; after an apostrophe
     // it is an English contraction ("haven't", "it's"), not "tôi" or "ạ".

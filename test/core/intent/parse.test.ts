@@ -737,6 +737,35 @@ describe('the rules over the classifier', () => {
     });
   });
 
+  it('reads an item named in words: a programme, a word for a target or task, its number', () => {
+    expect(parse('de an 06 muc 04 dat bao nhieu phan tram roi').intent).toMatchObject({
+      intent: 'status',
+      target: 'DA06-04',
+    });
+    expect(parse('NQ57 chỉ tiêu 12 xong chưa').intent).toMatchObject({ intent: 'status', target: 'NQ57-12' });
+    expect(parse('nghị quyết 57 nhiệm vụ 12.3 xong').intent).toMatchObject({
+      intent: 'update',
+      target: 'NQ57-12.3',
+    });
+    // A count is no code, nor a programme the province does not have.
+    expect(parse('nq57 có mấy chỉ tiêu').intent.target).toBeNull();
+    expect(parse('nq99 chỉ tiêu 12 ra sao').intent.target).toBeNull();
+  });
+
+  it('reads the Centre\'s words: "chi" after a work word, "răng", "rứa", "ni", "hỉ"', () => {
+    expect(parse('Việc chi của NQ57 quá hạn rứa?').intent).toMatchObject({
+      intent: 'overdue',
+      program: 'NQ57',
+    });
+    expect(parse('xa dong son con viec chi chua bat tay lam').intent).toMatchObject({
+      intent: 'list',
+      status: 'not_started',
+    });
+    expect(parse('bot ni xai rang').intent.intent).toBe('help');
+    // Typed without its mark after "của", "chi" is still "chị".
+    expect(parse('viec cua chi con gi').intent.intent).toBe('my_tasks');
+  });
+
   it('reads a question after a code as one: "tới đâu", "gì vậy"', () => {
     expect(parse('cds25-11.1 dang lam toi dau').intent.intent).toBe('status');
     expect(parse('nq57-04 vướng j v').intent.intent).toBe('status');

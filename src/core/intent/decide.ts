@@ -119,7 +119,10 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // "muốn hỏi việc quá hạn thì gõ thế nào", "explain how to use the bot": about using the bot, whatever
   // it names.
   if (slots.helpHow) return { ...unknown, intent: 'help', confidence: 1 };
-  if (slots.explain) return { ...unknown, intent: 'request_explanation' };
+  // "yêu cầu Sở Y tế giải trình việc chậm": an explanation of the plan's work ("explain quantum physics"
+  // asks for none).
+  if (slots.explainOwn || (slots.explain && (aboutWork(slots) || slots.program || slots.agency)))
+    return { ...unknown, intent: 'request_explanation' };
   let label: IntentName = p.label;
   let second: IntentName = p.second;
   // The sender's own work needs the sender in the message ("những nhiệm vụ chưa động tới" is not).

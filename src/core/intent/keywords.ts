@@ -29,6 +29,11 @@ export const EXPLAIN = compilePhrases([
   'why the delay',
 ]);
 
+/** The plain English words of EXPLAIN: "explain quantum physics" asks the plan for nothing. */
+const EXPLAIN_PLAIN = new Set(['explain', 'explanation', 'an explanation', 'explain why']);
+/** EXPLAIN's words that only the plan's work is explained with ("giải trình", "justify"). */
+export const EXPLAIN_OWN = EXPLAIN.filter((p) => !EXPLAIN_PLAIN.has(p.text));
+
 export const MY_TASKS = compilePhrases([
   'my tasks',
   'my task',
@@ -70,6 +75,8 @@ export const MY_TASKS = compilePhrases([
   'i own',
   'i m working on',
   'i am working on',
+  'i must do',
+  'my workload',
   'i m owner',
   'i am owner',
   'i m the owner',
@@ -281,6 +288,10 @@ export const OVERDUE = compilePhrases([
   'hạn đã qua',
   'đã qua hạn',
   'over due',
+  'over deadline',
+  'over the deadline',
+  'passed the deadline',
+  'passed deadline',
   'miss deadline',
   'miss the deadline',
   'miss deadlines',
@@ -449,6 +460,7 @@ export const COUNT = compilePhrases([
   'by department',
   'each department',
   'breakdown',
+  'total',
   'broken down',
   'by status',
   'tổng số',
@@ -1013,6 +1025,8 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'has not started',
     'not kicked off',
     'not yet kicked off',
+    'not kick off',
+    'not kick off yet',
     'nobody has touched',
     'no one has touched',
     'untouched',

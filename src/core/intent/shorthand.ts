@@ -67,6 +67,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   hum: 'hôm',
   tđ: 'tiến độ',
   qhạn: 'quá hạn',
+  sđt: 'số điện thoại',
+  mt: 'mục tiêu',
   // The Centre's words ("việc ni răng rồi", "cái chi quá hạn rứa", "bot ni xài răng hỉ").
   răng: 'sao',
   rứa: 'vậy',
@@ -130,7 +132,9 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     // it is an English contraction ("haven't", "it's"), not "tôi" or "ạ".
     // "gtrình", "nhìu" are written with their marks: a word with marks is shorthand only when it is one.
     const realWord = /[^\x00-\x7fđ/]/u.test(as) && !MARKED_KEYS.has(as.toLowerCase().normalize('NFC'));
-    if (expansion === undefined || realWord || /['’]/u.test(text.charAt(start - 1))) return;
+    // Beside "&" it is part of an agency's initials ("NN&MT"), not "mục tiêu".
+    const initials = text.charAt(start - 1) === '&' || text.charAt(end) === '&';
+    if (expansion === undefined || realWord || initials || /['’]/u.test(text.charAt(start - 1))) return;
     out += text.slice(at, start);
     for (let k = at; k < start; k++) toOrig.push(folded.toOrig[k] ?? 0);
     const origStart = folded.toOrig[start] ?? 0;

@@ -8,6 +8,7 @@ import {
   DEADLINE_WORD,
   DUE_SOON,
   EXPLAIN,
+  EXPLAIN_OWN,
   GIVE_TO,
   HAS,
   HELP_HOW,
@@ -59,6 +60,8 @@ export interface Slots {
   /** A word for agencies as a kind ("đơn vị", "sở", "departments"). */
   agencyKind: boolean;
   explain: boolean;
+  /** A word of explaining only the plan's work is explained with ("giải trình"), not "explain". */
+  explainOwn: boolean;
   work: boolean;
   question: boolean;
   period: boolean;
@@ -104,7 +107,8 @@ export function readSlots(
     due: hasPhrase(tokens, DUE_SOON),
     deadline: hasPhrase(tokens, DEADLINE_WORD),
     rank: hasPhrase(tokens, RANKING),
-    summary: hasPhrase(tokens, SUMMARY),
+    // "số điện thoại Sở Nội vụ là bao nhiêu" asks for a number, not how the work stands.
+    summary: hasPhrase(tokens, SUMMARY) && !hasPhrase(tokens, NOT_COUNTED),
     mine: (hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS)) && !notWork,
     mineStrong: (hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens)) && !notWork,
     count: (hasPhrase(tokens, COUNT) || howManyOfWork(tokens)) && !hasPhrase(tokens, NOT_COUNTED),
@@ -117,6 +121,7 @@ export function readSlots(
     listWord: hasPhrase(tokens, LIST_WORDS),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
+    explainOwn: hasPhrase(tokens, EXPLAIN_OWN),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };
 }

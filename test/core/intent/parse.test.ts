@@ -766,6 +766,28 @@ describe('the rules over the classifier', () => {
     expect(parse('viec cua chi con gi').intent.intent).toBe('my_tasks');
   });
 
+  it('reads "explain" as a request only about the plan\'s work; "giải trình" always', () => {
+    expect(parse('explain quantum physics simply').intent.intent).toBe('unknown');
+    expect(parse('explain why NQ57 is late').intent).toMatchObject({ intent: 'request_explanation' });
+    expect(parse('giải trình').intent.intent).toBe('request_explanation');
+  });
+
+  it('reads officials\' English: "over deadline", "not kick off yet", "my workload", "total"', () => {
+    expect(parse('Police tasks over deadline?').intent).toMatchObject({ intent: 'overdue', agency: 'CA' });
+    expect(parse('which tasks not kick off yet of DOF').intent).toMatchObject({
+      intent: 'list',
+      status: 'not_started',
+    });
+    expect(parse('what is my workload').intent.intent).toBe('my_tasks');
+    expect(parse('total done/in progress/overdue of DOET').intent.intent).toBe('summary');
+  });
+
+  it('reads "sđt" as a phone number (no count) and "mt" as "mục tiêu", never beside "&"', () => {
+    expect(parse('sđt của Sở Nội vụ là bn').intent.intent).toBe('unknown');
+    expect(parse('nq57 có mấy mt xong r').intent.intent).toBe('summary');
+    expect(parse('Sở NN&MT có việc nào trễ').intent).toMatchObject({ intent: 'overdue', agency: 'SNNMT' });
+  });
+
   it('reads a question after a code as one: "tới đâu", "gì vậy"', () => {
     expect(parse('cds25-11.1 dang lam toi dau').intent.intent).toBe('status');
     expect(parse('nq57-04 vướng j v').intent.intent).toBe('status');

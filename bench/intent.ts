@@ -1,4 +1,4 @@
-// `npm run bench -- intent`: the parser on the two held-out splits of bench/intent-set (never trained on,
+// `npm run bench -- intent`: the parser on the held-out splits of bench/intent-set (never trained on,
 // never read to choose features): exact intent per intent and per style, a confusion matrix,
 // out-of-domain precision/recall, parse latency, and `dondoc parse` over 10,000 stdin lines.
 import { spawn } from 'node:child_process';
@@ -17,7 +17,10 @@ interface Line {
 
 type Tally = Map<string, { ok: number; n: number }>;
 
-/** test.jsonl: generated from hand-written bases with the corpus noise; test2.jsonl: written by hand. */
+/**
+ * test.jsonl: generated from hand-written bases with the corpus noise; test2.jsonl: written by hand;
+ * test3.jsonl and test4.jsonl: written apart from the parser, each before a round of tuning began.
+ */
 const SPLITS = ['test.jsonl', 'test2.jsonl', 'test3.jsonl', 'test4.jsonl'] as const;
 const TODAY = '2025-07-15' as LocalDate;
 

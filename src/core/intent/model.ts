@@ -1,5 +1,5 @@
-// The intent classifier, trained in-process the first time a message needs it (a few hundred ms, once),
-// from the generated corpus and the hand-labelled training split. Deterministic: same corpus, same model.
+// The intent classifier, trained in-process the first time a message needs it (about 4 s, once, then
+// cached), from the generated corpus and the hand-labelled lines. Deterministic: same corpus, same model.
 import type { Lexicon, LocalDate } from '../types.ts';
 import { analyse, type Analysis } from './analysis.ts';
 import { DIMS, predict, rng, train, type Model, type Prediction } from './classifier.ts';

@@ -4,6 +4,7 @@
 // and numbers are left alone.
 import { handwritten } from './corpus/handwritten.ts';
 import { TRAINING_LEXICON } from './corpus/lexicon.ts';
+import { telexWord } from './corpus/noise.ts';
 import * as templates from './corpus/templates.ts';
 import * as keywords from './keywords.ts';
 import type { Folded } from './normalize.ts';
@@ -142,23 +143,13 @@ export function vniAsTelex(word: string): string | null {
   return out + tone;
 }
 
-const TELEX_OF: Readonly<Record<string, string>> = {
-  â: 'aa',
-  ă: 'aw',
-  ê: 'ee',
-  ô: 'oo',
-  ơ: 'ow',
-  ư: 'uw',
-  đ: 'dd',
-};
-
 /**
  * A word typed with its vowel marks but its tone as a telex key after it ("nhâts", "đôj"), as the
  * keys that would type it ("nhaats", "ddooj"); null when it has a tone already or no such key.
  */
 function markedTelex(word: string): string | null {
   if (!/[sfrxj]$/u.test(word) || !/[ăâêôơưđ]/u.test(word) || toneOf(word) !== '') return null;
-  return [...word].map((c) => TELEX_OF[c] ?? c).join('');
+  return telexWord(word);
 }
 
 /** "tieens" → "tiến", "ddooj" → "độ"; null when the word shows no telex. */

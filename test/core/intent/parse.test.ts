@@ -590,6 +590,8 @@ describe('the rules over the classifier', () => {
     expect(parse('nq57.12.3 xong').intent).toMatchObject({ intent: 'update', target: 'NQ57-12.3' });
     expect(parse('kiểm tra giúp CDS25-1O').intent).toMatchObject({ intent: 'status', target: 'CDS25-10' });
     expect(parse('NQ57-O5.2 xong').intent).toMatchObject({ intent: 'update', target: 'NQ57-05.2' });
+    // Letters only, no digit: no number typed with O, so no code (it is left unreadable).
+    expect(parse('NQ57-oo xong').intent.target).toBeNull();
   });
 
   it('reads half the work as 50 %, and "nửa" alone as no percent', () => {

@@ -27,8 +27,8 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
   const slots = readSlots(words, {
     question: looksLikeQuestion(a),
     period: period !== null,
-    // ISO dates compare as strings.
-    pastPeriod: period !== null && period.to < today,
+    // ISO dates compare as strings. "10 ngày qua", "last 30 days" end today but look back.
+    pastPeriod: period !== null && (period.to < today || (period.to === today && period.from < today)),
     program: scope.program !== null,
     agency: scope.agency !== null || scope.agencyChoices.length > 0,
   });

@@ -247,6 +247,45 @@ const NEXT_DAYS: readonly { re: RegExp; days: number }[] = [
   { re: new RegExp(`${B}(?:next|within|in)\\s{1,3}(\\d{1,2})\\s{1,3}weeks?${E}`), days: 7 },
 ];
 
+/**
+ * "3 tháng tới", "trong 2 tháng tới", "next 3 months": from today to that many months ahead (the same
+ * day of the month, or its last day); "nửa tháng tới" is fifteen days. Read before "tháng tới" (next
+ * month), which "3 tháng tới" contains.
+ */
+const NEXT_MONTHS = new RegExp(
+  `${B}(?:(\\d{1,2})\\s{1,3}thang\\s{1,3}(?:toi|sap toi|nua)|(?:next|within|in)\\s{1,3}(\\d{1,2})\\s{1,3}months?)${E}`,
+);
+const HALF_MONTH_AHEAD = new RegExp(`${B}nua thang\\s{1,3}(?:toi|sap toi|nua)${E}`);
+/**
+ * "10 ngày qua", "3 tuần gần đây", "last 30 days", "past 6 months": the window just behind today, today
+ * included. Never "3 ngày quá hạn" (three days overdue) nor "3 ngày trước" (one day, three days ago).
+ */
+const PAST_SPAN = new RegExp(
+  `${B}(?:(\\d{1,3})\\s{1,3}(ngay|tuan|thang)\\s{1,3}(?:vua qua|qua|gan day|gan nhat|vua roi)(?!\\s{1,3}(?:han|muon|tre|cham))|(?:last|past|previous)\\s{1,3}(\\d{1,3})\\s{1,3}(days?|weeks?|months?))${E}`,
+);
+
+function monthsAhead(t: Ymd, by: number): Ymd {
+  const shifted = shiftMonth(t.y, t.m, by);
+  return { ...shifted, d: Math.min(t.d, daysInMonth(shifted.y, shifted.m)) };
+}
+
+function byMonthsAhead(text: string, t: Ymd): Period | null | undefined {
+  const m = NEXT_MONTHS.exec(text);
+  if (m !== null) return window(t, monthsAhead(t, Number(m[1] ?? m[2])));
+  if (HALF_MONTH_AHEAD.test(text)) return window(t, fromDayNumber(dayNumber(t) + 15));
+  return undefined;
+}
+
+function byPastSpan(text: string, t: Ymd): Period | null | undefined {
+  const m = PAST_SPAN.exec(text);
+  if (m === null) return undefined;
+  const n = Number(m[1] ?? m[3]);
+  const unit = (m[2] ?? m[4] ?? '').slice(0, 3);
+  if (unit === 'tha' || unit === 'mon') return window(monthsAhead(t, -n), t);
+  const days = unit === 'tua' || unit === 'wee' ? n * 7 : n;
+  return window(fromDayNumber(dayNumber(t) - days), t);
+}
+
 const RELATIVE: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = [
   { re: /(?<![a-z])(?:quy nay|this quarter|current quarter)(?![a-z])/, resolve: (t) => quarterOf(t, 0) },
   { re: /(?<![a-z])(?:quy sau|quy toi|next quarter)(?![a-z])/, resolve: (t) => quarterOf(t, 1) },
@@ -255,17 +294,23 @@ const RELATIVE: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = 
 
 const LATER: readonly { re: RegExp; resolve: (t: Ymd) => Period | null }[] = [
   {
-    re: /(?<![a-z])(?:thang nay|this month|current month|trong thang)(?![a-z])/,
+    re: /(?<![a-z])(?:thang nay|this month|current month|trong thang(?! (?:qua|truoc|sau|toi|vua|nua|\d)))(?![a-z])/,
     resolve: (t) => month(t, 0),
   },
   { re: /(?<![a-z])(?:thang sau|thang toi|next month)(?![a-z])/, resolve: (t) => month(t, 1) },
-  { re: /(?<![a-z])(?:thang truoc|last month|previous month)(?![a-z])/, resolve: (t) => month(t, -1) },
   {
-    re: /(?<![a-z])(?:tuan nay|this week|current week|trong tuan)(?![a-z])/,
+    re: /(?<![a-z])(?:thang truoc|thang vua qua|thang vua roi|thang qua(?! han)|last month|previous month|past month)(?![a-z])/,
+    resolve: (t) => month(t, -1),
+  },
+  {
+    re: /(?<![a-z])(?:tuan nay|this week|current week|trong tuan(?! (?:qua|truoc|sau|toi|vua|nua|\d)))(?![a-z])/,
     resolve: (t) => weekWindow(t, 0),
   },
   { re: /(?<![a-z])(?:tuan sau|tuan toi|next week)(?![a-z])/, resolve: (t) => weekWindow(t, 1) },
-  { re: /(?<![a-z])(?:tuan truoc|last week|previous week)(?![a-z])/, resolve: (t) => weekWindow(t, -1) },
+  {
+    re: /(?<![a-z])(?:tuan truoc|tuan vua qua|tuan vua roi|tuan qua(?! han)|last week|previous week|past week)(?![a-z])/,
+    resolve: (t) => weekWindow(t, -1),
+  },
   {
     re: /(?<![a-z])(?:nam nay|this year|ca nam|whole year|current year)(?![a-z])/,
     resolve: (t) => year(t.y),
@@ -307,6 +352,8 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
 const WEEKDAY =
   /(?<![a-z0-9])(?<!(?:xep|dung|hang|so) )(?:thu (hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat)|(?:this |next |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?:\s+(nay|tuan nay|tuan sau|tuan toi|tuan truoc))?(?![a-z0-9])/;
 
+const BY_WEEKDAY = /(?<![a-z])(?:truoc|before|by|until|till|den|toi|han|han chot|deadline)\s{1,3}$/;
+
 /**
  * The day a weekday names: in this week ("này", "tuần này"), the next or the last ("tuần sau", "next
  * Monday", "tuần trước"), or alone the first such day from today on. undefined: none is named.
@@ -322,7 +369,9 @@ function byWeekday(text: string, t: Ymd): Period | null | undefined {
   const weeks =
     which === 'nay' || which === 'tuan nay' ? 0 : which === 'tuan truoc' ? -1 : which === '' ? null : 1;
   const n = weeks === null ? dayNumber(t) + ((wanted - todayIndex + 7) % 7) : monday + weeks * 7 + wanted;
-  return day(fromDayNumber(n), 0);
+  // "trước thứ 6", "by Friday": like "trước 30/9", from today to that day.
+  const byThen = BY_WEEKDAY.test(text.slice(0, m.index)) && n >= dayNumber(t);
+  return byThen ? window(t, fromDayNumber(n)) : day(fromDayNumber(n), 0);
 }
 
 function quarterOf(t: Ymd, by: number): Period | null {
@@ -382,6 +431,10 @@ function resolveOrThrow(text: string, t: Ymd): Period | null {
   const named = byMonthName(text, t);
   if (named !== undefined) return named;
 
+  const months = byMonthsAhead(text, t);
+  if (months !== undefined) return months;
+  const past = byPastSpan(text, t);
+  if (past !== undefined) return past;
   for (const ahead of NEXT_DAYS) {
     m = ahead.re.exec(text);
     if (m !== null) return window(t, fromDayNumber(dayNumber(t) + Number(m[1]) * ahead.days));

@@ -65,7 +65,10 @@ export interface Slots {
   work: boolean;
   question: boolean;
   period: boolean;
-  /** The period named ended before today ("tuần trước", "tháng 6" in July): not a deadline to come. */
+  /**
+   * The period named ended before today ("tuần trước", "tháng 6" in July) or looks back to it ("10 ngày
+   * qua"): not a deadline to come.
+   */
   pastPeriod: boolean;
   program: boolean;
   agency: boolean;

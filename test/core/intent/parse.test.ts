@@ -437,8 +437,12 @@ describe('the rules over the classifier', () => {
     ['which targets are hitting obstacles', 'list', 'blocked'],
     // Nothing falls due in a period already over: what was finished then is a list.
     ['tuần trước những việc nào đã hoàn thành', 'list', 'done'],
+    // …and so is a span that looks back to today.
+    ['việc xong trong 10 ngày qua', 'list', 'done'],
+    ['tasks completed in the last 30 days', 'list', 'done'],
     // …but a deadline to come stays due-soon.
     ['tuần sau phải hoàn thành việc gì', 'due_soon'],
+    ['việc hết hạn trong 3 tháng tới', 'due_soon'],
     // The sender's own work, said without "của tôi" or a work noun.
     ['Do I have anything due this week?', 'my_tasks'],
     ['anything I haven’t started yet?', 'my_tasks'],

@@ -127,6 +127,38 @@ describe('periods across boundaries', () => {
   });
 });
 
+describe('spans counted from today, ahead and behind', () => {
+  it.each([
+    ['trong 3 tháng tới', span('2025-07-15', '2025-10-15')],
+    ['next 2 months', span('2025-07-15', '2025-09-15')],
+    ['nửa tháng tới', span('2025-07-15', '2025-07-30')],
+    ['10 ngày qua', span('2025-07-05', '2025-07-15')],
+    ['trong 30 ngày gần đây', span('2025-06-15', '2025-07-15')],
+    ['last 30 days', span('2025-06-15', '2025-07-15')],
+    ['past 2 weeks', span('2025-07-01', '2025-07-15')],
+    ['3 tháng vừa qua', span('2025-04-15', '2025-07-15')],
+    ['past 6 months', span('2025-01-15', '2025-07-15')],
+    ['tuần qua', span('2025-07-07', '2025-07-13')],
+    ['trong tuần vừa qua', span('2025-07-07', '2025-07-13')],
+    ['tháng vừa rồi', span('2025-06-01', '2025-06-30')],
+    ['trong tháng tới', span('2025-08-01', '2025-08-31')],
+    ['trước thứ 6', span('2025-07-15', '2025-07-18')],
+    ['by Friday', span('2025-07-15', '2025-07-18')],
+    ['hạn đến thứ 2 tuần sau', span('2025-07-15', '2025-07-21')],
+  ])('reads %j', (text, expected) => {
+    expect(period(text)).toEqual(expected);
+  });
+
+  it('clamps a month ahead to the last day of a shorter month', () => {
+    expect(period('trong 1 tháng tới', '2025-01-31')).toEqual(span('2025-01-31', '2025-02-28'));
+  });
+
+  it('reads "3 ngày quá hạn" as lateness, not as the last three days', () => {
+    expect(period('NQ57-12 đã 3 ngày quá hạn')).toBeNull();
+    expect(period('việc tuần qua hạn')).toBeNull();
+  });
+});
+
 describe('periods that are not there', () => {
   it.each([['trước 31/2'], ['trước 29/2/2025'], ['tháng 13'], ['tháng 0'], ['trước 32/1']])(
     'gives no period for the impossible date in %j',

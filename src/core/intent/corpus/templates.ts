@@ -80,6 +80,10 @@ export const PERIODS_VI = [
   'cuối năm',
   '6 tháng cuối năm',
   'trong tháng',
+  'trong 3 tháng tới',
+  'nửa tháng tới',
+  'trước thứ 6',
+  'thứ 6 này',
 ];
 export const PERIODS_PAST_VI = [
   'tháng trước',
@@ -88,6 +92,10 @@ export const PERIODS_PAST_VI = [
   '6 tháng đầu năm',
   'tháng 6',
   'năm nay',
+  'trong 10 ngày qua',
+  'tuần qua',
+  'tháng vừa qua',
+  '30 ngày gần đây',
 ];
 export const PERIODS_EN = [
   'this week',
@@ -102,8 +110,18 @@ export const PERIODS_EN = [
   'before 30/9',
   'by the end of the year',
   'in the second half',
+  'in the next 3 months',
+  'by Friday',
 ];
-export const PERIODS_PAST_EN = ['last month', 'last week', 'in June', 'in the first half', 'this year'];
+export const PERIODS_PAST_EN = [
+  'last month',
+  'last week',
+  'in June',
+  'in the first half',
+  'this year',
+  'in the last 30 days',
+  'over the past 2 weeks',
+];
 
 export const STATUS_VI: Readonly<Record<ItemStatus, readonly string[]>> = {
   blocked: [

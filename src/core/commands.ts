@@ -204,11 +204,19 @@ function oneLetterMore(longer: string, shorter: string): boolean {
   return [...longer].some((_, i) => longer.slice(0, i) + longer.slice(i + 1) === shorter);
 }
 
+/** Whether `longer` is `shorter` with one of its letters typed twice ("helpp", "sstatus"). */
+function letterDoubled(longer: string, shorter: string): boolean {
+  if (longer.length !== shorter.length + 1) return false;
+  return [...longer].some(
+    (c, i) => c === longer[i + 1] && longer.slice(0, i) + longer.slice(i + 1) === shorter,
+  );
+}
+
 /**
  * The meaning of a command by its name, forgiving one slip of a hurried thumb: two letters swapped
- * ("/hepl", "/stauts") in a name of four letters or more, or one letter dropped or added ("/mytaks",
- * "/ovedue", "/overduee") in a name of six or more. Never a letter changed: "/test" is no "/next".
- * Null when the name is unknown or the slip could mean two different commands.
+ * ("/hepl", "/stauts") or one letter typed twice ("/helpp") in a name of four letters or more, or one
+ * letter dropped or added ("/mytaks", "/ovedue", "/overduee") in a name of six or more. Never a letter
+ * changed: "/test" is no "/next". Null when the name is unknown or the slip could mean two commands.
  */
 export function commandMeaning(name: string): CommandMeaning | null {
   const exact = COMMAND_MEANINGS.get(name);
@@ -217,8 +225,11 @@ export function commandMeaning(name: string): CommandMeaning | null {
   const meanings = new Set<CommandMeaning>();
   for (const [known, meaning] of COMMAND_MEANINGS) {
     const long = Math.min(known.length, name.length) >= 6;
-    if (swapped(known, name) || (long && (oneLetterMore(known, name) || oneLetterMore(name, known))))
-      meanings.add(meaning);
+    const slip =
+      swapped(known, name) ||
+      letterDoubled(name, known) ||
+      (long && (oneLetterMore(known, name) || oneLetterMore(name, known)));
+    if (slip) meanings.add(meaning);
   }
   return meanings.size === 1 ? ([...meanings][0] ?? null) : null;
 }

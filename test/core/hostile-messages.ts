@@ -244,7 +244,15 @@ export function namedCodes(text: string): string[] {
     .map((ch) => UNDO.get(ch) ?? ch)
     .join('')
     .toUpperCase()
-    .replace(/[ \t]*-[ \t]*/g, '-');
+    .replace(/[ \t]*-[ \t]*/g, '-')
+    // "nq57_12_3": underscores for the hyphen and the dot; "DA0602.3": no separator after the
+    // programme's code (the demo's programmes: the parser cuts glued digits only at a known one).
+    .replace(
+      /(?<![A-Z\d])([A-Z]+\d+)_(\d+)(?:_(\d+))?(?![\d_])/g,
+      (_, head: string, item: string, sub?: string) =>
+        sub === undefined ? `${head}-${item}` : `${head}-${item}.${sub}`,
+    )
+    .replace(/(?<![A-Z\d])(NQ57|DA06|CDS25)(\d{1,3}(?:\.\d+)?)(?![\d])/g, '$1-$2');
   // "NQ57-12.3", "NQ-57-12.3", "NQ 57-12.3", "nq57 12.3".
   const found = folded.matchAll(/(?<![A-Z])([A-Z]+)[- ]?(\d+)(?:-|\s+(?=\d+\.\d))(\d+(?:\.\d+)*)/g);
   return [...found].map((m) => sameCode(`${m[1]}${m[2]}-${m[3]}`));

@@ -14,11 +14,11 @@ export interface CodeSpan {
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
  * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word of
- * progress ("da06 11 sao rồi", "nq57 29 78%"; "NQ57 12 việc" may be a count, so not any number); a dot
+ * progress ("da06 11 sao rồi", "da06 11 ntn r", "nq57 29 78%"; "NQ57 12 việc" may be a count, so not any number); a dot
  * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3").
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|ntn|den dau|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;
@@ -57,17 +57,55 @@ function namedItems(folded: string, programOf: ProgramResolver): CodeSpan[] {
   return spans;
 }
 
+/**
+ * A code's parts joined by underscores, as some keyboards and file names write them ("NQ57_13",
+ * "NQ57_16_3"): made a hyphen and a dot (same length: offsets hold).
+ */
+const UNDERSCORED = /(?<![\p{L}\p{N}])([a-z]{2,6}\d{1,4})_(\d{1,3})(?:_(\d{1,3}))?(?![\p{L}\p{N}_])/gu;
+
+function underscoresAsSeparators(folded: string): string {
+  return folded.replace(UNDERSCORED, (_, head: string, item: string, sub: string | undefined) =>
+    sub === undefined ? `${head}-${item}` : `${head}-${item}.${sub}`,
+  );
+}
+
+/** A code typed with no separator at all ("NQ5712", "cds2507.1"). */
+const GLUED = /(?<![\p{L}\p{N}])([a-z]{2,6})(\d{3,6})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+
+/**
+ * The programme and number a glued code spells: only when its digits are no programme's own and exactly
+ * one cut gives a known programme followed by a number of one to three digits ("nq5712": NQ57, 12;
+ * "cds2025" is a programme's name, no code).
+ */
+function gluedCode(letters: string, digits: string, programOf: ProgramResolver): [string, string] | null {
+  if (programOf(letters, digits) !== null) return null;
+  const cuts: [string, string][] = [];
+  for (let k = Math.max(1, digits.length - 3); k < digits.length; k++) {
+    const program = programOf(letters, digits.slice(0, k));
+    if (program !== null) cuts.push([program, digits.slice(k)]);
+  }
+  return cuts.length === 1 ? (cuts[0] ?? null) : null;
+}
+
+const itemCode = (program: string, item: string, sub: string | undefined): ItemCode =>
+  // Targets are numbered with two digits (NQ57-05); tasks with a plain number after the dot (NQ57-05.1).
+  `${program}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}` as ItemCode;
+
 export function findItemCodes(written: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = namedItems(written, programOf);
-  const folded = zerosForLetterO(written);
+  const folded = underscoresAsSeparators(zerosForLetterO(written));
+  for (const m of folded.matchAll(GLUED)) {
+    const [whole, letters = '', digits = '', sub] = m;
+    const cut = gluedCode(letters, digits, programOf);
+    if (cut !== null)
+      spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(...cut, sub) });
+  }
   for (const m of folded.matchAll(ITEM)) {
     const [whole, letters = '', separator = '', digits = '', dash = '', item = '', sub] = m;
     const program = programOf(letters, digits);
     if ((separator !== '' || dash !== '-') && program === null) continue;
     const prefix = program ?? `${letters.toUpperCase()}${digits}`;
-    // Targets are numbered with two digits (NQ57-05); tasks with a plain number after the dot (NQ57-05.1).
-    const code = `${prefix}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}`;
-    spans.push({ start: m.index, end: m.index + whole.length, code: code as ItemCode });
+    spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(prefix, item, sub) });
   }
   return spans.sort((x, y) => x.start - y.start);
 }

@@ -119,6 +119,9 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // "muốn hỏi việc quá hạn thì gõ thế nào", "explain how to use the bot": about using the bot, whatever
   // it names.
   if (slots.helpHow) return { ...unknown, intent: 'help', confidence: 1 };
+  // "translate \"overdue\" into Vietnamese", "write a haiku about deadlines": words asked for, not the work
+  // they name.
+  if (slots.compose) return unknown;
   // "yêu cầu Sở Y tế giải trình việc chậm": an explanation of the plan's work ("explain quantum physics"
   // asks for none).
   if (slots.explainOwn || (slots.explain && (aboutWork(slots) || slots.program || slots.agency)))

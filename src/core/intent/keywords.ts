@@ -175,6 +175,11 @@ export const HELP_STRONG = compilePhrases([
   'how to post',
   'how do i use',
   'how to use',
+  'getting started',
+  'get started',
+  'làm sao để',
+  'làm thế nào để',
+  'thì làm sao',
 ]);
 /** About using the bot itself, whatever else the message names ("hỏi việc quá hạn thì gõ thế nào"). */
 export const HELP_HOW = compilePhrases([
@@ -483,8 +488,43 @@ export const HOW_MANY = compilePhrases([
 ]);
 
 /**
+ * A report the sender will make with the answer ("cho tôi xem các chỉ tiêu đang vướng để báo cáo", "to
+ * report to the chairman"): the purpose of the question, not a summary asked for.
+ */
+export const PURPOSE = compilePhrases([
+  'để báo cáo',
+  'để em báo cáo',
+  'để tôi báo cáo',
+  'để anh báo cáo',
+  'để chị báo cáo',
+  'để mình báo cáo',
+  'phục vụ báo cáo',
+  'để tổng hợp báo cáo',
+  'to report',
+  'so i can report',
+  'for my report',
+  'for the report',
+]);
+
+/**
+ * The occasion of a question: a meeting the sender chairs ("sáng mai tôi chủ trì cuộc họp giao ban, nhờ
+ * bot lọc các nhiệm vụ đã quá hạn"), not work the sender leads.
+ */
+export const OCCASION = compilePhrases([
+  'chủ trì cuộc họp',
+  'chủ trì họp',
+  'chủ trì hội nghị',
+  'chủ trì buổi',
+  'chủ trì giao ban',
+  'chair the meeting',
+  'chair a meeting',
+  'chairing the meeting',
+  'chairing a meeting',
+]);
+
+/**
  * What a count word may be about that is no count of the plan's work: time ("how many days until Tết"),
- * a phone number ("phone number of DOST", "số điện thoại Sở Tài chính là bao nhiêu").
+ * a phone number ("phone number of DOST", "số điện thoại Sở Tài chính là bao nhiêu"), a price.
  */
 export const NOT_COUNTED = compilePhrases([
   'how many days',
@@ -497,6 +537,55 @@ export const NOT_COUNTED = compilePhrases([
   'đường dây nóng',
   'hotline',
   'tổng đài',
+  // A price: "phiên chợ Mỹ Lộc hôm nay thịt lợn bao nhiêu 1 cân", "giá xăng bao nhiêu".
+  'bao nhiêu tiền',
+  'giá bao nhiêu',
+  'giá xăng',
+  'giá vàng',
+  'giá lúa',
+  'giá điện',
+  '1 cân',
+  'một cân',
+  '1 ký',
+  'một ký',
+  '1 kg',
+  'price',
+  'prices',
+]);
+
+/**
+ * A request for words of the bot's own making — a translation, a poem, a joke ("translate \"overdue\"
+ * into Vietnamese", "quá hạn tiếng anh là gì", "write a haiku about deadlines", "làm bài thơ về tiến
+ * độ"): about words, not about the plan's work, whatever words it names.
+ */
+export const COMPOSE = compilePhrases([
+  'translate',
+  'translation',
+  'how do you say',
+  'dịch sang',
+  'dịch giúp',
+  'dịch hộ',
+  'dịch dùm',
+  'dịch câu',
+  'dịch đoạn',
+  'tiếng anh là gì',
+  'tiếng việt là gì',
+  'tiếng anh nói thế nào',
+  'in english is',
+  'haiku',
+  'poem',
+  'a song',
+  'a story',
+  'a joke',
+  'jokes',
+  'làm thơ',
+  'bài thơ',
+  'câu thơ',
+  'bài hát',
+  'chuyện cười',
+  'truyện cười',
+  'kể chuyện',
+  'sáng tác',
 ]);
 
 /**
@@ -650,6 +739,13 @@ export const FILLERS = compilePhrases([
   'still',
   'status',
   'progress',
+  // "CDS25-14.2 tạm thời bị chặn", "NQ57-14.3 cập nhật 55%, …": words that announce the report.
+  'tạm thời',
+  'tạm',
+  'temporarily',
+  'cập nhật',
+  'update',
+  'updated',
 ]);
 
 /**

@@ -120,9 +120,11 @@ export function hasMarks(sig: MarkSig): boolean {
 export function marksConsistent(written: MarkSig, reference: MarkSig): boolean {
   if (written.tone !== '' && written.tone !== reference.tone) return false;
   if (written.quals.length !== reference.quals.length) return !hasMarks(written);
+  // A word typed with its tone was typed on a Vietnamese keyboard, its vowel marks with it: "tác" (công
+  // tác) is not "tắc" (blocked). Without a tone, a missing vowel mark may be a slip.
   for (let i = 0; i < written.quals.length; i++) {
     const w = written.quals[i] ?? '';
-    if (w !== '' && w !== reference.quals[i]) return false;
+    if ((w !== '' || written.tone !== '') && w !== reference.quals[i]) return false;
   }
   return true;
 }

@@ -78,11 +78,13 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 };
 
 /**
- * "chi" is the Centre's "gì" after a word of work or "cái" ("việc chi", "cái chi"); elsewhere, typed
- * without its mark, it may be "chị".
+ * Words read by the word before them, ahead of the table above. "chi" is the Centre's "gì" after a word
+ * of work or "cái" ("việc chi", "cái chi"); elsewhere, typed without its mark, it may be "chị". "nhìu" is
+ * "nhiều" but "bao nhiu" is "bao nhiêu" (how many).
  */
 const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string> }> = new Map([
   ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
+  ['nhiu', { word: 'nhiêu', after: new Set(['bao']) }],
 ]);
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"); "v", "z" end on "vậy". */
@@ -124,9 +126,9 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     const contextual = AFTER.get(word);
     const expansion =
       as === as.toLowerCase() && !/[\p{N}]/u.test(word)
-        ? (BY_FOLD.get(word) ??
-          (i === last ? FINAL_BY_FOLD.get(word) : undefined) ??
-          (contextual?.after.has(previous) ? contextual.word : undefined))
+        ? ((contextual?.after.has(previous) === true ? contextual.word : undefined) ??
+          BY_FOLD.get(word) ??
+          (i === last ? FINAL_BY_FOLD.get(word) : undefined))
         : undefined;
     // Hand-typed "đc" is shorthand; a word that carries other marks is a real word; after an apostrophe
     // it is an English contraction ("haven't", "it's"), not "tôi" or "ạ".

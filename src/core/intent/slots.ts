@@ -4,6 +4,7 @@ import type { ItemStatus } from '../types.ts';
 import {
   ABOUT_TO_BE_LATE,
   AGENCY_KINDS,
+  COMPOSE,
   COUNT,
   DEADLINE_WORD,
   DUE_SOON,
@@ -23,7 +24,9 @@ import {
   MY_TASKS,
   NOT_COUNTED,
   NOT_WORK,
+  OCCASION,
   OVERDUE,
+  PURPOSE,
   RANKING,
   SELF_WORK,
   SUMMARY,
@@ -62,6 +65,8 @@ export interface Slots {
   explain: boolean;
   /** A word of explaining only the plan's work is explained with ("giải trình"), not "explain". */
   explainOwn: boolean;
+  /** A request for words of the bot's own making: a translation, a poem, a joke. */
+  compose: boolean;
   work: boolean;
   question: boolean;
   period: boolean;
@@ -102,6 +107,8 @@ export function readSlots(
 ): Slots {
   // "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's.
   const notWork = hasPhrase(tokens, NOT_WORK);
+  // "tôi chủ trì cuộc họp": the occasion of the question, not the sender's own work.
+  const own = outside(tokens, OCCASION);
   return {
     ...known,
     status: listStatus(tokens),
@@ -110,10 +117,11 @@ export function readSlots(
     due: hasPhrase(tokens, DUE_SOON),
     deadline: hasPhrase(tokens, DEADLINE_WORD),
     rank: hasPhrase(tokens, RANKING),
-    // "số điện thoại Sở Nội vụ là bao nhiêu" asks for a number, not how the work stands.
-    summary: hasPhrase(tokens, SUMMARY) && !hasPhrase(tokens, NOT_COUNTED),
-    mine: (hasPhrase(tokens, MINE) || hasPhrase(tokens, MY_TASKS)) && !notWork,
-    mineStrong: (hasPhrase(tokens, MY_TASKS) || selfHas(tokens) || workOfSelf(tokens)) && !notWork,
+    // "số điện thoại Sở Nội vụ là bao nhiêu" asks for a number, not how the work stands; "… để báo cáo"
+    // says what the answer is for.
+    summary: hasPhrase(outside(tokens, PURPOSE), SUMMARY) && !hasPhrase(tokens, NOT_COUNTED),
+    mine: (hasPhrase(own, MINE) || hasPhrase(own, MY_TASKS)) && !notWork,
+    mineStrong: (hasPhrase(own, MY_TASKS) || selfHas(own) || workOfSelf(own)) && !notWork,
     count: (hasPhrase(tokens, COUNT) || howManyOfWork(tokens)) && !hasPhrase(tokens, NOT_COUNTED),
     self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
     selfWork: senderThen(tokens, SELF_WORK),
@@ -125,8 +133,25 @@ export function readSlots(
     helpWeak: hasPhrase(tokens, HELP_WEAK),
     explain: hasPhrase(tokens, EXPLAIN),
     explainOwn: hasPhrase(tokens, EXPLAIN_OWN),
+    compose: hasPhrase(tokens, COMPOSE),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };
+}
+
+/** The words outside every phrase of `phrases`. */
+function outside(tokens: readonly Token[], phrases: readonly Phrase[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const hit = matchAt(tokens, i, phrases);
+    if (hit !== null) {
+      i += hit.tokens.length;
+      continue;
+    }
+    const t = tokens[i];
+    if (t !== undefined) out.push(t);
+    i += 1;
+  }
+  return out;
 }
 
 /**

@@ -582,6 +582,8 @@ describe('the rules over the classifier', () => {
   it('forgives one slip in a command name, never a changed letter nor a name that could be two', () => {
     expect(parse('/hepl').intent.intent).toBe('help');
     expect(parse('/mytaks').intent.intent).toBe('my_tasks');
+    expect(parse('/helpp').intent.intent).toBe('help');
+    expect(parse('/duee').intent.intent).toBe('due_soon');
     expect(parse('/ovedue NQ57').intent).toMatchObject({ intent: 'overdue', program: 'NQ57' });
     expect(parse('/stauts NQ57-07').intent).toMatchObject({ intent: 'status', target: 'NQ57-07' });
     expect(parse('/expalin DA06-03').intent).toMatchObject({ intent: 'request_explanation' });
@@ -967,5 +969,103 @@ describe('agencies named by part of their name, as people write them', () => {
     const r = parse(text);
     expect(r.intent.agency).toBeNull();
     expect(r.agencyChoices).toEqual([]);
+  });
+});
+
+describe('words that announce a report, and questions about something else', () => {
+  it.each<[string, Intent['status'], number | null, string]>([
+    // "tạm thời", "cập nhật" between the code and the report announce it.
+    [
+      'Dạ thưa anh, nhiệm vụ CDS25-14.2 tạm thời bị chặn vì ngân hàng chưa mở được tài khoản ạ.',
+      'blocked',
+      null,
+      'CDS25-14.2',
+    ],
+    ['nq57-14.3 cập nhật 55%, hnay hd thêm đc 40 hồ sơ online', 'in_progress', 55, 'NQ57-14.3'],
+    ['DA06-03 updated to done', 'done', 100, 'DA06-03'],
+  ])('reads %j as an update', (text, status, percent, target) => {
+    const r = parse(text).intent;
+    expect(r).toMatchObject({ intent: 'update', status, percent, target });
+  });
+
+  it('reads "bao nhiu" as "bao nhiêu" (how many), "nhìu" alone as "nhiều"', () => {
+    expect(parse('Có bao nhiu việc đã xong rồi').intent.intent).toBe('summary');
+    expect(parse('nhìu việc quá hạn wa').intent.intent).toBe('overdue');
+  });
+
+  it.each([
+    ['translate "overdue" into Vietnamese please'],
+    ['quá hạn tiếng anh là gì'],
+    ['dịch giúp em câu báo cáo này sang tiếng anh'],
+    ['phiên chợ Mỹ Lộc hôm nay thịt lợn bao nhiêu 1 cân'],
+    ['giá xăng hôm nay bao nhiêu'],
+    ['write a haiku about deadlines'],
+    ['làm bài thơ về tiến độ NQ57'],
+  ])('reads %j (words to translate, a poem, a price) as unknown', (text) => {
+    expect(parse(text).intent.intent).toBe('unknown');
+  });
+
+  it('still counts the work of a commune whose name a price question shares', () => {
+    expect(parse('xã Mỹ Lộc đạt bao nhiêu chỉ tiêu').intent.intent).toBe('summary');
+  });
+});
+
+describe('help asked as a question of how, codes spaced before a question, a purpose, a tone typed', () => {
+  it.each([['getting started'], ['xem tđ 1 chỉ tiêu thì làm sao'], ['làm sao để xem việc quá hạn']])(
+    'reads %j as help',
+    (text) => {
+      expect(parse(text).intent.intent).toBe('help');
+    },
+  );
+
+  it('reads "NQ57-12 chậm thì làm sao" about the item, not as help', () => {
+    expect(parse('NQ57-12 chậm thì làm sao').intent).toMatchObject({ intent: 'status', target: 'NQ57-12' });
+  });
+
+  it.each([['da06 11 ntn r'], ['da06 11 như thế nào rồi'], ['nq57 12 tới đâu rồi']])(
+    'reads %j as the status of a spaced code',
+    (text) => {
+      expect(parse(text).intent.intent).toBe('status');
+      expect(parse(text).intent.target).toMatch(/^(DA06-11|NQ57-12)$/u);
+    },
+  );
+
+  it('reads a report the answer is for as its purpose, not a summary asked for', () => {
+    const r = parse('cho toi xem cac chi tieu da06 dang bi vuong de bao cao').intent;
+    expect(r).toMatchObject({ intent: 'list', status: 'blocked', program: 'DA06' });
+    expect(parse('tổng hợp số liệu NQ57 để báo cáo').intent.intent).toBe('summary');
+  });
+
+  it('never reads "công tác" (a work trip) as "tắc" (blocked): a word typed with its tone has its marks', () => {
+    expect(parse('Sáng mai anh cho em mượn xe đi công tác xã Bắc Phong nhé').intent.intent).toBe('unknown');
+    expect(parse('việc nào bị tắc').intent).toMatchObject({ intent: 'list', status: 'blocked' });
+    expect(parse('viec nao bi tac').intent).toMatchObject({ intent: 'list', status: 'blocked' });
+  });
+});
+
+describe('codes typed with underscores or no separator, and the occasion of a question', () => {
+  it.each([
+    ['cho xem muc tieu NQ57_13', 'status', 'NQ57-13'],
+    ['cap nhat tien do NQ57_16_3 la 90%', 'update', 'NQ57-16.3'],
+    ['NQ5712 sao roi', 'status', 'NQ57-12'],
+    ['NQ5712?', 'status', 'NQ57-12'],
+    ['da0603 xong', 'update', 'DA06-03'],
+  ])('reads %j', (text, intent, target) => {
+    expect(parse(text).intent).toMatchObject({ intent, target });
+  });
+
+  it("reads glued digits that are a programme's own name as the programme, not a code", () => {
+    expect(parse('ke hoach cds2025 qua han').intent).toMatchObject({
+      intent: 'overdue',
+      program: 'CDS25',
+      target: null,
+    });
+  });
+
+  it("reads a meeting the sender chairs as the occasion, not the sender's own work", () => {
+    const text =
+      'Sáng mai tôi chủ trì cuộc họp giao ban, nhờ bot lọc giúp các nhiệm vụ thuộc Kế hoạch CĐS 2025 đã quá hạn';
+    expect(parse(text).intent).toMatchObject({ intent: 'overdue', program: 'CDS25' });
+    expect(parse('những việc tôi chủ trì còn gì').intent.intent).toBe('my_tasks');
   });
 });

@@ -8,10 +8,12 @@ const TRAIN_SPLIT = new URL('./train.jsonl', import.meta.url);
 /**
  * Development sets of 600–800 messages, written apart from the parser (nine in one round, the sixth
  * half off-topic; eleven in the next, on typos, English and off-topic look-alikes, shorthand, reports
- * and questions about one item, regional ways of writing …): each scored once as it came, its misses
- * read to find what the rules lacked, then trained on. Lines that also occur in a held-out split are
- * left out (a test checks it); bench/intent-set/test3.jsonl and test4.jsonl, each written apart from
- * all of them before its round's changes, are only scored, their misses never read.
+ * and questions about one item, regional ways of writing …; more in a third round: commune officials'
+ * reports, leaders' questions, code-switching, messy typing, English, hard off-topic look-alikes): each
+ * scored once as it came, its misses read to find what the rules lacked, then trained on. Lines that
+ * also occur in a held-out split are left out (a test checks it); bench/intent-set/test3.jsonl,
+ * test4.jsonl and test5.jsonl, each written apart from all of them before its round's changes, are only
+ * scored, their misses never read.
  */
 const TUNE_SET = new URL('./tune.jsonl', import.meta.url);
 

@@ -5,8 +5,29 @@ import { compilePhrases, type Phrase } from './phrases.ts';
 // Vietnamese phrases are written with their diacritics on purpose: a message typed without any still
 // matches them, but "chấm" (grade) cannot pass for "chậm" (late), nor "trẻ" (young) for "trễ" (late).
 
+/** Reasons asked for ("ask Bac Phong to give reasons for the delay of DA06-01.4"); plain English words. */
+const REASONS = [
+  'give reason',
+  'give reasons',
+  'give the reason',
+  'give the reasons',
+  'ask for reasons',
+  'ask for the reason',
+  'ask for the reasons',
+  'reason for the delay',
+  'reasons for the delay',
+  'reason for delay',
+  'reasons for delay',
+  'reason of delay',
+  'reasons of delay',
+  'reason for slow',
+  'reasons for slow',
+];
+
 export const EXPLAIN = compilePhrases([
   'giải trình',
+  // The slip typed most ("tr" losing its r): no other pair of words is spelt so.
+  'giải tình',
   'yêu cầu giải trình',
   'đề nghị giải trình',
   'explain',
@@ -27,10 +48,11 @@ export const EXPLAIN = compilePhrases([
   'account for',
   'why delay',
   'why the delay',
+  ...REASONS,
 ]);
 
 /** The plain English words of EXPLAIN: "explain quantum physics" asks the plan for nothing. */
-const EXPLAIN_PLAIN = new Set(['explain', 'explanation', 'an explanation', 'explain why']);
+const EXPLAIN_PLAIN = new Set(['explain', 'explanation', 'an explanation', 'explain why', ...REASONS]);
 /** EXPLAIN's words that only the plan's work is explained with ("giải trình", "justify"). */
 export const EXPLAIN_OWN = EXPLAIN.filter((p) => !EXPLAIN_PLAIN.has(p.text));
 
@@ -507,6 +529,30 @@ export const PURPOSE = compilePhrases([
 ]);
 
 /**
+ * Words that make the agency named right after them a place ("em chờ anh ở cổng Sở Y tế", "tiến độ xây
+ * nhà ở xã Đông Sơn", "waiting at the gate of DOST", "the road to Dong Son"), not the unit asked about.
+ */
+export const PLACE = compilePhrases([
+  'ở',
+  'tại',
+  'gần',
+  'cổng',
+  'trụ sở',
+  'đường về',
+  'đường lên',
+  'đường vào',
+  'đường từ',
+  'đường đi',
+  'at',
+  'near',
+  'gate of',
+  'lobby of',
+  'in front of',
+  'road to',
+  'way to',
+]);
+
+/**
  * The occasion of a question: a meeting the sender chairs ("sáng mai tôi chủ trì cuộc họp giao ban, nhờ
  * bot lọc các nhiệm vụ đã quá hạn"), not work the sender leads.
  */
@@ -715,6 +761,8 @@ export const FILLERS = compilePhrases([
   'đạt',
   'đạt được',
   'reached',
+  'reach',
+  'reaches',
   'mới',
   'giờ',
   'khoảng',
@@ -766,7 +814,18 @@ export const REPORT_WORDS = compilePhrases([
 ]);
 
 /** Before a percent in the middle of a report, the word that makes it the progress ("… đã đạt 72% hồ sơ"). */
-export const PROGRESS_BEFORE = compilePhrases(['đạt', 'được', 'lên', 'at', 'reached', 'is', 'are', 'now']);
+export const PROGRESS_BEFORE = compilePhrases([
+  'đạt',
+  'được',
+  'lên',
+  'at',
+  'reach',
+  'reaches',
+  'reached',
+  'is',
+  'are',
+  'now',
+]);
 /** After such a percent: "80% complete", "80% hoàn thành". */
 export const PROGRESS_AFTER = compilePhrases(['complete', 'completed', 'done', 'hoàn thành', 'xong']);
 /** Between the two, a hedge: "được khoảng 60%", "about 40%". */
@@ -1094,6 +1153,16 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'on hold',
     'held up',
     'waiting',
+    'has problem',
+    'has problems',
+    'have problem',
+    'have problems',
+    'having problems',
+    'cannot continue',
+    'can not continue',
+    'can t continue',
+    'cannot proceed',
+    'can t proceed',
   ]).map((p) => [p, 'blocked'] as [Phrase, ItemStatus]),
   ...compilePhrases([
     'chưa khởi động',
@@ -1133,6 +1202,14 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'hasnt started',
     'hasnt kicked off',
     'chưa được bắt đầu',
+    'nobody start',
+    'nobody started',
+    'nobody has started',
+    'no one started',
+    'no one has started',
+    'not start yet',
+    'not start',
+    'not started',
   ]).map((p) => [p, 'not_started'] as [Phrase, ItemStatus]),
 ];
 LIST_STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);

@@ -276,6 +276,8 @@ export interface ScopeMatch {
   agency: AgencyCode | null;
   /** Agencies named equally well (or several named at once): the bot asks which one. */
   agencyChoices: AgencyCode[];
+  /** The token an agency is first named at, when named by a name or alias (not a close spelling). */
+  agencyAt: number | null;
 }
 
 /**
@@ -332,6 +334,8 @@ function matchScopeOnce(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch 
     );
   }
   const program = programs.length === 1 ? (programs[0] as ProgramCode) : null;
-  if (agencies.length === 1) return { program, agency: agencies[0] as AgencyCode, agencyChoices: [] };
-  return { program, agency: null, agencyChoices: agencies as AgencyCode[] };
+  const agencyAt = named[0]?.start ?? null;
+  if (agencies.length === 1)
+    return { program, agency: agencies[0] as AgencyCode, agencyChoices: [], agencyAt };
+  return { program, agency: null, agencyChoices: agencies as AgencyCode[], agencyAt };
 }

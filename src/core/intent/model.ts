@@ -9,7 +9,7 @@ import { labelledLines } from './corpus/labelled.ts';
 import { TRAINING_LEXICON } from './corpus/lexicon.ts';
 import { LABELS, type Label } from './corpus/templates.ts';
 import { featuresOf } from './features.ts';
-import { readSlots, type Slots } from './slots.ts';
+import { namedAsPlace, readSlots, type Slots } from './slots.ts';
 import { matchScope, programWords } from './lexicon-match.ts';
 import { readCachedModel, writeCachedModel } from './model-cache.ts';
 import { resolvePeriod } from './period.ts';
@@ -31,6 +31,7 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
     pastPeriod: period !== null && (period.to < today || (period.to === today && period.from < today)),
     program: scope.program !== null,
     agency: scope.agency !== null || scope.agencyChoices.length > 0,
+    agencyPlace: scope.agencyAt !== null && namedAsPlace(a.tokens, scope.agencyAt),
   });
   // "% hoàn thành đa06": a percent sign with no number before it asks for a share, a count.
   return /(?<![\d\s])\s*%|^\s*%/u.test(a.masked) && !/\d\s*%/u.test(a.masked)

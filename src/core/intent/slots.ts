@@ -26,6 +26,7 @@ import {
   NOT_WORK,
   OCCASION,
   OVERDUE,
+  PLACE,
   PURPOSE,
   RANKING,
   SELF_WORK,
@@ -33,7 +34,15 @@ import {
   WORK_NOUNS,
 } from './keywords.ts';
 import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
-import { findPhrase, hasPhrase, matchAt, wordMatches, type Phrase } from './phrases.ts';
+import {
+  compilePhrases,
+  findPhrase,
+  hasPhrase,
+  matchAt,
+  matchEndingAt,
+  wordMatches,
+  type Phrase,
+} from './phrases.ts';
 
 /** The rule-read facts of a message without an item code. */
 export interface Slots {
@@ -77,6 +86,8 @@ export interface Slots {
   pastPeriod: boolean;
   program: boolean;
   agency: boolean;
+  /** The agency is named as a place ("ở cổng Sở Y tế", "at DOST"), not as the unit asked about. */
+  agencyPlace: boolean;
 }
 
 /** The status a message names ("đang vướng", "đã hoàn thành", "chưa bắt đầu"), the first one written. */
@@ -84,7 +95,8 @@ export function listStatus(tokens: readonly Token[]): ItemStatus | null {
   for (let from = 0; from < tokens.length;) {
     const hit = findPhrase(tokens, LIST_STATUS_PHRASES, from);
     if (hit === null) return null;
-    if (!isGive(tokens, hit.start, hit.phrase)) return LIST_STATUS_OF.get(hit.phrase) ?? null;
+    if (!isGive(tokens, hit.start, hit.phrase) && !waitsForSomeone(tokens, hit.start, hit.phrase))
+      return LIST_STATUS_OF.get(hit.phrase) ?? null;
     from = hit.end;
   }
   return null;
@@ -101,9 +113,35 @@ function isGive(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
   return tokens.some((o) => hasMarks(o.sig)) || GIVE_TO.has(tokens[at + 1]?.folded ?? '');
 }
 
+const WAITING = ['chờ', 'đợi', 'waiting'].map((w) => tokenizePhrase(w)[0]!);
+const PERSONS = compilePhrases([
+  'anh',
+  'chị',
+  'em',
+  'bạn',
+  'mọi người',
+  'a',
+  'e',
+  'c',
+  'you',
+  'me',
+  'for you',
+]);
+/**
+ * "em chờ anh ở cổng sở", "đợi em chút", "waiting for you": waiting for a person, no work held up. Not an
+ * unmarked "chi", which may be "chỉ" ("chờ chỉ đạo": waiting for instructions).
+ */
+function waitsForSomeone(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+  const t = tokens[at];
+  if (phrase.tokens.length !== 1 || t === undefined || !WAITING.some((w) => wordMatches(t, w))) return false;
+  const next = tokens[at + 1];
+  if (next === undefined || (next.folded === 'chi' && !hasMarks(next.sig))) return false;
+  return matchAt(tokens, at + 1, PERSONS) !== null;
+}
+
 export function readSlots(
   tokens: readonly Token[],
-  known: Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency'>,
+  known: Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency' | 'agencyPlace'>,
 ): Slots {
   // "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's.
   const notWork = hasPhrase(tokens, NOT_WORK);
@@ -137,6 +175,16 @@ export function readSlots(
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };
 }
+
+/**
+ * Whether the name at token `at` is said as a place: a place word right before it, or before the unit
+ * word that opens it ("ở cổng Sở Y tế", "o xa Tan Phu").
+ */
+export function namedAsPlace(tokens: readonly Token[], at: number): boolean {
+  if (matchEndingAt(tokens, at, PLACE) !== null) return true;
+  return UNIT_WORDS.has(tokens[at - 1]?.folded ?? '') && matchEndingAt(tokens, at - 1, PLACE) !== null;
+}
+const UNIT_WORDS = new Set(['xa', 'phuong', 'so', 'huyen']);
 
 /** The words outside every phrase of `phrases`. */
 function outside(tokens: readonly Token[], phrases: readonly Phrase[]): Token[] {

@@ -89,7 +89,7 @@ describe('agencies by any of their aliases', () => {
     ['TT HCC', 'TTHCC'],
     ['Provincial Police', 'CA'],
   ])('reads %j as %s', (text, code) => {
-    expect(scope(`tổng hợp ${text} nhé`)).toEqual({ program: null, agency: code, agencyChoices: [] });
+    expect(scope(`tổng hợp ${text} nhé`)).toMatchObject({ program: null, agency: code, agencyChoices: [] });
   });
 
   it('prefers the longest name: "Văn phòng UBND tỉnh" is the office, not the committee', () => {
@@ -97,7 +97,12 @@ describe('agencies by any of their aliases', () => {
   });
 
   it('finds a programme and an agency in the same message', () => {
-    expect(scope('NQ57 của Sở Y tế')).toEqual({ program: 'NQ57', agency: 'SYT', agencyChoices: [] });
+    expect(scope('NQ57 của Sở Y tế')).toEqual({
+      program: 'NQ57',
+      agency: 'SYT',
+      agencyChoices: [],
+      agencyAt: 2,
+    });
   });
 });
 
@@ -173,6 +178,8 @@ describe('close spellings', () => {
       program: null,
       agency: null,
       agencyChoices: ['PHC', 'PHI'],
+      // A close spelling is placed nowhere: no name was written.
+      agencyAt: null,
     });
   });
 });
@@ -183,6 +190,7 @@ describe('ambiguity', () => {
       program: null,
       agency: null,
       agencyChoices: ['SYT', 'STC'],
+      agencyAt: 0,
     });
   });
 
@@ -194,11 +202,19 @@ describe('ambiguity', () => {
         { code: 'A2' as AgencyCode, vi: 'Phòng Kinh tế', en: '', aliases: [] },
       ],
     };
-    expect(scope('phong kinh te', lex)).toEqual({ program: null, agency: null, agencyChoices: ['A1', 'A2'] });
+    expect(scope('phong kinh te', lex)).toMatchObject({
+      program: null,
+      agency: null,
+      agencyChoices: ['A1', 'A2'],
+    });
   });
 
   it('finds nothing in a message that names nothing', () => {
-    expect(scope('thời tiết hôm nay thế nào')).toEqual({ program: null, agency: null, agencyChoices: [] });
+    expect(scope('thời tiết hôm nay thế nào')).toMatchObject({
+      program: null,
+      agency: null,
+      agencyChoices: [],
+    });
   });
 });
 

@@ -1069,3 +1069,53 @@ describe('codes typed with underscores or no separator, and the occasion of a qu
     expect(parse('những việc tôi chủ trì còn gì').intent.intent).toBe('my_tasks');
   });
 });
+
+describe('reasons asked in English, waiting for someone, an agency named as a place', () => {
+  it.each([
+    ['Ask Bac Phong commune to give reason for slow progress of DA06-01.4', 'DA06-01.4'],
+    ['Pls ask for reasons of delay NQ57-10.3', 'NQ57-10.3'],
+    ['đề nghị xã Đông Sơn giải tình NQ57-40.3', 'NQ57-40.3'],
+  ])('reads %j as a request for an explanation', (text, target) => {
+    expect(parse(text).intent).toMatchObject({ intent: 'request_explanation', target });
+  });
+
+  it.each([['give me reasons to buy a car'], ['what is the reason for the delay of my flight']])(
+    'reads %j, reasons about something else, as unknown',
+    (text) => {
+      expect(parse(text).intent.intent).toBe('unknown');
+    },
+  );
+
+  it.each<[string, Intent['status']]>([
+    ['which task has problem, cannot continue?', 'blocked'],
+    ['which jobs are pending, nobody start yet?', 'not_started'],
+    ['Which CDS25 tasks still not start?', 'not_started'],
+  ])('reads %j as a list', (text, status) => {
+    expect(parse(text).intent).toMatchObject({ intent: 'list', status });
+  });
+
+  it('reads "reach 72%" after a code as progress', () => {
+    expect(parse('NQ57-10.2 reach 72%, telecom already pull fibre to 6 more villages.').intent).toMatchObject(
+      { intent: 'update', percent: 72, status: 'in_progress' },
+    );
+  });
+
+  it.each([
+    ['a ơi e chờ a ở cổng sở ct nãy giờ r'],
+    ['anh ơi em chờ anh ở cổng Sở Nôi vụ nhé'],
+    ['tien do xay nha o xa Dong Son cua anh den dau roi'],
+    ['Mảnh đất nhà tôi ở Long Thành vướng đường điện cao thế nên chưa làm móng được.'],
+  ])('reads %j (waiting for someone, a place, a statement) as unknown', (text) => {
+    expect(parse(text).intent.intent).toBe('unknown');
+  });
+
+  it('still reads the work of a unit named after "ở", and a wait for instructions', () => {
+    expect(parse('các việc ở xã Tân Phú đang vướng gì').intent).toMatchObject({
+      intent: 'list',
+      status: 'blocked',
+      agency: 'X-TANPHU',
+    });
+    expect(parse('viec nao dang cho chi dao').intent).toMatchObject({ intent: 'list', status: 'blocked' });
+    expect(parse('sở tp có j chậm ko').intent.intent).toBe('overdue');
+  });
+});

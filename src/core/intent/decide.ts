@@ -40,6 +40,8 @@ const RULES: readonly Rule[] = [
   // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count of the plan's work is a summary, whatever
   // it counts ("how many calories in a bowl of phở" counts none of it).
   (label, s) => (s.count && (COUNTED.has(label) || label === 'summary') && countsWork(s) ? 'summary' : null),
+  // "the headline numbers for Resolution 57 — done, in progress, overdue?": a breakdown asked for.
+  (label, s) => (s.breakdown && s.summary && COUNTED.has(label) ? 'summary' : null),
   // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
   (label, s) =>
     label === 'summary' && s.listWord && s.status !== null && !s.count && !s.late && !s.due ? 'list' : null,

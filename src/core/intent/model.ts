@@ -33,10 +33,15 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
     agency: scope.agency !== null || scope.agencyChoices.length > 0,
     agencyPlace: scope.agencyAt !== null && namedAsPlace(a.tokens, scope.agencyAt),
   });
-  // "% hoàn thành đa06": a percent sign with no number before it asks for a share, a count.
-  return /(?<![\d\s])\s*%|^\s*%/u.test(a.masked) && !/\d\s*%/u.test(a.masked)
-    ? { ...slots, count: true }
-    : slots;
+  // "% hoàn thành đa06", "Resolution 57 % complete": a percent sign with no number before it but a
+  // programme's own, a share asked for, a count.
+  let text = a.masked;
+  for (const [from, to] of named) {
+    const start = a.tokens[from]?.start ?? 0;
+    const end = a.tokens[to - 1]?.end ?? start;
+    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  }
+  return /(?<![\d\s])\s*%|^\s*%/u.test(text) && !/\d\s*%/u.test(text) ? { ...slots, count: true } : slots;
 }
 
 const TRAINING_DAY = '2025-07-15' as LocalDate;

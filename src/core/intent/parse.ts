@@ -363,7 +363,12 @@ function parseItemMessage(a: Analysis): Draft {
   const code = a.codes[0];
   if (code === undefined) throw new Error('parseItemMessage needs an item code');
   const codeIndex = tokenIndexFrom(a, code.start);
-  if (hasPhrase(a.tokens, EXPLAIN)) {
+  // A word of explanation in the note of a report ("DA06-04.2 progress 65%, … accounts for …") is the
+  // report's; before the code, or after it with no report, it asks for one.
+  if (
+    hasPhrase(a.tokens, EXPLAIN, 0, codeIndex) ||
+    (hasPhrase(a.tokens, EXPLAIN) && !reportsProgress(a, codeIndex))
+  ) {
     return {
       intent: 'request_explanation',
       target: code.code,
@@ -372,6 +377,12 @@ function parseItemMessage(a: Analysis): Draft {
     };
   }
   return itemReport(a, code.code, codeIndex, hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex));
+}
+
+/** Whether the code at `codeIndex` is followed by a percent or a status: a report. */
+function reportsProgress(a: Analysis, codeIndex: number): boolean {
+  const reading = readUpdate(a, codeIndex, false);
+  return reading.percent !== null || reading.status !== null;
 }
 
 /**

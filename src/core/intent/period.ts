@@ -229,10 +229,10 @@ const HALF_SECOND = new RegExp(
   `${B}(?:(?:6|sau) thang cuoi(?: nam)?|nua cuoi(?: nam)?|second half(?: of(?: the)? year)?|h2)${E}${YEAR_SUFFIX}`,
 );
 const YEAR_END = new RegExp(
-  `${B}(?:cuoi nam|het nam|end of (?:the |this )?year|year[- ]end|end-of-year)(?: nay)?${E}${YEAR_SUFFIX}`,
+  `${B}(?:cuoi nam|het nam|end of (?:the |this )?year|year[- ]end|end-of-year)(?: nay)?${E}(?!\\s{0,3}(?:truoc|sau|toi|ngoai|qua))${YEAR_SUFFIX}`,
 );
 const MONTH_END = new RegExp(
-  `${B}(?:cuoi thang|het thang|end of (?:the |this )?month)(?: nay)?${E}(?!\\s{0,3}\\d)`,
+  `${B}(?:cuoi thang|het thang|end of (?:the |this )?month)(?: nay)?${E}(?!\\s{0,3}(?:\\d|truoc|sau|toi|qua|vua))`,
 );
 const MONTH_NUMBER = new RegExp(`${B}thang\\s?(\\d{1,2})(?!\\d)${YEAR_SUFFIX}`);
 const MONTH_NAME = re(

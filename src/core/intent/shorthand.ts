@@ -80,11 +80,13 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 /**
  * Words read by the word before them, ahead of the table above. "chi" is the Centre's "gì" after a word
  * of work or "cái" ("việc chi", "cái chi"); elsewhere, typed without its mark, it may be "chị". "nhìu" is
- * "nhiều" but "bao nhiu" is "bao nhiêu" (how many).
+ * "nhiều" but "bao nhiu" is "bao nhiêu" (how many), and so is "bao nhiều", whose tone slipped: `marked`
+ * words are read so even typed with marks ("việc chị làm" keeps its "chị").
  */
-const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string> }> = new Map([
+const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string>; marked?: true }> = new Map([
   ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
-  ['nhiu', { word: 'nhiêu', after: new Set(['bao']) }],
+  ['nhiu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
+  ['nhieu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
 ]);
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"); "v", "z" end on "vậy". */
@@ -133,7 +135,10 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     // Hand-typed "đc" is shorthand; a word that carries other marks is a real word; after an apostrophe
     // it is an English contraction ("haven't", "it's"), not "tôi" or "ạ".
     // "gtrình", "nhìu" are written with their marks: a word with marks is shorthand only when it is one.
-    const realWord = /[^\x00-\x7fđ/]/u.test(as) && !MARKED_KEYS.has(as.toLowerCase().normalize('NFC'));
+    const realWord =
+      /[^\x00-\x7fđ/]/u.test(as) &&
+      !MARKED_KEYS.has(as.toLowerCase().normalize('NFC')) &&
+      !(contextual?.marked === true && expansion === contextual.word);
     // Beside "&" it is part of an agency's initials ("NN&MT"), not "mục tiêu".
     const initials = text.charAt(start - 1) === '&' || text.charAt(end) === '&';
     if (expansion === undefined || realWord || initials || /['’]/u.test(text.charAt(start - 1))) return;

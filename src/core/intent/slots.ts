@@ -74,6 +74,8 @@ export interface Slots {
   explain: boolean;
   /** A word of explaining only the plan's work is explained with ("giải trình"), not "explain". */
   explainOwn: boolean;
+  /** Three kinds of work or more named side by side (done, in progress, overdue): a breakdown. */
+  breakdown: boolean;
   /** A request for words of the bot's own making: a translation, a poem, a joke. */
   compose: boolean;
   work: boolean;
@@ -92,14 +94,25 @@ export interface Slots {
 
 /** The status a message names ("đang vướng", "đã hoàn thành", "chưa bắt đầu"), the first one written. */
 export function listStatus(tokens: readonly Token[]): ItemStatus | null {
+  return statusesNamed(tokens)[0] ?? null;
+}
+
+/** Every status a question names, in order ("done, in progress, overdue?" names two). */
+function statusesNamed(tokens: readonly Token[]): ItemStatus[] {
+  const found: ItemStatus[] = [];
   for (let from = 0; from < tokens.length;) {
     const hit = findPhrase(tokens, LIST_STATUS_PHRASES, from);
-    if (hit === null) return null;
-    if (!isGive(tokens, hit.start, hit.phrase) && !waitsForSomeone(tokens, hit.start, hit.phrase))
-      return LIST_STATUS_OF.get(hit.phrase) ?? null;
+    if (hit === null) break;
+    const status = LIST_STATUS_OF.get(hit.phrase);
+    if (
+      status !== undefined &&
+      !isGive(tokens, hit.start, hit.phrase) &&
+      !waitsForSomeone(tokens, hit.start, hit.phrase)
+    )
+      found.push(status);
     from = hit.end;
   }
-  return null;
+  return found;
 }
 
 const WAIT = tokenizePhrase('chờ')[0]!;
@@ -150,6 +163,9 @@ export function readSlots(
   return {
     ...known,
     status: listStatus(tokens),
+    // "the headline numbers — done, in progress, overdue": three kinds of work side by side.
+    breakdown:
+      new Set<string>([...statusesNamed(tokens), ...(hasPhrase(tokens, OVERDUE) ? ['late'] : [])]).size >= 3,
     // "sắp quá hạn", "about to be late": a deadline coming, not lateness.
     late: hasPhrase(tokens, OVERDUE) && !hasPhrase(tokens, ABOUT_TO_BE_LATE),
     due: hasPhrase(tokens, DUE_SOON),

@@ -1119,3 +1119,63 @@ describe('reasons asked in English, waiting for someone, an agency named as a pl
     expect(parse('sở tp có j chậm ko').intent.intent).toBe('overdue');
   });
 });
+
+describe('a programme number before a percent sign', () => {
+  it('reads "Resolution 57 % complete" as a share of the programme asked for, not 57 %', () => {
+    expect(parse('Resolution 57 % complete').intent).toMatchObject({
+      intent: 'summary',
+      program: 'NQ57',
+      percent: null,
+    });
+  });
+
+  it('reads "my stuff" as the sender\'s own work', () => {
+    expect(parse('my stuff').intent.intent).toBe('my_tasks');
+  });
+});
+
+describe('English asked plainly, a breakdown, words of explanation in a report', () => {
+  it.each<[string, Intent['intent'], Intent['status']?]>([
+    ['Hi bot, what are you for?', 'help'],
+    ['Which Project 06 tasks have hit a roadblock?', 'list', 'blocked'],
+    ['What did we wrap up this month under Resolution 57?', 'list', 'done'],
+    ['Could you give me the headline numbers for Resolution 57 - done, in progress, overdue?', 'summary'],
+    // Lateness beside one status is still lateness (spec).
+    ['việc nào quá hạn mà đang vướng', 'overdue'],
+  ])('reads %j', (text, intent, status) => {
+    const r = parse(text).intent;
+    expect(r.intent).toBe(intent);
+    if (status !== undefined) expect(r.status).toBe(status);
+  });
+
+  it('keeps a report whose note holds a word of explanation an update ("accounts for")', () => {
+    expect(
+      parse('DA06-04.2 progress 65%, activated level-2 accounts for 12,000 more people.').intent,
+    ).toMatchObject({ intent: 'update', target: 'DA06-04.2', percent: 65 });
+    expect(parse('NQ57-12 chậm, yêu cầu Sở Y tế giải trình').intent.intent).toBe('request_explanation');
+    expect(parse('yêu cầu giải trình NQ57-12 80%').intent.intent).toBe('request_explanation');
+  });
+});
+
+describe('how to ask, the end of last month, counts of work', () => {
+  it.each([
+    ['cach xem viec sap den han nhu the nao'],
+    ['Cho tôi xin hướng dẫn cách hỏi các việc sắp đến hạn.'],
+    ['hướng dẫn cách gửi yêu càu giải trình'],
+  ])('reads %j, how to ask, as help', (text) => {
+    expect(parse(text).intent.intent).toBe('help');
+  });
+
+  it('reads a deadline at the end of last month, not done, as lateness in last month', () => {
+    expect(
+      parse('Những nhiệm vụ có hạn cuối tháng trước nhưng chưa xong của phường Long Thành là gì?').intent,
+    ).toMatchObject({ intent: 'overdue', period: { from: '2025-06-01', to: '2025-06-30' } });
+  });
+
+  it.each([
+    ['tháng trước toàn tỉnh xong bao nhiều việc'],
+    ['Dạ em cần số việc đang quá hạn và số việc đang làm của phường Long Thành để báo cáo giao ban ạ.'],
+  ])('reads %j as a count, a summary', (text) => {
+    expect(parse(text).intent.intent).toBe('summary');
+  });
+});

@@ -182,3 +182,14 @@ describe('periods that are not there', () => {
     expect(() => resolvePeriod('hom nay', '15/07/2025' as LocalDate)).toThrow(RangeError);
   });
 });
+
+describe('the end of another month or year', () => {
+  it.each([
+    ['cuối tháng trước', span('2025-06-01', '2025-06-30')],
+    ['cuối tháng sau', span('2025-08-01', '2025-08-31')],
+    ['cuối năm ngoái', span('2024-01-01', '2024-12-31')],
+    ['cuối tháng', span('2025-07-15', '2025-07-31')],
+  ])('reads %j as that month or year, not this one', (text, expected) => {
+    expect(period(text)).toEqual(expected);
+  });
+});

@@ -252,7 +252,9 @@ export function namedCodes(text: string): string[] {
       (_, head: string, item: string, sub?: string) =>
         sub === undefined ? `${head}-${item}` : `${head}-${item}.${sub}`,
     )
-    .replace(/(?<![A-Z\d])(NQ57|DA06|CDS25)(\d{1,3}(?:\.\d+)?)(?![\d])/g, '$1-$2');
+    .replace(/(?<![A-Z\d])(NQ57|DA06|CDS25)(\d{1,3}(?:\.\d+)?)(?![\d])/g, '$1-$2')
+    // "NQ57-12,3": the decimal comma Vietnamese writes, glued between the numbers.
+    .replace(/(?<=[A-Z]\d*-\d+),(?=\d)/g, '.');
   // "NQ57-12.3", "NQ-57-12.3", "NQ 57-12.3", "nq57 12.3".
   const found = folded.matchAll(/(?<![A-Z])([A-Z]+)[- ]?(\d+)(?:-|\s+(?=\d+\.\d))(\d+(?:\.\d+)*)/g);
   return [...found].map((m) => sameCode(`${m[1]}${m[2]}-${m[3]}`));

@@ -15,10 +15,11 @@ export interface CodeSpan {
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
  * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word of
  * progress ("da06 11 sao rồi", "da06 11 ntn r", "nq57 29 78%"; "NQ57 12 việc" may be a count, so not any number); a dot
- * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3").
+ * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"); a
+ * comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:[.,](\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;
@@ -190,8 +191,12 @@ export interface PercentSpan {
 const PERCENT =
   /(?<![\p{L}\p{N}.,])(?:(?<![\p{L}\p{N}#])(-))?(\d{1,4}(?:[.,]\d{1,3})?)\s?(?:%|(?:phan tram|percent|pct)(?![\p{L}\p{N}]))/gu;
 
-/** "đạt 8/10", "at 3/4": a share of the work, read as its percent (after such a word only: "30/9" is a day). */
-const FRACTION = /(?<=(?:^|\s)(?:dat|at|duoc|len|reached)\s)(\d{1,4})\/(\d{1,4})(?![\d/])/gu;
+/**
+ * "đạt 8/10", "at 3/4", "được khoảng 3/4", "DA06-03: 47/68 xã": a share of the work, read as its percent
+ * (after such a word, a hedge or an item code only: "30/9" is a day).
+ */
+const FRACTION =
+  /(?<=(?:(?:^|\s)(?:dat|at|duoc|len|reached)(?:\s(?:khoang|tam|chung|gan|about|around|roughly|nearly|almost))?|#:?)\s)(\d{1,4})\/(\d{1,4})(?![\d/])/gu;
 
 /** "được một nửa", "đạt 1 nửa", "half done": half the work, 50 %. After such a word only ("nửa tháng"). */
 const HALF =

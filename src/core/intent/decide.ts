@@ -69,6 +69,9 @@ const RULES: readonly Rule[] = [
     label === 'summary' && !s.summary && !s.count && !s.rank && !s.howIs && itemsAsked(s) !== null
       ? itemsAsked(s)
       : null,
+  // "bot có thể giúp tôi xem việc quá hạn không": a polite request for items, no question about the bot
+  // (no word of its use); "giúp" alone asks for help only when nothing else is asked (spec).
+  (label, s) => (label === 'help' && !s.help && s.work ? itemsAsked(s) : null),
   // "việc nào quá hạn mà đang vướng": lateness wins over the status.
   (label, s) => (label === 'list' && s.late ? 'overdue' : null),
   // "việc nào chưa khởi động": a status with no word of lateness or of a deadline lists that status.

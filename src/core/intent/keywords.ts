@@ -238,6 +238,19 @@ export const HELP_HOW = compilePhrases([
   'lệnh mẫu',
   // "hướng dẫn cách hỏi việc sắp đến hạn", "cách xem việc quá hạn thế nào": how to ask, whatever it names.
   'hướng dẫn cách',
+  'hướng dẫn cập nhật',
+  'hướng dẫn gửi',
+  'hướng dẫn xem',
+  // "tôi chưa biết sử dụng thế nào", "em chưa biết cách báo cáo qua tin nhắn": new to the bot.
+  'chưa biết dùng',
+  'chưa biết sử dụng',
+  'chưa biết cách',
+  'không biết dùng',
+  'không biết sử dụng',
+  'không biết cách',
+  'supported commands',
+  'what commands',
+  'which commands',
   'cách xem',
   'cách hỏi',
   'cách gửi',
@@ -564,6 +577,48 @@ export const PLACE = compilePhrases([
 ]);
 
 /**
+ * A sender introducing themself ("Tôi là Đỗ Thanh Tùng, Phó Giám đốc Sở KH&CN.", "I am Bui Thi Lan,
+ * Department of Science and Technology"): who asks, not the work asked about. Read only before a name
+ * (a capital) or a role (INTRO_ROLES), to the end of its clause.
+ */
+export const INTRO = compilePhrases([
+  'tôi là',
+  'em là',
+  'mình là',
+  'anh là',
+  'chị là',
+  'tui là',
+  'tên tôi là',
+  'tên em là',
+  'i am',
+  'i m',
+  'this is',
+  'my name is',
+]);
+export const INTRO_ROLES = compilePhrases([
+  'cán bộ',
+  'chuyên viên',
+  'phó',
+  'giám đốc',
+  'trưởng',
+  'chủ tịch',
+  'bí thư',
+  'văn thư',
+  'kế toán',
+  'công chức',
+  'lãnh đạo',
+  'thư ký',
+  'nhân viên',
+  'officer',
+  'director',
+  'deputy',
+  'head of',
+  'secretary',
+  'chairman',
+  'from',
+]);
+
+/**
  * The occasion of a question: a meeting the sender chairs ("sáng mai tôi chủ trì cuộc họp giao ban, nhờ
  * bot lọc các nhiệm vụ đã quá hạn"), not work the sender leads.
  */
@@ -716,7 +771,17 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'treo',
   ]),
   ...statusPhrases('blocked', true, ['blocked', 'stuck', 'on hold', 'paused', 'suspended', 'halted']),
-  ...statusPhrases('blocked', false, ['waiting on', 'waiting for', 'phải tạm dừng', 'phải dừng']),
+  ...statusPhrases('blocked', false, [
+    'waiting on',
+    'waiting for',
+    'phải tạm dừng',
+    'phải dừng',
+    'không làm tiếp được',
+    'không thể tiếp tục',
+    'không tiếp tục được',
+    'cannot continue',
+    'can t continue',
+  ]),
   ...statusPhrases('in_progress', false, [
     'đang triển khai',
     'đang làm',
@@ -724,6 +789,16 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'đang tiến hành',
     'chưa xong',
     'chưa hoàn thành',
+    // Nearly there is still under way: "NQ57-34.1 gần xong", "được hơn nửa rồi".
+    'gần xong',
+    'sắp xong',
+    'hơn nửa',
+    'được hơn nửa',
+    'quá nửa',
+    'nearly done',
+    'almost done',
+    'nearly finished',
+    'almost finished',
   ]),
   ...statusPhrases('in_progress', true, [
     'in progress',
@@ -805,7 +880,23 @@ export const FILLERS = compilePhrases([
   'cập nhật',
   'update',
   'updated',
+  'roughly',
+  'nearly',
+  'approximately',
+  // "NQ57-31.2 moved from 20% to 35%", "tăng từ 20% lên 35%": the second percent is the progress.
+  'moved',
+  'went',
+  'rose',
+  'tăng',
+  'từ',
+  'from',
 ]);
+
+/** Between two percents, the word that makes the second the progress ("từ 20% lên 35%"). */
+export const RISE_TO = compilePhrases(['lên', 'to', 'đến', 'tới', 'thành']);
+
+/** Between a report and the code it is about: "80% on NQ57-30.1", "done for DA06-03". */
+export const LEADS = compilePhrases(['on', 'for', 'cho']);
 
 /**
  * Words of work reported done after an item code ("NQ57-11.3 đã bàn giao xong mặt bằng", "NQ57-21.2
@@ -850,6 +941,9 @@ export const HEDGES = compilePhrases([
   'around',
   'almost',
   'over',
+  'roughly',
+  'nearly',
+  'approximately',
 ]);
 
 /** A thank-you closing a report ("…đạt 30% ạ, em cảm ơn anh"): nothing of the report, nor a note. */
@@ -1023,6 +1117,7 @@ export const NO = compilePhrases([
 /** Courtesy words that may trail a one-word answer ("có ạ", "ok nhé", "yes please"). */
 export const COURTESY = compilePhrases([
   'ạ',
+  'vậy',
   'nhé',
   'nha',
   'đi',

@@ -9,7 +9,7 @@ import { labelledLines } from './corpus/labelled.ts';
 import { TRAINING_LEXICON } from './corpus/lexicon.ts';
 import { LABELS, type Label } from './corpus/templates.ts';
 import { featuresOf } from './features.ts';
-import { namedAsPlace, readSlots, type Slots } from './slots.ts';
+import { introduction, namedAsPlace, readSlots, type Slots } from './slots.ts';
 import { matchScope, programWords } from './lexicon-match.ts';
 import { readCachedModel, writeCachedModel } from './model-cache.ts';
 import { resolvePeriod } from './period.ts';
@@ -21,8 +21,10 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
   // A programme's own name says nothing of the question: "chuyển đổi số" holds "đợi" (waiting) and
   // "đội sổ" (last in the ranking) once its marks are gone.
   const named = programWords(a.tokens, lexicon);
+  // Nor does the sender's introduction of themself ("Tôi là Phan Thị Mai."): who asks, not what.
+  const intro = introduction(a.tokens, a.masked);
   const words = a.tokens.map((t, i) =>
-    named.some(([from, to]) => i >= from && i < to) ? { ...t, folded: '#' } : t,
+    intro.has(i) || named.some(([from, to]) => i >= from && i < to) ? { ...t, folded: '#' } : t,
   );
   const slots = readSlots(words, {
     question: looksLikeQuestion(a),

@@ -124,7 +124,8 @@ function percentProblem(a: Analysis, d: Draft): PercentProblem | null {
     }
   }
   if (d.intent !== 'update') return null;
-  const values = [...new Set(a.percents.map((p) => p.value))];
+  const from = r?.risenFrom?.start;
+  const values = [...new Set(a.percents.filter((p) => p.start !== from).map((p) => p.value))];
   return values.length < 2 ? null : { kind: 'several', values };
 }
 
@@ -379,10 +380,15 @@ function parseItemMessage(a: Analysis): Draft {
   return itemReport(a, code.code, codeIndex, hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex));
 }
 
-/** Whether the code at `codeIndex` is followed by a percent or a status: a report. */
+/**
+ * Whether the code at `codeIndex` is followed right away by a percent or a status: a report
+ * ("DA06-04.2 progress 65%, …"), not a request that mentions one later ("NQ57-07.2 giải trình vì sao
+ * mới đạt 30%").
+ */
 function reportsProgress(a: Analysis, codeIndex: number): boolean {
   const reading = readUpdate(a, codeIndex, false);
-  return reading.percent !== null || reading.status !== null;
+  const upFront = reading.noteFrom > (a.tokens[codeIndex]?.end ?? Infinity);
+  return upFront && (reading.percent !== null || reading.status !== null);
 }
 
 /**
@@ -396,7 +402,9 @@ function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced:
   const reported = reading.percent !== null || reading.status !== null;
   const note = textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut);
   const noted = note !== null && !looksLikeQuestion(a) && (announced || reportsWork(a, codeIndex));
-  if ((reported && (announced || !looksLikeQuestion(a))) || noted) {
+  // A percent or status read right after the code leaves the rest a note.
+  const upFront = reported && codeIndex >= 0 && reading.noteFrom > (a.tokens[codeIndex]?.end ?? Infinity);
+  if ((reported && (announced || !looksLikeQuestion(a, upFront ? reading.noteFrom : Infinity))) || noted) {
     const noteStart = tokenIndexFrom(a, reading.noteFrom);
     return { intent: 'update', target, reading, note, scope: [0, noteStart] };
   }

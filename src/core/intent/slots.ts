@@ -17,6 +17,8 @@ import {
   HELP_WEAK,
   HOW_IS,
   HOW_MANY,
+  INTRO,
+  INTRO_ROLES,
   LIST_STATUS_OF,
   LIST_STATUS_PHRASES,
   LIST_WORDS,
@@ -201,6 +203,26 @@ export function namedAsPlace(tokens: readonly Token[], at: number): boolean {
   return UNIT_WORDS.has(tokens[at - 1]?.folded ?? '') && matchEndingAt(tokens, at - 1, PLACE) !== null;
 }
 const UNIT_WORDS = new Set(['xa', 'phuong', 'so', 'huyen']);
+
+/**
+ * The tokens of the sender's introduction of themself, to the end of its clause ("Tôi là Phan Thị Mai.",
+ * "I am Nguyen Huu Phuoc, …"): `text` is what the tokens were cut from, its punctuation ends a clause.
+ */
+export function introduction(tokens: readonly Token[], text: string): Set<number> {
+  const inside = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const intro = matchAt(tokens, i, INTRO);
+    const next = tokens[i + (intro?.tokens.length ?? 0)];
+    if (intro === null || next === undefined) continue;
+    if (!/^\p{Lu}/u.test(next.orig) && matchAt(tokens, i + intro.tokens.length, INTRO_ROLES) === null)
+      continue;
+    let j = i;
+    do inside.add(j++);
+    while (j < tokens.length && !/[.,;:!?\n]/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)));
+    i = j - 1;
+  }
+  return inside;
+}
 
 /** The words outside every phrase of `phrases`. */
 function outside(tokens: readonly Token[], phrases: readonly Phrase[]): Token[] {

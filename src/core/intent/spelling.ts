@@ -162,15 +162,17 @@ export function decodeTelex(word: string): string | null {
     tone = TONES[last] ?? '';
     w = w.slice(0, -1);
   }
+  // A "w" left alone is "ư", as telex types it ("hwowngs" → "hướng", "nhwng" → "nhưng").
   w = w
-    .replace(/uow/gu, 'ươ')
+    .replace(/uwow|uow|wow/gu, 'ươ')
     .replace(/dd/gu, 'đ')
     .replace(/aa/gu, 'â')
     .replace(/aw/gu, 'ă')
     .replace(/ee/gu, 'ê')
     .replace(/oo/gu, 'ô')
     .replace(/ow/gu, 'ơ')
-    .replace(/uw/gu, 'ư');
+    .replace(/uw/gu, 'ư')
+    .replace(/w/gu, 'ư');
   if (tone !== '') {
     // "qu" and "gi" before a vowel are consonants: "quá", "giờ".
     const vowels = [...w.matchAll(/[aăâeêioôơuưy]/gu)].filter(

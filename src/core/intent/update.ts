@@ -9,12 +9,14 @@ import {
   FILLERS,
   GIVE_TO,
   HEDGES,
+  LEADS,
   PROGRESS_AFTER,
   PROGRESS_BEFORE,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
   REPORT_WORDS,
+  RISE_TO,
   OVERDUE,
   STATUS_OF,
   STATUS_PHRASES,
@@ -37,6 +39,8 @@ export interface UpdateReading {
   noteTo: number | null;
   /** The note ended at a trailing percent, so the separator before it is not part of the note. */
   noteCut: boolean;
+  /** "từ 20% lên 35%": where the percent it rose from is written (not a second progress). */
+  risenFrom: Span | null;
 }
 
 interface PercentAt {
@@ -124,6 +128,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   let percent: number | null = null;
   let percentAt: Span | null = null;
   let status: ItemStatus | null = null;
+  let risenFrom: Span | null = null;
   let consumedEnd = tokens[codeIndex]?.end ?? 0;
   let fillersFrom = -1;
   // "giao NQ57-12.4 cho tran van dat": "cho" gives the task to someone.
@@ -133,10 +138,15 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   while (j < tokens.length && !isBarrier(tokens[j])) {
     const p = percents.get(j);
     if (p !== undefined && percent === null) {
-      percent = p.span.value;
-      percentAt = p.span;
-      consumedEnd = p.span.end;
-      j = p.endToken;
+      // "từ 20% lên 35%": the percent it rose to.
+      const rise = matchAt(tokens, p.endToken, RISE_TO);
+      const to = rise === null ? undefined : percents.get(p.endToken + rise.tokens.length);
+      const at = to ?? p;
+      if (to !== undefined) risenFrom = p.span;
+      percent = at.span.value;
+      percentAt = at.span;
+      consumedEnd = at.span.end;
+      j = at.endToken;
       fillersFrom = -1;
       continue;
     }
@@ -186,13 +196,16 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       noteTo = trailing.noteTo;
     }
   }
+  // Right before the code, fillers between: "đã xong NQ57-12", "xong r nhé, cds25-13.1 …", "Khoảng 80%
+  // rồi, NQ57-30.1 …", "About 80% on NQ57-30.1".
+  const lead = fillersEndingAt(a, codeIndex);
   if (status === null) {
-    const before = matchEndingAt(tokens, codeIndex, STATUS_PHRASES);
+    const before = matchEndingAt(tokens, lead, STATUS_PHRASES);
     if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
   }
   if (percent === null) {
     for (const p of percents.values()) {
-      if (p.endToken !== codeIndex) continue;
+      if (p.endToken !== codeIndex && p.endToken !== lead) continue;
       percent = p.span.value;
       percentAt = p.span;
     }
@@ -204,7 +217,17 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       percentAt = said;
     }
   }
-  return { percent, percentAt, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null };
+  return { percent, percentAt, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null, risenFrom };
+}
+
+/** Where the fillers and punctuation that end right before token `end` start ("xong r nhé, |NQ57-12"). */
+function fillersEndingAt(a: Analysis, end: number): number {
+  let k = end;
+  for (;;) {
+    const filler = matchEndingAt(a.tokens, k, FILLERS) ?? matchEndingAt(a.tokens, k, LEADS);
+    if (filler === null || k - filler.tokens.length < 0) return k;
+    k -= filler.tokens.length;
+  }
 }
 
 /**
@@ -287,14 +310,28 @@ export function coreWords(tokens: readonly Token[]): Token[] {
   return tokens.slice(0, end);
 }
 
-/** True when the message reads as a question about the item rather than a report on it. */
-export function looksLikeQuestion(a: Analysis): boolean {
+/**
+ * True when the message reads as a question about the item rather than a report on it. `noteFrom`: where
+ * the note of a report given right after its code starts — a question word inside that note is the
+ * note's ("NQ57-16 xong, kết nối được mấy CSDL": a report).
+ */
+export function looksLikeQuestion(a: Analysis, noteFrom = Infinity): boolean {
   if (!a.truncated && a.masked.trimEnd().endsWith('?')) return true;
   const words = a.tokens.filter((t) => !isBarrier(t));
-  if (hasPhrase(words, QUESTION_PHRASES)) return true;
-  // "… đã bắt đầu chưa ạ": the question's last word comes before any courtesy.
+  if (
+    hasPhrase(
+      words.filter((t) => t.start < noteFrom),
+      QUESTION_PHRASES,
+    )
+  )
+    return true;
+  // "… đã bắt đầu chưa ạ": the question's last word comes before any courtesy. After a report it asks
+  // only close behind it ("NQ57-12 xong chưa", "xong rồi phải không"), not at the end of a note ("…
+  // đầu tư máy chủ": no "chứ").
   const core = coreWords(words);
-  if (matchEndingAt(core, core.length, QUESTION_ENDINGS) !== null) return true;
+  const ending = matchEndingAt(core, core.length, QUESTION_ENDINGS);
+  const noteWords = core.filter((t) => t.start >= noteFrom).length - (ending?.tokens.length ?? 0);
+  if (ending !== null && noteWords <= 2) return true;
   // A question opens the message ("is NQ57-12 done"); after a code "is" reports ("NQ57-12 is now 50%").
   return matchAt(a.tokens, 0, QUESTION_STARTS) !== null;
 }

@@ -1179,3 +1179,79 @@ describe('how to ask, the end of last month, counts of work', () => {
     expect(parse(text).intent.intent).toBe('summary');
   });
 });
+
+describe('reports told apart from questions: before the code, hedged, nearly done, fractions', () => {
+  it.each<[string, string, number | null, Intent['status']]>([
+    [
+      'Khoảng 80% rồi, NQ57-30.1 chỉ còn hai lớp tập huấn cuối cùng vào tuần sau.',
+      'NQ57-30.1',
+      80,
+      'in_progress',
+    ],
+    ['About 80% on NQ57-30.1, two training classes left', 'NQ57-30.1', 80, 'in_progress'],
+    ['xong r nhé, cds25-13.1 kiện toàn đủ tổ cn số các thôn', 'CDS25-13.1', 100, 'done'],
+    ['DA06-01.4 roughly halfway, Bac Phong land records being corrected', 'DA06-01.4', 50, 'in_progress'],
+    ['DA06-03: 47/68 communes now have ID card readers', 'DA06-03', 69, 'in_progress'],
+    ['DA06-04.2 đc khoảng 3/4 r, còn mấy xã vùng cao', 'DA06-04.2', 75, 'in_progress'],
+    ['NQ57-34.1 gan xong, da cham xong vong so khao', 'NQ57-34.1', null, 'in_progress'],
+    ['DA06-10.3 dduwowcj hown nuwar roofi', 'DA06-10.3', null, 'in_progress'],
+    ['CDS25-09.1 k làm tiếp đc, chờ kp thuê dv số hóa', 'CDS25-09.1', null, 'blocked'],
+    // A question word at the end of the note is the note's ("máy chủ" is no "chứ").
+    ['NQ57-13.2 blocked, cho phe duyet chu truong dau tu may chu', 'NQ57-13.2', null, 'blocked'],
+  ])('reads %j as an update', (text, target, percent, status) => {
+    expect(parse(text).intent).toMatchObject({ intent: 'update', target, percent, status });
+  });
+
+  it.each([['NQ57-12 xong chưa ạ'], ['NQ57-12 xong rồi phải không'], ['NQ57-12 80% chưa?']])(
+    'still reads %j, a question right behind the report, as a question',
+    (text) => {
+      expect(parse(text).intent.intent).toBe('status');
+    },
+  );
+
+  it('reads a date after a code as no fraction', () => {
+    expect(parse('NQ57-12 15/8').intent).toMatchObject({ intent: 'status', percent: null });
+  });
+});
+
+describe('the decimal comma in codes, a lone telex w, how to update', () => {
+  it.each([
+    ['Tiến độ của nhiệm vụ NQ57-12,3 hiện nay thế nào?', 'status', 'NQ57-12.3'],
+    ['NQ57-15,2 completed', 'update', 'NQ57-15.2'],
+    ['cds25-5 xong chưa v', 'status', 'CDS25-05'],
+    [
+      'Yêu cầu người phụ trách NQ57-07.2 giai trình vì sao tiến độ mới đạt 30%.',
+      'request_explanation',
+      'NQ57-07.2',
+    ],
+  ])('reads %j', (text, intent, target) => {
+    expect(parse(text).intent).toMatchObject({ intent, target });
+  });
+
+  it('reads a comma followed by a space after a code as punctuation', () => {
+    expect(parse('NQ57-12, 3 việc').intent.target).toBe('NQ57-12');
+  });
+
+  it.each([['hwowngs dẫn'], ['hwowngs daanx caapj nhaatj tieens ddooj']])(
+    'reads %j (telex "w" alone for "ư") as help',
+    (text) => {
+      expect(parse(text).intent.intent).toBe('help');
+    },
+  );
+});
+
+describe('long formal messages: the sender introduced, new to the bot, a polite request', () => {
+  it.each<[string, Intent['intent']]>([
+    ['Tôi là Phan Thị Mai. Sở Nội vụ hiện đạt bao nhiêu phần trăm nhiệm vụ được giao?', 'summary'],
+    [
+      'Kinh gui he thong, toi la Duong Van Long, So Tai chinh. Toi moi duoc them vao nhom, chua biet su dung the nao. Xin huong dan giup toi.',
+      'help',
+    ],
+    ['Good morning, could you send me the list of supported commands?', 'help'],
+    ['bot có thể giúp tôi xem việc quá hạn không', 'overdue'],
+    // "I am" before no name nor role is the sender's own work.
+    ['Could you list all the tasks where I am the assignee?', 'my_tasks'],
+  ])('reads %j', (text, intent) => {
+    expect(parse(text).intent.intent).toBe(intent);
+  });
+});

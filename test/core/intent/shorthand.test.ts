@@ -51,13 +51,22 @@ describe('updates written as in chat (issue 10 item 5)', () => {
 
   it.each([
     ['NQ57-06.3 20% 90%', [20, 90]],
-    ['NQ57-06.3 tăng từ 20% lên 90%', [20, 90]],
+    ['NQ57-06.3 20% hay 90%', [20, 90]],
   ])('asks about two different percents in %j instead of taking one', (text, values) => {
     const got = parse(text);
     expect(got.intent.intent).toBe('update');
     expect([got.intent.percent, got.intent.status]).toEqual([null, null]);
     expect(got.percentProblem).toEqual({ kind: 'several', values });
   });
+
+  it.each([['NQ57-06.3 tăng từ 20% lên 90%'], ['NQ57-06.3 moved from 20% to 90%']])(
+    'takes the percent %j rose to: the one it rose from is no second progress',
+    (text) => {
+      const got = parse(text);
+      expect(got.intent).toMatchObject({ intent: 'update', percent: 90, status: 'in_progress' });
+      expect(got.percentProblem).toBeNull();
+    },
+  );
 
   it('keeps a minus glued to its number a sign ("-5%"), but a dash set off by spaces is punctuation', () => {
     expect(parse('NQ57-12 -5%').percentProblem).toEqual({ kind: 'out_of_range', value: -5, written: '-5%' });

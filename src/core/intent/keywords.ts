@@ -552,6 +552,21 @@ export const PURPOSE = compilePhrases([
   'for the report',
 ]);
 
+/** People one may wait for ("em chờ anh ở cổng sở", "waiting for you"): no work held up. */
+export const PERSONS = compilePhrases([
+  'anh',
+  'chị',
+  'em',
+  'bạn',
+  'mọi người',
+  'a',
+  'e',
+  'c',
+  'you',
+  'me',
+  'for you',
+]);
+
 /**
  * Words that make the agency named right after them a place ("em chờ anh ở cổng Sở Y tế", "tiến độ xây
  * nhà ở xã Đông Sơn", "waiting at the gate of DOST", "the road to Dong Son"), not the unit asked about.

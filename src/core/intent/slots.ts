@@ -28,6 +28,7 @@ import {
   NOT_WORK,
   OCCASION,
   OVERDUE,
+  PERSONS,
   PLACE,
   PURPOSE,
   RANKING,
@@ -36,15 +37,7 @@ import {
   WORK_NOUNS,
 } from './keywords.ts';
 import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
-import {
-  compilePhrases,
-  findPhrase,
-  hasPhrase,
-  matchAt,
-  matchEndingAt,
-  wordMatches,
-  type Phrase,
-} from './phrases.ts';
+import { findPhrase, hasPhrase, matchAt, matchEndingAt, wordMatches, type Phrase } from './phrases.ts';
 
 /** The rule-read facts of a message without an item code. */
 export interface Slots {
@@ -129,19 +122,6 @@ function isGive(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
 }
 
 const WAITING = ['chờ', 'đợi', 'waiting'].map((w) => tokenizePhrase(w)[0]!);
-const PERSONS = compilePhrases([
-  'anh',
-  'chị',
-  'em',
-  'bạn',
-  'mọi người',
-  'a',
-  'e',
-  'c',
-  'you',
-  'me',
-  'for you',
-]);
 /**
  * "em chờ anh ở cổng sở", "đợi em chút", "waiting for you": waiting for a person, no work held up. Not an
  * unmarked "chi", which may be "chỉ" ("chờ chỉ đạo": waiting for instructions).
@@ -162,12 +142,12 @@ export function readSlots(
   const notWork = hasPhrase(tokens, NOT_WORK);
   // "tôi chủ trì cuộc họp": the occasion of the question, not the sender's own work.
   const own = outside(tokens, OCCASION);
+  const statuses = statusesNamed(tokens);
   return {
     ...known,
-    status: listStatus(tokens),
+    status: statuses[0] ?? null,
     // "the headline numbers — done, in progress, overdue": three kinds of work side by side.
-    breakdown:
-      new Set<string>([...statusesNamed(tokens), ...(hasPhrase(tokens, OVERDUE) ? ['late'] : [])]).size >= 3,
+    breakdown: new Set<string>([...statuses, ...(hasPhrase(tokens, OVERDUE) ? ['late'] : [])]).size >= 3,
     // "sắp quá hạn", "about to be late": a deadline coming, not lateness.
     late: hasPhrase(tokens, OVERDUE) && !hasPhrase(tokens, ABOUT_TO_BE_LATE),
     due: hasPhrase(tokens, DUE_SOON),
@@ -200,9 +180,8 @@ export function readSlots(
  */
 export function namedAsPlace(tokens: readonly Token[], at: number): boolean {
   if (matchEndingAt(tokens, at, PLACE) !== null) return true;
-  return UNIT_WORDS.has(tokens[at - 1]?.folded ?? '') && matchEndingAt(tokens, at - 1, PLACE) !== null;
+  return UNIT.has(tokens[at - 1]?.folded ?? '') && matchEndingAt(tokens, at - 1, PLACE) !== null;
 }
-const UNIT_WORDS = new Set(['xa', 'phuong', 'so', 'huyen']);
 
 /**
  * The tokens of the sender's introduction of themself, to the end of its clause ("Tôi là Phan Thị Mai.",

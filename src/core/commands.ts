@@ -214,14 +214,14 @@ function letterDoubled(longer: string, shorter: string): boolean {
 
 /**
  * The meaning of a command by its name, forgiving one slip of a hurried thumb: two letters swapped
- * ("/hepl", "/stauts") or one letter typed twice ("/helpp") in a name of four letters or more, or one
+ * ("/hepl", "/stauts", "/deu") or one letter typed twice ("/helpp", "/duee"), or one
  * letter dropped or added ("/mytaks", "/ovedue", "/overduee") in a name of six or more. Never a letter
  * changed: "/test" is no "/next". Null when the name is unknown or the slip could mean two commands.
  */
 export function commandMeaning(name: string): CommandMeaning | null {
   const exact = COMMAND_MEANINGS.get(name);
   if (exact !== undefined) return exact;
-  if (name.length < 4) return null;
+  if (name.length < 3) return null;
   const meanings = new Set<CommandMeaning>();
   for (const [known, meaning] of COMMAND_MEANINGS) {
     const long = Math.min(known.length, name.length) >= 6;

@@ -19,7 +19,7 @@ export interface CodeSpan {
  * comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
  */
 const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|on|any|xong|da|dat|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:[.,](\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|ai|who|on|any|xong|da|dat|duoc|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:[.,](\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;

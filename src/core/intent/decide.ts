@@ -133,6 +133,8 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // "translate \"overdue\" into Vietnamese", "write a haiku about deadlines": words asked for, not the work
   // they name.
   if (slots.compose) return unknown;
+  // "anh Tùng ơi báo cáo quý III gửi chưa", "Chúc mừng Sở Y tế đã về đích sớm!": not for the bot.
+  if (slots.notForBot) return unknown;
   // "yêu cầu Sở Y tế giải trình việc chậm": an explanation of the plan's work ("explain quantum physics"
   // asks for none).
   if (slots.explainOwn || (slots.explain && (aboutWork(slots) || slots.program || slots.agency)))

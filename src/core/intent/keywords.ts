@@ -241,6 +241,13 @@ export const HELP_HOW = compilePhrases([
   'hướng dẫn cập nhật',
   'hướng dẫn gửi',
   'hướng dẫn xem',
+  'lệnh xem',
+  'lệnh để xem',
+  'lệnh nào',
+  'từng bước',
+  'step by step',
+  'what functions',
+  'which functions',
   // "tôi chưa biết sử dụng thế nào", "em chưa biết cách báo cáo qua tin nhắn": new to the bot.
   'chưa biết dùng',
   'chưa biết sử dụng',
@@ -551,6 +558,37 @@ export const PURPOSE = compilePhrases([
   'for my report',
   'for the report',
 ]);
+
+/**
+ * Words a message to someone else opens with, before "ơi": a kin word and a name ("anh Tùng ơi",
+ * "chị Hà ơi", "đ/c Nam ơi"), or the group ("mọi người ơi", "mn ơi", "cả nhà ơi"). Folded.
+ */
+export const KIN = new Set([
+  'anh',
+  'chi',
+  'em',
+  'chu',
+  'bac',
+  'co',
+  'a',
+  'c',
+  'e',
+  'dc',
+  'd/c',
+  'dong chi',
+  'sep',
+]);
+export const THE_GROUP = compilePhrases([
+  'mọi người',
+  'mn',
+  'cả nhà',
+  'các anh chị',
+  'anh chị em',
+  'ae',
+  'các bạn',
+]);
+/** A congratulation ("Chúc mừng Sở Y tế đã về đích sớm chỉ tiêu!"): said, not asked. */
+export const CONGRATULATE = compilePhrases(['chúc mừng', 'xin chúc mừng', 'congratulations', 'congrats']);
 
 /** People one may wait for ("em chờ anh ở cổng sở", "waiting for you"): no work held up. */
 export const PERSONS = compilePhrases([
@@ -1133,6 +1171,11 @@ export const NO = compilePhrases([
 export const COURTESY = compilePhrases([
   'ạ',
   'vậy',
+  // The person asked, named at the end: "cds25-8 xong chưa e", "… chưa anh".
+  'em',
+  'e',
+  'anh',
+  'chị',
   'nhé',
   'nha',
   'đi',
@@ -1252,6 +1295,9 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'finished',
     'về đích',
     'chốt xong',
+    // The South types "x" as "s": "đã làm song".
+    'làm song',
+    'đã song',
     'wrapped up',
     'wrap up',
     'cán đích',

@@ -69,6 +69,10 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   qhạn: 'quá hạn',
   sđt: 'số điện thoại',
   mt: 'mục tiêu',
+  // The South's "dz" for "v": "xong chưa dzậy", "dzô".
+  dzậy: 'vậy',
+  dzay: 'vậy',
+  dzô: 'vô',
   // The Centre's words ("việc ni răng rồi", "cái chi quá hạn rứa", "bot ni xài răng hỉ").
   răng: 'sao',
   rứa: 'vậy',
@@ -87,6 +91,15 @@ const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string>; mar
   ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
   ['nhiu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
   ['nhieu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
+  // The South's "mần" (làm) after a word that takes a verb: "tui phải mần", "đang mần" (not "mận").
+  [
+    'man',
+    {
+      word: 'làm',
+      after: new Set(['phai', 'dang', 'da', 'chua', 'se', 'can', 'di', 'tui', 'toi', 'em', 'minh', 'ma']),
+      marked: true,
+    },
+  ],
 ]);
 
 /** "a" alone is "anh" mid-sentence but the polite "ạ" at the end ("xong r a"); "v", "z" end on "vậy". */

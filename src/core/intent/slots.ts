@@ -5,6 +5,7 @@ import {
   ABOUT_TO_BE_LATE,
   AGENCY_KINDS,
   COMPOSE,
+  CONGRATULATE,
   COUNT,
   DEADLINE_WORD,
   DUE_SOON,
@@ -19,6 +20,7 @@ import {
   HOW_MANY,
   INTRO,
   INTRO_ROLES,
+  KIN,
   LIST_STATUS_OF,
   LIST_STATUS_PHRASES,
   LIST_WORDS,
@@ -34,6 +36,7 @@ import {
   RANKING,
   SELF_WORK,
   SUMMARY,
+  THE_GROUP,
   WORK_NOUNS,
 } from './keywords.ts';
 import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
@@ -73,6 +76,11 @@ export interface Slots {
   breakdown: boolean;
   /** A request for words of the bot's own making: a translation, a poem, a joke. */
   compose: boolean;
+  /**
+   * Said to someone else ("anh Tùng ơi báo cáo quý III gửi chưa", "mn ơi …") or said, not asked ("Chúc
+   * mừng Sở Y tế đã về đích sớm!").
+   */
+  notForBot: boolean;
   work: boolean;
   question: boolean;
   period: boolean;
@@ -170,6 +178,7 @@ export function readSlots(
     explain: hasPhrase(tokens, EXPLAIN),
     explainOwn: hasPhrase(tokens, EXPLAIN_OWN),
     compose: hasPhrase(tokens, COMPOSE),
+    notForBot: toSomeoneElse(tokens) || (hasPhrase(tokens, CONGRATULATE) && !known.question),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };
 }
@@ -202,6 +211,24 @@ export function introduction(tokens: readonly Token[], text: string): Set<number
   }
   return inside;
 }
+
+const CALL = tokenizePhrase('ơi')[0]!;
+/**
+ * A message that opens by calling someone else: a kin word and a name, or the group, then "ơi" ("anh
+ * Tùng ơi", "chị Hà ơi", "mn ơi"). "bot ơi", "anh ơi" call the bot (or anyone): no name, no group.
+ */
+function toSomeoneElse(tokens: readonly Token[]): boolean {
+  const call = tokens.findIndex((t, i) => i <= 4 && wordMatches(t, CALL));
+  // "mn ơi bot ơi, …": the bot is called too.
+  if (call <= 0 || tokens.slice(0, 8).some((t) => BOT_NAMES.has(t.folded))) return false;
+  if (matchAt(tokens, 0, THE_GROUP)?.tokens.length === call) return true;
+  const start = KIN.has(tokens[0]?.folded ?? '') ? 1 : 0;
+  const name = tokens.slice(start, call);
+  return (
+    start === 1 && name.length > 0 && name.every((t) => /^\p{Lu}/u.test(t.orig) && !BOT_NAMES.has(t.folded))
+  );
+}
+const BOT_NAMES = new Set(['bot', 'dondoc', 'don', 'doc']);
 
 /** The words outside every phrase of `phrases`. */
 function outside(tokens: readonly Token[], phrases: readonly Phrase[]): Token[] {

@@ -1255,3 +1255,42 @@ describe('long formal messages: the sender introduced, new to the bot, a polite 
     expect(parse(text).intent.intent).toBe(intent);
   });
 });
+
+describe('group chat: commands slipped, spaced codes, words to someone else', () => {
+  it.each<[string, Intent['intent'], string | null]>([
+    ['/deu@dondoc_bot tuần sau', 'due_soon', null],
+    ['@dondoc cds25 7 đc bn % r', 'status', 'CDS25-07'],
+    ['chi tieu da06 10 ai phu trach, dat bao nhieu roi', 'status', 'DA06-10'],
+    ['anh Tung oi bao cao 6 thang dau nam gui so chua anh', 'unknown', null],
+    ['mn ơi báo cáo tổng kết chi đoàn nộp hạn cuối khi nào v', 'unknown', null],
+    ['Chúc mừng Sở Y tế đã về đích sớm chỉ tiêu bệnh án điện tử!', 'unknown', null],
+    // The bot called, or a question after the congratulation: for the bot.
+    ['bot ơi việc nào quá hạn', 'overdue', null],
+    ['anh ơi việc nào quá hạn', 'overdue', null],
+    ['chúc mừng! còn việc nào quá hạn không?', 'overdue', null],
+    // A report to a colleague with a code is still a report.
+    ['Chị Hà ơi, NQ57-12 xong rồi', 'update', 'NQ57-12'],
+  ])('reads %j', (text, intent, target) => {
+    expect(parse(text).intent).toMatchObject({ intent, target });
+  });
+});
+
+describe('the South and older officials', () => {
+  it.each<[string, Intent['intent']]>([
+    ['lệnh xem vc quá hạn là j', 'help'],
+    ['what functions you support', 'help'],
+    ['tui gia roi xai dien thoai hong ranh, bot chi tui tung buoc nha', 'help'],
+    ['việc nào của sở tư pháp đã làm song trong tháng trước', 'list'],
+    ['tui phai man nhung viec gi nua', 'my_tasks'],
+    ['mn ơi bot ơi, hnay còn vc j quá hạn ko', 'overdue'],
+    ['cds25-8 xong chưa e', 'status'],
+    ['CDS25-06 xong chưa dzậy', 'status'],
+    ['man city thắng chưa', 'unknown'],
+  ])('reads %j', (text, intent) => {
+    expect(parse(text).intent.intent).toBe(intent);
+  });
+
+  it('keeps a report that ends by naming the person told a report', () => {
+    expect(parse('NQ57-12 xong rồi anh').intent).toMatchObject({ intent: 'update', status: 'done' });
+  });
+});

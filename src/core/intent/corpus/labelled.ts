@@ -9,7 +9,8 @@ const TRAIN_SPLIT = new URL('./train.jsonl', import.meta.url);
  * Development sets of 600–800 messages, written apart from the parser (nine in one round, the sixth
  * half off-topic; eleven in the next, on typos, English and off-topic look-alikes, shorthand, reports
  * and questions about one item, regional ways of writing …; more in a third round: commune officials'
- * reports, leaders' questions, code-switching, messy typing, English, hard off-topic look-alikes): each
+ * reports, leaders' questions, code-switching, messy typing, English, hard off-topic look-alikes, terse
+ * messages, wards and periods, phone slips, long formal messages, group chat, the South): each
  * scored once as it came, its misses read to find what the rules lacked, then trained on. Lines that
  * also occur in a held-out split are left out (a test checks it); bench/intent-set/test3.jsonl,
  * test4.jsonl and test5.jsonl, each written apart from all of them before its round's changes, are only

@@ -53,14 +53,14 @@ const RULES: readonly Rule[] = [
     s.count && label === 'unknown' && (s.work || s.status !== null || s.program || s.agency)
       ? 'summary'
       : null,
-  // "sở tp có j chậm ko", "NQ57 thế nào": a programme or an agency named with a word of one intent in a
-  // question is that intent, though the classifier did not know the rest ("hộ chiếu quá hạn" names
-  // neither; "em chờ anh ở cổng Sở Y tế nhé" asks nothing; "xây nhà ở xã Đông Sơn chậm quá à?" names a
-  // place, not a unit).
+  // "sở tp có j chậm ko", "tình hình NQ57": a programme or an agency named with a word of one intent is
+  // that intent, though the classifier did not know the rest — when the message asks something (a
+  // question, a list, a word of summary or count); "hộ chiếu quá hạn" names neither, "em chờ anh ở
+  // cổng Sở Y tế nhé" asks nothing, "xây nhà ở xã Đông Sơn chậm quá à?" names a place, not a unit.
   (label, s) =>
     (label === 'unknown' || label === 'help') &&
     (s.program || (s.agency && !s.agencyPlace)) &&
-    (s.question || s.listWord)
+    (s.question || s.listWord || s.summary || s.howIs || s.count || s.rank)
       ? anchoredIntent(s)
       : null,
   // "kế hoạch CĐS những gì sắp đến hạn", "sở nnmt đang vướng gì": no word of a summary (a count, a

@@ -40,11 +40,17 @@ function zerosForLetterO(folded: string): string {
  * 04", "NQ57 chỉ tiêu 12", "nghị quyết 57 nhiệm vụ 12.3"). Only a known programme makes it a code.
  */
 const NAMED_ITEM =
-  /(?<![\p{L}\p{N}])(nghi quyet|de an|[a-z]{2,6}) ?(?:so )?(\d{1,4}) (?:chi tieu|muc tieu|muc|nhiem vu|target|task|item) (?:so )?(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])(nghi quyet|de an|resolution|project|[a-z]{2,6}) ?(?:so |no\.? )?(\d{1,4}) (?:chi tieu|muc tieu|muc|nhiem vu|target|task|item) (?:so |no\.? )?(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 const PROGRAM_WORDS: ReadonlyMap<string, string> = new Map([
   ['nghi quyet', 'nq'],
   ['de an', 'da'],
+  ['resolution', 'nq'],
+  ['project', 'da'],
 ]);
+
+const itemCode = (program: string, item: string, sub: string | undefined): ItemCode =>
+  // Targets are numbered with two digits (NQ57-05); tasks with a plain number after the dot (NQ57-05.1).
+  `${program}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}` as ItemCode;
 
 function namedItems(folded: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = [];
@@ -52,8 +58,7 @@ function namedItems(folded: string, programOf: ProgramResolver): CodeSpan[] {
     const [whole, words = '', digits = '', item = '', sub] = m;
     const program = programOf(PROGRAM_WORDS.get(words) ?? words, digits);
     if (program === null) continue;
-    const code = `${program}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}`;
-    spans.push({ start: m.index, end: m.index + whole.length, code: code as ItemCode });
+    spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(program, item, sub) });
   }
   return spans;
 }
@@ -87,10 +92,6 @@ function gluedCode(letters: string, digits: string, programOf: ProgramResolver):
   }
   return cuts.length === 1 ? (cuts[0] ?? null) : null;
 }
-
-const itemCode = (program: string, item: string, sub: string | undefined): ItemCode =>
-  // Targets are numbered with two digits (NQ57-05); tasks with a plain number after the dot (NQ57-05.1).
-  `${program}-${String(Number(item)).padStart(2, '0')}${sub === undefined ? '' : `.${Number(sub)}`}` as ItemCode;
 
 export function findItemCodes(written: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = namedItems(written, programOf);

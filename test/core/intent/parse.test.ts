@@ -1294,3 +1294,26 @@ describe('the South and older officials', () => {
     expect(parse('NQ57-12 xong rồi anh').intent).toMatchObject({ intent: 'update', status: 'done' });
   });
 });
+
+describe('English as many people write it', () => {
+  it.each<[string, Intent['intent'], string | null]>([
+    ['Dear bot, please show the tasks which will be expired in this week.', 'due_soon', null],
+    ['How can I check my tasks with this bot?', 'help', null],
+    ['Hello bot, what are you able to do?', 'help', null],
+    ['how to request an explanation from a department?', 'help', null],
+    [
+      'Kindly show me the not-yet-commenced targets of the Department of Culture, Sports and Tourism.',
+      'list',
+      null,
+    ],
+    ["What's been ticked off this week?", 'list', null],
+    ['list of my missions', 'my_tasks', null],
+    ['What did the Department of Industry and Trade fail to complete on time?', 'overdue', null],
+    ['which mission is slow progress', 'overdue', null],
+    ['request the leader of DOF to clarify the delay of NQ57-22.3', 'request_explanation', 'NQ57-22.3'],
+    ['progress of Resolution 57 target 12.1', 'status', 'NQ57-12.1'],
+    ['status of Project 06 task 3.2', 'status', 'DA06-03.2'],
+  ])('reads %j', (text, intent, target) => {
+    expect(parse(text).intent).toMatchObject({ intent, target });
+  });
+});

@@ -1,4 +1,4 @@
-// The intent classifier, trained in-process the first time a message needs it (about 4 s, once, then
+// The intent classifier, trained in-process the first time a message needs it (about 20 s, once, then
 // cached), from the generated corpus and the hand-labelled lines. Deterministic: same corpus, same model.
 import type { Lexicon, LocalDate } from '../types.ts';
 import { analyse, type Analysis } from './analysis.ts';

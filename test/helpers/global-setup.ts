@@ -1,10 +1,12 @@
-// Once per test run: migrate template databases (empty and demo-loaded) that each test file copies.
+// Once per test run: warm the intent model's cache, and migrate template databases (empty and
+// demo-loaded) that each test file copies.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
+import { intentModel } from '../../src/core/intent/model.ts';
 import { fromPglite, fromPostgresUrl, runMigrations } from '../../src/store/db.ts';
 import { readProvince } from '../../src/store/demo-files.ts';
 import { seedProvince } from '../../src/store/seed.ts';
@@ -37,6 +39,9 @@ function withDatabase(url: string, name: string): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The intent model, trained once here when its cache is cold (an edit to src/core/intent/), not in
+  // every worker at once, where the first parse of each file would outrun its timeout.
+  intentModel();
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-test-'));
   const [empty, seeded] = await Promise.all([
     pgliteTemplate(dir, 'empty', false),

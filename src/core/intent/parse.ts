@@ -41,7 +41,14 @@ import { matchScope, programOfCode } from './lexicon-match.ts';
 import type { Token } from './normalize.ts';
 import { resolvePeriod } from './period.ts';
 import { hasPhrase, matchAt, type Phrase } from './phrases.ts';
-import { coreWords, looksLikeQuestion, readUpdate, reportsWork, type UpdateReading } from './update.ts';
+import {
+  coreWords,
+  looksLikeQuestion,
+  readUpdate,
+  reportedUpFront,
+  reportsWork,
+  type UpdateReading,
+} from './update.ts';
 
 export function emptyIntent(name: IntentName = 'unknown'): Intent {
   return {
@@ -386,9 +393,7 @@ function parseItemMessage(a: Analysis): Draft {
  * mới đạt 30%").
  */
 function reportsProgress(a: Analysis, codeIndex: number): boolean {
-  const reading = readUpdate(a, codeIndex, false);
-  const upFront = reading.noteFrom > (a.tokens[codeIndex]?.end ?? Infinity);
-  return upFront && (reading.percent !== null || reading.status !== null);
+  return reportedUpFront(a, readUpdate(a, codeIndex, false), codeIndex);
 }
 
 /**
@@ -403,8 +408,8 @@ function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced:
   const note = textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut);
   const noted = note !== null && !looksLikeQuestion(a) && (announced || reportsWork(a, codeIndex));
   // A percent or status read right after the code leaves the rest a note.
-  const upFront = reported && codeIndex >= 0 && reading.noteFrom > (a.tokens[codeIndex]?.end ?? Infinity);
-  if ((reported && (announced || !looksLikeQuestion(a, upFront ? reading.noteFrom : Infinity))) || noted) {
+  const noteFrom = reportedUpFront(a, reading, codeIndex) ? reading.noteFrom : Infinity;
+  if ((reported && (announced || !looksLikeQuestion(a, noteFrom))) || noted) {
     const noteStart = tokenIndexFrom(a, reading.noteFrom);
     return { intent: 'update', target, reading, note, scope: [0, noteStart] };
   }

@@ -289,6 +289,12 @@ function trailingPercent(
   };
 }
 
+/** Whether `reading` found a percent or a status right after the code at `codeIndex` ("NQ57-12 80%, …"). */
+export function reportedUpFront(a: Analysis, reading: UpdateReading, codeIndex: number): boolean {
+  const consumed = codeIndex >= 0 && reading.noteFrom > (a.tokens[codeIndex]?.end ?? Infinity);
+  return consumed && (reading.percent !== null || reading.status !== null);
+}
+
 /**
  * A statement after the item code at `codeIndex` that reports work ("đã bàn giao xong mặt bằng",
  * "reached 150/200 lectures"), with no lateness in it ("NQ57-12 đã quá hạn" tells, it reports nothing).

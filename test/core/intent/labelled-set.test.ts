@@ -22,9 +22,14 @@ const trainedOn = [
   ...read('src/core/intent/corpus/tune.jsonl'),
   ...read('src/core/intent/corpus/handwritten.jsonl'),
 ];
-const heldOut = ['test.jsonl', 'test2.jsonl', 'test3.jsonl', 'test4.jsonl', 'test5.jsonl'].flatMap((f) =>
-  read(`bench/intent-set/${f}`),
-);
+const heldOut = [
+  'test.jsonl',
+  'test2.jsonl',
+  'test3.jsonl',
+  'test4.jsonl',
+  'test5.jsonl',
+  'test6.jsonl',
+].flatMap((f) => read(`bench/intent-set/${f}`));
 const key = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 describe('the labelled intent set', () => {

@@ -13,8 +13,8 @@ const TRAIN_SPLIT = new URL('./train.jsonl', import.meta.url);
  * messages, wards and periods, phone slips, long formal messages, group chat, the South): each
  * scored once as it came, its misses read to find what the rules lacked, then trained on. Lines that
  * also occur in a held-out split are left out (a test checks it); bench/intent-set/test3.jsonl,
- * test4.jsonl and test5.jsonl, each written apart from all of them before its round's changes, are only
- * scored, their misses never read.
+ * test4.jsonl and test5.jsonl, each written apart from all of them before its round's changes, and
+ * test6.jsonl, written after the last, are only scored, their misses never read.
  */
 const TUNE_SET = new URL('./tune.jsonl', import.meta.url);
 

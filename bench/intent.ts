@@ -8,6 +8,7 @@ import { parseMessage } from '../src/core/intent/index.ts';
 import { intentModel } from '../src/core/intent/model.ts';
 import type { LocalDate } from '../src/core/types.ts';
 import { demoLexicon } from '../test/helpers/demo-lexicon.ts';
+import { heldOutSplits } from './intent-set/splits.ts';
 
 interface Line {
   text: string;
@@ -17,19 +18,7 @@ interface Line {
 
 type Tally = Map<string, { ok: number; n: number }>;
 
-/**
- * test.jsonl: generated from hand-written bases with the corpus noise; test2.jsonl: written by hand;
- * test3.jsonl, test4.jsonl and test5.jsonl: written apart from the parser, each before a round of
- * tuning began; test6.jsonl: written after the last round, scored once.
- */
-const SPLITS = [
-  'test.jsonl',
-  'test2.jsonl',
-  'test3.jsonl',
-  'test4.jsonl',
-  'test5.jsonl',
-  'test6.jsonl',
-] as const;
+const SPLITS = heldOutSplits();
 const TODAY = '2025-07-15' as LocalDate;
 
 const pct = (n: number, d: number): string => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);

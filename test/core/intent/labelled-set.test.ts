@@ -2,6 +2,7 @@
 // test half (bench/intent-set/test.jsonl) is in the training half the classifier learns from.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { heldOutSplits, splitPath } from '../../../bench/intent-set/splits.ts';
 
 interface Line {
   text: string;
@@ -22,14 +23,7 @@ const trainedOn = [
   ...read('src/core/intent/corpus/tune.jsonl'),
   ...read('src/core/intent/corpus/handwritten.jsonl'),
 ];
-const heldOut = [
-  'test.jsonl',
-  'test2.jsonl',
-  'test3.jsonl',
-  'test4.jsonl',
-  'test5.jsonl',
-  'test6.jsonl',
-].flatMap((f) => read(`bench/intent-set/${f}`));
+const heldOut = heldOutSplits().flatMap((f) => read(splitPath(f)));
 const key = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 describe('the labelled intent set', () => {
@@ -41,6 +35,9 @@ describe('the labelled intent set', () => {
 
   it('trains on no message of any held-out split', () => {
     const seen = new Set(trainedOn.map((l) => key(l.text)));
+    // Every split in the folder is checked: six so far, thousands of lines.
+    expect(heldOutSplits().length).toBeGreaterThanOrEqual(6);
+    expect(heldOut.length).toBeGreaterThan(4000);
     expect(heldOut.filter((l) => seen.has(key(l.text))).map((l) => l.text)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // Word, or an attacker sends. Deterministic from a seed, so a failure is replayed by its seed and index.
 import type { ButtonAction } from '../../src/core/reply.ts';
 import type { ItemCode, ItemStatus, Percent } from '../../src/core/types.ts';
+import { demoLexicon } from '../helpers/demo-lexicon.ts';
 
 /** mulberry32: tiny, fast and fully determined by its 32-bit seed. */
 export function prng(seed: number): () => number {
@@ -227,6 +228,14 @@ const UNDO = new Map<string, string>([
   ...['．', '。'].map((d) => [d, '.'] as [string, string]),
 ]);
 
+/** A demo programme's code with an item number glued to it ("DA0602.3"). */
+const GLUED_TO_PROGRAM = new RegExp(
+  `(?<![A-Z\\d])(${demoLexicon()
+    .programs.map((p) => p.code)
+    .join('|')})(\\d{1,3}(?:\\.\\d+)?)(?!\\d)`,
+  'g',
+);
+
 /** Item numbers without their leading zeros: NQ57-06.3 and NQ57-6.3 name the same item. */
 export const sameCode = (c: string): string => c.toUpperCase().replace(/(?<=[-.])0+(?=\d)/g, '');
 
@@ -246,13 +255,13 @@ export function namedCodes(text: string): string[] {
     .toUpperCase()
     .replace(/[ \t]*-[ \t]*/g, '-')
     // "nq57_12_3": underscores for the hyphen and the dot; "DA0602.3": no separator after the
-    // programme's code (the demo's programmes: the parser cuts glued digits only at a known one).
+    // programme's code (the parser cuts glued digits only at a known programme).
     .replace(
       /(?<![A-Z\d])([A-Z]+\d+)_(\d+)(?:_(\d+))?(?![\d_])/g,
       (_, head: string, item: string, sub?: string) =>
         sub === undefined ? `${head}-${item}` : `${head}-${item}.${sub}`,
     )
-    .replace(/(?<![A-Z\d])(NQ57|DA06|CDS25)(\d{1,3}(?:\.\d+)?)(?![\d])/g, '$1-$2')
+    .replace(GLUED_TO_PROGRAM, '$1-$2')
     // "NQ57-12,3": the decimal comma Vietnamese writes, glued between the numbers.
     .replace(/(?<=[A-Z]\d*-\d+),(?=\d)/g, '.');
   // "NQ57-12.3", "NQ-57-12.3", "NQ 57-12.3", "nq57 12.3".

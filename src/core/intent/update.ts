@@ -25,7 +25,7 @@ import {
   type StatusPhrase,
 } from './keywords.ts';
 import { hasMarks, type Token } from './normalize.ts';
-import { hasPhrase, matchAt, matchEndingAt, wordMatches } from './phrases.ts';
+import { hasPhrase, matchAt, matchEndingAt, wordMatches, type Phrase } from './phrases.ts';
 
 export interface UpdateReading {
   /** The number as written, possibly outside 0–100 or fractional; null when none was given. */
@@ -198,7 +198,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   }
   // Right before the code, fillers between: "đã xong NQ57-12", "xong r nhé, cds25-13.1 …", "Khoảng 80%
   // rồi, NQ57-30.1 …", "About 80% on NQ57-30.1".
-  const lead = fillersEndingAt(a, codeIndex);
+  const lead = wordsEndingAt(a, codeIndex, [FILLERS, LEADS]);
   if (status === null) {
     const before = matchEndingAt(tokens, lead, STATUS_PHRASES);
     if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
@@ -220,13 +220,16 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   return { percent, percentAt, status, noteFrom: consumedEnd, noteTo, noteCut: noteTo !== null, risenFrom };
 }
 
-/** Where the fillers and punctuation that end right before token `end` start ("xong r nhé, |NQ57-12"). */
-function fillersEndingAt(a: Analysis, end: number): number {
+/**
+ * Where the run of `words` that ends right before token `end` starts, not reaching before the folded
+ * offset `after` ("xong r nhé, |NQ57-12": fillers and leads; "đã lắp 12/20 trạm, |đạt 60%": fillers).
+ */
+function wordsEndingAt(a: Analysis, end: number, words: readonly Phrase[][], after = 0): number {
   let k = end;
   for (;;) {
-    const filler = matchEndingAt(a.tokens, k, FILLERS) ?? matchEndingAt(a.tokens, k, LEADS);
-    if (filler === null || k - filler.tokens.length < 0) return k;
-    k -= filler.tokens.length;
+    const found = words.map((w) => matchEndingAt(a.tokens, k, w)).find((m) => m !== null) ?? null;
+    if (found === null || (a.tokens[k - found.tokens.length]?.start ?? -1) < after) return k;
+    k -= found.tokens.length;
   }
 }
 
@@ -276,12 +279,7 @@ function trailingPercent(
   if (last === null) return null;
   const [startToken, p] = last;
   if (!onlyFillersFrom(a, p.endToken)) return null;
-  let k = startToken;
-  for (;;) {
-    const filler = matchEndingAt(a.tokens, k, FILLERS);
-    if (filler === null || (a.tokens[k - filler.tokens.length]?.start ?? -1) < after) break;
-    k -= filler.tokens.length;
-  }
+  const k = wordsEndingAt(a, startToken, [FILLERS], after);
   return {
     value: p.span.value,
     at: p.span,

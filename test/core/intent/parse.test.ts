@@ -1054,6 +1054,14 @@ describe('codes typed with underscores or no separator, and the occasion of a qu
     expect(parse(text).intent).toMatchObject({ intent, target });
   });
 
+  it.each([['XY5712 sao roi'], ['NQ5799999 sao roi'], ['NQ57__12 xong'], ['nq57_12_3_4 xong']])(
+    'reads no item in %j (no known programme, no single cut, underscores out of place): nothing to update',
+    (text) => {
+      expect(parse(text).intent.target).toBeNull();
+      expect(parse(text).intent.intent).not.toBe('update');
+    },
+  );
+
   it("reads glued digits that are a programme's own name as the programme, not a code", () => {
     expect(parse('ke hoach cds2025 qua han').intent).toMatchObject({
       intent: 'overdue',

@@ -12,7 +12,7 @@ import {
 } from './codes.ts';
 import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
-import { foldWithMap, tokenize, toNfc, type Folded, type Token } from './normalize.ts';
+import { foldWithMap, hornPairs, tokenize, toNfc, type Folded, type Token } from './normalize.ts';
 
 /** Intent words sit at the start of a message; looking further only lets a pasted document cost time. */
 export const MAX_ANALYSED_CHARS = 1000;
@@ -38,11 +38,14 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
   let cut = Math.min(full.length, MAX_ANALYSED_CHARS);
   // Never split a surrogate pair: half an emoji would fold to garbage.
   if (cut < full.length && /[\uD800-\uDBFF]/.test(full.charAt(cut - 1))) cut -= 1;
-  const head = full.slice(0, cut);
+  // Read with "ươ" whole; notes are still cut from `full`, as written.
+  const head = hornPairs(full.slice(0, cut));
   const folded = correctSpelling(expandShorthand(foldWithMap(head), head), head);
   const damaged = findDamagedCodes(folded.text, programOf);
   const undamaged = mask(folded.text, damaged);
-  const codes = findItemCodes(undamaged, programOf);
+  const codes = findItemCodes(undamaged, programOf, (from, to) =>
+    head.slice(folded.toOrig[from] ?? 0, folded.toOrig[to] ?? head.length),
+  );
   const readable = mask(undamaged, codes);
   const unreadable = [...damaged, ...findUnreadableCodes(readable, programOf)].sort(
     (x, y) => x.start - y.start,

@@ -13,13 +13,25 @@ export interface CodeSpan {
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
- * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word of
- * progress ("da06 11 sao rồi", "da06 11 ntn r", "nq57 29 78%"; "NQ57 12 việc" may be a count, so not any number); a dot
+ * a zero-padded target number ("da06 03"), or before any number of one to three digits that no word of
+ * counting or time follows ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"; "NQ57 12 việc", "NQ57 3
+ * tháng" count); a dot
  * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"); a
  * comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
  */
-const ITEM =
-  /(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|ai|who|on|any|xong|da|dat|duoc|dang|chua|bi|vuong|\d{1,3}\s?(?:%|phan tram))(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))(\d{1,3})(?:[.,](\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+/** Words that make a number after a programme a count or a time, not an item ("NQ57 12 việc", "3 tháng"). */
+const TIME_UNITS =
+  'ngay|tuan|thang|nam|quy|gio|phut|h|day|days|week|weeks|wk|wks|month|months|year|years|hour|hours|lan|times';
+const COUNTED = `${TIME_UNITS}|viec|vc|cv|nhiem vu|nv|chi tieu|ct|muc tieu|muc|task|tasks|target|targets|item|items|don vi|dv|xa|phuong|so|co quan|nguoi|cai|vai|ty|trieu|nghin|ngan|tram|agency|agencies|unit|units|commune|communes|ward|wards|department|departments|people|percent|phan tram|pct`;
+
+const ITEM = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})` +
+    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?![\p{L}\p{N}.,/:%])(?!\s+(?:${COUNTED})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))` +
+    // The task number after a dot, the decimal comma, or "chấm"/"point" said to a phone ("NQ57 12 chấm 3").
+    String.raw`(\d{1,3})(?:(?:[.,]|( (?:cham|point|dot) )(?=\d{1,2}(?!\d)(?!\s+(?:${TIME_UNITS})(?![\p{L}\p{N}]))))(\d{1,3}))?` +
+    String.raw`(?![\p{L}\p{N}%]|[.,]\d)`,
+  'gu',
+);
 
 /** Resolves the programme part of a code ("da6" → "DA06"), or null when it is not a known programme. */
 export type ProgramResolver = (letters: string, digits: string) => string | null;
@@ -93,7 +105,19 @@ function gluedCode(letters: string, digits: string, programOf: ProgramResolver):
   return cuts.length === 1 ? (cuts[0] ?? null) : null;
 }
 
-export function findItemCodes(written: string, programOf: ProgramResolver): CodeSpan[] {
+/**
+ * `writtenAs(start, end)`: the words as typed between two offsets of `written`, where marks tell "chấm"
+ * (the dot of "NQ57 12 chấm 3") from "chậm" (late: "NQ57-19 chậm 2 tuần"); without it, "cham" is a dot.
+ */
+export function findItemCodes(
+  written: string,
+  programOf: ProgramResolver,
+  writtenAs?: (start: number, end: number) => string,
+): CodeSpan[] {
+  const saidAsPoint = (start: number, length: number): boolean => {
+    const word = writtenAs?.(start, start + length).toLowerCase() ?? 'cham';
+    return ['chấm', 'cham', 'point', 'dot'].includes(word);
+  };
   const spans: CodeSpan[] = namedItems(written, programOf);
   const folded = underscoresAsSeparators(zerosForLetterO(written));
   for (const m of folded.matchAll(GLUED)) {
@@ -103,11 +127,20 @@ export function findItemCodes(written: string, programOf: ProgramResolver): Code
       spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(...cut, sub) });
   }
   for (const m of folded.matchAll(ITEM)) {
-    const [whole, letters = '', separator = '', digits = '', dash = '', item = '', sub] = m;
+    const [whole, letters = '', separator = '', digits = '', dash = '', item = '', spoken, sub] = m;
     const program = programOf(letters, digits);
     if ((separator !== '' || dash !== '-') && program === null) continue;
+    // "NQ57-19 chậm 2": late, and the code ends before it; a task number said aloud is a known programme's.
+    const late =
+      spoken !== undefined &&
+      (program === null || !saidAsPoint(m.index + whole.lastIndexOf(spoken) + 1, spoken.trim().length));
+    const length = late ? whole.lastIndexOf(spoken) : whole.length;
     const prefix = program ?? `${letters.toUpperCase()}${digits}`;
-    spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(prefix, item, sub) });
+    spans.push({
+      start: m.index,
+      end: m.index + length,
+      code: itemCode(prefix, item, late ? undefined : sub),
+    });
   }
   return spans.sort((x, y) => x.start - y.start);
 }
@@ -197,21 +230,101 @@ const PERCENT =
  * (after such a word, a hedge or an item code only: "30/9" is a day).
  */
 const FRACTION =
-  /(?<=(?:(?:^|\s)(?:dat|at|duoc|len|reached)(?:\s(?:khoang|tam|chung|gan|about|around|roughly|nearly|almost))?|#:?)\s)(\d{1,4})\/(\d{1,4})(?![\d/])/gu;
+  /(?<=(?:(?:^|\s)(?:dat|at|duoc|len|reached)(?:\s(?:khoang|tam|chung|gan|about|around|roughly|nearly|almost))?|#:?)\s)(\d{1,4}|\d{1,3}(?:[.,]\d{3})+)\/(\d{1,4}|\d{1,3}(?:[.,]\d{3})+)(?![\d/]|[.,]\d)/gu;
 
 /** "được một nửa", "đạt 1 nửa", "half done": half the work, 50 %. After such a word only ("nửa tháng"). */
 const HALF =
   /(?<=(?:^|\s)(?:dat|duoc|len|xong|lam)\s(?:(?:khoang|tam|chung) )?)(?:mot|1|phan) nua?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:half(?: ?way)? (?:done|complete|completed|finished)|half ?way)(?![\p{L}\p{N}])/gu;
 
 /** "3 of 5 communes", "4 out of 6": a share of the work, read as its percent. */
-const OF = /(?<![\p{L}\p{N}.,/])(\d{1,4}) (?:out )?of (\d{1,4})(?![\p{L}\p{N}.,%/])/gu;
+const OF =
+  /(?<![\p{L}\p{N}.,/])(\d{1,4}|\d{1,3}(?:[.,]\d{3})+) (?:out )?of (\d{1,4}|\d{1,3}(?:[.,]\d{3})+)(?![\p{L}\p{N}%/]|[.,]\d)/gu;
+
+/** Digits said in words, folded: Vietnamese ("năm", after "mươi" also "lăm", "mốt", "tư") and English. */
+const VI_DIGITS = ['khong', 'mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin'];
+const EN_NUMBERS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/**
+ * A percent said in words, as a phone's dictation or a careful writer leaves it: "tám mươi phần trăm",
+ * "sáu mươi lăm phần trăm", "mười lăm phần trăm", "một trăm phần trăm", "ninety percent", "forty-five
+ * per cent".
+ */
+const SPOKEN_PERCENT =
+  /(?<![\p{L}\p{N}])(?:(?:(khong|mot|hai|ba|bon|nam|sau|bay|tam|chin) )?(muoi)(?: (mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|(mot tram|tram|khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)|(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?)|((?:a |one )?hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)) (?:phan tram|percent|per cent)(?![\p{L}\p{N}])/gu;
+
+function spokenValue(m: RegExpMatchArray): number | null {
+  const [, tensOf, tens, units, alone, enTens, enUnits, enAlone] = m;
+  const viUnit = (w: string | undefined): number =>
+    w === undefined ? 0 : w === 'lam' ? 5 : w === 'tu' ? 4 : Math.max(0, VI_DIGITS.indexOf(w));
+  if (tens !== undefined) return (tensOf === undefined ? 1 : viUnit(tensOf)) * 10 + viUnit(units);
+  if (alone !== undefined) return alone.endsWith('tram') ? 100 : viUnit(alone);
+  if (enTens !== undefined)
+    return EN_TENS.indexOf(enTens) * 10 + Math.max(0, EN_NUMBERS.indexOf(enUnits ?? 'zero'));
+  if (enAlone !== undefined) return enAlone.endsWith('hundred') ? 100 : EN_NUMBERS.indexOf(enAlone);
+  return null;
+}
+
+/** "một phần ba", "ba phần tư", "a third", "two thirds", "three quarters": a share said in words. */
+const SHARE_WORDS =
+  /(?<![\p{L}\p{N}])(?:(mot|1|hai|2|ba|3) phan (ba|3|tu|4)|(a|one|two|three) (third|thirds|quarter|quarters))(?![\p{L}\p{N}])/gu;
+const SHARE_NUMBER: Readonly<Record<string, number>> = {
+  mot: 1,
+  a: 1,
+  one: 1,
+  hai: 2,
+  two: 2,
+  ba: 3,
+  three: 3,
+  tu: 4,
+};
+
+function shareValue(m: RegExpMatchArray): number | null {
+  const [, viPart, viWhole, enPart, enWhole] = m;
+  const part = SHARE_NUMBER[viPart ?? enPart ?? ''] ?? Number(viPart ?? enPart);
+  const whole =
+    viWhole !== undefined ? (SHARE_NUMBER[viWhole] ?? Number(viWhole)) : enWhole?.startsWith('third') ? 3 : 4;
+  return part > 0 && part < whole ? Math.round((100 * part) / whole) : null;
+}
+
+const thousands = (n: string | undefined): number => Number((n ?? '').replace(/[.,]/gu, ''));
 
 export function findPercents(folded: string): PercentSpan[] {
   const spans: PercentSpan[] = [];
+  for (const m of folded.matchAll(SHARE_WORDS)) {
+    const value = shareValue(m);
+    if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
+  }
+  for (const m of folded.matchAll(SPOKEN_PERCENT)) {
+    const value = spokenValue(m);
+    if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
+  }
   for (const m of folded.matchAll(HALF))
     spans.push({ start: m.index, end: m.index + m[0].length, value: 50 });
   for (const m of [...folded.matchAll(FRACTION), ...folded.matchAll(OF)]) {
-    const [part, whole] = [Number(m[1]), Number(m[2])];
+    // "3,200 of 5,000", "2.100/3.000": thousands separated as either language writes them.
+    const [part, whole] = [thousands(m[1]), thousands(m[2])];
     if (whole > 0 && part <= whole) {
       spans.push({ start: m.index, end: m.index + m[0].length, value: Math.round((100 * part) / whole) });
     }

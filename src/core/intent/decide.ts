@@ -133,6 +133,10 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // "translate \"overdue\" into Vietnamese", "write a haiku about deadlines": words asked for, not the work
   // they name.
   if (slots.compose) return unknown;
+  // "Công văn số 125/UBND-VX đến đâu rồi": a paper's own progress, not the plan's (its number may hold an
+  // agency's initials); one about the plan's work names it ("công văn về việc quá hạn của NQ57").
+  if (slots.document && !slots.program && !slots.work && !slots.late && !slots.due && slots.status === null)
+    return unknown;
   // "anh Tùng ơi báo cáo quý III gửi chưa", "Chúc mừng Sở Y tế đã về đích sớm!": not for the bot.
   if (slots.notForBot) return unknown;
   // "yêu cầu Sở Y tế giải trình việc chậm": an explanation of the plan's work ("explain quantum physics"

@@ -24,6 +24,10 @@ const REASONS = [
   'reasons of slow',
   'reason of slow',
   'clarify the delay',
+  'explain the delay',
+  'explaining the delay',
+  'reason behind the delay',
+  'reasons behind the delay',
   'clarify the reason',
   'clarify the reasons',
   'reasons for slow',
@@ -53,7 +57,131 @@ export const EXPLAIN = compilePhrases([
   'account for',
   'why delay',
   'why the delay',
+  'with reasons',
+  'with the reasons',
+  'reasons why',
   ...REASONS,
+]);
+
+/** Words that demand what follows of someone: "đề nghị đơn vị chủ trì giải trình". */
+export const DEMAND = compilePhrases(['đề nghị', 'yêu cầu', 'request', 'require', 'requires', 'demand']);
+
+/** Besides DEMAND, what asks an explanation of someone after a report: "still at 35%?? Ask them to explain". */
+export const ASK_OF = compilePhrases([
+  'ask',
+  'ask them',
+  'have them',
+  'get them',
+  'tell them',
+  'cần',
+  'need',
+  'phải',
+  'must',
+]);
+
+/**
+ * A question about the cause of, or the blame for, an item's state ("vì sao", "do đâu", "ai chịu trách
+ * nhiệm", "who dropped the ball"): beside a word of lateness, a leader asking its owner to explain.
+ */
+export const CAUSE_ASKED = compilePhrases([
+  'tại sao',
+  'vì sao',
+  'vì đâu',
+  'do đâu',
+  'lý do gì',
+  'lí do gì',
+  'nguyên nhân gì',
+  'nguyên nhân do đâu',
+  'ai chịu trách nhiệm',
+  'ai phải chịu trách nhiệm',
+  'trách nhiệm của ai',
+  'trách nhiệm thuộc về ai',
+  'lỗi của ai',
+  'lỗi ai',
+  'ai để',
+  'why',
+  'how come',
+  'who is responsible',
+  'who s responsible',
+  'who is accountable',
+  'who s accountable',
+  'who is to blame',
+  'to blame',
+  'dropped the ball',
+  'what went wrong',
+]);
+
+/** The cause or the blame as a thing to hand in: "báo cáo nguyên nhân", "làm rõ trách nhiệm". */
+export const CAUSES = compilePhrases([
+  'giải thích',
+  'explaining',
+  'lý do',
+  'lí do',
+  'nguyên nhân',
+  'trách nhiệm',
+  'reason',
+  'reasons',
+  'cause',
+  'causes',
+  'who is responsible',
+]);
+
+/** What a leader asks the cause to be done with, a few words before it: "báo cáo bằng văn bản lý do". */
+export const HAND_IN = compilePhrases([
+  ...['đề nghị', 'yêu cầu', 'báo cáo', 'báo', 'làm rõ', 'nêu', 'nêu rõ', 'cho biết', 'xác định'],
+  ...['report', 'give', 'want', 'need', 'explain', 'tell me', 'know'],
+]);
+
+/** Work not moving, besides the words of lateness: "vẫn chưa", "still not been completed", "slipping". */
+export const STALLED = compilePhrases([
+  'lùi tiến độ',
+  'lùi hạn',
+  'lagging',
+  'the delay',
+  'slow',
+  'vẫn chưa',
+  'chưa xong',
+  'chưa hoàn thành',
+  'chưa triển khai',
+  'still not',
+  'not been completed',
+  'not completed',
+  'slipping',
+  'slipped',
+  'delay',
+  'stalled',
+]);
+
+/** Official papers, whose own progress (drafted, signed, sent) is not the plan's work. */
+export const DOCUMENTS = compilePhrases([
+  'công văn',
+  'tờ trình',
+  'văn bản số',
+  'số hiệu văn bản',
+  'dispatch',
+  'official letter',
+  'the letter',
+  'letter no',
+]);
+
+/** Money and its papers, which are explained to the accountant, not by the plan's work. */
+export const ACCOUNTS = compilePhrases([
+  'khoản chi',
+  'khoản tạm ứng',
+  'tạm ứng',
+  'công tác phí',
+  'tiếp khách',
+  'định mức',
+  'quyết toán',
+  'thuế',
+  'hóa đơn',
+  'chứng từ',
+  'tax',
+  'taxes',
+  'expense',
+  'expenses',
+  'invoice',
+  'receipt',
 ]);
 
 /** The plain English words of EXPLAIN: "explain quantum physics" asks the plan for nothing. */
@@ -314,7 +442,7 @@ export const AGENCY_KINDS = compilePhrases([
   'communes',
   'ai',
 ]);
-export const HELP_WEAK = compilePhrases(['giúp', 'giúp đỡ', 'help', 'commands', 'menu']);
+export const HELP_WEAK = compilePhrases(['giúp', 'giúp đỡ', 'help', 'commands', 'menu', 'guide']);
 
 export const OVERDUE = compilePhrases([
   'quá hạn',
@@ -462,6 +590,7 @@ export const DUE_SOON = compilePhrases([
 export const DEADLINE_WORD = compilePhrases(['hạn']);
 
 export const SUMMARY = compilePhrases([
+  'dashboard',
   'tổng hợp',
   'báo cáo',
   'tình hình',
@@ -719,6 +848,11 @@ export const OCCASION = compilePhrases([
  * a phone number ("phone number of DOST", "số điện thoại Sở Tài chính là bao nhiêu"), a price.
  */
 export const NOT_COUNTED = compilePhrases([
+  // Pay and purchases: "bên tài chính chi được bao nhiêu % lương tăng thêm".
+  'lương',
+  'tiền lương',
+  'salary',
+  'mua sắm',
   'how many days',
   'how many hours',
   'how many weeks',
@@ -822,6 +956,26 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'đã hoàn tất',
   ]),
   ...statusPhrases('done', true, ['done', 'completed', 'complete', 'finished', 'finish']),
+  // Accepted or in service is finished: "NQ57-01.1 nghiệm thu r", "CDS25-01.4 … is now live".
+  ...statusPhrases('done', false, [
+    'nghiệm thu',
+    'đã nghiệm thu',
+    'được nghiệm thu',
+    'nghiệm thu xong',
+    'đưa vào vận hành',
+    'đưa vào sử dụng',
+    'accepted',
+    'passed acceptance',
+    'passed the acceptance',
+    'went live',
+    'gone live',
+    'has gone live',
+    'signed off',
+    'wrapped up',
+    'is now live',
+    'now live',
+  ]),
+  ...statusPhrases('in_progress', false, ['đang nghiệm thu']),
   ...statusPhrases('blocked', false, [
     'vướng',
     'vướng mắc',
@@ -851,10 +1005,31 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'treo',
   ]),
   ...statusPhrases('blocked', true, ['blocked', 'stuck', 'on hold', 'paused', 'suspended', 'halted']),
+  ...statusPhrases('blocked', true, ['block', 'bị block', 'blocked rồi']),
   ...statusPhrases('blocked', false, [
     'waiting on',
     'waiting for',
     'phải tạm dừng',
+    'dừng lại',
+    'bị dừng',
+    'đã dừng',
+    'không triển khai tiếp được',
+    'không chạy được',
+    'không move được',
+    'cant move forward',
+    'tạm hoãn',
+    'chưa thể',
+    'not moved',
+    'has not moved',
+    'hasn t moved',
+    'bị tạm hoãn',
+    'facing difficulties',
+    'facing problems',
+    'can t move forward',
+    'cannot move forward',
+    'cannot proceed',
+    'can t proceed',
+    'cant proceed',
     'phải dừng',
     'không làm tiếp được',
     'không thể tiếp tục',
@@ -864,6 +1039,21 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
   ]),
   ...statusPhrases('in_progress', false, [
     'đang triển khai',
+    // Work begun is under way: "DA06-08 bắt đầu r", "NQ57-04.3 kicked off this morning".
+    'bắt đầu',
+    'đã bắt đầu',
+    'bắt đầu làm',
+    'bắt đầu triển khai',
+    'khởi động',
+    'triển khai',
+    'đã triển khai',
+    'đã khởi động',
+    'kicked off',
+    'begin',
+    'began',
+    'kick off',
+    'begun',
+    'commenced',
     'đang làm',
     'đang thực hiện',
     'đang tiến hành',
@@ -882,6 +1072,8 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
   ]),
   ...statusPhrases('in_progress', true, [
     'in progress',
+    'wip',
+    'work in progress',
     'ongoing',
     'started',
     'not done',
@@ -893,6 +1085,20 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
   ]),
   ...statusPhrases('not_started', false, ['chưa bắt đầu', 'chưa triển khai', 'chưa thực hiện', 'chưa làm']),
   ...statusPhrases('not_started', true, ['not started', 'not yet started']),
+  ...statusPhrases('not_started', false, [
+    'not able to start',
+    'unable to start',
+    'haven t been able to start',
+    'have not been able to start',
+    'hasn t been able to start',
+  ]),
+  ...statusPhrases('not_started', false, [
+    'chưa start',
+    'chưa khởi động',
+    'chưa ai đụng tới',
+    'chưa đụng tới',
+    'chưa động tới',
+  ]),
 ];
 STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);
 
@@ -902,6 +1108,20 @@ export const STATUS_OF = new Map<Phrase, StatusPhrase>(STATUS_ENTRIES);
 /** Words that sit between a code, its percent and its status without meaning anything themselves. */
 export const FILLERS = compilePhrases([
   'đã',
+  // A report may be the team's ("tụi em started today") or said aloud ("ờ … thì là").
+  'are',
+  'we are',
+  'we re',
+  'just',
+  'gặp',
+  'tụi em',
+  'tụi tui',
+  'tui',
+  'chúng em',
+  'bọn em',
+  'team',
+  'ờ',
+  'thì',
   'đang',
   'ok',
   'em',
@@ -939,6 +1159,8 @@ export const FILLERS = compilePhrases([
   'là',
   'tiến độ',
   'trạng thái',
+  'ở mức',
+  'mức',
   'is',
   'now',
   'has',
@@ -975,14 +1197,46 @@ export const FILLERS = compilePhrases([
 /** Between two percents, the word that makes the second the progress ("từ 20% lên 35%"). */
 export const RISE_TO = compilePhrases(['lên', 'to', 'đến', 'tới', 'thành']);
 
-/** Between a report and the code it is about: "80% on NQ57-30.1", "done for DA06-03". */
-export const LEADS = compilePhrases(['on', 'for', 'cho']);
+/** Between a report and the code it is about: "80% on NQ57-30.1", "done for DA06-03", "thuộc nhiệm vụ". */
+export const LEADS = compilePhrases([
+  'on',
+  'for',
+  'cho',
+  'of',
+  'thuộc',
+  'của',
+  'under',
+  'mã',
+  'mã số',
+  'code',
+]);
+
+/**
+ * Words that open a report to a leader: "Em xin báo cáo, …", "Kính báo cáo …", "FYI". Unlike "cập nhật"
+ * they do not make a question a report ("Em xin báo cáo, NQ57-12 xong chưa ạ?" asks). "Báo cáo anh, …" is
+ * how a question is addressed too ("Báo cáo anh, em muốn nắm tình hình …").
+ */
+export const REPORT_LEADS = compilePhrases([
+  'em xin báo cáo',
+  'xin báo cáo',
+  'em báo cáo',
+  'kính báo cáo',
+  'em xin cập nhật',
+  'xin cập nhật',
+  'reporting',
+  'fyi',
+  'for your information',
+  'updating',
+]);
 
 /**
  * Words of work reported done after an item code ("NQ57-11.3 đã bàn giao xong mặt bằng", "NQ57-21.2
  * reached 150/200 lectures"): a statement with one is a report on the item, its words the note.
  */
 export const REPORT_WORDS = compilePhrases([
+  'complete',
+  'submitted',
+  'signed off',
   'đã',
   'xong',
   'hoàn thành',
@@ -1082,6 +1336,36 @@ export const WAIT_WORD = compilePhrases(['chờ']);
 
 export const QUESTION_PHRASES = compilePhrases([
   'đến đâu',
+  'cho em hỏi',
+  'cho hỏi',
+  'xin hỏi',
+  'cho tôi hỏi',
+  'cho anh hỏi',
+  'cho chị hỏi',
+  'cho mình hỏi',
+  'muốn hỏi',
+  'hỏi xíu',
+  'ở đâu',
+  'khâu nào',
+  'chỗ nào',
+  'phần nào',
+  'muốn biết',
+  'được biết',
+  'muốn nắm',
+  'bước nào',
+  'giai đoạn nào',
+  'hay xong',
+  'hay đã',
+  'hay là',
+  'chờ gì',
+  'đợi gì',
+  'vướng gì',
+  'kẹt gì',
+  'what stage',
+  'which stage',
+  'update me',
+  'fill me in',
+  'brief me',
   'tới đâu',
   'gì vậy',
   'gì thế',
@@ -1197,6 +1481,12 @@ export const NO = compilePhrases([
 /** Courtesy words that may trail a one-word answer ("có ạ", "ok nhé", "yes please"). */
 export const COURTESY = compilePhrases([
   'ạ',
+  // The Centre's and the South's "nhé": "done chưa nghen", "gõ răng cho bot hiểu hè".
+  'nghen',
+  'nghe',
+  'hè',
+  'hén',
+  'nè',
   'vậy',
   // The person asked, named at the end: "cds25-8 xong chưa e", "… chưa anh".
   'em',
@@ -1238,6 +1528,11 @@ export const EN_WORDS = new Set(
 /** A question about which agencies are most behind: a `summary` whose answer leads with the ranking. */
 export const RANKING = compilePhrases([
   'xếp hạng',
+  'thứ tự các đơn vị',
+  'từ cao đến thấp',
+  'từ thấp đến cao',
+  'tệ nhất',
+  'yếu nhất',
   'bảng xếp hạng',
   'chậm nhất',
   'trễ nhất',
@@ -1459,4 +1754,32 @@ export const ABOUT_TO_BE_LATE = compilePhrases([
   'gần quá hạn',
   'about to be late',
   'about to be overdue',
+]);
+
+/**
+ * Numbers said in words, for the spelling vocabulary only (codes.ts reads them before "phần trăm"): so
+ * "tám mươi" and "forty-five" are words to keep, not slips for "cuối" or "for ty".
+ */
+export const SPOKEN_NUMBERS = compilePhrases([
+  ...['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'].map((d) => `${d} mươi phần trăm`),
+  ...['mốt', 'hai', 'ba', 'bốn', 'tư', 'lăm', 'năm', 'sáu', 'bảy', 'tám', 'chín'].map(
+    (d) => `mươi ${d} phần trăm`,
+  ),
+  ...['một', 'hai', 'ba', 'bốn', 'lăm', 'năm', 'sáu', 'bảy', 'tám', 'chín'].map((d) => `mười ${d} phần trăm`),
+  'một trăm phần trăm',
+  ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map(
+    (t) => `${t} percent`,
+  ),
+  ...['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map(
+    (d) => `forty ${d} percent`,
+  ),
+  'eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen hundred percent',
+  'a third complete',
+  'two thirds done',
+  'a quarter done',
+  'three quarters done',
+  'được một phần ba',
+  'được hai phần ba',
+  'được ba phần tư',
+  'được một phần tư',
 ]);

@@ -30,6 +30,16 @@ export function toNfc(text: string): string {
   return text.normalize('NFC');
 }
 
+/**
+ * "ươ" typed half-marked, as hurried phones and some keyboards leave it ("vuớng", "đuợc", "huớng dẫn",
+ * "đưoc"): both letters take the horn. Letter for letter, so offsets into the text hold.
+ */
+export function hornPairs(text: string): string {
+  return text
+    .replace(/[uU](?=[ơờớởỡợƠỜỚỞỠỢ])/gu, (u) => (u === 'u' ? 'ư' : 'Ư'))
+    .replace(/(?<=[ưừứửữựƯỪỨỬỮỰ])[oO](?=\p{L})/gu, (o) => (o === 'o' ? 'ơ' : 'Ơ'));
+}
+
 /** NFC, lower case, runs of whitespace collapsed to one space, trimmed. */
 export function normalize(text: string): string {
   return toNfc(text).toLowerCase().replace(/\s+/gu, ' ').trim();

@@ -26,6 +26,7 @@ import {
   NO,
   REGISTER,
   RANKING,
+  REPORT_LEADS,
   SWITCH_OFF,
   SWITCH_ON,
   UPDATE_PREFIX,
@@ -34,6 +35,7 @@ import {
   YES,
 } from './keywords.ts';
 import { decideIntent } from './decide.ts';
+import { asksWhyLate, demandsExplanation } from './explain-request.ts';
 import { readExplanation } from './explanation.ts';
 import { chartControl, reportControl } from './file-commands.ts';
 import { levelOfFolded } from './level.ts';
@@ -46,7 +48,9 @@ import {
   looksLikeQuestion,
   readUpdate,
   reportedUpFront,
+  reportBefore,
   reportsWork,
+  sentenceEnd,
   type UpdateReading,
 } from './update.ts';
 
@@ -375,7 +379,8 @@ function parseItemMessage(a: Analysis): Draft {
   // report's; before the code, or after it with no report, it asks for one.
   if (
     hasPhrase(a.tokens, EXPLAIN, 0, codeIndex) ||
-    (hasPhrase(a.tokens, EXPLAIN) && !reportsProgress(a, codeIndex))
+    (hasPhrase(a.tokens, EXPLAIN) && (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
+    asksWhyLate(a)
   ) {
     return {
       intent: 'request_explanation',
@@ -406,9 +411,28 @@ function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced:
   const reading = readUpdate(a, codeIndex, announced);
   const reported = reading.percent !== null || reading.status !== null;
   const note = textBetween(a, reading.noteFrom, reading.noteTo, reading.noteCut);
-  const noted = note !== null && !looksLikeQuestion(a) && (announced || reportsWork(a, codeIndex));
-  // A percent or status read right after the code leaves the rest a note.
-  const noteFrom = reportedUpFront(a, reading, codeIndex) ? reading.noteFrom : Infinity;
+  // A question in a sentence after the code's is the report's ("… đã nghiệm thu. Anh có cần gì thêm không?").
+  const ends = sentenceEnd(a, codeIndex);
+  // A report that came first, the code closing it: its words are the note (and the rest after the code).
+  const before =
+    !reported && codeIndex > 0 && !looksLikeQuestion(a, ends) ? reportBefore(a, codeIndex) : null;
+  if (before !== null) {
+    const said = textBetween(a, 0, before.noteTo, true);
+    const whole = [said, note].filter((t) => t !== null).join(' ');
+    return {
+      intent: 'update',
+      target,
+      reading: { ...reading, status: before.status },
+      note: whole === '' ? null : whole,
+      scope: [0, 0],
+    };
+  }
+  const opened = hasPhrase(a.tokens, REPORT_LEADS, 0, Math.max(codeIndex, 0));
+  const noted =
+    note !== null && !looksLikeQuestion(a, ends) && (announced || opened || reportsWork(a, codeIndex));
+  // A percent or status read right after the code leaves the rest a note; one read before it, the rest
+  // of its sentence.
+  const noteFrom = reportedUpFront(a, reading, codeIndex) ? reading.noteFrom : reported ? ends : Infinity;
   if ((reported && (announced || !looksLikeQuestion(a, noteFrom))) || noted) {
     const noteStart = tokenIndexFrom(a, reading.noteFrom);
     return { intent: 'update', target, reading, note, scope: [0, noteStart] };

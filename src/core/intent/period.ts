@@ -223,10 +223,10 @@ const QUARTER_ORDINAL = new RegExp(
   `${B}(first|second|third|fourth|1st|2nd|3rd|4th)\\s{1,3}quarter${E}${YEAR_SUFFIX}`,
 );
 const HALF_FIRST = new RegExp(
-  `${B}(?:(?:6|sau) thang dau(?: nam)?|nua dau(?: nam)?|first half(?: of(?: the)? year)?|h1)${E}${YEAR_SUFFIX}`,
+  `${B}(?:(?:6|sau) thang dau(?: nam)?|nua dau(?: nam)?|first half(?: of(?: the)? year)?|(?:first|the first) (?:6|six) months? of (?:the |this )?year|h1)${E}${YEAR_SUFFIX}`,
 );
 const HALF_SECOND = new RegExp(
-  `${B}(?:(?:6|sau) thang cuoi(?: nam)?|nua cuoi(?: nam)?|second half(?: of(?: the)? year)?|h2)${E}${YEAR_SUFFIX}`,
+  `${B}(?:(?:6|sau) thang cuoi(?: nam)?|nua cuoi(?: nam)?|second half(?: of(?: the)? year)?|(?:last|final|the last) (?:6|six) months? of (?:the |this )?year|h2)${E}${YEAR_SUFFIX}`,
 );
 const YEAR_END = new RegExp(
   `${B}(?:cuoi nam|het nam|end of (?:the |this )?year|year[- ]end|end-of-year)(?: nay)?${E}(?!\\s{0,3}(?:truoc|sau|toi|ngoai|qua))${YEAR_SUFFIX}`,

@@ -13,6 +13,10 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   khg: 'không',
   hok: 'không',
   hong: 'không',
+  // The South's "không", typed with its marks: "hổng làm tiếp được", "có việc nào trễ hông".
+  hổng: 'không',
+  hông: 'không',
+  dl: 'deadline',
   dc: 'được',
   đc: 'được',
   r: 'rồi',
@@ -23,6 +27,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   ntn: 'như thế nào',
   e: 'em',
   'a/c': 'anh chị',
+  'y/c': 'yêu cầu',
   hnay: 'hôm nay',
   hnai: 'hôm nay',
   hdsd: 'hướng dẫn sử dụng',
@@ -90,6 +95,31 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string>; marked?: true }> = new Map([
   ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
   ['nhiu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
+  // "ai chịu tn": the blame; elsewhere "tn" is as often "tin nhắn".
+  ['tn', { word: 'trách nhiệm', after: new Set(['chiu']) }],
+  // The Centre's "mô" (nào) after a word it asks about: "việc mô", "xã mô", "chỉ tiêu mô".
+  [
+    'mo',
+    {
+      word: 'nào',
+      after: new Set([
+        'viec',
+        'vc',
+        'cai',
+        'tieu',
+        'vu',
+        'xa',
+        'phuong',
+        'so',
+        'vi',
+        'ban',
+        'ngay',
+        'task',
+        'ben',
+      ]),
+      marked: true,
+    },
+  ],
   ['nhieu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
   // The South's "mần" (làm) after a word that takes a verb: "tui phải mần", "đang mần" (not "mận").
   [
@@ -113,7 +143,7 @@ const FINAL_BY_FOLD = new Map(Object.entries(FINAL_SHORTHAND).map(([k, v]) => [f
 
 const MARKED_KEYS = new Set(Object.keys(SHORTHAND).filter((k) => /[^\x00-\x7fđ/]/u.test(k)));
 
-const WORD = /a\/c|[\p{L}\p{N}]+/gu;
+const WORD = /[ay]\/c|[\p{L}\p{N}]+/gu;
 
 /** The written form, so capitals (a name, an abbreviation) and words with diacritics are left alone. */
 function written(folded: Folded, source: string, start: number, end: number): string {

@@ -5,6 +5,7 @@ import {
   ABOUT_TO_BE_LATE,
   AGENCY_KINDS,
   COMPOSE,
+  DOCUMENTS,
   CONGRATULATE,
   COUNT,
   DEADLINE_WORD,
@@ -26,6 +27,7 @@ import {
   LIST_WORDS,
   MINE,
   MY_TASKS,
+  ACCOUNTS,
   NOT_COUNTED,
   NOT_WORK,
   OCCASION,
@@ -76,6 +78,8 @@ export interface Slots {
   breakdown: boolean;
   /** A request for words of the bot's own making: a translation, a poem, a joke. */
   compose: boolean;
+  /** An official paper named ("công văn số 125/UBND-VX", "tờ trình", "dispatch No. 412"): its own business. */
+  document: boolean;
   /**
    * Said to someone else ("anh Tùng ơi báo cáo quý III gửi chưa", "mn ơi …") or said, not asked ("Chúc
    * mừng Sở Y tế đã về đích sớm!").
@@ -175,9 +179,11 @@ export function readSlots(
     howIs: hasPhrase(tokens, HOW_IS),
     listWord: hasPhrase(tokens, LIST_WORDS),
     helpWeak: hasPhrase(tokens, HELP_WEAK),
-    explain: hasPhrase(tokens, EXPLAIN),
-    explainOwn: hasPhrase(tokens, EXPLAIN_OWN),
+    // "giải trình khoản chi tiếp khách", "giải trình thuế": accounts explained, not the plan's work.
+    explain: hasPhrase(tokens, EXPLAIN) && !hasPhrase(tokens, ACCOUNTS),
+    explainOwn: hasPhrase(tokens, EXPLAIN_OWN) && !hasPhrase(tokens, ACCOUNTS),
     compose: hasPhrase(tokens, COMPOSE),
+    document: hasPhrase(tokens, DOCUMENTS),
     notForBot: toSomeoneElse(tokens) || (hasPhrase(tokens, CONGRATULATE) && !known.question),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
   };

@@ -7,7 +7,7 @@ import { TRAINING_LEXICON } from './corpus/lexicon.ts';
 import { telexWord } from './corpus/noise.ts';
 import * as templates from './corpus/templates.ts';
 import * as keywords from './keywords.ts';
-import type { Folded } from './normalize.ts';
+import { markSig, type Folded } from './normalize.ts';
 
 const foldWord = (word: string): string =>
   word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
@@ -251,7 +251,24 @@ function correctable(folded: string, written: string): boolean {
 /** A word typed with marks the vocabulary never writes it with ("hoàn thàng", "đến hạ"): a typo too. */
 function unknownMarks(folded: string, written: string): boolean {
   if (/^[a-z]+$/u.test(written) || written !== written.toLowerCase()) return false;
-  return vocabulary().marked.get(folded)?.has(written.normalize('NFC')) === false;
+  const forms = vocabulary().marked.get(folded);
+  if (forms === undefined) return false;
+  // Where the tone sits is the typist's habit, not a slip: "hoá" is "hóa", "uỷ" is "ủy".
+  const key = markKey(written.normalize('NFC'));
+  return ![...forms].some((f) => markKey(f) === key);
+}
+
+const markKeys = new Map<string, string>();
+
+/** A word's vowel marks letter by letter and its tone, wherever the tone was placed. */
+function markKey(word: string): string {
+  let key = markKeys.get(word);
+  if (key === undefined) {
+    const sig = markSig(word);
+    key = `${sig.quals.join(',')}/${sig.tone}`;
+    if (markKeys.size < 8192) markKeys.set(word, key);
+  }
+  return key;
 }
 
 /** The vocabulary word a written word stands for, with the marks it was typed with (telex), or null. */

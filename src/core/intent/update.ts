@@ -6,6 +6,7 @@ import {
   ASSIGN,
   CLOSINGS,
   COURTESY,
+  DEMAND,
   FILLERS,
   GIVE_TO,
   HEDGES,
@@ -15,13 +16,16 @@ import {
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
+  REPORT_LEADS,
   REPORT_WORDS,
   RISE_TO,
   OVERDUE,
   STATUS_OF,
   STATUS_PHRASES,
+  UPDATE_PREFIX,
   WAIT_WORD,
   WAITING_OBJECTS,
+  WORK_NOUNS,
   type StatusPhrase,
 } from './keywords.ts';
 import { hasMarks, type Token } from './normalize.ts';
@@ -198,7 +202,7 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   }
   // Right before the code, fillers between: "đã xong NQ57-12", "xong r nhé, cds25-13.1 …", "Khoảng 80%
   // rồi, NQ57-30.1 …", "About 80% on NQ57-30.1".
-  const lead = wordsEndingAt(a, codeIndex, [FILLERS, LEADS]);
+  const lead = wordsEndingAt(a, codeIndex, [FILLERS, LEADS, WORK_NOUNS]);
   if (status === null) {
     const before = matchEndingAt(tokens, lead, STATUS_PHRASES);
     if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
@@ -287,6 +291,39 @@ function trailingPercent(
   };
 }
 
+export interface ReportBefore {
+  status: ItemStatus | null;
+  /** Folded offset where the report before the code ends (the words leading to the code left out). */
+  noteTo: number;
+}
+
+/**
+ * A report written before its code ("Hoàn thành 100% chỉ tiêu CDS25-09", "Em xin báo cáo, Xã Đông Sơn đã
+ * bắt đầu khảo sát … DA06-07.4 từ thứ Hai", "Trained 45/60 officials on digital signatures, task
+ * NQ57-19.2"): the only code of the message, after words that report (a status, a percent, "đã", a lead
+ * like "em xin báo cáo") with no word of lateness or demand. The caller has checked the message asks
+ * nothing.
+ */
+export function reportBefore(a: Analysis, codeIndex: number): ReportBefore | null {
+  if (codeIndex <= 0 || a.codes.length !== 1) return null;
+  const before = a.tokens.slice(0, codeIndex);
+  const percentBefore = a.percents.some((p) => p.end <= (a.tokens[codeIndex]?.start ?? 0));
+  const reports =
+    percentBefore ||
+    hasPhrase(before, REPORT_WORDS) ||
+    hasPhrase(before, REPORT_LEADS) ||
+    before.some((_, i) => statusAt(a, i) !== null);
+  if (!reports || hasPhrase(before, OVERDUE) || hasPhrase(before, DEMAND)) return null;
+  // Its status only when it names one ("… đã bắt đầu khảo sát …"); two ("đã xong khảo sát, đang chờ
+  // kinh phí") leave it to the note.
+  const statuses = new Set(
+    before.map((_, k) => statusAt(a, k)?.status.status).filter((x) => x !== undefined),
+  );
+  const end = wordsEndingAt(a, codeIndex, [FILLERS, LEADS, WORK_NOUNS, UPDATE_PREFIX]);
+  const noteTo = a.tokens[end - 1]?.end ?? a.tokens[codeIndex]?.start ?? 0;
+  return { status: statuses.size === 1 ? ([...statuses][0] ?? null) : null, noteTo };
+}
+
 /** Whether `reading` found a percent or a status right after the code at `codeIndex` ("NQ57-12 80%, …"). */
 export function reportedUpFront(a: Analysis, reading: UpdateReading, codeIndex: number): boolean {
   const consumed = codeIndex >= 0 && reading.noteFrom > (a.tokens[codeIndex]?.end ?? Infinity);
@@ -298,9 +335,19 @@ export function reportedUpFront(a: Analysis, reading: UpdateReading, codeIndex: 
  * "reached 150/200 lectures"), with no lateness in it ("NQ57-12 đã quá hạn" tells, it reports nothing).
  */
 export function reportsWork(a: Analysis, codeIndex: number): boolean {
-  if (codeIndex < 0 || looksLikeQuestion(a)) return false;
+  if (codeIndex < 0 || looksLikeQuestion(a, sentenceEnd(a, codeIndex))) return false;
   const after = a.tokens.slice(codeIndex + 1).filter((t) => !isBarrier(t));
   return hasPhrase(after, REPORT_WORDS) && !hasPhrase(after, OVERDUE);
+}
+
+/**
+ * Where the sentence that holds the code at `codeIndex` ends (folded offset of its full stop, question
+ * or exclamation mark; the message's end when none): a question after it is a sentence of its own.
+ */
+export function sentenceEnd(a: Analysis, codeIndex: number): number {
+  const from = a.tokens[codeIndex]?.end ?? 0;
+  const stop = /[.!?;\n]/u.exec(a.masked.slice(from));
+  return stop === null ? Infinity : from + stop.index;
 }
 
 /** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
@@ -320,7 +367,14 @@ export function coreWords(tokens: readonly Token[]): Token[] {
  * note's ("NQ57-16 xong, kết nối được mấy CSDL": a report).
  */
 export function looksLikeQuestion(a: Analysis, noteFrom = Infinity): boolean {
-  if (!a.truncated && a.masked.trimEnd().endsWith('?')) return true;
+  // A question mark closes a sentence; one that began after a report is a sentence of its own ("CDS25-01
+  // đạt 100%, đã vận hành. Anh có cần em gửi báo cáo bằng văn bản không?"), and only the words below
+  // tell whether it asks about the item.
+  for (const m of a.masked.matchAll(/\?/gu)) {
+    if (a.truncated && m.index >= a.masked.trimEnd().length - 1) break;
+    const start = Math.max(...[...'.!?;,\n'].map((c) => a.masked.lastIndexOf(c, m.index - 1)));
+    if (start < noteFrom) return true;
+  }
   const words = a.tokens.filter((t) => !isBarrier(t));
   if (
     hasPhrase(

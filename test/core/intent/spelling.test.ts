@@ -88,3 +88,11 @@ describe('short syllables read by their neighbours', () => {
     expect(read('tạm, dừg').words).toBe('tam dug');
   });
 });
+
+describe('the tone placed the old way', () => {
+  it('reads "hoá", "hoà", "uỷ", "thuỷ" as the words they are, never as another word', () => {
+    expect(read('số hoá hồ sơ').words).toBe('so hoa ho so');
+    expect(read('hoà mạng xong chưa').words).toBe('hoa mang xong chua');
+    expect(read('DA06-10.3 số hoá được 70% hồ sơ').words).toContain('so hoa duoc');
+  });
+});

@@ -1,0 +1,55 @@
+// Whether a message about one item asks its owner to explain it, in words other than "giải trình": a
+// demand a few words before the word of explanation, or the cause of its lateness asked or demanded.
+import type { Analysis } from './analysis.ts';
+import {
+  ASK_OF,
+  CAUSE_ASKED,
+  CAUSES,
+  DEMAND,
+  EXPLAIN,
+  HAND_IN,
+  OVERDUE,
+  STALLED,
+  STATUS_OF,
+  STATUS_PHRASES,
+} from './keywords.ts';
+import { findPhrase, hasPhrase, matchAt, type Phrase } from './phrases.ts';
+
+/** How far before its object a demand may stand: "đề nghị đơn vị chủ trì | giải trình". */
+const REACH = 6;
+
+/**
+ * A word of explanation demanded after the code ("DA06-04.1 đến nay vẫn chưa xong, đề nghị đơn vị chủ
+ * trì giải trình"): a leader's request however the item stands.
+ */
+export function demandsExplanation(a: Analysis, codeIndex: number): boolean {
+  return demandedAt(a, EXPLAIN, DEMAND, codeIndex + 1) || demandedAt(a, EXPLAIN, ASK_OF, codeIndex + 1);
+}
+
+/**
+ * "Tại sao NQ57-12 chậm?", "ai chịu trách nhiệm vụ CDS25-05 chậm", "đề nghị … báo cáo rõ nguyên nhân
+ * chậm", "who dropped the ball on DA06-11.2 and why it is late": the cause of or the blame for lateness,
+ * asked or demanded. A cause stated ("chậm do thiếu vốn", "nguyên nhân là …") is a report's note.
+ */
+export function asksWhyLate(a: Analysis): boolean {
+  const asked = hasPhrase(a.tokens, CAUSE_ASKED) || demandedAt(a, CAUSES, HAND_IN, 0);
+  return asked && (hasPhrase(a.tokens, OVERDUE) || hasPhrase(a.tokens, STALLED) || notDone(a));
+}
+
+/** Whether a phrase of `what` has a phrase of `demand` at most REACH words before it, from `from` on. */
+function demandedAt(a: Analysis, what: readonly Phrase[], demand: readonly Phrase[], from: number): boolean {
+  for (let at = from; ;) {
+    const hit = findPhrase(a.tokens, what, at);
+    if (hit === null) return false;
+    if (hasPhrase(a.tokens, demand, Math.max(from, hit.start - REACH), hit.start)) return true;
+    at = hit.start + 1;
+  }
+}
+
+/** A status other than done named anywhere ("vướng", "chưa bắt đầu"). */
+function notDone(a: Analysis): boolean {
+  return a.tokens.some((_, i) => {
+    const p = matchAt(a.tokens, i, STATUS_PHRASES);
+    return p !== null && STATUS_OF.get(p)?.status !== 'done';
+  });
+}

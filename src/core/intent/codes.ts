@@ -161,8 +161,16 @@ export interface Span {
   end: number;
 }
 
+/** A known programme's code with its parts joined by underscores the way no code is ("NQ57__12", "nq57_12_3_4"). */
+const UNDERSCORE_SHAPED = /(?<![\p{L}\p{N}#])([a-z]{2,6})(\d{1,4})_[\p{L}\p{N}_.]*/gu;
+
 export function findUnreadableCodes(masked: string, programOf: ProgramResolver): Span[] {
   const spans: Span[] = [];
+  for (const m of masked.matchAll(UNDERSCORE_SHAPED)) {
+    if (programOf(m[1] ?? '', m[2] ?? '') === null) continue;
+    const text = m[0].replace(/[._]+$/u, '');
+    spans.push({ start: m.index, end: m.index + text.length });
+  }
   for (const m of masked.matchAll(CODE_SHAPED)) {
     const [whole, letters, digits] = m;
     if (letters !== undefined && programOf(letters, digits ?? '') === null) continue;

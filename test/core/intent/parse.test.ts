@@ -1062,6 +1062,18 @@ describe('codes typed with underscores or no separator, and the occasion of a qu
     },
   );
 
+  it.each([
+    ['NQ57__12 xong', 'NQ57__12'],
+    ['nq57_12_3_4 xong', 'nq57_12_3_4'],
+  ])('tells the sender %j holds a code it cannot read (%s)', (text, code) => {
+    expect(parse(text).unreadableCode).toBe(code);
+  });
+
+  it('leaves a file name with underscores and no programme alone', () => {
+    expect(parse('gửi file bao_cao_2025 nhé').unreadableCode).toBeNull();
+    expect(parse('tk2025_final').unreadableCode).toBeNull();
+  });
+
   it("reads glued digits that are a programme's own name as the programme, not a code", () => {
     expect(parse('ke hoach cds2025 qua han').intent).toMatchObject({
       intent: 'overdue',

@@ -85,8 +85,15 @@ const RULES: readonly Rule[] = [
     (s.late || ((s.due || s.deadline) && s.status !== 'done'))
       ? 'overdue'
       : null,
-  // "tuần trước xong được việc nào": nothing falls due in a period already over.
-  (label, s) => (label === 'due_soon' && s.status !== null && s.pastPeriod ? 'list' : null),
+  // "tuần trước xong được việc nào": nothing falls due in a period already over; "6 tháng cuối năm
+  // xong những chỉ tiêu nào": what is finished in a period, with no word of a deadline ("cần xong
+  // trước 30/9" has one), is a list.
+  (label, s) =>
+    label === 'due_soon' &&
+    s.status !== null &&
+    (s.pastPeriod || (s.status === 'done' && !s.due && !s.deadline && !s.must))
+      ? 'list'
+      : null,
   // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
   // kind of work it is (the my-tasks answer lists their open items with those facts).
   // Only about work: "how many leave days do I have" names none.

@@ -51,6 +51,8 @@ export const EXPLAIN = compilePhrases([
   'báo cáo lý do',
   'giải thích lý do',
   'giải thích vì sao',
+  'giải thích sao',
+  'giải thích tại sao',
   'explain why',
   'justify',
   'justification',
@@ -589,6 +591,19 @@ export const DUE_SOON = compilePhrases([
 /** "hạn" alone reads as a deadline only next to a named period ("việc có hạn trong tháng 9"). */
 export const DEADLINE_WORD = compilePhrases(['hạn']);
 
+/** What must be finished is a deadline: "cần xong", "phải hoàn thành", "need to be done", "must finish". */
+export const MUST = compilePhrases([
+  'cần',
+  'phải',
+  'need to',
+  'needs to',
+  'must',
+  'have to',
+  'has to',
+  'should be',
+  'due',
+]);
+
 export const SUMMARY = compilePhrases([
   'dashboard',
   'tổng hợp',
@@ -709,6 +724,12 @@ export const PURPOSE = compilePhrases([
   'để mình báo cáo',
   'phục vụ báo cáo',
   'để tổng hợp báo cáo',
+  'để tổng hợp',
+  'cần để tổng hợp',
+  'số liệu báo cáo',
+  'số liệu để báo cáo',
+  'cần số liệu',
+  'for the briefing',
   'to report',
   'so i can report',
   'for my report',
@@ -1109,6 +1130,7 @@ export const STATUS_OF = new Map<Phrase, StatusPhrase>(STATUS_ENTRIES);
 export const FILLERS = compilePhrases([
   'đã',
   // A report may be the team's ("tụi em started today") or said aloud ("ờ … thì là").
+  'để',
   'are',
   'we are',
   'we re',
@@ -1355,6 +1377,7 @@ export const QUESTION_PHRASES = compilePhrases([
   'bước nào',
   'giai đoạn nào',
   'hay xong',
+  'chưa hay',
   'hay đã',
   'hay là',
   'chờ gì',

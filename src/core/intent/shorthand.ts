@@ -169,8 +169,11 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     const word = m[0];
     const previous = matches[i - 1]?.[0] ?? '';
     const contextual = AFTER.get(word);
+    // Written in capitals it is a name ("Sở NV"); a capital that only starts the message is the
+    // sentence's ("Xog NQ57-43").
+    const lower = as === as.toLowerCase() || (i === 0 && as.slice(1) === as.slice(1).toLowerCase());
     const expansion =
-      as === as.toLowerCase() && !/[\p{N}]/u.test(word)
+      lower && !/[\p{N}]/u.test(word)
         ? ((contextual?.after.has(previous) === true ? contextual.word : undefined) ??
           BY_FOLD.get(word) ??
           (i === last ? FINAL_BY_FOLD.get(word) : undefined))

@@ -9,6 +9,7 @@ import {
   CONGRATULATE,
   COUNT,
   DEADLINE_WORD,
+  MUST,
   DUE_SOON,
   EXPLAIN,
   EXPLAIN_OWN,
@@ -50,6 +51,8 @@ export interface Slots {
   late: boolean;
   due: boolean;
   deadline: boolean;
+  /** Work that must be done ("cần xong", "must finish"): a deadline, whatever the period. */
+  must: boolean;
   rank: boolean;
   summary: boolean;
   mine: boolean;
@@ -164,6 +167,7 @@ export function readSlots(
     late: hasPhrase(tokens, OVERDUE) && !hasPhrase(tokens, ABOUT_TO_BE_LATE),
     due: hasPhrase(tokens, DUE_SOON),
     deadline: hasPhrase(tokens, DEADLINE_WORD),
+    must: hasPhrase(tokens, MUST),
     rank: hasPhrase(tokens, RANKING),
     // "số điện thoại Sở Nội vụ là bao nhiêu" asks for a number, not how the work stands; "… để báo cáo"
     // says what the answer is for.

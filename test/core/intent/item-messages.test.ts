@@ -61,6 +61,7 @@ describe('a question after a report, in a sentence of its own', () => {
     expect(parse('NQ57-12 vướng ở đâu').intent.intent).toBe('status');
     expect(parse('cds25 04 con dang cho tham dinh hay xong roi').intent.intent).toBe('status');
     expect(parse('DA06-04 đg chờ j v a').intent.intent).toBe('status');
+    expect(parse('nq57-42 bđ làm chưa hay vẫn nằm im').intent.intent).toBe('status');
   });
 });
 
@@ -77,6 +78,8 @@ describe('the words of a report', () => {
     ['CDS25-12 cant move forward, vendor not deliver yet', 'blocked'],
     ["Haven't been able to start DA06-04.4 yet", 'not_started'],
     ['CDS25-04 vuớng kinh phí', 'blocked'],
+    ['Xog NQ57-43', 'done'],
+    ['nq57-42 e để 50% nhé', 'in_progress'],
   ])('reads %j as %s', (text, status) => {
     expect(parse(text).intent).toMatchObject({ intent: 'update', status });
   });
@@ -98,6 +101,7 @@ describe('a leader asking why an item is late', () => {
     ['DA06-04.1 đến nay vẫn chưa xong, đề nghị đơn vị chủ trì giải trình.', 'DA06-04.1'],
     ['nq57-17 still at 35%?? Ask them to explain to me in writing.', 'NQ57-17'],
     ['Lý do gì mà CDS25-09.1 vẫn chưa triển khai? Đơn vị chủ trì phải giải trình.', 'CDS25-09.1'],
+    ['xã Bắc Phong giải thích sao DA06-07 chưa làm theo kh', 'DA06-07'],
   ])('%j asks for an explanation', (text, target) => {
     expect(parse(text).intent).toMatchObject({ intent: 'request_explanation', target });
   });
@@ -114,5 +118,19 @@ describe('a leader asking why an item is late', () => {
     expect(parse('yêu cầu kế toán giải trình khoản chi vượt định mức').intent.intent).toBe('unknown');
     expect(parse('Giải trình thuế thu nhập cá nhân năm nay làm thế nào?').intent.intent).toBe('unknown');
     expect(parse('yêu cầu Sở Y tế giải trình việc chậm').intent.intent).toBe('request_explanation');
+  });
+});
+
+describe('what was finished in a period, and what must be', () => {
+  it('lists what is done in a period with no word of a deadline', () => {
+    expect(parse('6 tháng cuối năm nq57 xong nhg chỉ tiêu nào r').intent).toMatchObject({
+      intent: 'list',
+      status: 'done',
+    });
+  });
+
+  it('but what must be finished by then falls due', () => {
+    expect(parse('nq57 quý 3 cần xong nv nào').intent.intent).toBe('due_soon');
+    expect(parse('Which tasks must Ngoc Lam finish before 30/9?').intent.intent).toBe('due_soon');
   });
 });

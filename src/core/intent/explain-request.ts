@@ -5,7 +5,6 @@ import {
   ASK_OF,
   CAUSE_ASKED,
   CAUSES,
-  DEMAND,
   EXPLAIN,
   HAND_IN,
   OVERDUE,
@@ -23,7 +22,7 @@ const REACH = 6;
  * trì giải trình"): a leader's request however the item stands.
  */
 export function demandsExplanation(a: Analysis, codeIndex: number): boolean {
-  return demandedAt(a, EXPLAIN, DEMAND, codeIndex + 1) || demandedAt(a, EXPLAIN, ASK_OF, codeIndex + 1);
+  return demandedAt(a, EXPLAIN, ASK_OF, codeIndex + 1);
 }
 
 /**

@@ -66,19 +66,13 @@ export const EXPLAIN = compilePhrases([
 ]);
 
 /** Words that demand what follows of someone: "đề nghị đơn vị chủ trì giải trình". */
-export const DEMAND = compilePhrases(['đề nghị', 'yêu cầu', 'request', 'require', 'requires', 'demand']);
+const DEMAND_WORDS = ['đề nghị', 'yêu cầu', 'request', 'require', 'requires', 'demand'];
+export const DEMAND = compilePhrases(DEMAND_WORDS);
 
-/** Besides DEMAND, what asks an explanation of someone after a report: "still at 35%?? Ask them to explain". */
+/** DEMAND and the plainer words that ask it of someone after a report: "still at 35%?? Ask them to explain". */
 export const ASK_OF = compilePhrases([
-  'ask',
-  'ask them',
-  'have them',
-  'get them',
-  'tell them',
-  'cần',
-  'need',
-  'phải',
-  'must',
+  ...DEMAND_WORDS,
+  ...['ask', 'ask them', 'have them', 'get them', 'tell them', 'cần', 'need', 'phải', 'must'],
 ]);
 
 /**

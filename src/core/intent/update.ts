@@ -307,20 +307,17 @@ export interface ReportBefore {
 export function reportBefore(a: Analysis, codeIndex: number): ReportBefore | null {
   if (codeIndex <= 0 || a.codes.length !== 1) return null;
   const before = a.tokens.slice(0, codeIndex);
-  const percentBefore = a.percents.some((p) => p.end <= (a.tokens[codeIndex]?.start ?? 0));
-  const reports =
-    percentBefore ||
-    hasPhrase(before, REPORT_WORDS) ||
-    hasPhrase(before, REPORT_LEADS) ||
-    before.some((_, i) => statusAt(a, i) !== null);
-  if (!reports || hasPhrase(before, OVERDUE) || hasPhrase(before, DEMAND)) return null;
-  // Its status only when it names one ("… đã bắt đầu khảo sát …"); two ("đã xong khảo sát, đang chờ
-  // kinh phí") leave it to the note.
   const statuses = new Set(
     before.map((_, k) => statusAt(a, k)?.status.status).filter((x) => x !== undefined),
   );
+  const percentBefore = a.percents.some((p) => p.end <= (a.tokens[codeIndex]?.start ?? 0));
+  const reports =
+    percentBefore || statuses.size > 0 || hasPhrase(before, REPORT_WORDS) || hasPhrase(before, REPORT_LEADS);
+  if (!reports || hasPhrase(before, OVERDUE) || hasPhrase(before, DEMAND)) return null;
   const end = wordsEndingAt(a, codeIndex, [FILLERS, LEADS, WORK_NOUNS, UPDATE_PREFIX]);
   const noteTo = a.tokens[end - 1]?.end ?? a.tokens[codeIndex]?.start ?? 0;
+  // Its status only when it names one ("… đã bắt đầu khảo sát …"); two ("đã xong khảo sát, đang chờ
+  // kinh phí") leave it to the note.
   return { status: statuses.size === 1 ? ([...statuses][0] ?? null) : null, noteTo };
 }
 

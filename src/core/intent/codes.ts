@@ -13,20 +13,30 @@ export interface CodeSpan {
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
- * a zero-padded target number ("da06 03"), or before any number of one to three digits that no word of
- * counting or time follows ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"; "NQ57 12 việc", "NQ57 3
- * tháng" count); a dot
+ * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word
+ * of ITEM_FOLLOWERS ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"; "NQ57 12 việc" counts); a dot
  * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"); a
  * comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
  */
-/** Words that make a number after a programme a count or a time, not an item ("NQ57 12 việc", "3 tháng"). */
+/** Words of time: after "cham" and a number they make it "chậm" (late) so long, not a dictated dot. */
 const TIME_UNITS =
   'ngay|tuan|thang|nam|quy|gio|phut|h|day|days|week|weeks|wk|wks|month|months|year|years|hour|hours|lan|times';
-const COUNTED = `${TIME_UNITS}|viec|vc|cv|nhiem vu|nv|chi tieu|ct|muc tieu|muc|task|tasks|target|targets|item|items|don vi|dv|xa|phuong|so|co quan|nguoi|cai|vai|ty|trieu|nghin|ngan|tram|agency|agencies|unit|units|commune|communes|ward|wards|department|departments|people|percent|phan tram|pct`;
+/**
+ * After a programme and a bare number, the words that make the number an item's: a question or a word
+ * of progress ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"), the sender ("nq57 19 em …"), or the
+ * dictated dot. Only these: after any other word ("DA06 3 hồ sơ đã xong", "NQ57 12 việc") the number
+ * may count something, and a report must never land on an item it only seems to name.
+ */
+const ITEM_FOLLOWERS = [
+  'sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|ai|who|on|any',
+  'xong|da|dat|duoc|dang|chua|bi|vuong|bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
+  'e|em|toi|minh|ben|status|done|progress|update|is|has|cham|point|dot',
+  String.raw`\d{1,3}\s?(?:%|phan tram)`,
+].join('|');
 
 const ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})` +
-    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?![\p{L}\p{N}.,/:%])(?!\s+(?:${COUNTED})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))` +
+    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))` +
     // The task number after a dot, the decimal comma, or "chấm"/"point" said to a phone ("NQ57 12 chấm 3").
     String.raw`(\d{1,3})(?:(?:[.,]|( (?:cham|point|dot) )(?=\d{1,2}(?!\d)(?!\s+(?:${TIME_UNITS})(?![\p{L}\p{N}]))))(\d{1,3}))?` +
     String.raw`(?![\p{L}\p{N}%]|[.,]\d)`,

@@ -27,11 +27,15 @@ describe('a task number said aloud', () => {
 });
 
 describe('a programme then a bare number', () => {
-  it('is an item unless a word of counting or time follows', () => {
+  it('is an item only before a question, a word of progress or the sender', () => {
     expect(parse('nq57 19 bat dau lam tu thu hai')).toMatchObject({ intent: 'update', target: 'NQ57-19' });
     expect(parse('NQ57 12 việc quá hạn')).toMatchObject({ intent: 'overdue', target: null });
     expect(parse('NQ57 3 tháng tới có gì đến hạn')).toMatchObject({ intent: 'due_soon', target: null });
     expect(parse('CDS25 5 đơn vị nào chậm nhất').target).toBeNull();
+    // A count of something else never lands a report on the item it seems to name.
+    expect(parse('DA06 3 hồ sơ đã xong')).toMatchObject({ target: null });
+    expect(parse('DA06 3 hồ sơ đã xong').intent).not.toBe('update');
+    expect(parse('nq57 19 em bắt đầu rồi')).toMatchObject({ intent: 'update', target: 'NQ57-19' });
     expect(parse('NQ57 12:30 họp').target).toBeNull();
   });
 });

@@ -260,48 +260,75 @@ const OF =
 
 /** Digits said in words, folded: Vietnamese ("năm", after "mươi" also "lăm", "mốt", "tư") and English. */
 const VI_DIGITS = ['khong', 'mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin'];
+const VI_AFTER_TENS: Readonly<Record<string, number>> = { mot: 1, tu: 4, lam: 5 };
 const EN_NUMBERS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
+  ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'],
+  ...['twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'],
 ];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORDS = [
+  ...VI_DIGITS,
+  ...Object.keys(VI_AFTER_TENS),
+  ...['muoi', 'tram', 'linh', 'le'],
+  ...EN_NUMBERS,
+  ...EN_TENS.filter((t) => t !== ''),
+  ...['hundred', 'and', 'a'],
+].join('|');
 
 /**
  * A percent said in words, as a phone's dictation or a careful writer leaves it: "tám mươi phần trăm",
- * "sáu mươi lăm phần trăm", "mười lăm phần trăm", "một trăm phần trăm", "ninety percent", "forty-five
- * per cent".
+ * "sáu mươi lăm phần trăm", "một trăm phần trăm", "ninety percent", "forty-five per cent". The whole run
+ * of number words is read, so "một trăm năm mươi phần trăm" is 150 (refused as out of range, like
+ * "150%"), never the 50 at its end.
  */
-const SPOKEN_PERCENT =
-  /(?<![\p{L}\p{N}])(?:(?:(khong|mot|hai|ba|bon|nam|sau|bay|tam|chin) )?(muoi)(?: (mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|(mot tram|tram|khong|mot|hai|ba|bon|nam|sau|bay|tam|chin)|(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?)|((?:a |one )?hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)) (?:phan tram|percent|per cent)(?![\p{L}\p{N}])/gu;
+const SPOKEN_PERCENT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((?:(?:${NUMBER_WORDS})[ -])*(?:${NUMBER_WORDS})) (?:phan tram|percent|per cent)(?![\p{L}\p{N}])`,
+  'gu',
+);
 
-function spokenValue(m: RegExpMatchArray): number | null {
-  const [, tensOf, tens, units, alone, enTens, enUnits, enAlone] = m;
-  const viUnit = (w: string | undefined): number =>
-    w === undefined ? 0 : w === 'lam' ? 5 : w === 'tu' ? 4 : Math.max(0, VI_DIGITS.indexOf(w));
-  if (tens !== undefined) return (tensOf === undefined ? 1 : viUnit(tensOf)) * 10 + viUnit(units);
-  if (alone !== undefined) return alone.endsWith('tram') ? 100 : viUnit(alone);
-  if (enTens !== undefined)
-    return EN_TENS.indexOf(enTens) * 10 + Math.max(0, EN_NUMBERS.indexOf(enUnits ?? 'zero'));
-  if (enAlone !== undefined) return enAlone.endsWith('hundred') ? 100 : EN_NUMBERS.indexOf(enAlone);
+/**
+ * The number a run of number words says, or null when they say none ("năm năm"). Words before the
+ * number that are no part of it ("từ năm mươi", "tu" being "từ") are dropped from the left.
+ */
+function spokenNumber(words: readonly string[]): number | null {
+  for (let from = 0; from < words.length; from++) {
+    const value = numberOf(words.slice(from));
+    if (value !== null) return value;
+  }
   return null;
+}
+
+function numberOf(words: readonly string[]): number | null {
+  let total = 0;
+  let current: number | null = null;
+  let afterTens = false;
+  for (const [k, w] of words.entries()) {
+    const digit = VI_DIGITS.indexOf(w);
+    if (afterTens && current !== null && VI_AFTER_TENS[w] !== undefined && current % 10 === 0) {
+      current += VI_AFTER_TENS[w];
+    } else if (w === 'muoi') {
+      if (current !== null && current >= 10) return null;
+      current = (current ?? 1) * 10;
+    } else if (w === 'tram' || w === 'hundred') {
+      if (current !== null && current >= 10) return null;
+      total += (current ?? 1) * 100;
+      current = null;
+    } else if (w === 'linh' || w === 'le' || w === 'and') {
+      if (total === 0) return null;
+    } else if (w === 'a') {
+      if (words[k + 1] !== 'hundred') return null;
+    } else if (digit >= 0 || EN_NUMBERS.includes(w)) {
+      if (current !== null && (current % 10 !== 0 || current === 0)) return null;
+      current = (current ?? 0) + (digit >= 0 ? digit : EN_NUMBERS.indexOf(w));
+    } else if (EN_TENS.includes(w)) {
+      if (current !== null) return null;
+      current = EN_TENS.indexOf(w) * 10;
+    } else {
+      return null;
+    }
+    afterTens = w === 'muoi';
+  }
+  return current === null && total === 0 ? null : total + (current ?? 0);
 }
 
 /** "một phần ba", "ba phần tư", "a third", "two thirds", "three quarters": a share said in words. */
@@ -335,7 +362,7 @@ export function findPercents(folded: string): PercentSpan[] {
     if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
   }
   for (const m of folded.matchAll(SPOKEN_PERCENT)) {
-    const value = spokenValue(m);
+    const value = spokenNumber((m[1] ?? '').split(/[ -]/u));
     if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
   }
   for (const m of folded.matchAll(HALF))

@@ -1,7 +1,7 @@
 // Numbers and codes as a phone's dictation and hurried typing leave them: "NQ57 12 chấm 3", "tám mươi
 // phần trăm", "3,200 of 5,000", a programme and a bare number.
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../../src/core/intent/index.ts';
+import { findBadPercent, parseMessage } from '../../../src/core/intent/index.ts';
 import type { LocalDate } from '../../../src/core/types.ts';
 import { demoLexicon } from '../../helpers/demo-lexicon.ts';
 
@@ -53,6 +53,24 @@ describe('a percent said in words', () => {
     ['DA06-03 a hundred percent', 100],
   ])('reads %j', (text, percent) => {
     expect(parse(text)).toMatchObject({ intent: 'update', percent });
+  });
+});
+
+describe('a percent said in words that is no percent', () => {
+  it('reads the whole number, so one over 100 is refused as "150%" is, never recorded as its last part', () => {
+    for (const [text, value] of [
+      ['NQ57-12 một trăm năm mươi phần trăm', 150],
+      ['NQ57-12 one hundred and fifty percent', 150],
+      ['NQ57-12 hai trăm phần trăm', 200],
+      ['NQ57-12 một trăm linh năm phần trăm', 105],
+    ] as const) {
+      expect(findBadPercent(text, lexicon), text).toBe(value);
+      expect(parse(text), text).toMatchObject({ intent: 'update', percent: null, status: null });
+    }
+  });
+
+  it('drops words before the number that are no part of it ("từ" folds as "tư")', () => {
+    expect(parse('NQ57-12 tăng từ năm mươi phần trăm').percent).toBe(50);
   });
 });
 

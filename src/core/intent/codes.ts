@@ -29,8 +29,9 @@ const TIME_UNITS =
  */
 const ITEM_FOLLOWERS = [
   'sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|ai|who|on|any',
-  'xong|da|dat|duoc|dang|chua|bi|vuong|bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
-  'e|em|toi|minh|ben|status|done|progress|update|is|has|cham|point|dot',
+  'xong|hoan tat|da|dat|duoc|dang|chua|bi|vuong|gap|kho khan|tam dung|tam hoan|nghiem thu|moi|hien',
+  'bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
+  'e|em|toi|minh|ben|status|done|progress|update|is|has|at|now|was|signed|started|kicked|cham|point|dot',
   String.raw`\d{1,3}\s?(?:%|phan tram)`,
 ].join('|');
 

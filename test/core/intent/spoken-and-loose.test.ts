@@ -36,6 +36,13 @@ describe('a programme then a bare number', () => {
     expect(parse('DA06 3 hồ sơ đã xong')).toMatchObject({ target: null });
     expect(parse('DA06 3 hồ sơ đã xong').intent).not.toBe('update');
     expect(parse('nq57 19 em bắt đầu rồi')).toMatchObject({ intent: 'update', target: 'NQ57-19' });
+    expect(parse("What's NQ 57 16 at now?")).toMatchObject({ intent: 'status', target: 'NQ57-16' });
+    expect(parse('da06 12 signed off yesterday.')).toMatchObject({ intent: 'update', target: 'DA06-12' });
+    expect(parse('nq57 32 mới 25%, đg chờ dtoán dc duyệt ạ')).toMatchObject({
+      intent: 'update',
+      target: 'NQ57-32',
+    });
+    expect(parse('nq57 23 nghiệm thu chưa nhỉ')).toMatchObject({ intent: 'status', target: 'NQ57-23' });
     expect(parse('NQ57 12:30 họp').target).toBeNull();
   });
 });

@@ -119,16 +119,19 @@ export const CAUSES = compilePhrases([
   'reasons',
   'cause',
   'causes',
-  'who is responsible',
 ]);
 
 /** What a leader asks the cause to be done with, a few words before it: "báo cáo bằng văn bản lý do". */
 export const HAND_IN = compilePhrases([
-  ...['đề nghị', 'yêu cầu', 'báo cáo', 'báo', 'làm rõ', 'nêu', 'nêu rõ', 'cho biết', 'xác định'],
+  ...DEMAND_WORDS,
+  ...['báo cáo', 'báo', 'làm rõ', 'nêu', 'nêu rõ', 'cho biết', 'xác định', 'cần', 'muốn'],
   ...['report', 'give', 'want', 'need', 'explain', 'tell me', 'know'],
 ]);
 
-/** Work not moving, besides the words of lateness: "vẫn chưa", "still not been completed", "slipping". */
+/**
+ * Work not moving, besides the words of lateness and the statuses other than done (read as statuses):
+ * "vẫn chưa", "still not been completed", "slipping".
+ */
 export const STALLED = compilePhrases([
   'lùi tiến độ',
   'lùi hạn',
@@ -136,9 +139,6 @@ export const STALLED = compilePhrases([
   'the delay',
   'slow',
   'vẫn chưa',
-  'chưa xong',
-  'chưa hoàn thành',
-  'chưa triển khai',
   'still not',
   'not been completed',
   'not completed',

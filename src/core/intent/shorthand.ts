@@ -95,6 +95,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string>; marked?: true }> = new Map([
   ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
   ['nhiu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
+  ['nhieu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
   // "ai chịu tn": the blame; elsewhere "tn" is as often "tin nhắn".
   ['tn', { word: 'trách nhiệm', after: new Set(['chiu']) }],
   // The Centre's "mô" (nào) after a word it asks about: "việc mô", "xã mô", "chỉ tiêu mô".
@@ -120,7 +121,6 @@ const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string>; mar
       marked: true,
     },
   ],
-  ['nhieu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
   // The South's "mần" (làm) after a word that takes a verb: "tui phải mần", "đang mần" (not "mận").
   [
     'man',

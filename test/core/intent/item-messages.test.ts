@@ -102,6 +102,7 @@ describe('a leader asking why an item is late', () => {
     ['nq57-17 still at 35%?? Ask them to explain to me in writing.', 'NQ57-17'],
     ['Lý do gì mà CDS25-09.1 vẫn chưa triển khai? Đơn vị chủ trì phải giải trình.', 'CDS25-09.1'],
     ['xã Bắc Phong giải thích sao DA06-07 chưa làm theo kh', 'DA06-07'],
+    ['NQ57-05 lại lùi tiến độ. Tôi cần cán bộ phụ trách giải thích rõ.', 'NQ57-05'],
   ])('%j asks for an explanation', (text, target) => {
     expect(parse(text).intent).toMatchObject({ intent: 'request_explanation', target });
   });

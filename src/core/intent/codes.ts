@@ -362,7 +362,9 @@ export function findPercents(folded: string): PercentSpan[] {
     const value = shareValue(m);
     if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
   }
-  for (const m of folded.matchAll(SPOKEN_PERCENT)) {
+  // Most messages say no percent in words: only those with the word for it are searched.
+  const spoken = /phan tram|per ?cent/u.test(folded) ? folded.matchAll(SPOKEN_PERCENT) : [];
+  for (const m of spoken) {
     const value = spokenNumber((m[1] ?? '').split(/[ -]/u));
     if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
   }

@@ -16,6 +16,8 @@ type Kind = 'program' | 'agency';
 interface Variant {
   kind: Kind;
   code: string;
+  /** The name's place in the lexicon: codes found equally close are listed in this order. */
+  order: number;
   words: Token[];
   /** Folded words joined by spaces: variants with the same key are the same name spelled differently. */
   key: string;
@@ -33,7 +35,8 @@ interface Variant {
 interface LexiconIndex {
   byFirstWord: Map<string, Variant[]>;
   byCompact: Map<string, Variant[]>;
-  fuzzy: Variant[];
+  /** Names a close spelling may match, by kind, grouped by first word. */
+  fuzzy: Record<Kind, FuzzyGroup[]>;
   programByCompact: Map<string, ProgramCode>;
 }
 
@@ -63,6 +66,7 @@ function buildVariant(kind: Kind, code: string, name: string): Variant | null {
   return {
     kind,
     code,
+    order: 0,
     words,
     key: folded.join(' '),
     marked: words.some((w) => hasMarks(w.sig)),
@@ -88,7 +92,7 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
       if (trimmed === '' || seen.has(trimmed)) continue;
       seen.add(trimmed);
       const v = buildVariant(kind, code, trimmed);
-      if (v !== null) variants.push(v);
+      if (v !== null) variants.push({ ...v, order: variants.length });
     }
   };
   for (const e of lexicon.programs) add('program', e.code, entryNames(e));
@@ -98,15 +102,18 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
   const index: LexiconIndex = {
     byFirstWord: new Map(),
     byCompact: new Map(),
-    fuzzy: [],
+    fuzzy: { program: [], agency: [] },
     programByCompact: new Map(),
   };
+  const fuzzy: Variant[] = [];
   for (const v of variants) {
     v.shadowed = !v.marked && markedKeys.has(`${v.kind}|${v.code}|${v.key}`);
     push(index.byFirstWord, v.words[0]?.folded ?? '', v);
     if (v.compact !== null) push(index.byCompact, v.compact, v);
-    if (v.budget > 0 && !v.exactCase && !v.shadowed) index.fuzzy.push(v);
+    if (v.budget > 0 && !v.exactCase && !v.shadowed) fuzzy.push(v);
   }
+  for (const kind of ['program', 'agency'] as const)
+    index.fuzzy[kind] = groupByFirstWord(fuzzy.filter((v) => v.kind === kind));
   for (const e of lexicon.programs) {
     index.programByCompact.set(canonicalCompact(tokenizePhrase(e.code).map((w) => w.folded)), e.code);
   }
@@ -243,32 +250,68 @@ function wordCost(t: Token, w: Token, sig: MarkSig | null, limit: number): numbe
   return edits > cap ? Infinity : edits;
 }
 
+/**
+ * The names a close spelling is tried for, grouped by their first word: a message word is compared with
+ * each distinct first word once (a hundred or so), and a name's other words only when its first is close.
+ */
+interface FuzzyGroup {
+  first: Token;
+  /** Whether the first word's diacritics count (some name of the group is written with them). */
+  marked: boolean;
+  budget: number;
+  variants: Variant[];
+}
+
+function groupByFirstWord(variants: readonly Variant[]): FuzzyGroup[] {
+  const groups = new Map<string, FuzzyGroup>();
+  for (const v of variants) {
+    const first = v.words[0];
+    if (first === undefined) continue;
+    // Marked and bare names cost a wrong diacritic differently: they are different groups.
+    const key = `${first.folded}|${v.marked ? first.orig.toLowerCase() : ''}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { first, marked: v.marked, budget: v.budget, variants: [v] });
+    else {
+      group.variants.push(v);
+      group.budget = Math.max(group.budget, v.budget);
+    }
+  }
+  return [...groups.values()];
+}
+
 function fuzzyCodes(
   tokens: readonly Token[],
   used: readonly boolean[],
-  variants: readonly Variant[],
+  groups: readonly FuzzyGroup[],
 ): string[] {
   let best = Infinity;
-  let codes: string[] = [];
-  for (const v of variants) {
-    const n = v.words.length;
-    for (let i = 0; i + n <= tokens.length; i++) {
-      let cost = 0;
-      for (let k = 0; k < n && cost <= v.budget; k++) {
-        const t = tokens[i + k];
-        const w = v.words[k];
-        if (t === undefined || w === undefined || used[i + k] === true || isBarrier(t)) cost = Infinity;
-        else cost += wordCost(t, w, v.marked ? w.sig : null, v.budget - cost);
+  let found: Variant[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === undefined || used[i] === true || isBarrier(t)) continue;
+    for (const g of groups) {
+      const firstCost = wordCost(t, g.first, g.marked ? g.first.sig : null, g.budget);
+      if (firstCost > g.budget || firstCost > best) continue;
+      for (const v of g.variants) {
+        const n = v.words.length;
+        if (i + n > tokens.length || firstCost > v.budget) continue;
+        let cost = firstCost;
+        for (let k = 1; k < n && cost <= v.budget; k++) {
+          const tk = tokens[i + k];
+          const w = v.words[k];
+          if (tk === undefined || w === undefined || used[i + k] === true || isBarrier(tk)) cost = Infinity;
+          else cost += wordCost(tk, w, v.marked ? w.sig : null, v.budget - cost);
+        }
+        if (cost === 0 || cost > v.budget || cost > best) continue;
+        if (cost < best) {
+          best = cost;
+          found = [];
+        }
+        found.push(v);
       }
-      if (cost === 0 || cost > v.budget || cost > best) continue;
-      if (cost < best) {
-        best = cost;
-        codes = [];
-      }
-      if (!codes.includes(v.code)) codes.push(v.code);
     }
   }
-  return codes;
+  return [...new Set(found.sort((a, b) => a.order - b.order).map((v) => v.code))];
 }
 
 export interface ScopeMatch {
@@ -312,11 +355,7 @@ function matchScopeOnce(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch 
   const used = tokens.map((_, i) => hits.some((h) => i >= h.start && i < h.end));
   let programs = [...new Set(hits.filter((h) => h.kind === 'program').flatMap((h) => h.codes))];
   if (programs.length === 0) {
-    programs = fuzzyCodes(
-      tokens,
-      used,
-      index.fuzzy.filter((v) => v.kind === 'program'),
-    );
+    programs = fuzzyCodes(tokens, used, index.fuzzy.program);
   }
   // Part of a name after "sở", "bên", "department of" ("sở khoa học"), beside the names written in full.
   const informal = informalAgencies(
@@ -327,11 +366,7 @@ function matchScopeOnce(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch 
   const named = [...hits.filter((h) => h.kind === 'agency'), ...informal].sort((a, b) => a.start - b.start);
   let agencies: string[] = [...new Set(named.flatMap((h) => h.codes))];
   if (agencies.length === 0) {
-    agencies = fuzzyCodes(
-      tokens,
-      used,
-      index.fuzzy.filter((v) => v.kind === 'agency'),
-    );
+    agencies = fuzzyCodes(tokens, used, index.fuzzy.agency);
   }
   const program = programs.length === 1 ? (programs[0] as ProgramCode) : null;
   const agencyAt = named[0]?.start ?? null;

@@ -15,8 +15,8 @@ export interface CodeSpan {
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
  * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word
  * of ITEM_FOLLOWERS ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"; "NQ57 12 việc" counts); a dot
- * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"); a
- * comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
+ * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"), and
+ * so may a slash ("da 06/3", "nq57/12.3"; a second slash makes it a date, "06/3/2025"); a comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
  */
 /** Words of time: after "cham" and a number they make it "chậm" (late) so long, not a dictated dot. */
 const TIME_UNITS =
@@ -32,12 +32,14 @@ const ITEM_FOLLOWERS = [
   'xong|hoan tat|da|dat|duoc|dang|chua|bi|vuong|gap|kho khan|tam dung|tam hoan|nghiem thu|moi|hien',
   'bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
   'e|em|toi|minh|ben|status|done|progress|update|is|has|at|now|was|signed|started|kicked|cham|point|dot',
+  // A report or a question about the item itself: "nq57 40 finished", "da06 11 cập nhật lần cuối khi nào".
+  'finished|completed|complete|blocked|stuck|delayed|pending|going|doing|cap nhat|lan cuoi|khi nao|bao gio|trang thai|hien trang|tinh hinh',
   String.raw`\d{1,3}\s?(?:%|phan tram)`,
 ].join('|');
 
 const ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})` +
-    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.])))` +
+    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.]))|\/(?=\d{1,2}(?:\.\d{1,3})?(?![\d/])))` +
     // The task number after a dot, the decimal comma, or "chấm"/"point" said to a phone ("NQ57 12 chấm 3").
     String.raw`(\d{1,3})(?:(?:[.,]|( (?:cham|point|dot) )(?=\d{1,2}(?!\d)(?!\s+(?:${TIME_UNITS})(?![\p{L}\p{N}]))))(\d{1,3}))?` +
     String.raw`(?![\p{L}\p{N}%]|[.,]\d)`,
@@ -64,6 +66,12 @@ function zerosForLetterO(folded: string): string {
  */
 const NAMED_ITEM =
   /(?<![\p{L}\p{N}])(nghi quyet|de an|resolution|project|[a-z]{2,6}) ?(?:so |no\.? )?(\d{1,4}) (?:chi tieu|muc tieu|muc|nhiem vu|target|task|item) (?:so |no\.? )?(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+/**
+ * The same named the other way round: the item, then the programme it belongs to ("chỉ tiêu 18 của NQ57",
+ * "target 18 under NQ57", "nhiệm vụ 12.3 thuộc nghị quyết 57").
+ */
+const ITEM_OF_PROGRAM =
+  /(?<![\p{L}\p{N}])(?:chi tieu|muc tieu|nhiem vu|target|task|item) (?:so |no\.? )?(\d{1,3})(?:\.(\d{1,3}))? (?:cua|thuoc|under|of|in) (?:the )?(nghi quyet|de an|resolution|project|[a-z]{2,6}) ?(?:so |no\.? )?(\d{1,4})(?![\p{L}\p{N}%]|[.,]\d)/gu;
 const PROGRAM_WORDS: ReadonlyMap<string, string> = new Map([
   ['nghi quyet', 'nq'],
   ['de an', 'da'],
@@ -79,6 +87,12 @@ function namedItems(folded: string, programOf: ProgramResolver): CodeSpan[] {
   const spans: CodeSpan[] = [];
   for (const m of folded.matchAll(NAMED_ITEM)) {
     const [whole, words = '', digits = '', item = '', sub] = m;
+    const program = programOf(PROGRAM_WORDS.get(words) ?? words, digits);
+    if (program === null) continue;
+    spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(program, item, sub) });
+  }
+  for (const m of folded.matchAll(ITEM_OF_PROGRAM)) {
+    const [whole, item = '', sub, words = '', digits = ''] = m;
     const program = programOf(PROGRAM_WORDS.get(words) ?? words, digits);
     if (program === null) continue;
     spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(program, item, sub) });

@@ -39,12 +39,15 @@ type Rule = (label: IntentName, s: Slots) => IntentName | null;
 const RULES: readonly Rule[] = [
   // "đếm việc quá hạn từng sở", "tỷ lệ hoàn thành": a count of the plan's work is a summary, whatever
   // it counts ("how many calories in a bowl of phở" counts none of it).
-  (label, s) => (s.count && (COUNTED.has(label) || label === 'summary') && countsWork(s) ? 'summary' : null),
+  // A list of them asked for by name is the items, though it runs over every agency ("danh sách nhiệm vụ
+  // quá hạn của các sở ngành").
+  (label, s) =>
+    s.count && (COUNTED.has(label) || label === 'summary') && countsWork(s) && !listed(s) ? 'summary' : null,
   // "the headline numbers for Resolution 57 — done, in progress, overdue?": a breakdown asked for.
   (label, s) => (s.breakdown && s.summary && COUNTED.has(label) ? 'summary' : null),
-  // "danh sách nhiệm vụ đã xong để báo cáo": items of a status asked for one by one, not counted.
-  (label, s) =>
-    label === 'summary' && s.listWord && s.status !== null && !s.count && !s.late && !s.due ? 'list' : null,
+  // "danh sách nhiệm vụ đã xong để báo cáo", "cung cấp danh sách các nhiệm vụ quá hạn của các sở, ngành":
+  // items of a status, late or falling due asked for one by one, not counted nor ranked.
+  (label, s) => (label === 'summary' && listed(s) && !s.rank ? itemsAsked(s) : null),
   // "sở ngành nào dẫn đầu", "đơn vị nào chậm nhất": agencies ranked, not items (spec: a summary).
   (label, s) =>
     s.rank && s.agencyKind && !s.agency && (COUNTED.has(label) || label === 'summary') ? 'summary' : null,
@@ -99,6 +102,22 @@ const RULES: readonly Rule[] = [
   // Only about work: "how many leave days do I have" names none.
   (label, s) =>
     (s.mineStrong || (s.mine && s.work)) && OWN_WORK_WINS.has(label) && aboutWork(s) ? 'my_tasks' : null,
+  // "liệt kê các nhiệm vụ đã trễ hạn, sau đó cho biết đơn vị nào chậm nhất", "overdue items for DX plan
+  // 2025, then rank the agencies": the items asked first are answered; the ranking is asked next.
+  (label, s) => {
+    const head = s.head;
+    if (label !== 'summary' || head === null || head.summary || head.count || head.rank) return null;
+    return head.work || head.listWord ? itemsAsked(head) : null;
+  },
+  // "bắc phong đang thế nào", "tình hình Sở Y tế": a unit or programme named with a word of how it stands
+  // is its summary, however unsure the classifier is of the rest.
+  (label, s) =>
+    label === 'summary' &&
+    (s.program || (s.agency && !s.agencyPlace)) &&
+    (s.howIs || s.summary) &&
+    !s.notForBot
+      ? 'summary'
+      : null,
   // "Project 06", "Nghị quyết 57-NQ/TW": a name alone asks nothing (the classifier leans to a summary).
   (label, s) => (label === 'summary' && (s.program || s.agency) && !asksAnything(s) ? 'unknown' : null),
 ];
@@ -117,6 +136,9 @@ const countsWork = (s: Slots): boolean =>
 /** Any word that makes a message a question or a request, beside the names it holds. */
 const asksAnything = (s: Slots): boolean =>
   aboutWork(s) || s.summary || s.howIs || s.count || s.rank || s.question || s.listWord || s.help || s.mine;
+
+/** "danh sách", "liệt kê" before items of a kind: a list asked for, not a count. */
+const listed = (s: Slots): boolean => s.listWord && itemsAsked(s) !== null;
 
 /** The items a word of lateness, of a deadline coming or of a status asks for, in that order. */
 function itemsAsked(s: Slots): IntentName | null {

@@ -18,6 +18,7 @@ const BEFORE = compilePhrases([
   'dept of',
   'department of the',
 ]);
+const CUE_WORDS = new Set(BEFORE.filter((p) => p.tokens.length === 1).map((p) => p.tokens[0]!.folded));
 /** Words before which the previous words may be part of an agency's name ("science department"). */
 const AFTER = compilePhrases(['department', 'dept']);
 
@@ -113,6 +114,9 @@ export function informalAgencies(
     }
     if (run.length === 0) return;
     if (letters(run) < MIN_LETTERS) return;
+    // "các sở ngành", "sở, ngành": agencies as a kind; "ngành" opens the name "Ngành Y tế" but is no part
+    // of a name by itself.
+    if (run.every((t) => CUE_WORDS.has(t.folded))) return;
     const written = [...tokens.slice(cueAt, cueAt + cue.tokens.length), ...run];
     const starting = step === 1 ? holders.filter((n) => startsName(n, written)) : [];
     const chosen = starting.length > 0 ? starting : holders;

@@ -160,8 +160,16 @@ export const DOCUMENTS = compilePhrases([
   'letter no',
 ]);
 
-/** Money and its papers, which are explained to the accountant, not by the plan's work. */
+/** Money and its papers (explained to the accountant), and a family's own matters: no account of the plan's work. */
 export const ACCOUNTS = compilePhrases([
+  // "em phải giải trình với vợ vì sao về muộn": a family's account of itself, not the plan's.
+  'với vợ',
+  'với chồng',
+  'với bố mẹ',
+  'với gia đình',
+  'to my wife',
+  'to my husband',
+  'to my parents',
   'khoản chi',
   'khoản tạm ứng',
   'tạm ứng',
@@ -195,6 +203,8 @@ export const MY_TASKS = compilePhrases([
   'my todo',
   'my to do',
   'assigned to me',
+  'assign me',
+  'assigned me',
   'what do i have',
   'what have i got',
   'do i have',
@@ -417,6 +427,83 @@ export const HELP_HOW = compilePhrases([
   'through the bot',
   'example questions',
   'list of commands',
+  // "báo vướng mắc thì gõ sao", "tôi thao tác như thế nào", "bot có tra cứu được … không và hỏi thế nào":
+  // how to work the bot; "gõ sai mã thì sửa ntn", "what format for task codes": how to write to it.
+  'gõ sao',
+  'gõ ra sao',
+  'thao tác như thế nào',
+  'thao tác thế nào',
+  'thao tác ra sao',
+  'thao tác sao',
+  'hỏi thế nào',
+  'hỏi như thế nào',
+  'hỏi ra sao',
+  'bot có hỗ trợ',
+  'bot hỗ trợ',
+  'bot có tra cứu',
+  'bot tra cứu được',
+  'gõ sai',
+  'gõ nhầm',
+  'typed wrong',
+  'typed the wrong',
+  'wrong code',
+  'định dạng nào',
+  'định dạng mã',
+  'what format',
+  'which format',
+  'code format',
+  // "bot có xuất được báo cáo ra file Word không", "Can the bot send deadline reminders?", "muốn gửi ảnh
+  // minh chứng thì làm sao": what the bot can do, not the doing of it.
+  'xuất được',
+  'xuất ra file',
+  'ra file word',
+  'ra file excel',
+  'xuất excel',
+  'xuất word',
+  'export to excel',
+  'export to word',
+  'nhắc hạn tự động',
+  'tự động nhắc',
+  'gửi nhắc hạn',
+  'send reminders',
+  'send deadline reminders',
+  'ảnh minh chứng thì',
+  'attach photos',
+  'attach a photo',
+  'attach evidence',
+  'what should i type',
+  'what do i type',
+  'able to do',
+  'how to query',
+  'how do i query',
+  'write the task code',
+  'write the code',
+  'list of features',
+  'correct way to',
+  'right way to',
+  // "làm sao để yêu cầu đơn vị giải trình": how to ask for an explanation, not a request for one.
+  'làm sao để yêu cầu',
+  'làm thế nào để yêu cầu',
+  'làm sao để gửi',
+  'làm thế nào để gửi',
+  'cách yêu cầu',
+  'how do i ask',
+  'how can i ask',
+  'how to ask for',
+]);
+/**
+ * A wish to know something, after a word of how to ask ("em không rõ nên hỏi thế nào, em muốn biết xã Mỹ
+ * Lộc đã làm được bao nhiêu"): the newcomer's apology comes first, the question they came with after it.
+ */
+export const WANTS_TO_KNOW = compilePhrases([
+  'muốn biết',
+  'muốn xem',
+  'cần biết',
+  'cần xem',
+  'want to know',
+  'want to see',
+  'need to know',
+  'need to see',
 ]);
 /** Words for agencies as a kind: "sở ngành nào chậm nhất" ranks them. */
 export const AGENCY_KINDS = compilePhrases([
@@ -468,6 +555,10 @@ export const OVERDUE = compilePhrases([
   'missed any deadlines',
   'missed the deadline',
   'đã hết hạn',
+  // "có việc gì hết hạn chưa xong không": expired and not done is late.
+  'hết hạn chưa xong',
+  'hết hạn nhưng chưa',
+  'hết hạn vẫn chưa',
   'hết hạn mà',
   'hết hạn rồi',
   'expired',
@@ -1401,8 +1492,17 @@ export const QUESTION_PHRASES = compilePhrases([
   'bao nhiêu',
   'how many',
   'how much',
+  // "NQ57-02 is done or not", "NQ57-36 done yet or still in progress": asked without a question mark.
+  'or not',
+  'yet or',
+  'done yet',
+  'finished yet',
+  'completed yet',
+  'complete yet',
 ]);
 export const QUESTION_ENDINGS = compilePhrases(['chưa', 'không', 'ko', 'hả', 'nhỉ', 'chứ', 'gì', 'là gì']);
+/** Words that end in an unmarked "chu" that is no "chứ": "chưa có máy chủ" reports, it does not ask. */
+export const NOT_ENDINGS = compilePhrases(['máy chủ', 'làm chủ', 'tự chủ', 'dân chủ']);
 export const QUESTION_STARTS = compilePhrases([
   'ai',
   'who',
@@ -1554,6 +1654,14 @@ export const RANKING = compilePhrases([
   'chậm nhất',
   'trễ nhất',
   'kém nhất',
+  'tốt nhất',
+  'thấp nhất',
+  'cao nhất',
+  'lowest',
+  'highest',
+  'is ahead',
+  'are ahead',
+  'best performing',
   'most behind',
   'furthest behind',
   'ranking',
@@ -1758,6 +1866,8 @@ export const NOT_WORK = compilePhrases([
   'việc gia đình',
   'housework',
   'chores',
+  'trong gia đình',
+  'đám cưới',
 ]);
 
 /** After the sender: "em có …", "tôi còn …" (their own work). */

@@ -26,15 +26,23 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
   const words = a.tokens.map((t, i) =>
     intro.has(i) || named.some(([from, to]) => i >= from && i < to) ? { ...t, folded: '#' } : t,
   );
-  const slots = readSlots(words, {
-    question: looksLikeQuestion(a),
-    period: period !== null,
-    // ISO dates compare as strings. "10 ngày qua", "last 30 days" end today but look back.
-    pastPeriod: period !== null && (period.to < today || (period.to === today && period.from < today)),
-    program: scope.program !== null,
-    agency: scope.agency !== null || scope.agencyChoices.length > 0,
-    agencyPlace: scope.agencyAt !== null && namedAsPlace(a.tokens, scope.agencyAt),
-  });
+  // Where each clause starts: a punctuation mark between two words.
+  const clauseStarts = a.tokens.flatMap((t, i) =>
+    i > 0 && /[.,;:!?\n]/u.test(a.masked.slice(a.tokens[i - 1]!.end, t.start)) ? [i] : [],
+  );
+  const slots = readSlots(
+    words,
+    {
+      question: looksLikeQuestion(a),
+      period: period !== null,
+      // ISO dates compare as strings. "10 ngày qua", "last 30 days" end today but look back.
+      pastPeriod: period !== null && (period.to < today || (period.to === today && period.from < today)),
+      program: scope.program !== null,
+      agency: scope.agency !== null || scope.agencyChoices.length > 0,
+      agencyPlace: scope.agencyAt !== null && namedAsPlace(a.tokens, scope.agencyAt),
+    },
+    clauseStarts,
+  );
   // "% hoàn thành đa06", "Resolution 57 % complete": a percent sign with no number before it but a
   // programme's own, a share asked for, a count.
   let text = a.masked;

@@ -222,6 +222,10 @@ const QUARTER = new RegExp(`${B}(?:quy|q|quarter)\\s?(iv|iii|ii|i|[1-4])${E}${YE
 const QUARTER_ORDINAL = new RegExp(
   `${B}(first|second|third|fourth|1st|2nd|3rd|4th)\\s{1,3}quarter${E}${YEAR_SUFFIX}`,
 );
+/** "nửa đầu tháng sau", "the second half of this month": the 1st–15th, or the 16th to the month's end. */
+const HALF_OF_MONTH = new RegExp(
+  `${B}(?:nua (dau|cuoi) thang(?: (nay|sau|toi|truoc))?|(?:the )?(first|second) half of (this|next|last|the) month)${E}`,
+);
 const HALF_FIRST = new RegExp(
   `${B}(?:(?:6|sau) thang dau(?: nam)?|nua dau(?: nam)?|first half(?: of(?: the)? year)?|(?:first|the first) (?:6|six) months? of (?:the |this )?year|h1)${E}${YEAR_SUFFIX}`,
 );
@@ -230,6 +234,10 @@ const HALF_SECOND = new RegExp(
 );
 const YEAR_END = new RegExp(
   `${B}(?:cuoi nam|het nam|end of (?:the |this )?year|year[- ]end|end-of-year)(?: nay)?${E}(?!\\s{0,3}(?:truoc|sau|toi|ngoai|qua))${YEAR_SUFFIX}`,
+);
+/** "tuần cuối năm", "the last week of the month": its last seven days (not "last week", the one before this). */
+const LAST_WEEK_OF = new RegExp(
+  `${B}(?:tuan cuoi(?: cung)?(?: cua)?|(?:the )?(?:last|final) week of(?: the| this)?) (nam|thang|year|month)(?: nay)?${E}`,
 );
 const MONTH_END = new RegExp(
   `${B}(?:cuoi thang|het thang|end of (?:the |this )?month)(?: nay)?${E}(?!\\s{0,3}(?:\\d|truoc|sau|toi|qua|vua))`,
@@ -410,7 +418,17 @@ function resolveOrThrow(text: string, t: Ymd): Period | null {
   const due = byDeadline(text, t);
   if (due !== undefined) return due;
 
-  let m = HALF_FIRST.exec(text);
+  let m = HALF_OF_MONTH.exec(text);
+  if (m !== null) {
+    const which = m[2] ?? m[4] ?? '';
+    const by = ['sau', 'toi', 'next'].includes(which) ? 1 : ['truoc', 'last'].includes(which) ? -1 : 0;
+    const { y, m: mo } = shiftMonth(t.y, t.m, by);
+    const end = daysInMonth(y, mo);
+    return m[1] === 'dau' || m[3] === 'first'
+      ? window({ y, m: mo, d: 1 }, { y, m: mo, d: 15 })
+      : window({ y, m: mo, d: 16 }, { y, m: mo, d: end });
+  }
+  m = HALF_FIRST.exec(text);
   if (m !== null) return monthsWindow(yearAfter(m, 1, t), 1, 6);
   m = HALF_SECOND.exec(text);
   if (m !== null) return monthsWindow(yearAfter(m, 1, t), 7, 12);
@@ -423,6 +441,12 @@ function resolveOrThrow(text: string, t: Ymd): Period | null {
   if (m !== null) return quarterWindow(yearAfter(m, 2, t), ORDINAL[m[1] ?? ''] ?? 0);
   for (const r of RELATIVE) if (r.re.test(text)) return r.resolve(t);
 
+  m = LAST_WEEK_OF.exec(text);
+  if (m !== null) {
+    const [y, mo] = m[1] === 'nam' || m[1] === 'year' ? [t.y, 12] : [t.y, t.m];
+    const last = daysInMonth(y, mo);
+    return window({ y, m: mo, d: last - 6 }, { y, m: mo, d: last });
+  }
   m = YEAR_END.exec(text);
   if (m !== null) return window(t, { y: yearAfter(m, 1, t), m: 12, d: 31 });
   if (MONTH_END.test(text)) return window(t, { y: t.y, m: t.m, d: daysInMonth(t.y, t.m) });

@@ -87,12 +87,17 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 };
 
 /**
- * Words read by the word before them, ahead of the table above. "chi" is the Centre's "gì" after a word
+ * Words read by the word before (or after) them, ahead of the table above. "chi" is the Centre's "gì" after a word
  * of work or "cái" ("việc chi", "cái chi"); elsewhere, typed without its mark, it may be "chị". "nhìu" is
  * "nhiều" but "bao nhiu" is "bao nhiêu" (how many), and so is "bao nhiều", whose tone slipped: `marked`
  * words are read so even typed with marks ("việc chị làm" keeps its "chị").
  */
-const AFTER: ReadonlyMap<string, { word: string; after: ReadonlySet<string>; marked?: true }> = new Map([
+const AFTER: ReadonlyMap<
+  string,
+  { word: string; after: ReadonlySet<string>; before?: ReadonlySet<string>; marked?: true }
+> = new Map([
+  // "yc bc rõ ng.nhân", "ng nhân chậm": "nguyên" before "nhân"; elsewhere "ng" is as often "người".
+  ['ng', { word: 'nguyên', after: new Set<string>(), before: new Set(['nhan']) }],
   ['chi', { word: 'gì', after: new Set(['viec', 'vc', 'cai', 'vu', 'tieu', 'task', 'lam', 'co', 'han']) }],
   ['nhiu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
   ['nhieu', { word: 'nhiêu', after: new Set(['bao']), marked: true }],
@@ -168,13 +173,15 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     const as = written(folded, source, start, end);
     const word = m[0];
     const previous = matches[i - 1]?.[0] ?? '';
+    const following = matches[i + 1]?.[0] ?? '';
     const contextual = AFTER.get(word);
+    const inContext = contextual?.after.has(previous) === true || contextual?.before?.has(following) === true;
     // Written in capitals it is a name ("Sở NV"); a capital that only starts the message is the
     // sentence's ("Xog NQ57-43").
     const lower = as === as.toLowerCase() || (i === 0 && as.slice(1) === as.slice(1).toLowerCase());
     const expansion =
       lower && !/[\p{N}]/u.test(word)
-        ? ((contextual?.after.has(previous) === true ? contextual.word : undefined) ??
+        ? ((inContext ? contextual?.word : undefined) ??
           BY_FOLD.get(word) ??
           (i === last ? FINAL_BY_FOLD.get(word) : undefined))
         : undefined;

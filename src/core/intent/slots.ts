@@ -40,6 +40,7 @@ import {
   SELF_WORK,
   SUMMARY,
   THE_GROUP,
+  WANTS_TO_KNOW,
   WORK_NOUNS,
 } from './keywords.ts';
 import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
@@ -100,6 +101,11 @@ export interface Slots {
   agency: boolean;
   /** The agency is named as a place ("ở cổng Sở Y tế", "at DOST"), not as the unit asked about. */
   agencyPlace: boolean;
+  /**
+   * When a count, ranking or summary is asked only in a later clause ("liệt kê nhiệm vụ trễ hạn, sau đó
+   * cho biết đơn vị nào chậm nhất"), the facts of the clauses before it: what is asked first.
+   */
+  head: Slots | null;
 }
 
 /** The status a message names ("đang vướng", "đã hoàn thành", "chưa bắt đầu"), the first one written. */
@@ -149,15 +155,35 @@ function waitsForSomeone(tokens: readonly Token[], at: number, phrase: Phrase): 
   return matchAt(tokens, at + 1, PERSONS) !== null;
 }
 
+type Known = Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency' | 'agencyPlace'>;
+
+/**
+ * The slots of `tokens`, and of the clauses before the first one that counts, ranks or sums up (`head`).
+ * `clauseStarts`: the indexes of the tokens a punctuation mark comes before.
+ */
 export function readSlots(
   tokens: readonly Token[],
-  known: Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency' | 'agencyPlace'>,
+  known: Known,
+  clauseStarts: readonly number[] = [],
 ): Slots {
+  const slots = slotsOfWords(tokens, known);
+  if (!(slots.summary || slots.count || slots.rank)) return slots;
+  const asks = [RANKING, COUNT, SUMMARY, HOW_MANY]
+    .map((words) => findPhrase(tokens, words)?.start ?? Infinity)
+    .reduce((x, y) => Math.min(x, y));
+  const cut = clauseStarts.filter((k) => k <= asks).at(-1);
+  return cut === undefined || cut === 0
+    ? slots
+    : { ...slots, head: slotsOfWords(tokens.slice(0, cut), known) };
+}
+
+function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
   // "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's.
   const notWork = hasPhrase(tokens, NOT_WORK);
   // "tôi chủ trì cuộc họp": the occasion of the question, not the sender's own work.
   const own = outside(tokens, OCCASION);
   const statuses = statusesNamed(tokens);
+  const howToUse = asksHowToUse(tokens);
   return {
     ...known,
     status: statuses[0] ?? null,
@@ -177,8 +203,8 @@ export function readSlots(
     count: (hasPhrase(tokens, COUNT) || howManyOfWork(tokens)) && !hasPhrase(tokens, NOT_COUNTED),
     self: tokens.some((t) => FIRST_PERSON.has(t.folded)),
     selfWork: senderThen(tokens, SELF_WORK),
-    help: hasPhrase(tokens, HELP_STRONG) || hasPhrase(tokens, HELP_HOW),
-    helpHow: hasPhrase(tokens, HELP_HOW),
+    help: hasPhrase(tokens, HELP_STRONG) || howToUse,
+    helpHow: howToUse,
     agencyKind: hasPhrase(tokens, AGENCY_KINDS),
     howIs: hasPhrase(tokens, HOW_IS),
     listWord: hasPhrase(tokens, LIST_WORDS),
@@ -190,7 +216,14 @@ export function readSlots(
     document: hasPhrase(tokens, DOCUMENTS),
     notForBot: toSomeoneElse(tokens) || (hasPhrase(tokens, CONGRATULATE) && !known.question),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
+    head: null,
   };
+}
+
+/** A word of how to use the bot, with no wish to know something else after it (WANTS_TO_KNOW). */
+function asksHowToUse(tokens: readonly Token[]): boolean {
+  const how = findPhrase(tokens, HELP_HOW);
+  return how !== null && !hasPhrase(tokens, WANTS_TO_KNOW, how.end);
 }
 
 /**

@@ -226,13 +226,16 @@ function undoubled(word: string): string | null {
 }
 
 /** `near` as written with the marks of `written`: the one vocabulary form with the same tone, else null. */
-function withMarks(near: string, written: string, ascii: boolean): Correction {
+function withMarks(near: string, written: string, ascii: boolean): Correction | null {
   if (ascii) return { folded: near, marked: null };
   // Typed with marks: the vocabulary's form with the same tone and vowel marks, so "chấmm" never becomes
   // "chậm" and "dừg" is "dừng", not "dùng"; the same marks exactly first ("đangg" is "đang", not "đăng").
+  // A word typed with a tone no form of `near` has is a real word of its own, not a slip for it: "vợ" is
+  // no "rõ", "lần cuối" no "hạn cuối".
   const tone = toneOf(written);
   const quals = qualitiesOf(written);
   const toned = [...(vocabulary().marked.get(near) ?? [])].filter((f) => toneOf(f) === tone);
+  if (tone !== '' && toned.length === 0) return null;
   const exact = toned.filter((f) => sameSet(qualitiesOf(f), quals));
   const more = toned.filter((f) => [...quals].every((q) => qualitiesOf(f).has(q)));
   const forms = exact.length > 0 ? exact : more;

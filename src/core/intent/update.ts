@@ -13,6 +13,7 @@ import {
   LEADS,
   PROGRESS_AFTER,
   PROGRESS_BEFORE,
+  NOT_ENDINGS,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
@@ -28,8 +29,8 @@ import {
   WORK_NOUNS,
   type StatusPhrase,
 } from './keywords.ts';
-import { hasMarks, type Token } from './normalize.ts';
-import { hasPhrase, matchAt, matchEndingAt, wordMatches, type Phrase } from './phrases.ts';
+import { hasMarks, tokenizePhrase, type Token } from './normalize.ts';
+import { findPhrase, hasPhrase, matchAt, matchEndingAt, wordMatches, type Phrase } from './phrases.ts';
 
 export interface UpdateReading {
   /** The number as written, possibly outside 0–100 or fractional; null when none was given. */
@@ -347,6 +348,48 @@ export function sentenceEnd(a: Analysis, codeIndex: number): number {
   return stop === null ? Infinity : from + stop.index;
 }
 
+/** The message's words cut at its punctuation, masked codes left out. */
+function clausesOf(a: Analysis): Token[][] {
+  const clauses: Token[][] = [[]];
+  a.tokens.forEach((t, i) => {
+    const gap = i === 0 ? '' : a.masked.slice(a.tokens[i - 1]!.end, t.start);
+    if (/[.,;:!?\n]/u.test(gap)) clauses.push([]);
+    if (!isBarrier(t)) clauses[clauses.length - 1]!.push(t);
+  });
+  return clauses;
+}
+
+/**
+ * A clause that asks in the frame "đã … chưa" or "có … không", closed a few words after its opening word
+ * ("DA06-06.2 đã hoàn thành chưa anh, em cần số liệu gấp"): a question mid-message, where nothing ends
+ * the message with one. Not "đã lắp trạm 1 nhưng trạm 2 chưa": a contrast between them tells.
+ */
+function asksInFrame(clause: readonly Token[]): boolean {
+  const core = coreWords(clause);
+  const last = core.length - 1;
+  const closing = core[last];
+  if (closing === undefined) return false;
+  const opener = wordMatches(closing, FRAME_CHUA)
+    ? FRAME_DA
+    : FRAME_KHONG.some((w) => wordMatches(closing, w))
+      ? FRAME_CO
+      : null;
+  if (opener === null) return false;
+  for (let k = last - 1; k >= Math.max(0, last - 4); k--) {
+    const t = core[k]!;
+    if (CONTRAST.has(t.folded)) return false;
+    if (wordMatches(t, opener)) return k < last - 1;
+  }
+  return false;
+}
+const [FRAME_CHUA, FRAME_DA, FRAME_CO] = ['chưa', 'đã', 'có'].map((w) => tokenizePhrase(w)[0]!) as [
+  Token,
+  Token,
+  Token,
+];
+const FRAME_KHONG = ['không', 'ko', 'k'].map((w) => tokenizePhrase(w)[0]!);
+const CONTRAST = new Set(['nhung', 'con', 'ma', 'but']);
+
 /** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
 export function coreWords(tokens: readonly Token[]): Token[] {
   let end = tokens.length;
@@ -373,20 +416,28 @@ export function looksLikeQuestion(a: Analysis, noteFrom = Infinity): boolean {
     if (start < noteFrom) return true;
   }
   const words = a.tokens.filter((t) => !isBarrier(t));
-  if (
-    hasPhrase(
-      words.filter((t) => t.start < noteFrom),
-      QUESTION_PHRASES,
-    )
-  )
-    return true;
+  // A question's words before the note, or running into it right behind the status ("NQ57-36 done yet or
+  // still in progress", "NQ57-02 is done or not").
+  const firstNoted = words.findIndex((t) => t.start >= noteFrom);
+  const opensNote =
+    firstNoted >= 0 && !/[.,;:!?\n]/u.test(a.masked.slice(noteFrom, words[firstNoted]!.start));
+  for (let from = 0; from < words.length;) {
+    const hit = findPhrase(words, QUESTION_PHRASES, from);
+    if (hit === null) break;
+    if (words[hit.start]!.start < noteFrom || (opensNote && hit.start === firstNoted)) return true;
+    from = hit.start + 1;
+  }
   // "… đã bắt đầu chưa ạ": the question's last word comes before any courtesy. After a report it asks
   // only close behind it ("NQ57-12 xong chưa", "xong rồi phải không"), not at the end of a note ("…
   // đầu tư máy chủ": no "chứ").
   const core = coreWords(words);
-  const ending = matchEndingAt(core, core.length, QUESTION_ENDINGS);
+  const ending =
+    matchEndingAt(core, core.length, NOT_ENDINGS) === null
+      ? matchEndingAt(core, core.length, QUESTION_ENDINGS)
+      : null;
   const noteWords = core.filter((t) => t.start >= noteFrom).length - (ending?.tokens.length ?? 0);
   if (ending !== null && noteWords <= 2) return true;
+  if (clausesOf(a).some((c) => (c[0]?.start ?? Infinity) < noteFrom && asksInFrame(c))) return true;
   // A question opens the message ("is NQ57-12 done"); after a code "is" reports ("NQ57-12 is now 50%").
   return matchAt(a.tokens, 0, QUESTION_STARTS) !== null;
 }

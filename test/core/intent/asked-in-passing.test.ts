@@ -1,0 +1,133 @@
+// Messages whose meaning hangs on a small part: a code written with a slash or after its item's name, a
+// question closed mid-message, a second request after the first, how to work the bot, a real word typed
+// with its own marks, and periods inside a month or a year.
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../src/core/intent/index.ts';
+import { resolvePeriod } from '../../../src/core/intent/period.ts';
+import type { LocalDate } from '../../../src/core/types.ts';
+import { demoLexicon } from '../../helpers/demo-lexicon.ts';
+
+const lexicon = demoLexicon();
+const parse = (text: string) => parseMessage(text, lexicon, '2025-07-15' as LocalDate);
+const intentOf = (text: string) => parse(text).intent.intent;
+
+describe('an item code written another way', () => {
+  it.each([
+    ['da 06/3 đang vướng ở đâu', 'DA06-03'],
+    ['Báo cáo nq57/12.3 xong rồi', 'NQ57-12.3'],
+    ['tiến độ chỉ tiêu 18 của NQ57', 'NQ57-18'],
+    ['progress of target 18 under Resolution 57', 'NQ57-18'],
+    ['nhiệm vụ 12.3 thuộc nghị quyết 57 đến đâu rồi', 'NQ57-12.3'],
+    ['nq57 40 finished ahead of the deadline', 'NQ57-40'],
+    ['da06 11 cập nhật lần cuối khi nào', 'DA06-11'],
+    ['how is nq57 5 going', 'NQ57-05'],
+  ])('%j names %s', (text, target) => {
+    expect(parse(text).intent.target).toBe(target);
+  });
+
+  it('but a date with a second slash, an unknown programme or a count is no code', () => {
+    expect(parse('việc nào hạn 06/3/2026').intent.target).toBeNull();
+    expect(parse('xy 06/3 đang vướng').intent.target).toBeNull();
+    expect(parse('chỉ tiêu 18 của năm nay').intent.target).toBeNull();
+    expect(parse('DA06 3 hồ sơ đã xong').intent.intent).not.toBe('update');
+  });
+});
+
+describe('a question that closes mid-message', () => {
+  it('asks about the item: "đã … chưa" or "có … không" with courtesy after it', () => {
+    expect(intentOf('Dạ chỉ tiêu NQ57-20 đã nghiệm thu chưa anh, em cần số liệu gấp ạ.')).toBe('status');
+    expect(intentOf('NQ57-12 có vướng gì không chị, sếp đang hỏi')).toBe('status');
+    expect(intentOf('NQ57-02 is done or not')).toBe('status');
+    expect(intentOf('NQ57-36 done yet or still in progress')).toBe('status');
+  });
+
+  it('but a report with a contrast, or ending on "máy chủ", still reports', () => {
+    expect(parse('NQ57-12 đã lắp xong trạm 1 nhưng trạm 2 chưa, đang chờ vật tư').intent).toMatchObject({
+      intent: 'update',
+      target: 'NQ57-12',
+    });
+    expect(parse('cds25 4.1 dang vuong vi chua co mat bang dat may chu').intent).toMatchObject({
+      intent: 'update',
+      status: 'blocked',
+    });
+  });
+});
+
+describe('two requests in one message', () => {
+  it('answers the items asked first, not the ranking or count asked after them', () => {
+    expect(intentOf('Liệt kê các nhiệm vụ NQ57 đã trễ hạn, sau đó cho biết sở nào chậm nhất.')).toBe(
+      'overdue',
+    );
+    expect(intentOf('overdue tasks of Project 06, then rank the departments')).toBe('overdue');
+    expect(intentOf('viec nao cua so y te dang vuong, roi tong so luon')).toBe('list');
+  });
+
+  it('a count or ranking asked first stays a summary', () => {
+    expect(intentOf('Sở nào chậm nhất, sau đó liệt kê việc quá hạn')).toBe('summary');
+    expect(intentOf('NQ57 có bao nhiêu việc quá hạn, đơn vị nào chậm nhất')).toBe('summary');
+  });
+
+  it('a list asked for with a word of lateness is those items, whoever it is for', () => {
+    expect(
+      intentOf('Đề nghị cung cấp danh sách các nhiệm vụ quá hạn của các sở, ngành để báo cáo Chủ tịch.'),
+    ).toBe('overdue');
+  });
+});
+
+describe('how to work the bot', () => {
+  it.each([
+    'muốn báo vướng mắc thì gõ sao',
+    'tôi thao tác như thế nào để gửi yêu cầu giải trình',
+    'Làm sao để yêu cầu Sở Y tế giải trình qua bot?',
+    'bot có tra cứu được việc sắp đến hạn không, hỏi thế nào ạ',
+    'Bot có xuất được báo cáo ra file Excel không?',
+    'Can the bot send deadline reminders?',
+    'lỡ gõ sai mã nhiệm vụ thì sửa thế nào',
+    'what format for task codes',
+  ])('%j is help', (text) => {
+    expect(intentOf(text)).toBe('help');
+  });
+
+  it('but a newcomer’s apology before the question they came with is that question', () => {
+    expect(intentOf('Em không rõ nên hỏi thế nào, em muốn biết Sở Y tế có việc nào quá hạn không ạ')).toBe(
+      'overdue',
+    );
+  });
+
+  it('and a how-to about something else is not about the bot', () => {
+    expect(intentOf('how to make a pivot table in Excel')).toBe('unknown');
+    expect(intentOf('Thẻ ngân hàng bị khóa vì nhập sai mã PIN')).toBe('unknown');
+  });
+});
+
+describe('words typed with their own marks', () => {
+  it('are not taken for a slip of another word', () => {
+    expect(intentOf('em phải giải trình với vợ vì sao về muộn hôm qua')).toBe('unknown');
+    expect(parse('NQ57-12 cập nhật lần cuối khi nào').intent).toMatchObject({
+      intent: 'status',
+      target: 'NQ57-12',
+    });
+  });
+
+  it('"ng.nhân" is "nguyên nhân" beside a demand for it', () => {
+    expect(intentOf('sao cds25 9 chậm vậy, yc bc rõ ng.nhân')).toBe('request_explanation');
+  });
+});
+
+describe('periods inside a month or a year', () => {
+  const today = '2025-07-15' as LocalDate;
+  it.each([
+    ['việc nào đến hạn tuần cuối năm', '2025-12-25', '2025-12-31'],
+    ['what is due in the last week of the year', '2025-12-25', '2025-12-31'],
+    ['tuần cuối tháng này có hạn gì', '2025-07-25', '2025-07-31'],
+    ['which items are due in the first half of next month', '2025-08-01', '2025-08-15'],
+    ['nửa cuối tháng này', '2025-07-16', '2025-07-31'],
+  ])('%j is %s to %s', (text, from, to) => {
+    const folded = text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
+    expect(resolvePeriod(folded, today)).toEqual({ from, to });
+  });
+
+  it('and a deadline in them is still to come', () => {
+    expect(intentOf('What does Sở Nội vụ have due in the last week of the year?')).toBe('due_soon');
+  });
+});

@@ -29,11 +29,11 @@ const TIME_UNITS =
  */
 const ITEM_FOLLOWERS = [
   'sao|ra sao|the nao|nhu the nao|nhu nao|ntn|den dau|toi dau|tien do|hoan thanh|ai|who|on|any',
-  'xong|hoan tat|da|dat|duoc|dang|chua|bi|vuong|gap|kho khan|tam dung|tam hoan|nghiem thu|moi|hien',
+  'xong|hoan tat|da|dat|duoc|dang|chua|bi|vuong|gap|kho khan|tam dung|tam hoan|nghiem thu|moi|hien|v|vay',
   'bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
   'e|em|toi|minh|ben|status|done|progress|update|is|has|at|now|was|signed|started|kicked|cham|point|dot',
   // A report or a question about the item itself: "nq57 40 finished", "da06 11 cập nhật lần cuối khi nào".
-  'finished|completed|complete|blocked|stuck|delayed|pending|going|doing|cap nhat|lan cuoi|khi nao|bao gio|trang thai|hien trang|tinh hinh',
+  'finished|completed|complete|blocked|stuck|delayed|pending|going|doing|cap nhat|lan cuoi|khi nao|bao gio|trang thai|hien trang|tinh hinh|la|han',
   String.raw`\d{1,3}\s?(?:%|phan tram)`,
 ].join('|');
 
@@ -68,10 +68,10 @@ const NAMED_ITEM =
   /(?<![\p{L}\p{N}])(nghi quyet|de an|resolution|project|[a-z]{2,6}) ?(?:so |no\.? )?(\d{1,4}) (?:chi tieu|muc tieu|muc|nhiem vu|target|task|item) (?:so |no\.? )?(\d{1,3})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
 /**
  * The same named the other way round: the item, then the programme it belongs to ("chỉ tiêu 18 của NQ57",
- * "target 18 under NQ57", "nhiệm vụ 12.3 thuộc nghị quyết 57").
+ * "target 18 under NQ57", "nhiệm vụ 12.3 thuộc nghị quyết 57", "chỉ tiêu 12 NQ57").
  */
 const ITEM_OF_PROGRAM =
-  /(?<![\p{L}\p{N}])(?:chi tieu|muc tieu|nhiem vu|target|task|item) (?:so |no\.? )?(\d{1,3})(?:\.(\d{1,3}))? (?:cua|thuoc|under|of|in) (?:the )?(nghi quyet|de an|resolution|project|[a-z]{2,6}) ?(?:so |no\.? )?(\d{1,4})(?![\p{L}\p{N}%]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}])(?:chi tieu|muc tieu|nhiem vu|target|task|item) (?:so |no\.? )?(\d{1,3})(?:\.(\d{1,3}))? (?:(?:cua|thuoc|under|of|in) )?(?:the )?(nghi quyet|de an|resolution|project|[a-z]{2,6}) ?(?:so |no\.? )?(\d{1,4})(?![\p{L}\p{N}%]|[.,]\d)/gu;
 const PROGRAM_WORDS: ReadonlyMap<string, string> = new Map([
   ['nghi quyet', 'nq'],
   ['de an', 'da'],
@@ -151,6 +151,9 @@ export function findItemCodes(
     if (cut !== null)
       spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(...cut, sub) });
   }
+  // A code read from digits wins over the same words read as spoken numbers.
+  for (const span of spokenItems(folded, programOf, saidAsPoint))
+    if (!spans.some((x) => x.start < span.end && span.start < x.end)) spans.push(span);
   for (const m of folded.matchAll(ITEM)) {
     const [whole, letters = '', separator = '', digits = '', dash = '', item = '', spoken, sub] = m;
     const program = programOf(letters, digits);
@@ -273,7 +276,10 @@ const HALF =
 const OF =
   /(?<![\p{L}\p{N}.,/])(\d{1,4}|\d{1,3}(?:[.,]\d{3})+) (?:out )?of (\d{1,4}|\d{1,3}(?:[.,]\d{3})+)(?![\p{L}\p{N}%/]|[.,]\d)/gu;
 
-/** Digits said in words, folded: Vietnamese ("năm", after "mươi" also "lăm", "mốt", "tư") and English. */
+/**
+ * Digits said in words, folded: Vietnamese ("năm", after "mươi" also "lăm", "mốt", "tư"; "chục" for the
+ * tens as the Centre and South say them, "sáu chục") and English.
+ */
 const VI_DIGITS = ['khong', 'mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin'];
 const VI_AFTER_TENS: Readonly<Record<string, number>> = { mot: 1, tu: 4, lam: 5 };
 const EN_NUMBERS = [
@@ -284,7 +290,7 @@ const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy
 const NUMBER_WORDS = [
   ...VI_DIGITS,
   ...Object.keys(VI_AFTER_TENS),
-  ...['muoi', 'tram', 'linh', 'le'],
+  ...['muoi', 'chuc', 'tram', 'linh', 'le'],
   ...EN_NUMBERS,
   ...EN_TENS.filter((t) => t !== ''),
   ...['hundred', 'and', 'a'],
@@ -321,7 +327,7 @@ function numberOf(words: readonly string[]): number | null {
     const digit = VI_DIGITS.indexOf(w);
     if (afterTens && current !== null && VI_AFTER_TENS[w] !== undefined && current % 10 === 0) {
       current += VI_AFTER_TENS[w];
-    } else if (w === 'muoi') {
+    } else if (w === 'muoi' || w === 'chuc') {
       if (current !== null && current >= 10) return null;
       current = (current ?? 1) * 10;
     } else if (w === 'tram' || w === 'hundred') {
@@ -341,9 +347,49 @@ function numberOf(words: readonly string[]): number | null {
     } else {
       return null;
     }
-    afterTens = w === 'muoi';
+    afterTens = w === 'muoi' || w === 'chuc';
   }
   return current === null && total === 0 ? null : total + (current ?? 0);
+}
+
+/**
+ * An item's number said to a phone after its programme: "NQ57 mười hai chấm ba", "DA06 ba mươi mốt tiến
+ * độ thế nào". Two number words at least, or a spoken dot ("NQ57 năm nay" is this year, not NQ57-05), then
+ * the end of the message or a word of ITEM_FOLLOWERS, as for a bare number.
+ */
+const SPOKEN_ITEM = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])([a-z]{2,6}) ?(\d{1,4}) ((?:(?:${NUMBER_WORDS}) )*(?:${NUMBER_WORDS}))` +
+    String.raw`(?:( (?:cham|point|dot) )((?:(?:${NUMBER_WORDS}) )*(?:${NUMBER_WORDS})))?` +
+    String.raw`(?=\s*[?!.]?\s*$|\s+(?!nay(?![\p{L}\p{N}]))(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}]))`,
+  'gu',
+);
+
+/** The spans and codes of items whose numbers are said in words (SPOKEN_ITEM). */
+function spokenItems(
+  folded: string,
+  programOf: ProgramResolver,
+  saidAsPoint: (start: number, length: number) => boolean,
+): CodeSpan[] {
+  const spans: CodeSpan[] = [];
+  for (const m of folded.matchAll(SPOKEN_ITEM)) {
+    const [whole, letters = '', digits = '', itemWords = '', spoken, subWords = ''] = m;
+    const program = programOf(letters, digits);
+    const words = itemWords.split(' ');
+    const item = numberOf(words);
+    // "NQ57 mười hai chậm ba tuần": late, and the code ends before it.
+    const dot = spoken === undefined ? -1 : whole.lastIndexOf(spoken);
+    const pointed = dot >= 0 && saidAsPoint(m.index + dot + 1, spoken!.trim().length);
+    const sub = pointed ? numberOf(subWords.split(' ')) : null;
+    if (program === null || item === null || item < 1 || item > 999 || (pointed && sub === null)) continue;
+    if (words.length < 2 && !pointed) continue;
+    const end = m.index + (dot >= 0 && !pointed ? dot : whole.length);
+    spans.push({
+      start: m.index,
+      end,
+      code: itemCode(program, String(item), sub === null ? undefined : String(sub)),
+    });
+  }
+  return spans;
 }
 
 /** "một phần ba", "ba phần tư", "a third", "two thirds", "three quarters": a share said in words. */

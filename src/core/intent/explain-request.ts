@@ -3,8 +3,10 @@
 import type { Analysis } from './analysis.ts';
 import {
   ASK_OF,
+  CLARIFY,
   CAUSE_ASKED,
   CAUSES,
+  DEMAND,
   EXPLAIN,
   HAND_IN,
   OVERDUE,
@@ -25,15 +27,23 @@ export function demandsExplanation(a: Analysis, codeIndex: number): boolean {
   return demandedAt(a, EXPLAIN, ASK_OF, codeIndex + 1);
 }
 
+/** "Chủ tịch yêu cầu Công an tỉnh làm rõ DA06-08": to clarify an item, demanded, is to explain it. */
+export function demandsClarity(a: Analysis): boolean {
+  return demandedAt(a, CLARIFY, DEMAND, 0);
+}
+
 /**
  * "Tại sao NQ57-12 chậm?", "ai chịu trách nhiệm vụ CDS25-05 chậm", "đề nghị … báo cáo rõ nguyên nhân
- * chậm", "who dropped the ball on DA06-11.2 and why it is late": the cause of or the blame for lateness,
- * asked or demanded. A cause stated ("chậm do thiếu vốn", "nguyên nhân là …") is a report's note.
+ * chậm", "who dropped the ball on DA06-11.2 and why it is late", "tại sao DA06-11 chỉ đạt 40%": the
+ * cause of or the blame for lateness or a shortfall, asked or demanded. A cause stated ("chậm do thiếu vốn", "nguyên nhân là …") is a report's note.
  */
 export function asksWhyLate(a: Analysis): boolean {
   const asked = hasPhrase(a.tokens, CAUSE_ASKED) || demandedAt(a, CAUSES, HAND_IN, 0);
-  return asked && (hasPhrase(a.tokens, OVERDUE) || hasPhrase(a.tokens, STALLED) || notDone(a));
+  return asked && (hasPhrase(a.tokens, OVERDUE) || hasPhrase(a.tokens, STALLED) || notDone(a) || shortOf(a));
 }
+
+/** "tại sao DA06-11 chỉ đạt 40%", "sao … mới 50% vậy": a percent short of done, its cause asked. */
+const shortOf = (a: Analysis): boolean => a.percents.some((p) => p.value >= 0 && p.value < 100);
 
 /** Whether a phrase of `what` has a phrase of `demand` at most REACH words before it, from `from` on. */
 function demandedAt(a: Analysis, what: readonly Phrase[], demand: readonly Phrase[], from: number): boolean {

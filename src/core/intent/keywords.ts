@@ -56,18 +56,38 @@ export const EXPLAIN = compilePhrases([
   'explain why',
   'justify',
   'justification',
-  'account for',
+  // Not bare "account for": "accounts for foreigners" reads so once its plural is dropped.
+  'account for the',
+  'account for it',
+  'account for this',
+  'to account for',
   'why delay',
   'why the delay',
   'with reasons',
   'with the reasons',
   'reasons why',
+  'for reasons',
+  'for the reason',
+  'for the reasons',
   ...REASONS,
 ]);
+
+/** Asked of an item's owner after a demand ("yêu cầu Công an tỉnh làm rõ DA06-08"): an explanation. */
+export const CLARIFY = compilePhrases(['làm rõ', 'clarify']);
 
 /** Words that demand what follows of someone: "đề nghị đơn vị chủ trì giải trình". */
 const DEMAND_WORDS = ['đề nghị', 'yêu cầu', 'request', 'require', 'requires', 'demand'];
 export const DEMAND = compilePhrases(DEMAND_WORDS);
+/** A wish for what follows ("boss wants progress of DA06-10"): a report before a code is no report then. */
+export const WISHED = compilePhrases([
+  ...DEMAND_WORDS,
+  'want',
+  'wants',
+  'wanted',
+  'needs',
+  'asks for',
+  'asking for',
+]);
 
 /** DEMAND and the plainer words that ask it of someone after a report: "still at 35%?? Ask them to explain". */
 export const ASK_OF = compilePhrases([
@@ -195,6 +215,9 @@ export const EXPLAIN_OWN = EXPLAIN.filter((p) => !EXPLAIN_PLAIN.has(p.text));
 
 export const MY_TASKS = compilePhrases([
   'my tasks',
+  'my follow-ups',
+  'my follow ups',
+  'my followups',
   'my task',
   'my items',
   'my work',
@@ -481,6 +504,14 @@ export const HELP_HOW = compilePhrases([
   'list of features',
   'correct way to',
   'right way to',
+  'bằng cách nào',
+  'làm sao xem',
+  'làm sao để xem',
+  'làm thế nào để xem',
+  'lên hệ thống như thế nào',
+  'lên hệ thống thế nào',
+  'lên bot như thế nào',
+  'lên bot thế nào',
   // "làm sao để yêu cầu đơn vị giải trình": how to ask for an explanation, not a request for one.
   'làm sao để yêu cầu',
   'làm thế nào để yêu cầu',
@@ -753,8 +784,8 @@ export const COUNT = compilePhrases([
   'tỉ lệ',
   'từng sở',
   'từng đơn vị',
-  'các sở ngành',
   'how many',
+  'how much of',
   'number of',
   'count',
   'percentage',
@@ -851,6 +882,34 @@ export const THE_GROUP = compilePhrases([
 ]);
 /** A congratulation ("Chúc mừng Sở Y tế đã về đích sớm chỉ tiêu!"): said, not asked. */
 export const CONGRATULATE = compilePhrases(['chúc mừng', 'xin chúc mừng', 'congratulations', 'congrats']);
+/** A request made outright ("please show me …", "cho tôi …"): a promise beside it is only its reason. */
+export const PLEASE = compilePhrases([
+  'please',
+  'pls',
+  'plz',
+  'show me',
+  'vui lòng',
+  'cho tôi',
+  'cho em',
+  'cho mình',
+]);
+/**
+ * What the sender will do, said as the message opens ("Được, để tôi xem lại NQ57-12 rồi nói sau", "Em sẽ
+ * kiểm tra lại số liệu NQ57 và báo cáo anh", "I'll check the NQ57 numbers"): a promise to someone, not a
+ * question. Later in a message "để tôi" is what an answer is for ("gửi danh sách để tôi xem").
+ */
+export const PROMISE = compilePhrases([
+  'để tôi',
+  'để em',
+  'để mình',
+  'tôi sẽ',
+  'em sẽ',
+  'mình sẽ',
+  'i will',
+  'i ll',
+  'we will',
+  'we ll',
+]);
 
 /** People one may wait for ("em chờ anh ở cổng sở", "waiting for you"): no work held up. */
 export const PERSONS = compilePhrases([
@@ -1120,6 +1179,7 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'bị dừng',
     'đã dừng',
     'không triển khai tiếp được',
+    'không làm được',
     'không chạy được',
     'không move được',
     'cant move forward',
@@ -1341,6 +1401,17 @@ export const REPORT_LEADS = compilePhrases([
  * reached 150/200 lectures"): a statement with one is a report on the item, its words the note.
  */
 export const REPORT_WORDS = compilePhrases([
+  // "NQ57-14.2 lắp thêm 3 điểm", "CDS25-13 software ready, still waiting …", "CDS25-15 trained 80 people so
+  // far": work done, more of it, or held up — said of the item, not asked.
+  'thêm',
+  'installed',
+  'connected',
+  'trained',
+  'deployed',
+  'ready',
+  'so far',
+  'waiting for',
+  'không làm được',
   'complete',
   'submitted',
   'signed off',
@@ -1499,6 +1570,22 @@ export const QUESTION_PHRASES = compilePhrases([
   'finished yet',
   'completed yet',
   'complete yet',
+]);
+/**
+ * The bot asked to record what the message reports ("cds25 7.2 lắp 18/20 cam rồi, cập nhật giúp em được
+ * không"): its "không" asks a favour, not about the item.
+ */
+export const RECORD_ASKED = compilePhrases([
+  'cập nhật giúp',
+  'cập nhật dùm',
+  'cập nhật hộ',
+  'ghi nhận giúp',
+  'ghi nhận dùm',
+  'ghi nhận hộ',
+  'update it for me',
+  'please record',
+  'record it',
+  'log it',
 ]);
 export const QUESTION_ENDINGS = compilePhrases(['chưa', 'không', 'ko', 'hả', 'nhỉ', 'chứ', 'gì', 'là gì']);
 /** Words that end in an unmarked "chu" that is no "chứ": "chưa có máy chủ" reports, it does not ask. */
@@ -1666,6 +1753,7 @@ export const RANKING = compilePhrases([
   'furthest behind',
   'ranking',
   'rank the agencies',
+  'rank the',
   'dẫn đầu',
   'đứng bét',
   'bét',
@@ -1894,6 +1982,8 @@ export const SPOKEN_NUMBERS = compilePhrases([
   ),
   ...['một', 'hai', 'ba', 'bốn', 'lăm', 'năm', 'sáu', 'bảy', 'tám', 'chín'].map((d) => `mười ${d} phần trăm`),
   'một trăm phần trăm',
+  // "sáu chục phần trăm": the tens as the Centre and the South say them.
+  ...['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'].map((d) => `${d} chục phần trăm`),
   ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map(
     (t) => `${t} percent`,
   ),

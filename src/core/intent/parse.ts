@@ -35,7 +35,7 @@ import {
   YES,
 } from './keywords.ts';
 import { decideIntent } from './decide.ts';
-import { asksWhyLate, demandsExplanation } from './explain-request.ts';
+import { asksWhyLate, demandsClarity, demandsExplanation } from './explain-request.ts';
 import { readExplanation } from './explanation.ts';
 import { chartControl, reportControl } from './file-commands.ts';
 import { levelOfFolded } from './level.ts';
@@ -380,7 +380,8 @@ function parseItemMessage(a: Analysis): Draft {
   if (
     hasPhrase(a.tokens, EXPLAIN, 0, codeIndex) ||
     (hasPhrase(a.tokens, EXPLAIN) && (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
-    asksWhyLate(a)
+    asksWhyLate(a) ||
+    (demandsClarity(a) && !reportsProgress(a, codeIndex))
   ) {
     return {
       intent: 'request_explanation',

@@ -50,6 +50,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   qh: 'quá hạn',
   ct: 'chỉ tiêu',
   đv: 'đơn vị',
+  đvị: 'đơn vị',
+  dvi: 'đơn vị',
   tk: 'thống kê',
   ht: 'hoàn thành',
   gt: 'giải trình',
@@ -58,6 +60,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   vde: 'vấn đề',
   vđ: 'vấn đề',
   xog: 'xong',
+  xon: 'xong',
   xg: 'xong',
   đg: 'đang',
   dg: 'đang',
@@ -126,12 +129,30 @@ const AFTER: ReadonlyMap<
       marked: true,
     },
   ],
-  // The South's "mần" (làm) after a word that takes a verb: "tui phải mần", "đang mần" (not "mận").
+  // The South's "mần" (làm) after a word that takes a verb: "tui phải mần", "đang mần", "tới chừ mần"
+  // (not "mận").
   [
     'man',
     {
       word: 'làm',
-      after: new Set(['phai', 'dang', 'da', 'chua', 'se', 'can', 'di', 'tui', 'toi', 'em', 'minh', 'ma']),
+      after: new Set([
+        'phai',
+        'dang',
+        'da',
+        'chua',
+        'se',
+        'can',
+        'di',
+        'tui',
+        'toi',
+        'em',
+        'minh',
+        'ma',
+        'gio',
+        'chu',
+      ]),
+      // "mần được sáu chục phần trăm", "mần xong": a verb's object or result after it.
+      before: new Set(['duoc', 'xong', 'tiep']),
       marked: true,
     },
   ],

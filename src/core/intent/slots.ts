@@ -35,6 +35,8 @@ import {
   OVERDUE,
   PERSONS,
   PLACE,
+  PLEASE,
+  PROMISE,
   PURPOSE,
   RANKING,
   SELF_WORK,
@@ -214,7 +216,10 @@ function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
     explainOwn: hasPhrase(tokens, EXPLAIN_OWN) && !hasPhrase(tokens, ACCOUNTS),
     compose: hasPhrase(tokens, COMPOSE),
     document: hasPhrase(tokens, DOCUMENTS),
-    notForBot: toSomeoneElse(tokens) || (hasPhrase(tokens, CONGRATULATE) && !known.question),
+    notForBot:
+      toSomeoneElse(tokens) ||
+      (hasPhrase(tokens, CONGRATULATE) && !known.question) ||
+      (hasPhrase(tokens, PROMISE, 0, PROMISE_WITHIN) && !known.question && !hasPhrase(tokens, PLEASE)),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
     head: null,
   };
@@ -262,8 +267,8 @@ const CALL = tokenizePhrase('ơi')[0]!;
  */
 function toSomeoneElse(tokens: readonly Token[]): boolean {
   const call = tokens.findIndex((t, i) => i <= 4 && wordMatches(t, CALL));
-  // "mn ơi bot ơi, …": the bot is called too.
-  if (call <= 0 || tokens.slice(0, 8).some((t) => BOT_NAMES.has(t.folded))) return false;
+  // "mn ơi bot ơi, …", "ae ơi hnay mưa quá, tiện hỏi bot: …": the bot is called too.
+  if (call <= 0 || tokens.some((t) => BOT_NAMES.has(t.folded))) return false;
   if (matchAt(tokens, 0, THE_GROUP)?.tokens.length === call) return true;
   const start = KIN.has(tokens[0]?.folded ?? '') ? 1 : 0;
   const name = tokens.slice(start, call);
@@ -272,6 +277,8 @@ function toSomeoneElse(tokens: readonly Token[]): boolean {
   );
 }
 const BOT_NAMES = new Set(['bot', 'dondoc', 'don', 'doc']);
+/** A promise opens the message, after an acknowledgement at most ("Được,", "Xin phép anh,"). */
+const PROMISE_WITHIN = 5;
 
 /** The words outside every phrase of `phrases`. */
 function outside(tokens: readonly Token[], phrases: readonly Phrase[]): Token[] {

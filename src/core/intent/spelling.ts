@@ -389,7 +389,10 @@ export function contextCorrection(
   // A vocabulary word typed with a tone it never has ("hoàn thánh", "vường mắc") may be that word.
   const near = anyEditAway(folded);
   if (unknownMarks(folded, written)) near.add(folded);
+  // A slip keeps the word's first letter ("bài phát biểu" is no "bài hát"), but for a letter the word
+  // before took ("đangt hực"), two swapped ("htành") or one the regions say alike ("sem" for "xem").
   const ranked = [...near]
+    .filter((w) => sameStart(w, folded, before))
     .map((w) => ({ w, n: seen(w) }))
     .filter((c) => c.n > 0)
     .sort((x, y) => y.n - x.n);
@@ -398,6 +401,17 @@ export function contextCorrection(
   // The word itself: its wrong tone is dropped, so it reads as typed without marks.
   if (best.w === folded) return { folded, marked: folded };
   return withMarks(best.w, written, /^[a-z]+$/u.test(written));
+}
+
+/** Letters one region's speech makes one sound, so typists mix them up: s/x, d/r/gi, ch/tr, l/n. */
+const SOUND_ALIKE = ['sx', 'drg', 'ct', 'ln'];
+
+function sameStart(candidate: string, written: string, before: string | null): boolean {
+  const [c, w] = [candidate[0] ?? '', written[0] ?? ''];
+  if (c === w || SOUND_ALIKE.some((group) => group.includes(c) && group.includes(w))) return true;
+  if (candidate === `${written[1] ?? ''}${w}${written.slice(2)}`) return true;
+  // The first letter typed onto the word before ("đangt hực"): that word is read without it already.
+  return before !== null && candidate.slice(1) === written;
 }
 
 /** The letters with a vowel mark or the stroke (ă â ê ô ơ ư đ), without their tone. */

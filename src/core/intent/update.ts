@@ -6,26 +6,27 @@ import {
   ASSIGN,
   CLOSINGS,
   COURTESY,
-  DEMAND,
   FILLERS,
   GIVE_TO,
   HEDGES,
   LEADS,
+  NOT_ENDINGS,
+  OVERDUE,
   PROGRESS_AFTER,
   PROGRESS_BEFORE,
-  NOT_ENDINGS,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
+  RECORD_ASKED,
   REPORT_LEADS,
   REPORT_WORDS,
   RISE_TO,
-  OVERDUE,
   STATUS_OF,
   STATUS_PHRASES,
   UPDATE_PREFIX,
-  WAIT_WORD,
   WAITING_OBJECTS,
+  WAIT_WORD,
+  WISHED,
   WORK_NOUNS,
   type StatusPhrase,
 } from './keywords.ts';
@@ -314,7 +315,7 @@ export function reportBefore(a: Analysis, codeIndex: number): ReportBefore | nul
   const percentBefore = a.percents.some((p) => p.end <= (a.tokens[codeIndex]?.start ?? 0));
   const reports =
     percentBefore || statuses.size > 0 || hasPhrase(before, REPORT_WORDS) || hasPhrase(before, REPORT_LEADS);
-  if (!reports || hasPhrase(before, OVERDUE) || hasPhrase(before, DEMAND)) return null;
+  if (!reports || hasPhrase(before, OVERDUE) || hasPhrase(before, WISHED)) return null;
   const end = wordsEndingAt(a, codeIndex, [FILLERS, LEADS, WORK_NOUNS, UPDATE_PREFIX]);
   const noteTo = a.tokens[end - 1]?.end ?? a.tokens[codeIndex]?.start ?? 0;
   // Its status only when it names one ("… đã bắt đầu khảo sát …"); two ("đã xong khảo sát, đang chờ
@@ -335,7 +336,20 @@ export function reportedUpFront(a: Analysis, reading: UpdateReading, codeIndex: 
 export function reportsWork(a: Analysis, codeIndex: number): boolean {
   if (codeIndex < 0 || looksLikeQuestion(a, sentenceEnd(a, codeIndex))) return false;
   const after = a.tokens.slice(codeIndex + 1).filter((t) => !isBarrier(t));
-  return hasPhrase(after, REPORT_WORDS) && !hasPhrase(after, OVERDUE);
+  if (hasPhrase(after, OVERDUE)) return false;
+  return hasPhrase(after, REPORT_WORDS) || countsDone(a.masked.slice(a.tokens[codeIndex]?.end ?? 0));
+}
+
+/**
+ * "16/20", "14/16 hospitals", "tổng 12/15 điểm": so many of so many done. Not a date ("hạn 30/9", "3/5"
+ * alone): the first number is at most the second, and the second is no month or a unit word follows.
+ */
+function countsDone(text: string): boolean {
+  for (const m of text.matchAll(/(?<![\d/.,])(\d{1,5})\/(\d{1,5})(?![\d/])(\s+\p{L})?/gu)) {
+    const [done, of] = [Number(m[1]), Number(m[2])];
+    if (done <= of && of > 0 && (of > 12 || m[3] !== undefined)) return true;
+  }
+  return false;
 }
 
 /**
@@ -431,6 +445,7 @@ export function looksLikeQuestion(a: Analysis, noteFrom = Infinity): boolean {
   // only close behind it ("NQ57-12 xong chưa", "xong rồi phải không"), not at the end of a note ("…
   // đầu tư máy chủ": no "chứ").
   const core = coreWords(words);
+  if (hasPhrase(core, RECORD_ASKED)) return false;
   const ending =
     matchEndingAt(core, core.length, NOT_ENDINGS) === null
       ? matchEndingAt(core, core.length, QUESTION_ENDINGS)

@@ -131,3 +131,85 @@ describe('periods inside a month or a year', () => {
     expect(intentOf('What does Sở Nội vụ have due in the last week of the year?')).toBe('due_soon');
   });
 });
+
+describe('a report of one item, beyond "xong" and a percent', () => {
+  it.each([
+    ['NQ57-12.3 now 16/20', 'NQ57-12.3'],
+    ['DA06-05.2 - 14/16 hospitals connected', 'DA06-05.2'],
+    ['NQ57-14.2 lắp thêm 3 điểm, tổng 12/15 điểm', 'NQ57-14.2'],
+    ['CDS25-13 software ready, still waiting for digital certificates', 'CDS25-13'],
+    ['cds25 7.2 lắp 18/20 cam rồi, cập nhật giúp em được không ạ', 'CDS25-07.2'],
+    ['Báo cáo chỉ tiêu 12 NQ57: đã đạt 3/5 xã, hai xã còn lại đang khảo sát.', 'NQ57-12'],
+  ])('%j is an update of %s', (text, target) => {
+    expect(parse(text).intent).toMatchObject({ intent: 'update', target });
+  });
+
+  it('reads "chục" as tens and "mần" as "làm" before what was done', () => {
+    expect(parse('Báo cáo NQ57-05.2 tới chừ mần được sáu chục phần trăm.').intent).toMatchObject({
+      intent: 'update',
+      percent: 60,
+    });
+  });
+
+  it('but a date after the code, or a fraction asked about, reports nothing', () => {
+    expect(intentOf('NQ57-12 hạn 30/9 phải không')).toBe('status');
+    expect(intentOf('NQ57-12 được mấy/20 trạm rồi?')).toBe('status');
+  });
+
+  it('"cho xem" (show me) is no "chờ" (waiting)', () => {
+    expect(intentOf('Cho xem chi tiết DA06-10.')).toBe('status');
+  });
+});
+
+describe('an item number said to a phone', () => {
+  it.each([
+    ['Mục tiêu NQ57 mười hai chấm ba tiến độ tới đâu rồi?', 'NQ57-12.3'],
+    ['DA06 mười một đang làm tới đâu', 'DA06-11'],
+  ])('%j is %s', (text, target) => {
+    expect(parse(text).intent.target).toBe(target);
+  });
+
+  it('but "năm nay" after a programme is this year, and "chậm" after the number is late', () => {
+    expect(parse('NQ57 năm nay có bao nhiêu việc').intent).toMatchObject({ intent: 'summary', target: null });
+    expect(parse('NQ57 mười hai chậm ba tuần rồi').intent.target).toBe('NQ57-12');
+  });
+});
+
+describe('an explanation asked in other words', () => {
+  it.each([
+    'tai sao DA06-11 chi dat 40%, yeu cau bao cao ro nguyen nhan',
+    'Chủ tịch yêu cầu Công an tỉnh làm rõ DA06-08',
+    'NQ57-07 is way behind, ask the owner for reasons',
+  ])('%j is a request for one', (text) => {
+    expect(intentOf(text)).toBe('request_explanation');
+  });
+
+  it('but a report that asks another unit to clarify something is a report', () => {
+    expect(intentOf('NQ57-12 đạt 60%, đề nghị Sở Tài chính làm rõ nguồn vốn')).toBe('update');
+  });
+});
+
+describe('a slip that keeps the word’s first letter', () => {
+  it('is corrected; a real word beginning otherwise is not', () => {
+    expect(
+      parse('Cho tôi số liệu tổng quát 6 tháng đầu năm của NQ57 để đưa vào bài phát biểu.').intent.intent,
+    ).toBe('summary');
+    expect(intentOf('cho tôi sem việc quá hạn')).toBe('overdue');
+    expect(parse('NQ57-40.3 hoàn htành').intent).toMatchObject({ intent: 'update', status: 'done' });
+  });
+});
+
+describe('said to someone, not asked', () => {
+  it('a promise that opens the message is not a question', () => {
+    expect(intentOf('Được, để tôi xem lại số liệu NQ57 rồi nói sau.')).toBe('unknown');
+    expect(intentOf("I'll check the NQ57 numbers and get back to you")).toBe('unknown');
+  });
+
+  it('but a request with "please" or a question still asks', () => {
+    expect(intentOf("I'll be travelling, so please show me which NQ57 tasks are overdue")).toBe('overdue');
+  });
+
+  it('a group called, then the bot, asks the bot', () => {
+    expect(intentOf('ae ơi hôm nay mưa quá, tiện hỏi bot: việc nào của NQ57 quá hạn rồi')).toBe('overdue');
+  });
+});

@@ -173,11 +173,15 @@ function exactHits(tokens: readonly Token[], index: LexiconIndex): Hit[] {
       if (end > tokens.length || !v.words.every((w, k) => tokens[i + k]?.folded === w.folded)) continue;
       if (acceptsExact(v, tokens.slice(i, end))) record(v, i, end);
     }
-    let glued: string[] = [];
+    const glued: string[] = [];
+    let digits = false;
     for (let n = 1; n <= MAX_COMPACT_WORDS && i + n <= tokens.length; n++) {
       const last = tokens[i + n - 1];
       if (last === undefined || isBarrier(last)) break;
-      glued = [...glued, last.folded];
+      glued.push(last.folded);
+      // Every name read glued ("NQ 57", "cds-25") has a digit: words without one are none of them.
+      digits ||= /\d/u.test(last.folded);
+      if (!digits) continue;
       const window = tokens.slice(i, i + n);
       for (const v of index.byCompact.get(canonicalCompact(glued)) ?? []) {
         if (acceptsCompact(window)) record(v, i, i + n);
@@ -331,27 +335,43 @@ export interface ScopeMatch {
  */
 /** The tokens [start, end) a programme is named by in full or by an alias ("chuyển đổi số", "NQ57"). */
 export function programWords(tokens: readonly Token[], lexicon: Lexicon): Array<[number, number]> {
-  return selectHits(exactHits(tokens, indexOf(lexicon)))
+  return namedIn(tokens, lexicon)
     .filter((h) => h.kind === 'program')
     .map((h): [number, number] => [h.start, h.end]);
 }
 
 export function matchScope(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
   // The classifier's slots and the final Intent read the same words: match them once.
-  const key = tokens.map((t) => `${t.orig}\u0001${t.folded}`).join('\u0002');
-  if (lastScope !== null && lastScope.lexicon === lexicon && lastScope.key === key) return lastScope.match;
-  const match = matchScopeOnce(tokens, lexicon);
-  lastScope = { lexicon, key, match };
-  return match;
+  const seen = lastMatch(tokens, lexicon);
+  seen.scope ??= matchScopeOnce(tokens, lexicon);
+  return seen.scope;
 }
 
-let lastScope: { lexicon: Lexicon; key: string; match: ScopeMatch } | null = null;
+/** The names written in full or by an alias, longest first, a word in one name only. */
+function namedIn(tokens: readonly Token[], lexicon: Lexicon): Hit[] {
+  const seen = lastMatch(tokens, lexicon);
+  seen.hits ??= selectHits(exactHits(tokens, indexOf(lexicon)));
+  return seen.hits;
+}
+
+interface Matched {
+  lexicon: Lexicon;
+  key: string;
+  hits?: Hit[];
+  scope?: ScopeMatch;
+}
+let last: Matched | null = null;
+
+/** What was matched in the last words seen: a message's words are matched by slots, rules and the Intent. */
+function lastMatch(tokens: readonly Token[], lexicon: Lexicon): Matched {
+  const key = tokens.map((t) => `${t.orig}\u0001${t.folded}`).join('\u0002');
+  if (last === null || last.lexicon !== lexicon || last.key !== key) last = { lexicon, key };
+  return last;
+}
 
 function matchScopeOnce(tokens: readonly Token[], lexicon: Lexicon): ScopeMatch {
   const index = indexOf(lexicon);
-  const hits = selectHits(exactHits(tokens, index)).filter(
-    (h) => h.kind === 'program' || !namesLowerUnit(tokens, h.end),
-  );
+  const hits = namedIn(tokens, lexicon).filter((h) => h.kind === 'program' || !namesLowerUnit(tokens, h.end));
   const used = tokens.map((_, i) => hits.some((h) => i >= h.start && i < h.end));
   let programs = [...new Set(hits.filter((h) => h.kind === 'program').flatMap((h) => h.codes))];
   if (programs.length === 0) {

@@ -30,19 +30,31 @@ export function phraseAt(tokens: readonly Token[], at: number, phrase: Phrase): 
 }
 
 /** Each table's phrases by their first folded word, in the table's order (longest first). */
-const byFirstWord = new WeakMap<readonly Phrase[], Map<string, Phrase[]>>();
+const byFirstWord = new WeakMap<readonly Phrase[], ReadonlyMap<string, readonly Phrase[]>>();
 
-function candidates(phrases: readonly Phrase[], first: string): readonly Phrase[] {
+function indexOf(phrases: readonly Phrase[]): ReadonlyMap<string, readonly Phrase[]> {
   let index = byFirstWord.get(phrases);
   if (index === undefined) {
-    index = new Map();
+    const built = new Map<string, Phrase[]>();
     for (const p of phrases) {
       const key = p.tokens[0]!.folded;
-      index.set(key, [...(index.get(key) ?? []), p]);
+      built.set(key, [...(built.get(key) ?? []), p]);
     }
+    index = built;
     byFirstWord.set(phrases, index);
   }
-  return index.get(first) ?? [];
+  return index;
+}
+
+/** The longest phrase of `candidates` (one first word's) starting exactly at token `at`. */
+function longestAt(
+  tokens: readonly Token[],
+  at: number,
+  candidates: readonly Phrase[] | undefined,
+): Phrase | null {
+  if (candidates === undefined) return null;
+  for (const phrase of candidates) if (phraseAt(tokens, at, phrase)) return phrase;
+  return null;
 }
 
 /** The longest phrase starting exactly at token `at`. */
@@ -50,8 +62,7 @@ export function matchAt(tokens: readonly Token[], at: number, phrases: readonly 
   const first = tokens[at];
   if (first === undefined) return null;
   // Only the phrases whose first word is this one: a table is scanned once per word, not once per phrase.
-  for (const phrase of candidates(phrases, first.folded)) if (phraseAt(tokens, at, phrase)) return phrase;
-  return null;
+  return longestAt(tokens, at, indexOf(phrases).get(first.folded));
 }
 
 /** The longest phrase ending exactly before token `end`. */
@@ -77,8 +88,12 @@ export function findPhrase(
   from = 0,
   to = tokens.length,
 ): PhraseHit | null {
+  // Called a few dozen times per message: the table's index is looked up once, not once per word.
+  const index = indexOf(phrases);
   for (let i = from; i < to; i++) {
-    const phrase = matchAt(tokens, i, phrases);
+    const t = tokens[i];
+    if (t === undefined) break;
+    const phrase = longestAt(tokens, i, index.get(t.folded));
     if (phrase !== null && i + phrase.tokens.length <= to) {
       return { start: i, end: i + phrase.tokens.length, phrase };
     }

@@ -97,6 +97,16 @@ const RULES: readonly Rule[] = [
     (s.pastPeriod || (s.status === 'done' && !s.due && !s.deadline && !s.must))
       ? 'list'
       : null,
+  // "trước 31/12 còn những mục tiêu nào chưa xong": work not done that is due by a day still to come.
+  (label, s) =>
+    (label === 'list' || label === 'overdue') &&
+    s.dueBy &&
+    !s.pastPeriod &&
+    !s.late &&
+    s.status !== null &&
+    s.status !== 'done'
+      ? 'due_soon'
+      : null,
   // "việc của em đang vướng", "nhiệm vụ của tôi nào quá hạn": the sender's own work wins over what
   // kind of work it is (the my-tasks answer lists their open items with those facts).
   // Only about work: "how many leave days do I have" names none.
@@ -158,7 +168,15 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   const unknown: Decision = { intent: 'unknown', status: null, choices: null, confidence: p.p };
   // "muốn hỏi việc quá hạn thì gõ thế nào", "explain how to use the bot": about using the bot, whatever
   // it names.
-  if (slots.helpHow) return { ...unknown, intent: 'help', confidence: 1 };
+  // Unless items were asked for first ("cho em xin ds việc quá hạn của xã. Nhân tiện cho em hỏi xuất excel
+  // được không"): those are answered, the bot's use is asked by the way.
+  const first =
+    slots.head !== null && !slots.head.helpHow && (slots.head.work || slots.head.listWord)
+      ? itemsAsked(slots.head)
+      : null;
+  if (slots.helpHow && first === null) return { ...unknown, intent: 'help', confidence: 1 };
+  if (slots.helpHow && first !== null)
+    return { ...unknown, intent: first, status: first === 'list' ? slots.head!.status : null };
   // "translate \"overdue\" into Vietnamese", "write a haiku about deadlines": words asked for, not the work
   // they name.
   if (slots.compose) return unknown;

@@ -40,6 +40,8 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
       program: scope.program !== null,
       agency: scope.agency !== null || scope.agencyChoices.length > 0,
       agencyPlace: scope.agencyAt !== null && namedAsPlace(a.tokens, scope.agencyAt),
+      dueBy:
+        period !== null && /(?<![a-z])(?:truoc|before|by)\s+(?:ngay\s+)?\d{1,2}\/\d{1,2}/u.test(a.masked),
     },
     clauseStarts,
   );

@@ -103,9 +103,12 @@ export interface Slots {
   agency: boolean;
   /** The agency is named as a place ("ở cổng Sở Y tế", "at DOST"), not as the unit asked about. */
   agencyPlace: boolean;
+  /** The period is "before a day" ("trước 31/12", "by 30/9"): work due by then. */
+  dueBy: boolean;
   /**
-   * When a count, ranking or summary is asked only in a later clause ("liệt kê nhiệm vụ trễ hạn, sau đó
-   * cho biết đơn vị nào chậm nhất"), the facts of the clauses before it: what is asked first.
+   * When a count, ranking, summary or how to use the bot is asked only in a later clause ("liệt kê nhiệm
+   * vụ trễ hạn, sau đó cho biết đơn vị nào chậm nhất", "cho em ds việc quá hạn. Nhân tiện cho em hỏi xuất
+   * excel được không"), the facts of the clauses before it: what is asked first.
    */
   head: Slots | null;
 }
@@ -125,6 +128,7 @@ function statusesNamed(tokens: readonly Token[]): ItemStatus[] {
     if (
       status !== undefined &&
       !isGive(tokens, hit.start, hit.phrase) &&
+      !isFollow(tokens, hit.start, hit.phrase) &&
       !waitsForSomeone(tokens, hit.start, hit.phrase)
     )
       found.push(status);
@@ -144,6 +148,21 @@ function isGive(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
   return tokens.some((o) => hasMarks(o.sig)) || GIVE_TO.has(tokens[at + 1]?.folded ?? '');
 }
 
+const FOLLOW = tokenizePhrase('theo')[0]!;
+/** "theo doi" typed without marks is "theo dõi" (to follow up), not "theo" and "đợi" (waiting). */
+function isFollow(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+  const t = tokens[at];
+  const before = tokens[at - 1];
+  return (
+    phrase.tokens.length === 1 &&
+    t !== undefined &&
+    t.folded === 'doi' &&
+    !hasMarks(t.sig) &&
+    before !== undefined &&
+    wordMatches(before, FOLLOW)
+  );
+}
+
 const WAITING = ['chờ', 'đợi', 'waiting'].map((w) => tokenizePhrase(w)[0]!);
 /**
  * "em chờ anh ở cổng sở", "đợi em chút", "waiting for you": waiting for a person, no work held up. Not an
@@ -157,7 +176,10 @@ function waitsForSomeone(tokens: readonly Token[], at: number, phrase: Phrase): 
   return matchAt(tokens, at + 1, PERSONS) !== null;
 }
 
-type Known = Pick<Slots, 'question' | 'period' | 'pastPeriod' | 'program' | 'agency' | 'agencyPlace'>;
+type Known = Pick<
+  Slots,
+  'question' | 'period' | 'pastPeriod' | 'program' | 'agency' | 'agencyPlace' | 'dueBy'
+>;
 
 /**
  * The slots of `tokens`, and of the clauses before the first one that counts, ranks or sums up (`head`).
@@ -169,8 +191,8 @@ export function readSlots(
   clauseStarts: readonly number[] = [],
 ): Slots {
   const slots = slotsOfWords(tokens, known);
-  if (!(slots.summary || slots.count || slots.rank)) return slots;
-  const asks = [RANKING, COUNT, SUMMARY, HOW_MANY]
+  if (!(slots.summary || slots.count || slots.rank || slots.helpHow)) return slots;
+  const asks = [RANKING, COUNT, SUMMARY, HOW_MANY, HELP_HOW]
     .map((words) => findPhrase(tokens, words)?.start ?? Infinity)
     .reduce((x, y) => Math.min(x, y));
   const cut = clauseStarts.filter((k) => k <= asks).at(-1);

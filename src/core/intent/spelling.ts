@@ -403,6 +403,50 @@ export function contextCorrection(
   return withMarks(best.w, written, /^[a-z]+$/u.test(written));
 }
 
+/**
+ * Two words typed with the space one letter off, or where none belongs ("b ịkẹt", "củ atôi", "d one"):
+ * read as the vocabulary words they make once it is moved or dropped, each with the marks it was typed
+ * with. Only lower-case words, one of them unknown, and only when one reading is clearly the one.
+ */
+function respaced(a: WordAt, b: WordAt): Correction | null {
+  const usable = (w: WordAt): boolean =>
+    w.fix === null &&
+    w.shorthand === undefined &&
+    !w.named &&
+    /^[a-z]+$/u.test(w.folded) &&
+    w.written === w.written.toLowerCase();
+  if (!usable(a) || !usable(b) || (inVocabulary(a.folded) && inVocabulary(b.folded))) return null;
+  const typed = `${a.written}${b.written}`.normalize('NFC');
+  const folded = `${a.folded}${b.folded}`;
+  if (typed.length !== folded.length) return null;
+  const { pairs } = vocabulary();
+  const cut = a.folded.length;
+  const readings: { parts: string[]; n: number }[] = [];
+  for (const at of [cut - 1, cut + 1, folded.length]) {
+    if (at < 1 || at > folded.length) continue;
+    const parts = at === folded.length ? [folded] : [folded.slice(0, at), folded.slice(at)];
+    const marks = at === folded.length ? [typed] : [typed.slice(0, at), typed.slice(at)];
+    if (!parts.every((part, k) => knownAs(part, marks[k] ?? ''))) continue;
+    readings.push({ parts, n: parts.length === 2 ? (pairs.get(parts.join(' ')) ?? 0) : 0 });
+  }
+  readings.sort((x, y) => y.n - x.n);
+  const [best, next] = readings;
+  if (best === undefined || (next !== undefined && best.n < 2 * next.n + 1)) return null;
+  const marked = /[^\x00-\x7f]/u.test(typed)
+    ? best.parts.length === 2
+      ? `${typed.slice(0, best.parts[0]!.length)} ${typed.slice(best.parts[0]!.length)}`
+      : typed
+    : null;
+  return { folded: best.parts.join(' '), marked };
+}
+
+/** A vocabulary word, typed either without marks or with the marks the vocabulary writes it with. */
+function knownAs(folded: string, typed: string): boolean {
+  if (folded.length < 2 || !inVocabulary(folded)) return false;
+  if (/^[a-z]+$/u.test(typed)) return true;
+  return vocabulary().marked.get(folded)?.has(typed) === true;
+}
+
 /** Letters one region's speech makes one sound, so typists mix them up: s/x, d/r/gi, ch/tr, l/n. */
 const SOUND_ALIKE = ['sx', 'drg', 'ct', 'ln'];
 
@@ -445,6 +489,8 @@ interface WordAt {
    * agency's initials ("NN&MT", "KH&CN"). A name, never a typo.
    */
   named: boolean;
+  /** Read into the word before it, whose space was misplaced ("b ịkẹt"): nothing of its own. */
+  taken?: true;
 }
 
 /** Rewrites the misspelt words of `folded` (the fold of `source`), keeping every offset map exact. */
@@ -461,9 +507,18 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     const fix = shorthand === undefined && !named ? correction(m[0], written) : null;
     words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand, named });
   }
+  // Two words, one of them unread, with their space misplaced: "đ ãxong", "củ atôi", "d one".
+  words.forEach((w, i) => {
+    const next = words[i + 1];
+    if (next === undefined || w.taken || !/^ $/u.test(text.slice(w.end, next.start))) return;
+    const fix = respaced(w, next);
+    if (fix === null) return;
+    Object.assign(w, { fix, folded: fix.folded, end: next.end });
+    next.taken = true;
+  });
   // Then the words still unread, by the (corrected) words beside them; only across a space.
   words.forEach((w, i) => {
-    if (w.fix !== null || w.shorthand !== undefined || w.named) return;
+    if (w.fix !== null || w.shorthand !== undefined || w.named || w.taken) return;
     const prev = words[i - 1];
     const next = words[i + 1];
     const left = prev !== undefined && /^\s+$/u.test(text.slice(prev.end, w.start)) ? prev.folded : null;
@@ -482,7 +537,7 @@ export function correctSpelling(folded: Folded, source: string): Folded {
       marked.set(out.length + (w.start - at), w.shorthand);
       continue;
     }
-    if (w.fix === null) continue;
+    if (w.fix === null || w.taken) continue;
     out += text.slice(at, w.start);
     for (let k = at; k < w.start; k++) toOrig.push(folded.toOrig[k] ?? 0);
     // A split word ("hoàn thành") marks each of its parts where it starts.

@@ -337,7 +337,16 @@ export function reportsWork(a: Analysis, codeIndex: number): boolean {
   if (codeIndex < 0 || looksLikeQuestion(a, sentenceEnd(a, codeIndex))) return false;
   const after = a.tokens.slice(codeIndex + 1).filter((t) => !isBarrier(t));
   if (hasPhrase(after, OVERDUE)) return false;
-  return hasPhrase(after, REPORT_WORDS) || countsDone(a.masked.slice(a.tokens[codeIndex]?.end ?? 0));
+  // The code's own sentence reports, or the next when the code stands alone ("NQ57-12. Đã lắp xong"): a
+  // later sentence may ask ("… về chỉ tiêu NQ57-33. Bot cho tôi biết tiến độ và hạn hoàn thành").
+  const end = sentenceEnd(a, codeIndex);
+  const codeStart = a.tokens[codeIndex]?.start ?? 0;
+  const opened = Math.max(...[...'.!?;\n'].map((c) => a.masked.lastIndexOf(c, codeStart)));
+  const own = after.filter((t) => t.start < end);
+  const alone = own.length <= 1 && !a.tokens.some((t, i) => i < codeIndex && t.start > opened);
+  const said = alone ? after : own;
+  const text = a.masked.slice(a.tokens[codeIndex]?.end ?? 0, alone ? undefined : end);
+  return hasPhrase(said, REPORT_WORDS) || countsDone(text);
 }
 
 /**

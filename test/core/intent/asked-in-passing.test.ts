@@ -213,3 +213,74 @@ describe('said to someone, not asked', () => {
     expect(intentOf('ae ơi hôm nay mưa quá, tiện hỏi bot: việc nào của NQ57 quá hạn rồi')).toBe('overdue');
   });
 });
+
+describe('a space typed one letter off', () => {
+  it.each([
+    ['nq 57 21.4 b ịkẹt vì chưa có mặt bằng', { intent: 'update', target: 'NQ57-21.4', status: 'blocked' }],
+    ['CDS25-03 đ ãxong', { intent: 'update', target: 'CDS25-03', status: 'done' }],
+  ])('%j is read with the space where it belongs', (text, expected) => {
+    expect(parse(text).intent).toMatchObject(expected);
+  });
+
+  it('but two real words, or a capitalised name, are left as typed', () => {
+    expect(intentOf('Sở Y tế có việc nào quá hạn không')).toBe('overdue');
+    expect(parse('việc của Xã Tân Phú đang vướng').intent).toMatchObject({
+      intent: 'list',
+      agency: 'X-TANPHU',
+    });
+  });
+});
+
+describe('work due by a day still to come', () => {
+  it('is due soon when it is not done', () => {
+    expect(intentOf('trước 31/12 còn những mục tiêu nào chưa xong')).toBe('due_soon');
+    expect(intentOf('trước ngày 20/12 còn nhiệm vụ nào chưa xong của Sở Công Thương')).toBe('due_soon');
+  });
+
+  it('but what was done by then is a list, and lateness stays lateness', () => {
+    expect(intentOf('những việc nào đã hoàn thành trước 30/9')).toBe('list');
+    expect(intentOf('trước 31/12 việc nào đã quá hạn')).toBe('overdue');
+  });
+});
+
+describe('a report in the code’s own sentence', () => {
+  it('is not read from a request in the sentence after it', () => {
+    expect(
+      intentOf(
+        'Chào bot, hôm nay tôi phải trả lời phóng viên về chỉ tiêu NQ57-33. Bot cho tôi biết tiến độ hiện tại và hạn hoàn thành.',
+      ),
+    ).toBe('status');
+  });
+
+  it('but a code standing alone is reported on by the sentence after it', () => {
+    expect(parse('NQ57-12. Đã lắp xong 12 trạm').intent).toMatchObject({
+      intent: 'update',
+      target: 'NQ57-12',
+    });
+  });
+});
+
+describe('an apology for a slip', () => {
+  it('is not a question about the bot', () => {
+    expect(intentOf('xin lỗi, em gõ nhầm')).toBe('unknown');
+    expect(intentOf('Làm thế nào để hỏi bot những việc sắp đến hạn trong tuần?')).toBe('help');
+  });
+});
+
+describe('how to use the bot, asked by the way', () => {
+  it('after items asked for, leaves those items the answer', () => {
+    expect(
+      intentOf(
+        'Bot ơi em ở xã Bắc Phong. Cho em xin ds việc quá hạn của xã với ạ. Nhân tiện cho em hỏi xuất excel được không.',
+      ),
+    ).toBe('overdue');
+  });
+
+  it('but a newcomer who only follows the work and asks how is asking for help', () => {
+    expect(
+      intentOf(
+        'Toi moi duoc them vao nhom theo doi nhiem vu, chua biet su dung the nao. Xin huong dan giup toi.',
+      ),
+    ).toBe('help');
+  });
+});

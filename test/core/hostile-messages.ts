@@ -72,7 +72,7 @@ const PERCENTS = [
 const GARBAGE_CODES = [
   'NQ57-12.3x', 'NQ57-99999.99999', 'NQ57-1e1', 'XX-1.1', 'NQ57-12.3.4', 'NQ57--12', 'NQ57-0.0', 'ZZ99-01.1',
   'NQ57-12.', 'NQ5７-12.3', 'NQ57-12,3', 'NQ57-012.003', 'NQ57-12.30', 'DA06-99', 'CDS25-4.2.1', 'NQ-57-12.3',
-  'NQ57−12.3', 'NQ57-12.3-', 'N Q 5 7 - 1 2 . 3', 'NQ57-١٢.٣x', 'nq57_12_3', 'NQ57/12.3', 'NQ57-12.3e2',
+  'NQ57−12.3', 'NQ57-12.3-', 'N Q 5 7 - 1 2 . 3', 'NQ57-١٢.٣x', 'nq57_12_3', 'NQ57/12/3', 'NQ57-12.3e2',
   'AAAAAAAAAAAAAAAAAAAAAAAA-1.1', 'NQ57-99999999999999999999', 'NQ57-0x1F', 'NQ57-Infinity', 'NQ57-NaN',
 ];
 // prettier-ignore
@@ -263,7 +263,9 @@ export function namedCodes(text: string): string[] {
     )
     .replace(GLUED_TO_PROGRAM, '$1-$2')
     // "NQ57-12,3": the decimal comma Vietnamese writes, glued between the numbers.
-    .replace(/(?<=[A-Z]\d*-\d+),(?=\d)/g, '.');
+    .replace(/(?<=[A-Z]\d*-\d+),(?=\d)/g, '.')
+    // "NQ57/12.3", "da 06/3": a slash for the hyphen, unless a second one makes it a date ("06/3/2025").
+    .replace(/(?<=[A-Z]+ ?\d+)\/(?=\d{1,2}(?:\.\d+)?(?![\d/]))/g, '-');
   // "NQ57-12.3", "NQ-57-12.3", "NQ 57-12.3", "nq57 12.3".
   const found = folded.matchAll(/(?<![A-Z])([A-Z]+)[- ]?(\d+)(?:-|\s+(?=\d+\.\d))(\d+(?:\.\d+)*)/g);
   return [...found].map((m) => sameCode(`${m[1]}${m[2]}-${m[3]}`));

@@ -13,7 +13,7 @@ export interface CodeSpan {
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
- * a zero-padded target number ("da06 03"), or a number that ends the message or comes before a word
+ * a zero-padded target number ("da06 03"), or a number that ends the message or its sentence, or comes before a word
  * of ITEM_FOLLOWERS ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"; "NQ57 12 việc" counts); a dot
  * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"), and
  * so may a slash ("da 06/3", "nq57/12.3"; a second slash makes it a date, "06/3/2025"); a comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
@@ -39,7 +39,7 @@ const ITEM_FOLLOWERS = [
 
 const ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})` +
-    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|\s+(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.]))|\/(?=\d{1,2}(?:\.\d{1,3})?(?![\d/])))` +
+    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|[?!.]\s|\s+(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.]))|\/(?=\d{1,2}(?:\.\d{1,3})?(?![\d/])))` +
     // The task number after a dot, the decimal comma, or "chấm"/"point" said to a phone ("NQ57 12 chấm 3").
     String.raw`(\d{1,3})(?:(?:[.,]|( (?:cham|point|dot) )(?=\d{1,2}(?!\d)(?!\s+(?:${TIME_UNITS})(?![\p{L}\p{N}]))))(\d{1,3}))?` +
     String.raw`(?![\p{L}\p{N}%]|[.,]\d)`,

@@ -171,7 +171,7 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // Unless items were asked for first ("cho em xin ds việc quá hạn của xã. Nhân tiện cho em hỏi xuất excel
   // được không"): those are answered, the bot's use is asked by the way.
   const first =
-    slots.head !== null && !slots.head.helpHow && (slots.head.work || slots.head.listWord)
+    slots.head !== null && !slots.head.help && !slots.head.howTo && (slots.head.work || slots.head.listWord)
       ? itemsAsked(slots.head)
       : null;
   if (slots.helpHow && first === null) return { ...unknown, intent: 'help', confidence: 1 };

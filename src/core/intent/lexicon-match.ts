@@ -133,7 +133,12 @@ function indexOf(lexicon: Lexicon): LexiconIndex {
 
 /** The programme an item code starts with ("da", "6" → DA06), or null when the lexicon has none such. */
 export function programOfCode(lexicon: Lexicon, letters: string, digits: string): ProgramCode | null {
-  return indexOf(lexicon).programByCompact.get(canonicalCompact([letters, digits])) ?? null;
+  const byCompact = indexOf(lexicon).programByCompact;
+  // "DDA 06-07": "Đ" typed in telex with the input method off.
+  const telex = letters.startsWith('dd')
+    ? byCompact.get(canonicalCompact([letters.slice(1), digits]))
+    : undefined;
+  return byCompact.get(canonicalCompact([letters, digits])) ?? telex ?? null;
 }
 
 function acceptsExact(v: Variant, window: readonly Token[]): boolean {

@@ -20,6 +20,7 @@ import {
   HELP_WEAK,
   HOW_IS,
   HOW_MANY,
+  HOW_TO,
   INTRO,
   INTRO_ROLES,
   KIN,
@@ -70,6 +71,8 @@ export interface Slots {
   help: boolean;
   /** About using the bot itself: help whatever else the message names. */
   helpHow: boolean;
+  /** A how-to question of any kind ("how to check …", "làm sao để xem …"). */
+  howTo: boolean;
   helpWeak: boolean;
   /** "danh sách", "liệt kê", "list of". */
   listWord: boolean;
@@ -229,6 +232,7 @@ function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
     selfWork: senderThen(tokens, SELF_WORK),
     help: hasPhrase(tokens, HELP_STRONG) || howToUse,
     helpHow: howToUse,
+    howTo: hasPhrase(tokens, HOW_TO),
     agencyKind: hasPhrase(tokens, AGENCY_KINDS),
     howIs: hasPhrase(tokens, HOW_IS),
     listWord: hasPhrase(tokens, LIST_WORDS),

@@ -284,3 +284,29 @@ describe('how to use the bot, asked by the way', () => {
     ).toBe('help');
   });
 });
+
+describe('the last round of development sets', () => {
+  it('reads a code typed with telex "DDA" and a number closing its sentence', () => {
+    expect(parse('DDA 06-07 hoàn thành rồi ạ').intent).toMatchObject({ intent: 'update', target: 'DA06-07' });
+    expect(
+      parse('Kính gửi đồng chí, đề nghị làm rõ nguyên nhân chậm tiến độ của nhiệm vụ nq57 15. Trân trọng.')
+        .intent,
+    ).toMatchObject({ intent: 'request_explanation', target: 'NQ57-15' });
+  });
+
+  it('asks "lúc nào" about an item rather than reporting', () => {
+    expect(intentOf('NQ57 - 41 da cap nhat gan nhat luc nao')).toBe('status');
+  });
+
+  it('keeps a how-to about other things off-topic, and one about the bot help', () => {
+    expect(intentOf('how to report a lost ID card')).toBe('unknown');
+    expect(intentOf('how to check overdue tasks with this bot?')).toBe('help');
+    expect(intentOf('how to check overdue items, what command')).toBe('help');
+  });
+
+  it('an account owed to a bank is no explanation of the plan', () => {
+    expect(intentOf('em phải giải trình với ngân hàng về khoản vay mua nhà, anh có mẫu nào không')).toBe(
+      'unknown',
+    );
+  });
+});

@@ -91,3 +91,10 @@ export function textBetween(
   text = trimTrailingSeparators ? text.replace(/[\s,;:\-–—]+$/u, '') : text.trimEnd();
   return /[^\p{P}\s]/u.test(text) ? text : null;
 }
+
+/** The indexes of the tokens a punctuation mark comes before: where the message's clauses start. */
+export function clauseStarts(a: Analysis): number[] {
+  return a.tokens.flatMap((t, i) =>
+    i > 0 && /[.,;:!?\n]/u.test(a.masked.slice(a.tokens[i - 1]!.end, t.start)) ? [i] : [],
+  );
+}

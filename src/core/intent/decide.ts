@@ -114,11 +114,7 @@ const RULES: readonly Rule[] = [
     (s.mineStrong || (s.mine && s.work)) && OWN_WORK_WINS.has(label) && aboutWork(s) ? 'my_tasks' : null,
   // "liệt kê các nhiệm vụ đã trễ hạn, sau đó cho biết đơn vị nào chậm nhất", "overdue items for DX plan
   // 2025, then rank the agencies": the items asked first are answered; the ranking is asked next.
-  (label, s) => {
-    const head = s.head;
-    if (label !== 'summary' || head === null || head.summary || head.count || head.rank) return null;
-    return head.work || head.listWord ? itemsAsked(head) : null;
-  },
+  (label, s) => (label === 'summary' ? askedFirst(s) : null),
   // "bắc phong đang thế nào", "tình hình Sở Y tế": a unit or programme named with a word of how it stands
   // is its summary, however unsure the classifier is of the rest.
   (label, s) =>
@@ -158,6 +154,16 @@ function itemsAsked(s: Slots): IntentName | null {
   return null;
 }
 
+/**
+ * The items the clauses before a ranking, count, summary or how-to ask for, when they ask for items and
+ * nothing of those themselves (`Slots.head`): what the message asks first.
+ */
+function askedFirst(s: Slots): IntentName | null {
+  const head = s.head;
+  if (head === null || head.summary || head.count || head.rank || head.help || head.howTo) return null;
+  return head.work || head.listWord ? itemsAsked(head) : null;
+}
+
 function anchoredIntent(s: Slots): IntentName | null {
   if (s.count || s.rank) return 'summary';
   return itemsAsked(s) ?? (s.summary || s.howIs ? 'summary' : null);
@@ -170,13 +176,10 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // it names.
   // Unless items were asked for first ("cho em xin ds việc quá hạn của xã. Nhân tiện cho em hỏi xuất excel
   // được không"): those are answered, the bot's use is asked by the way.
-  const first =
-    slots.head !== null && !slots.head.help && !slots.head.howTo && (slots.head.work || slots.head.listWord)
-      ? itemsAsked(slots.head)
-      : null;
+  const first = askedFirst(slots);
   if (slots.helpHow && first === null) return { ...unknown, intent: 'help', confidence: 1 };
   if (slots.helpHow && first !== null)
-    return { ...unknown, intent: first, status: first === 'list' ? slots.head!.status : null };
+    return { ...unknown, intent: first, status: first === 'list' ? (slots.head?.status ?? null) : null };
   // "translate \"overdue\" into Vietnamese", "write a haiku about deadlines": words asked for, not the work
   // they name.
   if (slots.compose) return unknown;

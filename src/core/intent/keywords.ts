@@ -534,9 +534,11 @@ export const HOW_TO = compilePhrases([
   'how to',
   'how do i',
   'how can i',
-  'làm sao',
-  'làm thế nào',
-  'cách nào',
+  'how should i',
+  'how should we',
+  'làm sao để',
+  'làm thế nào để',
+  'cách nào để',
   'bằng cách nào',
 ]);
 /**
@@ -915,18 +917,12 @@ export const PLEASE = compilePhrases([
  * kiểm tra lại số liệu NQ57 và báo cáo anh", "I'll check the NQ57 numbers"): a promise to someone, not a
  * question. Later in a message "để tôi" is what an answer is for ("gửi danh sách để tôi xem").
  */
-export const PROMISE = compilePhrases([
-  'để tôi',
-  'để em',
-  'để mình',
-  'tôi sẽ',
-  'em sẽ',
-  'mình sẽ',
-  'i will',
-  'i ll',
-  'we will',
-  'we ll',
-]);
+export const PROMISE = compilePhrases(['để tôi', 'để em', 'để mình', 'tôi sẽ', 'em sẽ', 'mình sẽ']);
+/**
+ * English says what it will do before a request too ("I'll brief the chairman, give me …"): its promise
+ * is told by how it ends ("I'll check the NQ57 numbers and get back to you").
+ */
+export const PROMISE_ENDS = compilePhrases(['get back to you', 'get back to u', 'revert to you']);
 
 /** People one may wait for ("em chờ anh ở cổng sở", "waiting for you"): no work held up. */
 export const PERSONS = compilePhrases([

@@ -1,7 +1,7 @@
 // The intent classifier, trained in-process the first time a message needs it (about 20 s, once, then
 // cached), from the generated corpus and the hand-labelled lines. Deterministic: same corpus, same model.
 import type { Lexicon, LocalDate } from '../types.ts';
-import { analyse, type Analysis } from './analysis.ts';
+import { analyse, clauseStarts, type Analysis } from './analysis.ts';
 import { DIMS, predict, rng, train, type Model, type Prediction } from './classifier.ts';
 import { generate, inEveryStyle, type Labelled } from './corpus/generate.ts';
 import { handwritten, type Phrasing } from './corpus/handwritten.ts';
@@ -26,10 +26,6 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
   const words = a.tokens.map((t, i) =>
     intro.has(i) || named.some(([from, to]) => i >= from && i < to) ? { ...t, folded: '#' } : t,
   );
-  // Where each clause starts: a punctuation mark between two words.
-  const clauseStarts = a.tokens.flatMap((t, i) =>
-    i > 0 && /[.,;:!?\n]/u.test(a.masked.slice(a.tokens[i - 1]!.end, t.start)) ? [i] : [],
-  );
   const slots = readSlots(
     words,
     {
@@ -43,7 +39,7 @@ export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots 
       dueBy:
         period !== null && /(?<![a-z])(?:truoc|before|by)\s+(?:ngay\s+)?\d{1,2}\/\d{1,2}/u.test(a.masked),
     },
-    clauseStarts,
+    clauseStarts(a),
   );
   // "% hoàn thành đa06", "Resolution 57 % complete": a percent sign with no number before it but a
   // programme's own, a share asked for, a count.

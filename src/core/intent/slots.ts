@@ -38,6 +38,7 @@ import {
   PLACE,
   PLEASE,
   PROMISE,
+  PROMISE_ENDS,
   PURPOSE,
   RANKING,
   SELF_WORK,
@@ -245,7 +246,9 @@ function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
     notForBot:
       toSomeoneElse(tokens) ||
       (hasPhrase(tokens, CONGRATULATE) && !known.question) ||
-      (hasPhrase(tokens, PROMISE, 0, PROMISE_WITHIN) && !known.question && !hasPhrase(tokens, PLEASE)),
+      ((hasPhrase(tokens, PROMISE, 0, PROMISE_WITHIN) || hasPhrase(tokens, PROMISE_ENDS)) &&
+        !known.question &&
+        !hasPhrase(tokens, PLEASE)),
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
     head: null,
   };

@@ -1,6 +1,6 @@
 // Reads a progress report around an item code: its percent, its status words and where the free-text note lies.
 import type { ItemStatus } from '../types.ts';
-import { isBarrier, tokenIndexFrom, type Analysis } from './analysis.ts';
+import { clauseStarts, isBarrier, tokenIndexFrom, type Analysis } from './analysis.ts';
 import type { PercentSpan, Span } from './codes.ts';
 import {
   ASSIGN,
@@ -373,13 +373,8 @@ export function sentenceEnd(a: Analysis, codeIndex: number): number {
 
 /** The message's words cut at its punctuation, masked codes left out. */
 function clausesOf(a: Analysis): Token[][] {
-  const clauses: Token[][] = [[]];
-  a.tokens.forEach((t, i) => {
-    const gap = i === 0 ? '' : a.masked.slice(a.tokens[i - 1]!.end, t.start);
-    if (/[.,;:!?\n]/u.test(gap)) clauses.push([]);
-    if (!isBarrier(t)) clauses[clauses.length - 1]!.push(t);
-  });
-  return clauses;
+  const starts = [0, ...clauseStarts(a), a.tokens.length];
+  return starts.slice(1).map((end, k) => a.tokens.slice(starts[k], end).filter((t) => !isBarrier(t)));
 }
 
 /**

@@ -205,8 +205,9 @@ describe('said to someone, not asked', () => {
     expect(intentOf("I'll check the NQ57 numbers and get back to you")).toBe('unknown');
   });
 
-  it('but a request with "please" or a question still asks', () => {
+  it('but a request with "please" or a question still asks, and English plans said first are no promise', () => {
     expect(intentOf("I'll be travelling, so please show me which NQ57 tasks are overdue")).toBe('overdue');
+    expect(intentOf('I will brief the chairman in 1 hour, give me a summary of Project 06')).toBe('summary');
   });
 
   it('a group called, then the bot, asks the bot', () => {

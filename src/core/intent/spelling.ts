@@ -404,7 +404,7 @@ export function contextCorrection(
 }
 
 /**
- * Two words typed with the space one letter off, or where none belongs ("b ịkẹt", "củ atôi", "d one"):
+ * Two words typed with the space one letter off, or where none belongs ("b ịkẹt", "củ atôi", "đ ãxong"):
  * read as the vocabulary words they make once it is moved or dropped, each with the marks it was typed
  * with. Only lower-case words, one of them unknown, and only when one reading is clearly the one.
  */
@@ -507,7 +507,7 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     const fix = shorthand === undefined && !named ? correction(m[0], written) : null;
     words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand, named });
   }
-  // Two words, one of them unread, with their space misplaced: "đ ãxong", "củ atôi", "d one".
+  // Two words, one of them unread, with their space misplaced: "đ ãxong", "củ atôi", "b ịkẹt".
   words.forEach((w, i) => {
     const next = words[i + 1];
     if (next === undefined || w.taken || !/^ $/u.test(text.slice(w.end, next.start))) return;

@@ -395,7 +395,7 @@ function asksInFrame(clause: readonly Token[]): boolean {
   if (opener === null) return false;
   for (let k = last - 1; k >= Math.max(0, last - 4); k--) {
     const t = core[k]!;
-    if (CONTRAST.has(t.folded)) return false;
+    if (CONTRAST.some((w) => wordMatches(t, w))) return false;
     if (wordMatches(t, opener)) return k < last - 1;
   }
   return false;
@@ -406,7 +406,8 @@ const [FRAME_CHUA, FRAME_DA, FRAME_CO] = ['chưa', 'đã', 'có'].map((w) => tok
   Token,
 ];
 const FRAME_KHONG = ['không', 'ko', 'k'].map((w) => tokenizePhrase(w)[0]!);
-const CONTRAST = new Set(['nhung', 'con', 'ma', 'but']);
+/** With their marks: "mà" (but) is a contrast, "mã" (a code) is not. */
+const CONTRAST = ['nhưng', 'còn', 'mà', 'but'].map((w) => tokenizePhrase(w)[0]!);
 
 /** The words of the message after any courtesy words at its end ("có ạ", "ok nhé"). */
 export function coreWords(tokens: readonly Token[]): Token[] {

@@ -13,10 +13,11 @@ export interface CodeSpan {
  * Letters+digits, hyphen, number, optional ".number". Letters and digits may be split by a space or a hyphen
  * ("NQ 57-12", "NQ-57-12"), and the hyphen set off by spaces ("NQ57 - 12.3"), only when they then spell a
  * known programme, so "tuần 2-3" is no code; so may a lone space before a task number ("nq57 12.3") or
- * a zero-padded target number ("da06 03"), or a number that ends the message or its sentence, or comes before a word
+ * a zero-padded target number ("da06 03"), or a number that ends the message or its sentence or comes before a word
  * of ITEM_FOLLOWERS ("da06 11 sao rồi", "nq57 19 bắt đầu", "nq57 29 78%"; "NQ57 12 việc" counts); a dot
  * may stand for the hyphen before a target of a known programme ("nq57.34", "cds25.4", "nq57.12.3"), and
- * so may a slash ("da 06/3", "nq57/12.3"; a second slash makes it a date, "06/3/2025"); a comma glued between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
+ * so may a slash ("da 06/3", "nq57/12.3"; a second slash makes it a date, "06/3/2025"); a comma glued
+ * between two numbers is the decimal comma Vietnamese writes ("NQ57-12,3" is NQ57-12.3).
  */
 /** Words of time: after "cham" and a number they make it "chậm" (late) so long, not a dictated dot. */
 const TIME_UNITS =
@@ -37,9 +38,16 @@ const ITEM_FOLLOWERS = [
   String.raw`\d{1,3}\s?(?:%|phan tram)`,
 ].join('|');
 
+/**
+ * Where a programme's bare item number may end: the message or its sentence, or a word of
+ * ITEM_FOLLOWERS (`notBefore` rules some of those out). One definition for digits and spoken numbers.
+ */
+const afterItemNumber = (notBefore = ''): string =>
+  String.raw`(?:\s*[?!.]?\s*$|[?!.]\s|\s+${notBefore}(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}]))`;
+
 const ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}])([a-z]{2,6})([ -]?)(\d{1,4})` +
-    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}(?:\s*[?!.]?\s*$|[?!.]\s|\s+(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}])))|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.]))|\/(?=\d{1,2}(?:\.\d{1,3})?(?![\d/])))` +
+    String.raw`( ?- ?| (?=\d{1,3}\.\d)| (?=0\d(?!\d))| (?=\d{1,3}${afterItemNumber()})|\.(?=\d{1,2}(?:\.\d{1,3})?(?![\d.]))|\/(?=\d{1,2}(?:\.\d{1,3})?(?![\d/])))` +
     // The task number after a dot, the decimal comma, or "chấm"/"point" said to a phone ("NQ57 12 chấm 3").
     String.raw`(\d{1,3})(?:(?:[.,]|( (?:cham|point|dot) )(?=\d{1,2}(?!\d)(?!\s+(?:${TIME_UNITS})(?![\p{L}\p{N}]))))(\d{1,3}))?` +
     String.raw`(?![\p{L}\p{N}%]|[.,]\d)`,
@@ -355,12 +363,12 @@ function numberOf(words: readonly string[]): number | null {
 /**
  * An item's number said to a phone after its programme: "NQ57 mười hai chấm ba", "DA06 ba mươi mốt tiến
  * độ thế nào". Two number words at least, or a spoken dot ("NQ57 năm nay" is this year, not NQ57-05), then
- * the end of the message or a word of ITEM_FOLLOWERS, as for a bare number.
+ * where a bare number may end (afterItemNumber).
  */
 const SPOKEN_ITEM = new RegExp(
   String.raw`(?<![\p{L}\p{N}])([a-z]{2,6}) ?(\d{1,4}) ((?:(?:${NUMBER_WORDS}) )*(?:${NUMBER_WORDS}))` +
     String.raw`(?:( (?:cham|point|dot) )((?:(?:${NUMBER_WORDS}) )*(?:${NUMBER_WORDS})))?` +
-    String.raw`(?=\s*[?!.]?\s*$|\s+(?!nay(?![\p{L}\p{N}]))(?:${ITEM_FOLLOWERS})(?![\p{L}\p{N}]))`,
+    `(?=${afterItemNumber(String.raw`(?!nay(?![\p{L}\p{N}]))`)})`,
   'gu',
 );
 

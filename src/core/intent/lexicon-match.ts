@@ -56,7 +56,7 @@ function isCodeLike(compact: string): boolean {
   return /[a-z]/.test(compact) && /\d/.test(compact);
 }
 
-function buildVariant(kind: Kind, code: string, name: string): Variant | null {
+function buildVariant(kind: Kind, code: string, name: string, order: number): Variant | null {
   const words = tokenizePhrase(name);
   if (words.length === 0) return null;
   const folded = words.map((w) => w.folded);
@@ -66,7 +66,7 @@ function buildVariant(kind: Kind, code: string, name: string): Variant | null {
   return {
     kind,
     code,
-    order: 0,
+    order,
     words,
     key: folded.join(' '),
     marked: words.some((w) => hasMarks(w.sig)),
@@ -91,8 +91,8 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
       const trimmed = name.trim();
       if (trimmed === '' || seen.has(trimmed)) continue;
       seen.add(trimmed);
-      const v = buildVariant(kind, code, trimmed);
-      if (v !== null) variants.push({ ...v, order: variants.length });
+      const v = buildVariant(kind, code, trimmed, variants.length);
+      if (v !== null) variants.push(v);
     }
   };
   for (const e of lexicon.programs) add('program', e.code, entryNames(e));

@@ -165,6 +165,8 @@ describe('an item number said to a phone', () => {
   it.each([
     ['Mục tiêu NQ57 mười hai chấm ba tiến độ tới đâu rồi?', 'NQ57-12.3'],
     ['DA06 mười một đang làm tới đâu', 'DA06-11'],
+    // Ends where a number in digits may: its sentence's end too.
+    ['Báo cáo tiến độ NQ57 mười hai. Đã xong rồi ạ', 'NQ57-12'],
   ])('%j is %s', (text, target) => {
     expect(parse(text).intent.target).toBe(target);
   });

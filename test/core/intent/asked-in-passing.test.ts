@@ -225,6 +225,14 @@ describe('a space typed one letter off', () => {
     expect(parse(text).intent).toMatchObject(expected);
   });
 
+  it('but a slip that reads two ways ("d one": "done" or "do ne") is left as typed, no status recorded', () => {
+    expect(parse('NQ57-02 d one').intent).toMatchObject({
+      intent: 'status',
+      target: 'NQ57-02',
+      status: null,
+    });
+  });
+
   it('but two real words, or a capitalised name, are left as typed', () => {
     expect(intentOf('Sở Y tế có việc nào quá hạn không')).toBe('overdue');
     expect(parse('việc của Xã Tân Phú đang vướng').intent).toMatchObject({

@@ -269,6 +269,8 @@ export const MY_TASKS = compilePhrases([
   'i am the owner',
   'i m responsible for',
   'i am responsible for',
+  'i m accountable for',
+  'i am accountable for',
   'i m in charge of',
   'i am in charge of',
   'my jobs',
@@ -443,6 +445,12 @@ export const HELP_HOW = compilePhrases([
   'how do i use the bot',
   'how to use this bot',
   'use this bot',
+  'use this chat bot',
+  'use this chatbot',
+  'use the chatbot',
+  'mark something as done',
+  'mark a task as done',
+  'mark an item as done',
   'what can you do',
   'through the bot',
   'example questions',
@@ -627,6 +635,9 @@ export const OVERDUE = compilePhrases([
   'miss any deadlines',
   'miss a deadline',
   'missed',
+  'let slip',
+  'deadline slip',
+  'deadlines slip',
   'hạn qua rồi',
   'hạn đã qua',
   'đã qua hạn',
@@ -757,6 +768,9 @@ export const SUMMARY = compilePhrases([
   'big picture',
   'assessment',
   'bức tranh chung',
+  'general picture',
+  'overall picture',
+  'sum up',
   'on track',
   'where do things stand',
   'where are we',
@@ -1109,6 +1123,17 @@ export const HOW_IS = compilePhrases([
 
 /** Words before an item code that announce a report, so a bare number after the code is its percent. */
 export const UPDATE_PREFIX = compilePhrases(['cập nhật', 'update', 'updated']);
+/** The news of an item asked for, its report word and all ("any update on DA06-12", "có cập nhật gì về …"). */
+export const NEWS_ASKED = compilePhrases([
+  'any update',
+  'any updates',
+  'any news',
+  'the latest on',
+  'latest update',
+  'có cập nhật gì',
+  'có gì mới',
+  'có tin gì',
+]);
 
 export interface StatusPhrase {
   status: ItemStatus;
@@ -1277,6 +1302,11 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'chưa ai đụng tới',
     'chưa đụng tới',
     'chưa động tới',
+    'chưa ai động tới',
+    'chưa ai động đến',
+    'chưa ai đụng đến',
+    'chưa ai làm',
+    'chưa ai nhận',
   ]),
 ];
 STATUS_ENTRIES.sort((a, b) => b[0].tokens.length - a[0].tokens.length);
@@ -1453,6 +1483,8 @@ export const PROGRESS_BEFORE = compilePhrases([
   'are',
   'now',
 ]);
+/** Right before a number after an item's code, a word that makes it the progress without "%" ("đạt 75"). */
+export const REACHED = compilePhrases(['đạt', 'đạt được', 'reached', 'reaches']);
 /** After such a percent: "80% complete", "80% hoàn thành". */
 export const PROGRESS_AFTER = compilePhrases(['complete', 'completed', 'done', 'hoàn thành', 'xong']);
 /** Between the two, a hedge: "được khoảng 60%", "about 40%". */
@@ -1777,6 +1809,7 @@ export const RANKING = compilePhrases([
   'cuối bảng',
   'bottom of the ranking',
   'at the bottom',
+  'league table',
   'ai làm chậm',
   'kéo chậm',
   'tụt lại',

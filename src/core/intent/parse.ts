@@ -22,6 +22,7 @@ import {
   ASSIGN_TO,
   EN_WORDS,
   EXPLAIN,
+  NEWS_ASKED,
   NEXT_PAGE,
   NO,
   REGISTER,
@@ -390,7 +391,22 @@ function parseItemMessage(a: Analysis): Draft {
       scope: [0, codeIndex],
     };
   }
-  return itemReport(a, code.code, codeIndex, hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex));
+  const announced =
+    (hasPhrase(a.tokens, UPDATE_PREFIX, 0, codeIndex) && !hasPhrase(a.tokens, NEWS_ASKED, 0, codeIndex)) ||
+    taskThenNumber(a, code.code, codeIndex);
+  return itemReport(a, code.code, codeIndex, announced);
+}
+
+/**
+ * "NQ57-24.1 50": a task's code and a number of two or three digits, nothing else — its percent. After a
+ * target's code the number may be a task's, its dot left out ("NQ57-12 3"): that stays a question.
+ */
+function taskThenNumber(a: Analysis, code: ItemCode, codeIndex: number): boolean {
+  const words = coreWords(a.tokens);
+  const n = words[codeIndex + 1]?.folded ?? '';
+  return (
+    code.includes('.') && codeIndex === 0 && words.length === 2 && /^\d{2,3}$/u.test(n) && Number(n) <= 100
+  );
 }
 
 /**

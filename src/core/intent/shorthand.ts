@@ -56,6 +56,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   ht: 'hoàn thành',
   gt: 'giải trình',
   bđ: 'bắt đầu',
+  bd: 'bắt đầu',
   kq: 'kết quả',
   vde: 'vấn đề',
   vđ: 'vấn đề',
@@ -67,20 +68,26 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   nhg: 'những',
   mik: 'mình',
   nhìu: 'nhiều',
+  nhiu: 'nhiều',
   bik: 'biết',
   bít: 'biết',
   bh: 'bây giờ',
   yc: 'yêu cầu',
   gtrình: 'giải trình',
+  gtrinh: 'giải trình',
   hum: 'hôm',
   tđ: 'tiến độ',
+  td: 'tiến độ',
   qhạn: 'quá hạn',
+  qhan: 'quá hạn',
   sđt: 'số điện thoại',
+  sdt: 'số điện thoại',
   mt: 'mục tiêu',
   // The South's "dz" for "v": "xong chưa dzậy", "dzô".
   dzậy: 'vậy',
   dzay: 'vậy',
   dzô: 'vô',
+  dzo: 'vô',
   // The Centre's words ("việc ni răng rồi", "cái chi quá hạn rứa", "bot ni xài răng hỉ").
   răng: 'sao',
   rứa: 'vậy',
@@ -165,6 +172,11 @@ const fold = (word: string): string =>
   word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').toLowerCase();
 
 const BY_FOLD = new Map(Object.entries(SHORTHAND).map(([k, v]) => [fold(k), v] as const));
+/**
+ * Typed without marks, only a key written without them: "hi" is a greeting, not the Centre's "hỉ"; "rang"
+ * is as often "rằng" as "răng". A marked key's bare form is read only where the table lists it too.
+ */
+const BY_ASCII = new Map(Object.entries(SHORTHAND).filter(([k]) => /^[\x00-\x7f]+$/u.test(k)));
 const FINAL_BY_FOLD = new Map(Object.entries(FINAL_SHORTHAND).map(([k, v]) => [fold(k), v] as const));
 
 const MARKED_KEYS = new Set(Object.keys(SHORTHAND).filter((k) => /[^\x00-\x7fđ/]/u.test(k)));
@@ -203,7 +215,7 @@ export function expandShorthand(folded: Folded, source: string): Folded {
     const expansion =
       lower && !/[\p{N}]/u.test(word)
         ? ((inContext ? contextual?.word : undefined) ??
-          BY_FOLD.get(word) ??
+          (/^[\x00-\x7f]+$/u.test(as) ? BY_ASCII : BY_FOLD).get(word) ??
           (i === last ? FINAL_BY_FOLD.get(word) : undefined))
         : undefined;
     // Hand-typed "đc" is shorthand; a word that carries other marks is a real word; after an apostrophe

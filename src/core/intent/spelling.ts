@@ -70,6 +70,12 @@ function deletionsOf(word: string): string[] {
   return out;
 }
 
+/**
+ * Words officials type in either language that no table of the parser needs, read as written: "hi" is
+ * no "nhi", "chat bot" no "chào bot".
+ */
+const LOAN_WORDS = 'hi hello chat chatbot app zalo email mail file link online laptop wifi ok okay';
+
 /** Every word the intent tables and the training frames are written with (the classifier's vocabulary). */
 function vocabulary(): Vocabulary {
   if (vocab !== null) return vocab;
@@ -80,6 +86,7 @@ function vocabulary(): Vocabulary {
     handwritten().map((p) => p.text),
     sink,
   );
+  wordsOf(LOAN_WORDS, sink);
   for (const table of Object.values(keywords)) {
     if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, sink);
   }

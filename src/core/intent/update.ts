@@ -14,6 +14,7 @@ import {
   OVERDUE,
   PROGRESS_AFTER,
   PROGRESS_BEFORE,
+  REACHED,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
   QUESTION_STARTS,
@@ -156,8 +157,10 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       fillersFrom = -1;
       continue;
     }
+    // "nq57-22 đạt 75 r ạ": after a word of reaching, a number is the progress, announced or not.
+    const reached = matchEndingAt(tokens, j, REACHED) !== null;
     const bare: number | null =
-      allowBareNumber && percent === null && status === null ? bareNumberAt(a, j) : null;
+      (allowBareNumber || reached) && percent === null && status === null ? bareNumberAt(a, j) : null;
     if (bare !== null) {
       percent = bare;
       percentAt = { start: tokens[j]?.start ?? 0, end: tokens[j]?.end ?? 0 };

@@ -1,0 +1,94 @@
+// A commune named as the place of another matter, progress written without "%", news of an item asked
+// for, and words typed in either language that are read as written (not "corrected" into others).
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/core/intent/analysis.ts';
+import { parseMessage } from '../../../src/core/intent/index.ts';
+import type { LocalDate } from '../../../src/core/types.ts';
+import { demoLexicon } from '../../helpers/demo-lexicon.ts';
+
+const lexicon = demoLexicon();
+const parse = (text: string) => parseMessage(text, lexicon, '2025-07-15' as LocalDate);
+const intentOf = (text: string) => {
+  const p = parse(text);
+  return p.choices ? 'ask' : p.intent.intent;
+};
+const folded = (text: string) => analyse(text, () => null).masked;
+
+describe('a unit named as the place of another matter', () => {
+  it.each([
+    'tiến độ xây dựng bệnh viện mới ở Long Thành thế nào',
+    'tien do giai ngan von xay dung nong thon moi xa Tan Phu ra sao',
+    'điện lực Bắc Phong cắt điện lịch tuần này ntn mn ơi',
+    "What's the progress on the new bridge in Bac Phong?",
+    'Thẻ bảo hiểm y tế của con tôi quá hạn rồi, đi khám ở trạm y tế Bắc Phong có được hưởng không?',
+    'My visa extension is due next week, does the Provincial Police handle that?',
+  ])('%j is off-topic: the classifier is sure, the name does not overrule it', (text) => {
+    expect(intentOf(text)).toBe('unknown');
+  });
+
+  it.each([
+    ['tình hình xã Tân Phú thế nào', 'summary'],
+    ['bắc phong đang thế nào', 'summary'],
+    ['sở tp có j chậm ko', 'overdue'],
+    ['Sở Y tế có việc nào đang vướng không', 'list'],
+  ])('%j still asks about the unit (%s)', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
+
+describe('progress written without a percent sign', () => {
+  it.each([
+    ['nq57-22 đạt 75 r ạ', 'NQ57-22', 75],
+    ['DA06-01.4 dat 50', 'DA06-01.4', 50],
+    ['NQ57-40.2 dc 90pt r a', 'NQ57-40.2', 90],
+    ['NQ57-24.1 50', 'NQ57-24.1', 50],
+  ])('%j records %s at %i %', (text, target, percent) => {
+    const p = parse(text).intent;
+    expect(p).toMatchObject({ intent: 'update', target, percent, status: 'in_progress' });
+  });
+
+  it('but a target code and a bare number may be a task with its dot left out: asked, not recorded', () => {
+    expect(parse('NQ57-12 3').intent).toMatchObject({ intent: 'status', target: 'NQ57-12', percent: null });
+    expect(parse('NQ57-12 30').intent).toMatchObject({ intent: 'status', percent: null });
+    // "12 pt" set apart may be anything: only "pt" glued to its number is a percent.
+    expect(parse('NQ57-12.3 cỡ chữ 12 pt').intent.percent).toBeNull();
+  });
+});
+
+describe('the news of an item asked for', () => {
+  it.each(['any update on DA06-12 pls', 'Any news on NQ57-05?', 'có cập nhật gì về NQ57-12 không'])(
+    '%j asks its status, recording nothing',
+    (text) => {
+      expect(parse(text).intent).toMatchObject({ intent: 'status', percent: null, status: null });
+    },
+  );
+
+  it('while "update" before a code still announces a report', () => {
+    expect(parse('update DA06-12 70').intent).toMatchObject({ intent: 'update', percent: 70 });
+  });
+});
+
+describe('words read as written', () => {
+  it('a greeting and a loan word are not corrected into Vietnamese words', () => {
+    expect(folded('Hi dondoc, my tasks')).toMatch(/^hi /u);
+    expect(folded('how to use this chat bot')).toContain('chat bot');
+  });
+
+  it('a shorthand key written with marks needs its marks ("hỉ" is "nhỉ", "hi" is not)', () => {
+    expect(folded('xong rồi hỉ')).toContain('nhi');
+    expect(folded('hi anh')).toBe('hi anh');
+    // Listed bare forms still read: "qhan", "sdt".
+    expect(folded('viec qhan')).toContain('qua han');
+  });
+
+  it.each([
+    ['Hi dondoc, could you show what I’m accountable for?', 'my_tasks'],
+    ['Could you explain how to use this chat bot for following up targets?', 'help'],
+    ["what's the way to mark something as done in here", 'help'],
+    ['sum up DA06 pls', 'summary'],
+    ['done in september?', 'list'],
+    ['có cái nào chưa ai làm ko e', 'list'],
+  ])('%j is %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});

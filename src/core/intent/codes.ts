@@ -33,6 +33,10 @@ const ITEM_FOLLOWERS = [
   'xong|hoan tat|da|dat|duoc|dang|chua|bi|vuong|gap|kho khan|tam dung|tam hoan|nghiem thu|moi|hien|v|vay',
   'bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
   'e|em|toi|minh|ben|status|done|progress|update|is|has|at|now|was|signed|started|kicked|cham|point|dot',
+  // Courtesy closing the request: "details of nq57 34 pls".
+  'pls|plz|please|nhe|nha|giup|voi',
+  // Lateness or keeping time said of the item: "nq57 13 trễ r", "nq57 31 kịp hạn hok".
+  'tre|qua han|late|overdue|behind|kip',
   // A report or a question about the item itself: "nq57 40 finished", "da06 11 cập nhật lần cuối khi nào".
   'finished|completed|complete|blocked|stuck|delayed|pending|going|doing|cap nhat|lan cuoi|khi nao|bao gio|trang thai|hien trang|tinh hinh|la|han',
   String.raw`\d{1,3}\s?(?:%|phan tram)`,

@@ -138,7 +138,11 @@ export function programOfCode(lexicon: Lexicon, letters: string, digits: string)
   const telex = letters.startsWith('dd')
     ? byCompact.get(canonicalCompact([letters.slice(1), digits]))
     : undefined;
-  return byCompact.get(canonicalCompact([letters, digits])) ?? telex ?? null;
+  // "CDS 2025 chỉ tiêu 15", "KH CĐS 2025 nhiệm vụ 14.1": a year-numbered plan written with its full year.
+  const year = /^20\d\d$/u.test(digits)
+    ? byCompact.get(canonicalCompact([letters, digits.slice(2)]))
+    : undefined;
+  return byCompact.get(canonicalCompact([letters, digits])) ?? telex ?? year ?? null;
 }
 
 function acceptsExact(v: Variant, window: readonly Token[]): boolean {

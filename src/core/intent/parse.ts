@@ -20,6 +20,7 @@ import type { ProgramResolver, Span } from './codes.ts';
 import {
   ASSIGN,
   ASSIGN_TO,
+  CLARIFY,
   EN_WORDS,
   EXPLAIN,
   NEWS_ASKED,
@@ -380,6 +381,8 @@ function parseItemMessage(a: Analysis): Draft {
   // report's; before the code, or after it with no report, it asks for one.
   if (
     hasPhrase(a.tokens, EXPLAIN, 0, codeIndex) ||
+    // "phường Long Thành làm rõ DA06-12.2 sao chậm": asked to clarify the item named after it.
+    hasPhrase(a.tokens, CLARIFY, 0, codeIndex) ||
     (hasPhrase(a.tokens, EXPLAIN) && (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
     asksWhyLate(a) ||
     (demandsClarity(a) && !reportsProgress(a, codeIndex))
@@ -554,6 +557,9 @@ function parseAnalysed(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedM
   // A report with no code opening the message is one ("xong, đã nghiệm thu", "80% đã lắp 12/20 trạm").
   const opening = codeFreeReport(a, true);
   if (opening !== null) return finish(a, opening, lexicon, today, 0);
+  // "What does /due do?", "em gõ /overdue mà không thấy gì": a command named inside a message asks how
+  // it works (one opening the message was run above).
+  if (namesCommand(a)) return finish(a, { intent: 'help' }, lexicon, today, 0);
   const decision = decideIntent(a, lexicon, today);
   const intent = decision.intent;
   // One closing on a percent is a report too, unless the classifier is sure the message is about
@@ -564,6 +570,12 @@ function parseAnalysed(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedM
       : null;
   const draft: Draft = { intent, listStatus: decision.status, choices: decision.choices };
   return finish(a, closing ?? draft, lexicon, today, 0);
+}
+
+const COMMAND_INSIDE = /(?<=\s)\/([a-z_]{2,32})(?![a-z0-9_/])/gu;
+
+function namesCommand(a: Analysis): boolean {
+  return [...a.masked.matchAll(COMMAND_INSIDE)].some((m) => commandMeaning(m[1] ?? '') !== null);
 }
 
 /** The classifier's "unknown" at or above this is sure: its message's closing percent is no report. */

@@ -92,3 +92,51 @@ describe('words read as written', () => {
     expect(intentOf(text)).toBe(intent);
   });
 });
+
+describe('items named with a plan written out in full, and what may follow a bare item number', () => {
+  it.each([
+    ['KH CĐS 2025 chỉ tiêu 15 đạt 35%', 'CDS25-15'],
+    ['KH CDS 2025 nhiem vu 03.1 tien do sao', 'CDS25-03.1'],
+    ['details of nq57 34 pls', 'NQ57-34'],
+    ['nq57 13 trễ r, yc sở KHCN bc rõ lý do', 'NQ57-13'],
+    ['nq57 31 kịp hạn hok', 'NQ57-31'],
+  ])('%j names %s', (text, target) => {
+    expect(parse(text).intent.target).toBe(target);
+  });
+
+  it('but a year with no plan coded by it names nothing', () => {
+    expect(parse('NQ 2025 chỉ tiêu 15 đạt 35%').intent.target).toBeNull();
+  });
+});
+
+describe('explanations and how-tos asked in other words', () => {
+  it.each([
+    ['Yêu cầu Sở Nội vụ báo cáo rõ lý do NQ57-31 mới thu hút được 2 chuyên gia.', 'request_explanation'],
+    ['nq57 13 trễ r, yc sở KHCN bc rõ lý do', 'request_explanation'],
+    ['phuwowngf Long Thanhf lamf roox DA06-12.2 sao chaamj', 'request_explanation'],
+    ['Vì sao da06-03 chậ vậy? Trung tâm HCC làm rõ giúp tôi', 'request_explanation'],
+    ['em vừa bị trừ tiền điện thoại không rõ lý do', 'unknown'],
+    ['What does /due do?', 'help'],
+    ['em gõ /overdue mà không thấy gì', 'help'],
+    ['Dạ em muốn hỏi danh sách việc quá hạn thì phải nhắn cho bot như thế nào ạ?', 'help'],
+    ['Please introduce your functions.', 'help'],
+    ["What's in my queue?", 'my_tasks'],
+  ])('%j is %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('a path or a date with a slash names no command', () => {
+    expect(intentOf('việc nào hạn 30/9 chưa xong')).not.toBe('help');
+    expect(intentOf('file ở thư mục /home/baocao bị lỗi')).not.toBe('help');
+  });
+});
+
+describe('statuses in other words', () => {
+  it.each([
+    ['Which tasks have been accomplished by the Department of Industry and Trade?', 'done'],
+    ['At the Economic Zone Authority, what is being obstructed right now?', 'blocked'],
+    ['có cái nào chưa ai làm ko e', 'not_started'],
+  ])('%j lists the %s', (text, status) => {
+    expect(parse(text).intent).toMatchObject({ intent: 'list', status });
+  });
+});

@@ -34,7 +34,7 @@ const ITEM_FOLLOWERS = [
   'bat dau|bd|khoi dong|trien khai|van|con|co|thi|nay|roi|r',
   'e|em|toi|minh|ben|status|done|progress|update|is|has|at|now|was|signed|started|kicked|cham|point|dot',
   // Courtesy closing the request: "details of nq57 34 pls".
-  'pls|plz|please|nhe|nha|giup|voi',
+  'pls|plz|please|nhe|nha|giup|voi|a|ah',
   // Lateness or keeping time said of the item: "nq57 13 trễ r", "nq57 31 kịp hạn hok".
   'tre|qua han|late|overdue|behind|kip',
   // A report or a question about the item itself: "nq57 40 finished", "da06 11 cập nhật lần cuối khi nào".
@@ -316,7 +316,7 @@ const NUMBER_WORDS = [
  * "150%"), never the 50 at its end.
  */
 const SPOKEN_PERCENT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])((?:(?:${NUMBER_WORDS})[ -])*(?:${NUMBER_WORDS})) (?:phan tram|percent|per cent)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])((?:(?:${NUMBER_WORDS})[ -])*(?:${NUMBER_WORDS})) ?(?:phan tram|percent|per cent|%)(?![\p{L}\p{N}])`,
   'gu',
 );
 
@@ -436,7 +436,7 @@ export function findPercents(folded: string): PercentSpan[] {
     if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });
   }
   // Most messages say no percent in words: only those with the word for it are searched.
-  const spoken = /phan tram|per ?cent/u.test(folded) ? folded.matchAll(SPOKEN_PERCENT) : [];
+  const spoken = /phan tram|per ?cent|%/u.test(folded) ? folded.matchAll(SPOKEN_PERCENT) : [];
   for (const m of spoken) {
     const value = spokenNumber((m[1] ?? '').split(/[ -]/u));
     if (value !== null) spans.push({ start: m.index, end: m.index + m[0].length, value });

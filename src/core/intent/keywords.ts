@@ -261,6 +261,7 @@ export const MY_TASKS = compilePhrases([
   'đứng tên em',
   'đứng tên mình',
   'giao cho tôi',
+  'giao cho tài khoản này',
   'giao cho em',
   'giao cho mình',
   'giao cho tui',
@@ -401,6 +402,23 @@ export const HELP_STRONG = compilePhrases([
   'làm thế nào để',
   'thì làm sao',
 ]);
+/** After a command, words asking what it does or how to use it ("/update dùng ntn", "/due là gì"). */
+export const ABOUT_COMMAND = compilePhrases([
+  'là gì',
+  'để làm gì',
+  'dùng thế nào',
+  'dùng như thế nào',
+  'dùng sao',
+  'sử dụng thế nào',
+  'sử dụng như thế nào',
+  'hướng dẫn',
+  'what does',
+  'what is',
+  'how do i use',
+  'how to use',
+  'how does',
+]);
+
 /** About using the bot itself, whatever else the message names ("hỏi việc quá hạn thì gõ thế nào"). */
 export const HELP_HOW = compilePhrases([
   'gõ thế nào',
@@ -1157,6 +1175,10 @@ export const NEWS_ASKED = compilePhrases([
   'any update',
   'any updates',
   'any news',
+  'update me on',
+  'cập nhật cho tôi',
+  'cập nhật cho tui',
+  'cập nhật cho mình',
   'the latest on',
   'latest update',
   'có cập nhật gì',
@@ -1512,6 +1534,15 @@ export const PROGRESS_BEFORE = compilePhrases([
   'is',
   'are',
   'now',
+]);
+/** An item's progress named as a thing ("tiến độ triển khai NQ57-12"): how it goes asked, not reported. */
+export const PROGRESS_OF = compilePhrases([
+  'tiến độ triển khai',
+  'tiến độ thực hiện',
+  'tình hình triển khai',
+  'tình hình thực hiện',
+  'kết quả triển khai',
+  'kết quả thực hiện',
 ]);
 /** Right before a number after an item's code, a word that makes it the progress without "%" ("đạt 75"). */
 export const REACHED = compilePhrases(['đạt', 'đạt được', 'reached', 'reaches']);

@@ -18,6 +18,7 @@ import type {
 import { analyse, isBarrier, origOffset, textBetween, tokenIndexFrom, type Analysis } from './analysis.ts';
 import type { ProgramResolver, Span } from './codes.ts';
 import {
+  ABOUT_COMMAND,
   ASSIGN,
   ASSIGN_TO,
   CLARIFY,
@@ -303,6 +304,9 @@ function parseCommand(a: Analysis, lexicon: Lexicon, today: LocalDate): ParsedMe
   const command = commandMeaning(m[1] ?? '') ?? undefined;
   const code = a.codes.find((c) => c.start >= argsAt);
   const codeIndex = code === undefined ? -1 : tokenIndexFrom(a, code.start);
+  // "/update dùng ntn z", "/overdue là gì": the command itself asked about.
+  if (command !== undefined && code === undefined && hasPhrase(a.tokens, ABOUT_COMMAND, first))
+    return done({ intent: 'help' });
   switch (command) {
     case undefined:
       return done({ intent: 'unknown' });

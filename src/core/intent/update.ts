@@ -14,6 +14,7 @@ import {
   OVERDUE,
   PROGRESS_AFTER,
   PROGRESS_BEFORE,
+  PROGRESS_OF,
   REACHED,
   QUESTION_ENDINGS,
   QUESTION_PHRASES,
@@ -208,7 +209,8 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
   // Right before the code, fillers between: "đã xong NQ57-12", "xong r nhé, cds25-13.1 …", "Khoảng 80%
   // rồi, NQ57-30.1 …", "About 80% on NQ57-30.1".
   const lead = wordsEndingAt(a, codeIndex, [FILLERS, LEADS, WORK_NOUNS]);
-  if (status === null) {
+  // Not inside the item's progress named as one asks after it ("tiến độ triển khai CDS25-03.1").
+  if (status === null && matchEndingAt(tokens, lead, PROGRESS_OF) === null) {
     const before = matchEndingAt(tokens, lead, STATUS_PHRASES);
     if (before !== null) status = STATUS_OF.get(before)?.status ?? null;
   }
@@ -319,6 +321,8 @@ export function reportBefore(a: Analysis, codeIndex: number): ReportBefore | nul
   const reports =
     percentBefore || statuses.size > 0 || hasPhrase(before, REPORT_WORDS) || hasPhrase(before, REPORT_LEADS);
   if (!reports || hasPhrase(before, OVERDUE) || hasPhrase(before, WISHED)) return null;
+  // "tiến độ triển khai CDS25-03.1": the item's progress named, as one asks after it — nothing reported.
+  if (hasPhrase(before, PROGRESS_OF) && !percentBefore && !hasPhrase(before, REPORT_WORDS)) return null;
   const end = wordsEndingAt(a, codeIndex, [FILLERS, LEADS, WORK_NOUNS, UPDATE_PREFIX]);
   const noteTo = a.tokens[end - 1]?.end ?? a.tokens[codeIndex]?.start ?? 0;
   // Its status only when it names one ("… đã bắt đầu khảo sát …"); two ("đã xong khảo sát, đang chờ

@@ -140,3 +140,40 @@ describe('statuses in other words', () => {
     expect(parse(text).intent).toMatchObject({ intent: 'list', status });
   });
 });
+
+describe('real words kept, slips mended', () => {
+  it.each([
+    ['Thưa anh, em hỏi', 'thua anh'],
+    ['writing the report', 'writing'],
+    ['the decree was issued', 'issued'],
+    ['doanh nghiệp', 'doanh nghiep'],
+    ['chuẩn bị', 'chuan bi'],
+    ['việc đầu tiên', 'dau tien'],
+  ])('%j is read as written (%s)', (text, kept) => {
+    expect(folded(text)).toContain(kept);
+  });
+
+  it('a vowel typed twice with its tone is read as the word ("trợợ giúp", "mìình", "chờờ")', () => {
+    expect(folded('trợợ giúp')).toBe('tro giup');
+    expect(folded('phần việc của mìình')).toContain('cua minh');
+    expect(folded('đang chờờ')).toBe('dang cho');
+  });
+
+  it.each([
+    ['tiến ddooj trieenr khai cds25-03.1', 'status'],
+    ['ca65p nha65t cho to6i tình hình NQ57-07.3 vo7i1', 'status'],
+    ['/update dùng ntn z', 'help'],
+    ['/due là gì', 'help'],
+  ])('%j is %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('reports still read: a status before the code, a percent said in words before "%"', () => {
+    expect(parse('đã triển khai CDS25-03.1').intent).toMatchObject({
+      intent: 'update',
+      status: 'in_progress',
+    });
+    expect(parse('da06-06 đc tám mươi % r ạ').intent).toMatchObject({ intent: 'update', percent: 80 });
+    expect(parse('/overdue tuần này').intent.intent).toBe('overdue');
+  });
+});

@@ -319,7 +319,19 @@ export const MY_TASKS = compilePhrases([
   'phần mình',
 ]);
 /** "danh sách", "liệt kê", "list of": items asked for one by one, not counted. */
-export const LIST_WORDS = compilePhrases(['danh sách', 'liệt kê', 'list of', 'list the', 'list all', 'list']);
+export const LIST_WORDS = compilePhrases([
+  'danh sách',
+  'liệt kê',
+  // Not "lọc" alone: unmarked, it is the "Lộc" of Mỹ Lộc.
+  'lọc ra',
+  'lọc giúp',
+  'lọc các',
+  'lọc những',
+  'list of',
+  'list the',
+  'list all',
+  'list',
+]);
 /** "việc của tôi": a work noun somewhere before "của tôi/em/mình". */
 export const MINE = compilePhrases(['của tôi', 'của em', 'của mình', 'của tui', 'của anh', 'của chị']);
 export const WORK_NOUNS = compilePhrases([
@@ -491,7 +503,16 @@ export const HELP_HOW = compilePhrases([
   'how do i use the bot',
   'how to use this bot',
   'use this bot',
+  'dondoc là gì',
+  'don doc là gì',
+  'bot này là gì',
+  'bot là gì',
+  'what is dondoc',
   'use this chat bot',
+  'which phrasing',
+  'what phrasing',
+  'how should i phrase',
+  'ask you for',
   'use this chatbot',
   'use the chatbot',
   'mark something as done',
@@ -651,6 +672,9 @@ export const OVERDUE = compilePhrases([
   'behind schedule',
   'behind',
   'past due',
+  'in arrears',
+  'has elapsed',
+  'have elapsed',
   'past deadline',
   'past the deadline',
   'delayed',
@@ -816,6 +840,11 @@ export const SUMMARY = compilePhrases([
   'assessment',
   'bức tranh chung',
   'general picture',
+  'kpis',
+  'kpi',
+  'topline',
+  'roll-up',
+  'rollup',
   'overall picture',
   'sum up',
   'on track',
@@ -909,9 +938,15 @@ export const HOW_MANY = compilePhrases([
 
 /**
  * A report the sender will make with the answer ("cho tôi xem các chỉ tiêu đang vướng để báo cáo", "to
- * report to the chairman"): the purpose of the question, not a summary asked for.
+ * report to the chairman"): the purpose of the question, not a summary asked for; nor is the formula a
+ * junior opens with ("Báo cáo anh, …": "I report to you, sir").
  */
 export const PURPOSE = compilePhrases([
+  'báo cáo anh',
+  'báo cáo chị',
+  'báo cáo đồng chí',
+  'báo cáo sếp',
+  'báo cáo thủ trưởng',
   'để báo cáo',
   'để em báo cáo',
   'để tôi báo cáo',
@@ -925,6 +960,7 @@ export const PURPOSE = compilePhrases([
   'số liệu báo cáo',
   'số liệu để báo cáo',
   'cần số liệu',
+  'đưa vào báo cáo',
   'for the briefing',
   'to report',
   'so i can report',
@@ -962,6 +998,20 @@ export const THE_GROUP = compilePhrases([
 ]);
 /** A congratulation ("Chúc mừng Sở Y tế đã về đích sớm chỉ tiêu!"): said, not asked. */
 export const CONGRATULATE = compilePhrases(['chúc mừng', 'xin chúc mừng', 'congratulations', 'congrats']);
+/** The sender late for something ("I'm running late", "10 min late"): no work asked about. */
+export const SENDER_LATE = compilePhrases([
+  'i m running late',
+  'i am running late',
+  'we re running late',
+  'we are running late',
+  'i ll be late',
+  'i will be late',
+  'i m late',
+  'i am late',
+  'min late',
+  'mins late',
+  'minutes late',
+]);
 /** A request made outright ("please show me …", "cho tôi …"): a promise beside it is only its reason. */
 export const PLEASE = compilePhrases([
   'please',
@@ -1175,6 +1225,11 @@ export const NEWS_ASKED = compilePhrases([
   'any update',
   'any updates',
   'any news',
+  'xem cập nhật',
+  'xem các cập nhật',
+  'cập nhật mới nhất',
+  'lịch sử cập nhật',
+  'latest updates',
   'update me on',
   'cập nhật cho tôi',
   'cập nhật cho tui',
@@ -1210,6 +1265,7 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'đã hoàn tất',
   ]),
   ...statusPhrases('done', true, ['done', 'completed', 'complete', 'finished', 'finish', 'accomplished']),
+  ...statusPhrases('done', false, ['finalised', 'finalized']),
   // Accepted or in service is finished: "NQ57-01.1 nghiệm thu r", "CDS25-01.4 … is now live".
   ...statusPhrases('done', false, [
     'nghiệm thu',
@@ -1259,7 +1315,7 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'treo',
   ]),
   ...statusPhrases('blocked', true, ['blocked', 'stuck', 'on hold', 'paused', 'suspended', 'halted']),
-  ...statusPhrases('blocked', false, ['obstructed', 'being obstructed', 'held up']),
+  ...statusPhrases('blocked', false, ['obstructed', 'being obstructed', 'held up', 'impeded', 'hindered']),
   ...statusPhrases('blocked', true, ['block', 'bị block', 'blocked rồi']),
   ...statusPhrases('blocked', false, [
     'waiting on',
@@ -1545,7 +1601,7 @@ export const PROGRESS_OF = compilePhrases([
   'kết quả thực hiện',
 ]);
 /** Right before a number after an item's code, a word that makes it the progress without "%" ("đạt 75"). */
-export const REACHED = compilePhrases(['đạt', 'đạt được', 'reached', 'reaches']);
+export const REACHED = compilePhrases(['đạt', 'đạt được', 'được', 'reached', 'reaches']);
 /** After such a percent: "80% complete", "80% hoàn thành". */
 export const PROGRESS_AFTER = compilePhrases(['complete', 'completed', 'done', 'hoàn thành', 'xong']);
 /** Between the two, a hedge: "được khoảng 60%", "about 40%". */
@@ -1628,6 +1684,11 @@ export const QUESTION_PHRASES = compilePhrases([
   'cho chị hỏi',
   'cho mình hỏi',
   'muốn hỏi',
+  'em hỏi',
+  'tôi hỏi',
+  'mình hỏi',
+  'hỏi chút',
+  'hỏi tí',
   'hỏi xíu',
   'ở đâu',
   'khâu nào',
@@ -1927,6 +1988,9 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'under way',
     'in progress',
     'being worked on',
+    'in flight',
+    'being implemented',
+    'currently implementing',
     'tiếp tục triển khai',
     'tiếp tục thực hiện',
     'under implementation',

@@ -7,6 +7,7 @@ import {
   AGENCY_KINDS,
   COMPOSE,
   CONGRATULATE,
+  SENDER_LATE,
   COUNT,
   DEADLINE_WORD,
   DOCUMENTS,
@@ -246,6 +247,7 @@ function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
     notForBot:
       toSomeoneElse(tokens) ||
       (hasPhrase(tokens, CONGRATULATE) && !known.question) ||
+      hasPhrase(tokens, SENDER_LATE) ||
       ((hasPhrase(tokens, PROMISE, 0, PROMISE_WITHIN) || hasPhrase(tokens, PROMISE_ENDS)) &&
         !known.question &&
         !hasPhrase(tokens, PLEASE)),

@@ -111,6 +111,15 @@ function statusAt(a: Analysis, i: number, afterCode = false): { status: StatusPh
   return status === undefined ? null : { status, end };
 }
 
+/** Whether the word at token `i` ends its clause: the message, punctuation, or only fillers after it. */
+function closesClause(a: Analysis, i: number): boolean {
+  const here = a.tokens[i];
+  const next = a.tokens[i + 1];
+  if (here === undefined || next === undefined) return true;
+  if (/[,.;:!?)]/u.test(a.masked.slice(here.end, next.start))) return true;
+  return matchAt(a.tokens, i + 1, FILLERS) !== null || matchAt(a.tokens, i + 1, CLOSINGS) !== null;
+}
+
 /** A person's code or name ("P09", "Nguyễn Văn A"): capitals or digits, as "giao NQ57-12.3 cho P09" ends. */
 const namesSomeone = (t: Token): boolean => /[\p{Lu}\p{N}]/u.test(t.orig);
 
@@ -158,8 +167,9 @@ export function readUpdate(a: Analysis, codeIndex: number, allowBareNumber: bool
       fillersFrom = -1;
       continue;
     }
-    // "nq57-22 đạt 75 r ạ": after a word of reaching, a number is the progress, announced or not.
-    const reached = matchEndingAt(tokens, j, REACHED) !== null;
+    // "nq57-22 đạt 75 r ạ", "da06-10.1 dc 30 r": after a word of reaching, a number closing its clause is
+    // the progress, announced or not ("đạt 12 xã" counts communes).
+    const reached = matchEndingAt(tokens, j, REACHED) !== null && closesClause(a, j);
     const bare: number | null =
       (allowBareNumber || reached) && percent === null && status === null ? bareNumberAt(a, j) : null;
     if (bare !== null) {

@@ -177,3 +177,42 @@ describe('real words kept, slips mended', () => {
     expect(parse('/overdue tuần này').intent.intent).toBe('overdue');
   });
 });
+
+describe('English and polite wording of this round', () => {
+  it.each([
+    ["I'm running late.", 'unknown'],
+    ['heading over now, 10 min late', 'unknown'],
+    ['which targets are running late for DCST', 'overdue'],
+    ['Topline KPIs for DOET, please.', 'summary'],
+    ['Kindly advise which of our Project 06 commitments are currently in arrears.', 'overdue'],
+    ['Which phrasing should I use to ask you for overdue targets?', 'help'],
+    ['dondoc lÀ gì', 'help'],
+    [
+      'Báo cáo anh, em cần số liệu để đưa vào báo cáo tuần, nhờ bot lọc giúp em các nhiệm vụ chuyển đổi số 2025 đã quá hạn ạ.',
+      'overdue',
+    ],
+  ])('%j is %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    ['Are any items impeded at the Economic Zone Authority?', 'blocked'],
+    ['Kindly enumerate the tasks that have been finalised by the Department of Justice.', 'done'],
+    ["What's still in flight for the Archives?", 'in_progress'],
+  ])('%j lists the %s', (text, status) => {
+    expect(parse(text).intent).toMatchObject({ intent: 'list', status });
+  });
+
+  it('a number after "được" is the progress only where it closes its clause', () => {
+    expect(parse('da06-10.1 dc 30 r').intent).toMatchObject({ intent: 'update', percent: 30 });
+    expect(parse('NQ57-14.3 được 3 xã rồi').intent.percent).toBeNull();
+    expect(parse('NQ57-12 đạt 12 xã').intent.percent).toBeNull();
+  });
+
+  it('the latest of an item and a question opened by "em hỏi" record nothing', () => {
+    expect(parse('Dạ anh ơi, cho em xem các cập nhật mới nhất của NQ57-28.2 với ạ.').intent.intent).toBe(
+      'status',
+    );
+    expect(parse('em hỏi NQ57-22 bệnh án điện tử đã mấy bệnh viện xong').intent.intent).toBe('status');
+  });
+});

@@ -33,8 +33,14 @@ export interface Analysis {
   truncated: boolean;
 }
 
+/**
+ * A code in capitals typed onto the word before it ("yêu cầu giải trìnhDA06-06.2"): the space the thumb
+ * missed, put back. Only before capitals in a code's shape, after two lower-case letters ("cDS25" is a code).
+ */
+const GLUED_CODE = /(?<=\p{Ll}{2})(?=\p{Lu}{2,6}[ -]?\d{1,4}[-./ ]?\d)/gu;
+
 export function analyse(text: string, programOf: ProgramResolver): Analysis {
-  const full = toNfc(text);
+  const full = toNfc(text).replace(GLUED_CODE, ' ');
   let cut = Math.min(full.length, MAX_ANALYSED_CHARS);
   // Never split a surrogate pair: half an emoji would fold to garbage.
   if (cut < full.length && /[\uD800-\uDBFF]/.test(full.charAt(cut - 1))) cut -= 1;
@@ -64,6 +70,27 @@ export function analyse(text: string, programOf: ProgramResolver): Analysis {
 }
 
 export { isBarrier } from './normalize.ts';
+
+/**
+ * Words a period is read from whose folded form belongs to other words too, and those other words as
+ * typed with their marks: "tôi" is no "tới" ("tuần tôi …"), "nằm" no "năm". A form that may be a slip for
+ * the period word ("cuối nắm", "tuần tớii") is left to read as one.
+ */
+const NOT_PERIOD_FORMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['nam', ['nằm', 'nấm']],
+  ['toi', ['tôi']],
+]);
+
+/** `masked` with those words blanked where they were typed as the other words: what periods read. */
+export function periodText(a: Analysis): string {
+  let text = a.masked;
+  for (const t of a.tokens) {
+    const typed = t.orig.toLowerCase().normalize('NFC');
+    if (NOT_PERIOD_FORMS.get(t.folded)?.includes(typed) !== true) continue;
+    text = text.slice(0, t.start) + '_'.repeat(t.end - t.start) + text.slice(t.end);
+  }
+  return text;
+}
 
 /** Index of the first token starting at or after a folded offset (tokens.length when none). */
 export function tokenIndexFrom(a: Analysis, offset: number): number {

@@ -1,7 +1,7 @@
 // The intent classifier, trained in-process the first time a message needs it (about 20 s, once, then
 // cached), from the generated corpus and the hand-labelled lines. Deterministic: same corpus, same model.
 import type { Lexicon, LocalDate } from '../types.ts';
-import { analyse, clauseStarts, type Analysis } from './analysis.ts';
+import { analyse, clauseStarts, periodText, type Analysis } from './analysis.ts';
 import { DIMS, predict, rng, train, type Model, type Prediction } from './classifier.ts';
 import { generate, inEveryStyle, type Labelled } from './corpus/generate.ts';
 import { handwritten, type Phrasing } from './corpus/handwritten.ts';
@@ -17,7 +17,7 @@ import { looksLikeQuestion } from './update.ts';
 
 export function slotsOf(a: Analysis, lexicon: Lexicon, today: LocalDate): Slots {
   const scope = matchScope(a.tokens, lexicon);
-  const period = resolvePeriod(a.masked, today);
+  const period = resolvePeriod(periodText(a), today);
   // A programme's own name says nothing of the question: "chuyển đổi số" holds "đợi" (waiting) and
   // "đội sổ" (last in the ranking) once its marks are gone.
   const named = programWords(a.tokens, lexicon);

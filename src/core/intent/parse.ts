@@ -15,7 +15,15 @@ import type {
   Percent,
   PercentProblem,
 } from '../types.ts';
-import { analyse, isBarrier, origOffset, textBetween, tokenIndexFrom, type Analysis } from './analysis.ts';
+import {
+  analyse,
+  isBarrier,
+  origOffset,
+  periodText,
+  textBetween,
+  tokenIndexFrom,
+  type Analysis,
+} from './analysis.ts';
 import type { ProgramResolver, Span } from './codes.ts';
 import {
   ABOUT_COMMAND,
@@ -174,7 +182,7 @@ function finish(a: Analysis, d: Draft, lexicon: Lexicon, today: LocalDate, langF
     if (d.reading !== undefined) Object.assign(intent, updateFields(d.reading));
     if (d.listStatus != null) intent.status = d.listStatus;
     if (PERIOD_INTENTS.has(d.intent) || d.choices)
-      intent.period = resolvePeriod(a.masked.slice(d.periodFrom ?? 0), today);
+      intent.period = resolvePeriod(periodText(a).slice(d.periodFrom ?? 0), today);
   }
   const problem = d.intent === 'unknown' || d.intent === 'update' ? percentProblem(a, d) : null;
   // Two percents: neither is the update's until the person says which.

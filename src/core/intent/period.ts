@@ -193,10 +193,24 @@ function byRange(text: string, today: Ymd): Period | null {
   return null;
 }
 
-/** undefined: no deadline written; null: one written that gives no window. */
+/** The deadline itself named ("hạn 30/6", "due 30 June"), not a day work must be done before. */
+const DUE_ON = /^(?:han|han chot|deadline|due)\s/u;
+
+/**
+ * undefined: no deadline written; null: one written that gives no window. "hạn 30/6" with 30/6 gone by
+ * this year is that day (work due then, late now); "trước 30/6" points forward, to next year's.
+ */
 function byDeadline(text: string, today: Ymd): Period | null | undefined {
-  const date = firstKeywordDate(text, BEFORE);
-  return date === null ? undefined : window(today, deadline(date, today));
+  for (const m of text.matchAll(BEFORE)) {
+    const date = dateAt(text, m.index + m[0].length);
+    if (date === null) continue;
+    if (date.y === null && DUE_ON.test(m[0])) {
+      const sameYear = exact(date, today.y);
+      if (dayNumber(sameYear) < dayNumber(today)) return window(sameYear, sameYear);
+    }
+    return window(today, deadline(date, today));
+  }
+  return undefined;
 }
 
 function byDay(text: string, today: Ymd): Period | null {

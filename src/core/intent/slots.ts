@@ -223,7 +223,7 @@ function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
     due: hasPhrase(tokens, DUE_SOON),
     deadline: hasPhrase(tokens, DEADLINE_WORD),
     must: hasPhrase(tokens, MUST),
-    rank: hasPhrase(tokens, RANKING),
+    rank: hasPhrase(tokens, RANKING) || whichMost(tokens),
     // "số điện thoại Sở Nội vụ là bao nhiêu" asks for a number, not how the work stands; "… để báo cáo"
     // says what the answer is for.
     summary: hasPhrase(outside(tokens, PURPOSE), SUMMARY) && !hasPhrase(tokens, NOT_COUNTED),
@@ -254,6 +254,16 @@ function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
     work: hasPhrase(tokens, WORK_NOUNS) && !notWork,
     head: null,
   };
+}
+
+/** "sở nào để trễ nhiều nhiệm vụ nhất", "xã nào làm tốt nhất": which unit, and a superlative after it. */
+function whichMost(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = matchAt(tokens, i, AGENCY_KINDS);
+    if (kind === null || tokens[i + kind.tokens.length]?.folded !== 'nao') continue;
+    if (tokens.slice(i + kind.tokens.length + 1).some((t) => t.folded === 'nhat')) return true;
+  }
+  return false;
 }
 
 /** A word of how to use the bot, with no wish to know something else after it (WANTS_TO_KNOW). */

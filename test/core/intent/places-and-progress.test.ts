@@ -216,3 +216,38 @@ describe('English and polite wording of this round', () => {
     expect(parse('em hỏi NQ57-22 bệnh án điện tử đã mấy bệnh viện xong').intent.intent).toBe('status');
   });
 });
+
+describe('deadlines, periods and rankings in other words', () => {
+  const at = (text: string) => parse(text).intent;
+
+  it('"hạn 30/6" gone by is that day, so its work not done is late; "trước 30/6" still points ahead', () => {
+    expect(at('Các chỉ tiêu hạn 30/6 của Sở Văn hóa, Thể thao và Du lịch chưa hoàn thành.')).toMatchObject({
+      intent: 'overdue',
+      period: { from: '2025-06-30', to: '2025-06-30' },
+    });
+    expect(at('việc nào hạn 30/9').period).toEqual({ from: '2025-07-15', to: '2025-09-30' });
+    expect(at('trước 30/6 phải xong những gì').period?.to).toBe('2026-06-30');
+  });
+
+  it('a word typed as another is no period ("tuần tôi" is not next week), a slip still is ("cuối nắm")', () => {
+    expect(at('những việc tuần tôi phụ trách').period).toBeNull();
+    expect(at('những việc tuần tới').period).toEqual({ from: '2025-07-21', to: '2025-07-27' });
+    expect(at('từ giờ tới cuối nắm còn hạn nào của Sở Nông nghiệp').period?.to).toBe('2025-12-31');
+    expect(at('năm trước xong bao nhiêu việc').period).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(at('nam truoc xong bao nhieu viec').period?.from).toBe('2024-01-01');
+  });
+
+  it.each([
+    ['Dạ anh ơi, tháng 7 sở nào để trễ nhiều nhiệm vụ nhất ạ?', 'summary'],
+    ['bên công thương tuần sau cần chốt j ko', 'due_soon'],
+    ['Dạ, cho em hỏi muốn xem việc sắp đến hạn thì gõ command gì ạ?', 'help'],
+    ['đề nghị công an tỉnh giải trìnhDA06-06.2', 'request_explanation'],
+  ])('%j is %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it('a code glued to the word before it is read; one written "cDS 25" still is', () => {
+    expect(at('yêu cầu giải trìnhCDS25-15').target).toBe('CDS25-15');
+    expect(at('cDS 25-08.1 tiến độ 75%').target).toBe('CDS25-08.1');
+  });
+});

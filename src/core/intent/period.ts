@@ -489,6 +489,16 @@ function resolveOrThrow(text: string, t: Ymd): Period | null {
  * and "trước 30/9" run from today. A date that does not exist (31/2, tháng 13) gives null.
  */
 export function resolvePeriod(foldedText: string, today: LocalDate): Period | null {
+  // A message's period is read twice, for the classifier's slots and for the answer: the last one kept.
+  if (last !== null && last.text === foldedText && last.today === today) return last.period;
+  const period = resolveOnce(foldedText, today);
+  last = { text: foldedText, today, period };
+  return period;
+}
+
+let last: { text: string; today: LocalDate; period: Period | null } | null = null;
+
+function resolveOnce(foldedText: string, today: LocalDate): Period | null {
   const t = parseLocalDate(today);
   if (t === null) throw new RangeError(`today must be a YYYY-MM-DD date, got ${JSON.stringify(today)}`);
   try {

@@ -443,6 +443,17 @@ export function coreWords(tokens: readonly Token[]): Token[] {
  * note's ("NQ57-16 xong, kết nối được mấy CSDL": a report).
  */
 export function looksLikeQuestion(a: Analysis, noteFrom = Infinity): boolean {
+  // Asked of one message several times (the slots, a report's reading, the answer): read once per place.
+  let memo = questions.get(a);
+  if (memo === undefined) questions.set(a, (memo = new Map()));
+  let asked = memo.get(noteFrom);
+  if (asked === undefined) memo.set(noteFrom, (asked = readsAsQuestion(a, noteFrom)));
+  return asked;
+}
+
+const questions = new WeakMap<Analysis, Map<number, boolean>>();
+
+function readsAsQuestion(a: Analysis, noteFrom: number): boolean {
   // A question mark closes a sentence; one that began after a report is a sentence of its own ("CDS25-01
   // đạt 100%, đã vận hành. Anh có cần em gửi báo cáo bằng văn bản không?"), and only the words below
   // tell whether it asks about the item.

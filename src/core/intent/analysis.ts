@@ -18,7 +18,7 @@ import { foldWithMap, hornPairs, tokenize, toNfc, type Folded, type Token } from
 export const MAX_ANALYSED_CHARS = 1000;
 
 export interface Analysis {
-  /** The whole message in NFC, the source notes are cut from. */
+  /** The whole message in NFC (a code glued to the word before it set apart), the source notes are cut from. */
   full: string;
   /** Fold of the analysed prefix of `full`. */
   folded: Folded;

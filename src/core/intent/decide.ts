@@ -184,10 +184,12 @@ export function decideIntent(a: Analysis, lexicon: Lexicon, today: LocalDate): D
   // it names.
   // Unless items were asked for first ("cho em xin ds việc quá hạn của xã. Nhân tiện cho em hỏi xuất excel
   // được không"): those are answered, the bot's use is asked by the way.
-  const first = askedFirst(slots);
-  if (slots.helpHow && first === null) return { ...unknown, intent: 'help', confidence: 1 };
-  if (slots.helpHow && first !== null)
-    return { ...unknown, intent: first, status: first === 'list' ? (slots.head?.status ?? null) : null };
+  if (slots.helpHow) {
+    const first = askedFirst(slots);
+    return first === null
+      ? { ...unknown, intent: 'help', confidence: 1 }
+      : { ...unknown, intent: first, status: first === 'list' ? (slots.head?.status ?? null) : null };
+  }
   // "translate \"overdue\" into Vietnamese", "write a haiku about deadlines": words asked for, not the work
   // they name.
   if (slots.compose) return unknown;

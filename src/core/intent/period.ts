@@ -167,14 +167,15 @@ const BEFORE = re(
 );
 const ON = re(`${B}(?:ngay|on)\\s{1,3}`);
 
-function* keywordDates(text: string, keyword: RegExp): Generator<WrittenDate> {
+/** Each date written right after a keyword, with the keyword as matched. */
+function* keywordDates(text: string, keyword: RegExp): Generator<WrittenDate & { keyword: string }> {
   for (const m of text.matchAll(keyword)) {
     const date = dateAt(text, m.index + m[0].length);
-    if (date !== null) yield date;
+    if (date !== null) yield { ...date, keyword: m[0] };
   }
 }
 
-function firstKeywordDate(text: string, keyword: RegExp): WrittenDate | null {
+function firstKeywordDate(text: string, keyword: RegExp): (WrittenDate & { keyword: string }) | null {
   const next = keywordDates(text, keyword).next();
   return next.done === true ? null : next.value;
 }
@@ -201,16 +202,13 @@ const DUE_ON = /^(?:han|han chot|deadline|due)\s/u;
  * this year is that day (work due then, late now); "trước 30/6" points forward, to next year's.
  */
 function byDeadline(text: string, today: Ymd): Period | null | undefined {
-  for (const m of text.matchAll(BEFORE)) {
-    const date = dateAt(text, m.index + m[0].length);
-    if (date === null) continue;
-    if (date.y === null && DUE_ON.test(m[0])) {
-      const sameYear = exact(date, today.y);
-      if (dayNumber(sameYear) < dayNumber(today)) return window(sameYear, sameYear);
-    }
-    return window(today, deadline(date, today));
+  const date = firstKeywordDate(text, BEFORE);
+  if (date === null) return undefined;
+  if (date.y === null && DUE_ON.test(date.keyword)) {
+    const sameYear = exact(date, today.y);
+    if (dayNumber(sameYear) < dayNumber(today)) return window(sameYear, sameYear);
   }
-  return undefined;
+  return window(today, deadline(date, today));
 }
 
 function byDay(text: string, today: Ymd): Period | null {

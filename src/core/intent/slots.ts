@@ -93,7 +93,7 @@ export interface Slots {
   document: boolean;
   /**
    * Said to someone else ("anh Tùng ơi báo cáo quý III gửi chưa", "mn ơi …") or said, not asked ("Chúc
-   * mừng Sở Y tế đã về đích sớm!").
+   * mừng Sở Y tế đã về đích sớm!", "I'm running late").
    */
   notForBot: boolean;
   work: boolean;

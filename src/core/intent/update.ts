@@ -111,12 +111,9 @@ function statusAt(a: Analysis, i: number, afterCode = false): { status: StatusPh
   return status === undefined ? null : { status, end };
 }
 
-/** Whether the word at token `i` ends its clause: the message, punctuation, or only fillers after it. */
+/** Whether the word at token `i` ends its clause: the message, a clause's end, or only fillers after it. */
 function closesClause(a: Analysis, i: number): boolean {
-  const here = a.tokens[i];
-  const next = a.tokens[i + 1];
-  if (here === undefined || next === undefined) return true;
-  if (/[,.;:!?)]/u.test(a.masked.slice(here.end, next.start))) return true;
+  if (i + 1 >= a.tokens.length || clauseStarts(a).includes(i + 1)) return true;
   return matchAt(a.tokens, i + 1, FILLERS) !== null || matchAt(a.tokens, i + 1, CLOSINGS) !== null;
 }
 

@@ -413,14 +413,14 @@ function parseItemMessage(a: Analysis): Draft {
 }
 
 /**
- * "NQ57-24.1 50": a task's code and a number of two or three digits, nothing else — its percent. After a
- * target's code the number may be a task's, its dot left out ("NQ57-12 3"): that stays a question.
+ * "NQ57-24.1 50": a task's code and a number of two or three digits, nothing else — its percent (one over
+ * 100 is refused as any percent is). After a target's code the number may be a task's, its dot left out
+ * ("NQ57-12 3"): that stays a question.
  */
 function taskThenNumber(a: Analysis, code: ItemCode, codeIndex: number): boolean {
   const words = coreWords(a.tokens);
-  const n = words[codeIndex + 1]?.folded ?? '';
   return (
-    code.includes('.') && codeIndex === 0 && words.length === 2 && /^\d{2,3}$/u.test(n) && Number(n) <= 100
+    code.includes('.') && codeIndex === 0 && words.length === 2 && /^\d{2,3}$/u.test(words[1]?.folded ?? '')
   );
 }
 

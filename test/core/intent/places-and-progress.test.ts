@@ -47,6 +47,14 @@ describe('progress written without a percent sign', () => {
     expect(p).toMatchObject({ intent: 'update', target, percent, status: 'in_progress' });
   });
 
+  it('a number over 100 said so is refused, not recorded', () => {
+    for (const text of ['NQ57-24.1 150', 'nq57-22 đạt 150 r']) {
+      const p = parse(text);
+      expect(p.intent).toMatchObject({ intent: 'update', percent: null, status: null });
+      expect(p.percentProblem).toMatchObject({ kind: 'out_of_range', value: 150 });
+    }
+  });
+
   it('but a target code and a bare number may be a task with its dot left out: asked, not recorded', () => {
     expect(parse('NQ57-12 3').intent).toMatchObject({ intent: 'status', target: 'NQ57-12', percent: null });
     expect(parse('NQ57-12 30').intent).toMatchObject({ intent: 'status', percent: null });

@@ -64,6 +64,11 @@ interface Vocabulary {
 
 let vocab: Vocabulary | null = null;
 
+/** The stand-in for an item's code ("nq57-12", "da06 03.2") as the word before another. */
+const CODE_WORD = '#';
+/** What lies between a code's letters and the next word: its numbers ("nq57" then "-12.3 "). */
+const CODE_TAIL = /^[-./\s]*\d+(?:[-./]\d+)*\s+$/u;
+
 function deletionsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -100,6 +105,12 @@ function vocabulary(): Vocabulary {
   wordsOf(EVERYDAY_WORDS, sink);
   for (const table of Object.values(keywords)) {
     if (Array.isArray(table)) for (const p of table) wordsOf((p as { text?: unknown }).text, sink);
+  }
+  // A word right after an item's code is mostly its status or a question on it ("NQ57-12 vướn", "xonh",
+  // "đến đau"): those words are seen after the code's stand-in, so a slip there reads by its place.
+  for (const p of [...keywords.STATUS_PHRASES, ...keywords.HOW_IS, ...keywords.PROGRESS_AFTER]) {
+    const first = foldWord(p.text.split(' ')[0] ?? '');
+    sink.pairs.set(`${CODE_WORD} ${first}`, (sink.pairs.get(`${CODE_WORD} ${first}`) ?? 0) + 1);
   }
   const deletions = new Map<string, Set<string>>();
   const shortDeletions = new Map<string, Set<string>>();
@@ -223,7 +234,11 @@ function oneEditAway(word: string): string | null {
       for (const w of v.deletions.get(d) ?? []) if (w.length === word.length) found.add(w);
     }
   }
-  return found.size === 1 ? ([...found][0] ?? null) : null;
+  if (found.size === 1) return [...found][0] ?? null;
+  // Slips fall inside a word: of two readings, the one that keeps both its ends is meant ("blockd" is
+  // "blocked", not "block"; "compleed" "completed", not "complete").
+  const ends = word.length < 6 ? [] : [...found].filter((w) => w[0] === word[0] && w.at(-1) === word.at(-1));
+  return ends.length === 1 ? (ends[0] ?? null) : null;
 }
 
 /** A correction: the folded vocabulary word, and its marked form when the marks can be told. */
@@ -399,18 +414,24 @@ export function contextCorrection(
   before: string | null,
   after: string | null,
 ): Correction | null {
-  if (folded.length < 2 || !(correctable(folded, written) || unknownMarks(folded, written))) return null;
+  const unknownWord = correctable(folded, written);
+  const misToned = unknownMarks(folded, written);
+  if (folded.length < 2 || !(unknownWord || misToned)) return null;
+  // After a code a known word typed with another tone is a note's own ("đối soát", "dạt 60%"), not a
+  // status, unless it ends the report ("NQ57-35.2 xông"): only then is the code its context.
+  const endsAfterCode = before === CODE_WORD && after === null;
+  const left = before === CODE_WORD && !unknownWord && !endsAfterCode ? null : before;
   const { pairs } = vocabulary();
   const seen = (w: string): number =>
-    (before === null ? 0 : (pairs.get(`${before} ${w}`) ?? 0)) +
+    (left === null ? 0 : (pairs.get(`${left} ${w}`) ?? 0)) +
     (after === null ? 0 : (pairs.get(`${w} ${after}`) ?? 0));
   // A vocabulary word typed with a tone it never has ("hoàn thánh", "vường mắc") may be that word.
-  const near = anyEditAway(folded);
-  if (unknownMarks(folded, written)) near.add(folded);
+  const near = endsAfterCode && !unknownWord ? new Set<string>() : anyEditAway(folded);
+  if (misToned) near.add(folded);
   // A slip keeps the word's first letter ("bài phát biểu" is no "bài hát"), but for a letter the word
   // before took ("đangt hực"), two swapped ("htành") or one the regions say alike ("sem" for "xem").
   const ranked = [...near]
-    .filter((w) => sameStart(w, folded, before))
+    .filter((w) => sameStart(w, folded, left))
     .map((w) => ({ w, n: seen(w) }))
     .filter((c) => c.n > 0)
     .sort((x, y) => y.n - x.n);
@@ -541,7 +562,15 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     if (w.fix !== null || w.shorthand !== undefined || w.named || w.taken) return;
     const prev = words[i - 1];
     const next = words[i + 1];
-    const left = prev !== undefined && /^\s+$/u.test(text.slice(prev.end, w.start)) ? prev.folded : null;
+    const gap = prev === undefined ? '' : text.slice(prev.end, w.start);
+    const left =
+      prev === undefined
+        ? null
+        : /^\s+$/u.test(gap)
+          ? prev.folded
+          : /\d$/u.test(prev.folded) && CODE_TAIL.test(gap)
+            ? CODE_WORD
+            : null;
     const right = next !== undefined && /^\s+$/u.test(text.slice(w.end, next.start)) ? next.folded : null;
     w.fix = contextCorrection(w.folded, w.written, left, right);
     if (w.fix !== null) w.folded = w.fix.folded;

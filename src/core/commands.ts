@@ -204,6 +204,11 @@ function oneLetterMore(longer: string, shorter: string): boolean {
   return [...longer].some((_, i) => longer.slice(0, i) + longer.slice(i + 1) === shorter);
 }
 
+/** Whether `a` and `b` are the same length and differ in one letter. */
+function oneLetterChanged(a: string, b: string): boolean {
+  return a.length === b.length && [...a].filter((c, i) => c !== b.charAt(i)).length === 1;
+}
+
 /** Whether `longer` is `shorter` with one of its letters typed twice ("helpp", "sstatus"). */
 function letterDoubled(longer: string, shorter: string): boolean {
   if (longer.length !== shorter.length + 1) return false;
@@ -215,8 +220,9 @@ function letterDoubled(longer: string, shorter: string): boolean {
 /**
  * The meaning of a command by its name, forgiving one slip of a hurried thumb: two letters swapped
  * ("/hepl", "/stauts", "/deu") or one letter typed twice ("/helpp", "/duee"), or one
- * letter dropped or added ("/mytaks", "/ovedue", "/overduee") in a name of six or more. Never a letter
- * changed: "/test" is no "/next". Null when the name is unknown or the slip could mean two commands.
+ * letter dropped from a name of six or more ("/mytaks", "/ovedue", "/satus", "/updte") or added to one
+ * ("/overduee"), or one letter changed in a name of seven or more ("/mytasls"). Never a letter changed
+ * in a shorter name: "/test" is no "/next". Null when the name is unknown or the slip could mean two commands.
  */
 export function commandMeaning(name: string): CommandMeaning | null {
   const exact = COMMAND_MEANINGS.get(name);
@@ -228,7 +234,9 @@ export function commandMeaning(name: string): CommandMeaning | null {
     const slip =
       swapped(known, name) ||
       letterDoubled(name, known) ||
-      (long && (oneLetterMore(known, name) || oneLetterMore(name, known)));
+      (long && oneLetterMore(name, known)) ||
+      (known.length >= 6 && oneLetterMore(known, name)) ||
+      (name.length >= 7 && oneLetterChanged(known, name));
     if (slip) meanings.add(meaning);
   }
   return meanings.size === 1 ? ([...meanings][0] ?? null) : null;

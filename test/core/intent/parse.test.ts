@@ -579,7 +579,7 @@ describe('the rules over the classifier', () => {
     expect(parse('@dondoc_bot /mytasks').intent.intent).toBe('my_tasks');
   });
 
-  it('forgives one slip in a command name, never a changed letter nor a name that could be two', () => {
+  it('forgives one slip in a command name, never a changed letter in a short one nor a name that could be two', () => {
     expect(parse('/hepl').intent.intent).toBe('help');
     expect(parse('/mytaks').intent.intent).toBe('my_tasks');
     expect(parse('/helpp').intent.intent).toBe('help');
@@ -587,8 +587,12 @@ describe('the rules over the classifier', () => {
     expect(parse('/ovedue NQ57').intent).toMatchObject({ intent: 'overdue', program: 'NQ57' });
     expect(parse('/stauts NQ57-07').intent).toMatchObject({ intent: 'status', target: 'NQ57-07' });
     expect(parse('/expalin DA06-03').intent).toMatchObject({ intent: 'request_explanation' });
+    expect(parse('/satus DA06-11').intent).toMatchObject({ intent: 'status', target: 'DA06-11' });
+    expect(parse('/updte NQ57-16.1 done').intent).toMatchObject({ intent: 'update', status: 'done' });
+    expect(parse('/mytasls').intent.intent).toBe('my_tasks');
     expect(parse('/test').intent.intent).toBe('unknown');
     expect(parse('/stat').intent.intent).toBe('unknown');
+    expect(parse('/nexy').intent.intent).toBe('unknown');
   });
 
   it('reads a code typed loosely: a dot before a one-digit target, the letter O for a zero', () => {

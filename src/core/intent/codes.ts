@@ -126,6 +126,12 @@ function underscoresAsSeparators(folded: string): string {
 
 /** A code typed with no separator at all ("NQ5712", "cds2507.1"). */
 const GLUED = /(?<![\p{L}\p{N}])([a-z]{2,6})(\d{3,6})(?:\.(\d{1,3}))?(?![\p{L}\p{N}%]|[.,]\d)/gu;
+/**
+ * What a run of letters and digits is named as when it is not an item: an order, a parcel, a room, a
+ * licence plate ("mã đơn hàng NQ5712", "order NQ5712"). Only a glued code, which is written like one.
+ */
+const NAMED_OTHERWISE =
+  /(?:\b(?:don hang|van don|order|parcel|package|tracking|room|bien so|plate|ticket|hoa don|invoice))(?:\s*(?:ma|so|no\.?|number|#|:))*\s*$/u;
 
 /**
  * The programme and number a glued code spells: only when its digits are no programme's own and exactly
@@ -159,6 +165,7 @@ export function findItemCodes(
   const folded = underscoresAsSeparators(zerosForLetterO(written));
   for (const m of folded.matchAll(GLUED)) {
     const [whole, letters = '', digits = '', sub] = m;
+    if (NAMED_OTHERWISE.test(folded.slice(Math.max(0, m.index - 30), m.index))) continue;
     const cut = gluedCode(letters, digits, programOf);
     if (cut !== null)
       spans.push({ start: m.index, end: m.index + whole.length, code: itemCode(...cut, sub) });

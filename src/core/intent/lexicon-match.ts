@@ -83,6 +83,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+/**
+ * "Sở YT", "Sở GDĐT", "Sở NNMT": a department named by "Sở" and the initials of the rest of its name
+ * ("Sở Y tế", "Sở Giáo dục và Đào tạo"), as officials write it whether or not the data lists it. Only
+ * initials no other department's name also gives, and of two letters or more.
+ */
+function departmentInitials(lexicon: Lexicon): Map<string, string[]> {
+  const byInitials = new Map<string, string[]>();
+  for (const e of lexicon.agencies) {
+    const words = e.vi.normalize('NFC').trim().split(/\s+/u);
+    if (words[0] !== 'Sở' || words.length < 3) continue;
+    const letters = words
+      .slice(1)
+      .filter((w) => !['và', '&'].includes(w.toLowerCase()))
+      .map((w) => w.charAt(0).toUpperCase())
+      .join('');
+    byInitials.set(letters, [...(byInitials.get(letters) ?? []), e.code]);
+  }
+  const out = new Map<string, string[]>();
+  for (const [letters, codes] of byInitials) {
+    const [code] = codes;
+    if (codes.length === 1 && code !== undefined && letters.length >= 2) out.set(code, [`Sở ${letters}`]);
+  }
+  return out;
+}
+
 function buildIndex(lexicon: Lexicon): LexiconIndex {
   const variants: Variant[] = [];
   const add = (kind: Kind, code: string, names: readonly string[]): void => {
@@ -96,7 +121,9 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
     }
   };
   for (const e of lexicon.programs) add('program', e.code, entryNames(e));
-  for (const e of lexicon.agencies) add('agency', e.code, entryNames(e));
+  const initials = departmentInitials(lexicon);
+  for (const e of lexicon.agencies)
+    add('agency', e.code, [...entryNames(e), ...(initials.get(e.code) ?? [])]);
 
   const markedKeys = new Set(variants.filter((v) => v.marked).map((v) => `${v.kind}|${v.code}|${v.key}`));
   const index: LexiconIndex = {

@@ -209,8 +209,9 @@ export function readSlots(
 function slotsOfWords(tokens: readonly Token[], known: Known): Slots {
   // "việc nhà", "việc riêng": housework and private matters are not the plan's work, nor the sender's.
   const notWork = hasPhrase(tokens, NOT_WORK);
-  // "tôi chủ trì cuộc họp": the occasion of the question, not the sender's own work.
-  const own = outside(tokens, OCCASION);
+  // "tôi chủ trì cuộc họp": the occasion of the question, not the sender's own work; "thưa anh Quang,
+  // theo yêu cầu của anh …": the person written to, not the sender.
+  const own = notAddressee(outside(tokens, OCCASION));
   const statuses = statusesNamed(tokens);
   const howToUse = asksHowToUse(tokens);
   return {
@@ -400,6 +401,25 @@ const FIRST_PERSON = new Set([
   'mine',
   'myself',
 ]);
+/** Kin words a message may be written to, which are also the words a leader says "I" with. */
+const ADDRESS_KIN = new Set(['anh', 'chi']);
+/** Words before a kin word that make it the person written to ("thưa anh", "kính gửi chị", "báo cáo anh"). */
+const ADDRESSING = new Set(['thua', 'gui', 'cao']);
+
+/**
+ * The tokens with "anh"/"chị" left out where they name the person written to: after "thưa", "kính gửi",
+ * "báo cáo", or before a name ("anh Quang", "chị Hà"). Then "của anh" and "anh có dặn em" are not the
+ * sender's; the sender is the "em" or "tôi" of the message.
+ */
+function notAddressee(tokens: readonly Token[]): Token[] {
+  const addressed = tokens.some(
+    (t, i) =>
+      ADDRESS_KIN.has(t.folded) &&
+      (ADDRESSING.has(tokens[i - 1]?.folded ?? '') || /^\p{Lu}\p{Ll}+$/u.test(tokens[i + 1]?.orig ?? '')),
+  );
+  return addressed ? tokens.filter((t) => !ADDRESS_KIN.has(t.folded)) : [...tokens];
+}
+
 const isSender = (t: Token): boolean => SELF_FOLDED.has(t.folded) && SELF_VI.some((w) => wordMatches(t, w));
 const SELF_VI = ['tôi', 'em', 'mình', 'tui', 'anh', 'chị', 'a', 'c'].map((w) => tokenizePhrase(w)[0]!);
 /** "bên mình có việc nào …": the sender's unit, not the sender ("phía em", "đơn vị mình", "sở em"). */

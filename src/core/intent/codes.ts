@@ -276,10 +276,11 @@ export interface PercentSpan {
 /**
  * A minus counts only glued to its number and not to a word before it ("-5%"); in "NQ57-06.3 - 80%" the
  * dash is punctuation. Decimals are kept as written so the core can refuse them rather than cut them.
- * Chat's "pt" (phần trăm) only glued to its number ("90pt"): "12 pt" may be a font size.
+ * Chat's "pt" (phần trăm) and "pc" (per cent) only glued to their number ("90pt", "40pc"): "12 pt" may
+ * be a font size, "2 pc" two computers.
  */
 const PERCENT =
-  /(?<![\p{L}\p{N}.,])(?:(?<![\p{L}\p{N}#])(-))?(\d{1,4}(?:[.,]\d{1,3})?)(?:\s?(?:%|(?:phan tram|phantram|percent|pct)(?![\p{L}\p{N}]))|pt(?![\p{L}\p{N}]))/gu;
+  /(?<![\p{L}\p{N}.,])(?:(?<![\p{L}\p{N}#])(-))?(\d{1,4}(?:[.,]\d{1,3})?)(?:\s?(?:%|(?:phan tram|phantram|percent|pct)(?![\p{L}\p{N}]))|p[tc](?![\p{L}\p{N}]))/gu;
 
 /**
  * "đạt 8/10", "at 3/4", "được khoảng 3/4", "DA06-03: 47/68 xã": a share of the work, read as its percent

@@ -14,6 +14,7 @@ describe('a status typed wrong right after an item code', () => {
     ['NQ57-12 vướn', 'blocked'],
     ['CDS25-14 vướn kinh phí', 'blocked'],
     ['nq57 12.3 vuon mat bang', 'blocked'],
+    ['nq57 21 đag chờ sở tc cấp kp', 'blocked'],
     ['NQ57-12.3 xonh', 'done'],
     ['DA06-03 xog roi', 'done'],
     ['NQ57-35.2 xông', 'done'],
@@ -61,6 +62,52 @@ describe('a command name typed wrong', () => {
   });
 });
 
+describe('a department named by "Sở" and its initials', () => {
+  it.each([
+    ['Sở YT có việc nào quá hạn', 'SYT'],
+    ['sở yt nv nào chưa bắt đầu', 'SYT'],
+    ['Sở NNMT còn việc gì chậm', 'SNNMT'],
+    ['sở GDĐT có việc nào quá hạn', 'SGDDT'],
+  ])('%j names %s', (text, agency) => {
+    expect(parse(text).agency).toBe(agency);
+  });
+
+  it('names no unit with "số" (a number) or two units at once', () => {
+    expect(parse('số YT có việc nào quá hạn').agency).toBeNull();
+    expect(parse('sở tư pháp vs sở yt có nv nào trễ hạn ko e').agency).toBeNull();
+  });
+});
+
+describe('the person a message is written to', () => {
+  it.each([
+    'Dạ thưa anh Quang, theo yêu cầu của anh tại hội nghị tổng kết, em xin phép tra các việc Đề án 06 của phường Ngọc Lâm đã quá hạn ạ.',
+    'Thưa anh Thắng, anh có dặn em chuẩn bị số liệu. Cho em xin danh sách nhiệm vụ NQ57 mà Sở Tài chính đang để trễ hạn ạ.',
+  ])('%j: "anh" is the reader, so the question is about the unit named, not the sender', (text) => {
+    expect(parse(text).intent).toBe('overdue');
+  });
+
+  it.each(['việc của anh còn gì', 'Thưa anh, việc của em còn gì ạ'])(
+    "%j still asks for the sender's own work",
+    (text) => {
+      expect(parse(text).intent).toBe('my_tasks');
+    },
+  );
+});
+
+describe('shorthand of a first consonant and a whole syllable', () => {
+  it.each([
+    ['NQ57-14.4 hthành r nha', 'update', 'done'],
+    ['Sở YT còn nv nào chưa bđầu k', 'list', 'not_started'],
+    ['vc hthành q4 của CA tỉnh cho a xem', 'list', 'done'],
+  ])('%j is %s (%s)', (text, intent, status) => {
+    expect(parse(text)).toMatchObject({ intent, status });
+  });
+
+  it('reads "STC đạt mấy ctiêu" as a count of targets', () => {
+    expect(parse('STC đạt mấy ctiêu r z')).toMatchObject({ intent: 'summary', agency: 'STC' });
+  });
+});
+
 describe('a code-like string named as something else', () => {
   it.each([
     'Mã đơn hàng NQ5712 của tôi bao giờ giao?',
@@ -89,6 +136,16 @@ describe("officials' words", () => {
     ['tally of overdue vs completed for PASC', 'summary', null],
     ['Give me the burn-down for the DX plan 2025', 'summary', null],
     ['What has passed its due date without being completed in the Health Department?', 'overdue', null],
+    ['sum NQ57', 'summary', null],
+    ['Có việc nào của Đề án 06 đã lố ngày mà chưa ai làm xong không?', 'overdue', null],
+    ["Which Resolution 57 targets should have been wrapped up by now but aren't?", 'overdue', null],
+    ['Which tasks has nobody picked up yet?', 'list', 'not_started'],
+    ['quy 2 da khep lai nhung dau viec nao', 'list', 'done'],
+    ['tasks with blocker of TTHCC', 'list', 'blocked'],
+    ['bottom 5 agencies on NQ57', 'summary', null],
+    ['which targets have blockers right now for DOET', 'list', 'blocked'],
+    ['demand reasons from DOJ for DA06-07.2', 'request_explanation', null],
+    ['DA06-02.1 40pc', 'update', 'in_progress'],
     ['How do I tell you a task is done?', 'help', null],
     ['Do I have to type the code in capital letters?', 'help', null],
     ['Can I ask in English instead of Vietnamese?', 'help', null],
@@ -98,10 +155,13 @@ describe("officials' words", () => {
     if (status !== null) expect(p.status).toBe(status);
   });
 
-  it.each(['show me how to cook pho', 'can i ask in person at the office', 'the office is closed today'])(
-    '%j is still off-topic',
-    (text) => {
-      expect(parse(text).intent).toBe('unknown');
-    },
-  );
+  it.each([
+    'top 5 restaurants in Da Lat',
+    'sum of 3 and 4',
+    'show me how to cook pho',
+    'can i ask in person at the office',
+    'the office is closed today',
+  ])('%j is still off-topic', (text) => {
+    expect(parse(text).intent).toBe('unknown');
+  });
 });

@@ -3,10 +3,10 @@
 import type { Analysis } from './analysis.ts';
 import {
   ASK_OF,
-  CLARIFY,
+  CLARIFY_DEMANDED,
   CAUSE_ASKED,
   CAUSES,
-  DEMAND,
+  DEMAND_PLAIN,
   EXPLAIN,
   HAND_IN,
   OVERDUE,
@@ -27,9 +27,12 @@ export function demandsExplanation(a: Analysis, codeIndex: number): boolean {
   return demandedAt(a, EXPLAIN, ASK_OF, codeIndex + 1);
 }
 
-/** "Chủ tịch yêu cầu Công an tỉnh làm rõ DA06-08": to clarify an item, demanded, is to explain it. */
+/**
+ * "Chủ tịch yêu cầu Công an tỉnh làm rõ DA06-08", "bảo bên Công an giải thích việc DA06-05 chậm": to
+ * clarify or explain an item, demanded, is to explain it.
+ */
 export function demandsClarity(a: Analysis): boolean {
-  return demandedAt(a, CLARIFY, DEMAND, 0);
+  return demandedAt(a, CLARIFY_DEMANDED, DEMAND_PLAIN, 0);
 }
 
 /**

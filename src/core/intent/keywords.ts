@@ -85,10 +85,14 @@ export const EXPLAIN = compilePhrases([
 
 /** Asked of an item's owner after a demand ("yêu cầu Công an tỉnh làm rõ DA06-08"): an explanation. */
 export const CLARIFY = compilePhrases(['làm rõ', 'clarify']);
+/** The same, and "giải thích", only after a demand ("bảo bên Công an giải thích việc DA06-05 chậm"). */
+export const CLARIFY_DEMANDED = compilePhrases(['làm rõ', 'clarify', 'giải thích']);
 
 /** Words that demand what follows of someone: "đề nghị đơn vị chủ trì giải trình". */
 const DEMAND_WORDS = ['đề nghị', 'yêu cầu', 'request', 'require', 'requires', 'demand'];
 export const DEMAND = compilePhrases(DEMAND_WORDS);
+/** A leader's plainer demands of a unit: "bảo", "nhắc", "bắt" ("nhắc STC giải thích vụ NQ57-04.2"). */
+export const DEMAND_PLAIN = compilePhrases([...DEMAND_WORDS, 'bảo', 'nhắc', 'bắt']);
 /** A wish for what follows ("boss wants progress of DA06-10"): a report before a code is no report then. */
 export const WISHED = compilePhrases([
   ...DEMAND_WORDS,
@@ -1518,6 +1522,7 @@ export const FILLERS = compilePhrases([
   'còn',
   'bị',
   'lên',
+  'tới',
   'đạt',
   'đạt được',
   'reached',
@@ -1657,7 +1662,7 @@ export const PROGRESS_OF = compilePhrases([
   'kết quả thực hiện',
 ]);
 /** Right before a number after an item's code, a word that makes it the progress without "%" ("đạt 75"). */
-export const REACHED = compilePhrases(['đạt', 'đạt được', 'được', 'reached', 'reaches']);
+export const REACHED = compilePhrases(['đạt', 'đạt được', 'được', 'tới', 'lên', 'at', 'reached', 'reaches']);
 /** After such a percent: "80% complete", "80% hoàn thành". */
 export const PROGRESS_AFTER = compilePhrases(['complete', 'completed', 'done', 'hoàn thành', 'xong']);
 /** Between the two, a hedge: "được khoảng 60%", "about 40%". */
@@ -1811,6 +1816,18 @@ export const RECORD_ASKED = compilePhrases([
   'please record',
   'record it',
   'log it',
+]);
+/** Words that ask inside a sentence with no question mark: "NQ57-03.2 ai đang làm", "is it stuck". */
+export const ASKED_INSIDE = compilePhrases([
+  'ai',
+  'nào',
+  'gì',
+  'who',
+  'which',
+  'what',
+  'is it',
+  'are they',
+  'or',
 ]);
 export const QUESTION_ENDINGS = compilePhrases(['chưa', 'không', 'ko', 'hả', 'nhỉ', 'chứ', 'gì', 'là gì']);
 /** Words that end in an unmarked "chu" that is no "chứ": "chưa có máy chủ" reports, it does not ask. */

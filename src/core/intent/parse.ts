@@ -60,6 +60,7 @@ import {
   readUpdate,
   reportedUpFront,
   reportBefore,
+  statusLaterInSentence,
   reportsWork,
   sentenceEnd,
   type UpdateReading,
@@ -457,6 +458,17 @@ function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced:
       reading: { ...reading, status: before.status },
       note: whole === '' ? null : whole,
       scope: [0, 0],
+    };
+  }
+  const later = reported ? null : statusLaterInSentence(a, codeIndex);
+  if (later !== null) {
+    const reportedLater = { ...reading, status: later };
+    return {
+      intent: 'update',
+      target,
+      reading: reportedLater,
+      note,
+      scope: [0, tokenIndexFrom(a, reading.noteFrom)],
     };
   }
   const opened = hasPhrase(a.tokens, REPORT_LEADS, 0, Math.max(codeIndex, 0));

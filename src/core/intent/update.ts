@@ -3,6 +3,7 @@ import type { ItemStatus } from '../types.ts';
 import { clauseStarts, isBarrier, tokenIndexFrom, type Analysis } from './analysis.ts';
 import type { PercentSpan, Span } from './codes.ts';
 import {
+  ASKED_INSIDE,
   ASSIGN,
   CLOSINGS,
   COURTESY,
@@ -361,6 +362,34 @@ export function reportsWork(a: Analysis, codeIndex: number): boolean {
   const said = alone ? after : own;
   const text = a.masked.slice(a.tokens[codeIndex]?.end ?? 0, alone ? undefined : end);
   return hasPhrase(said, REPORT_WORDS) || countsDone(text);
+}
+
+/**
+ * "Dạ báo cáo chị Oanh, CDS25-11.1 cài phần mềm quản lý tại trạm y tế xã đang vướng vì 9 trạm chưa có
+ * đường truyền": a code opening its clause, the item's title, then its state later in the same sentence —
+ * a report, unless the sentence asks. Only a state short of done, and one kind of it: "xong giai đoạn 1"
+ * inside a sentence may be part of the work, never the whole item done; lateness tells, it reports not.
+ */
+export function statusLaterInSentence(a: Analysis, codeIndex: number): ItemStatus | null {
+  if (codeIndex < 0 || !(codeIndex === 0 || clauseStarts(a).includes(codeIndex))) return null;
+  const end = sentenceEnd(a, codeIndex);
+  if (looksLikeQuestion(a, end)) return null;
+  const own = a.tokens.slice(codeIndex + 1).filter((t) => t.start < end && !isBarrier(t));
+  if ([OVERDUE, WISHED, QUESTION_PHRASES, ASKED_INSIDE].some((words) => hasPhrase(own, words))) return null;
+  const statuses = new Set<ItemStatus>();
+  for (let i = 0; i < own.length; i++) {
+    const hit = matchAt(own, i, STATUS_PHRASES);
+    if (hit === null) continue;
+    const status = STATUS_OF.get(hit)?.status;
+    // "cho 90% hộ" is no "chờ": the one-word wait only as written with its mark.
+    const bareWait = hit.tokens.length === 1 && own[i]?.folded === 'cho' && !hasMarks(own[i]!.sig);
+    if (status !== undefined && !bareWait) statuses.add(status);
+    i += hit.tokens.length - 1;
+  }
+  const [status] = statuses;
+  // "đang làm", "đang triển khai" are said of work asked after too ("ai đang làm"): only a state
+  // that holds the item up, or keeps it from starting, is read this far from the code.
+  return statuses.size === 1 && (status === 'blocked' || status === 'not_started') ? status : null;
 }
 
 /**

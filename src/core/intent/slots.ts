@@ -367,6 +367,8 @@ function senderThen(tokens: readonly Token[], verbs: readonly Phrase[]): boolean
     if (!isSender(t) || matchAt(tokens, i + 1, verbs) === null) return false;
     const prev = tokens[i - 1]?.folded;
     if (prev !== undefined && UNIT.has(prev)) return false;
+    // "Sở KHCN mình có …", "UBND xã em có …": a unit's initials before the word, the sender's unit.
+    if (/^\p{Lu}{2,}$/u.test(tokens[i - 1]?.orig ?? '')) return false;
     return !(t.folded === 'toi' && prev !== undefined && TIME.has(prev));
   });
 }

@@ -165,3 +165,63 @@ describe("officials' words", () => {
     expect(parse(text).intent).toBe('unknown');
   });
 });
+
+describe("a report whose state comes after the item's title", () => {
+  it.each([
+    'Dạ báo cáo chị Oanh, CDS25-11.1 cài phần mềm quản lý tại trạm y tế xã đang vướng vì 9 trạm chưa có đường truyền ổn định. Em đã làm việc với Viettel ạ.',
+    'Dear Mr. Huy, NQ57-10.3 fibre route agreement in Bac Phong is blocked: two households have not agreed.',
+    'DA06-09 has been put on hold since the budget was reallocated.',
+  ])('%j reports the item blocked', (text) => {
+    expect(parse(text)).toMatchObject({ intent: 'update', status: 'blocked' });
+  });
+
+  it.each([
+    ['NQ57-12 lắp trạm có đang vướng gì không', 'status'],
+    ['NQ57-03.2 ai ddang lamf', 'status'],
+    ['DA06-05.2 is it stuck or moving', 'status'],
+    ['cho em xem NQ57-12 lắp trạm có bị chặn', 'status'],
+  ])('%j asks, it records nothing', (text, intent) => {
+    expect(parse(text)).toMatchObject({ intent, status: null });
+  });
+
+  it('reads no state from inside the sentence that is only part of the work, or a bare "cho"', () => {
+    expect(parse('NQ57-12 số hóa xong giai đoạn 1').status).toBeNull();
+    expect(parse('DA06-12.2 đã gắn mã địa chỉ số cho 90% hộ gia đình.').status).not.toBe('blocked');
+  });
+});
+
+describe('progress reached and an explanation demanded in plain words', () => {
+  it.each([
+    ['da06-03 tới 70 rồi', 70],
+    ['DA06-03 at 70 now', 70],
+    ['cds25-04.1 at 65', 65],
+  ])('%j reports %i %%', (text, percent) => {
+    expect(parse(text)).toMatchObject({ intent: 'update', percent, status: 'in_progress' });
+  });
+
+  it('reads no percent from a date or a count after "tới"', () => {
+    expect(parse('NQ57-12 tới 30/9 mới xong').percent).toBeNull();
+    expect(parse('NQ57-12 tới 20 xã').percent).toBeNull();
+  });
+
+  it.each([
+    'Bảo bên Công an giải thích việc DA06-05 chậm.',
+    'nhắc STC giải thích vụ NQ57-04.2 chậm',
+    'yeu cau tan phu giai thich da06-01.3',
+  ])('%j asks for an explanation', (text) => {
+    expect(parse(text).intent).toBe('request_explanation');
+  });
+
+  it('is no demand when nobody is told to explain', () => {
+    expect(parse('giải thích giúp em NQ57-12 là gì').intent).toBe('status');
+  });
+});
+
+describe("a unit's initials before 'mình' or 'em'", () => {
+  it("is the sender's unit, not the sender", () => {
+    expect(parse('Sở KHCN mình có những việc gì đã quá hạn không ạ?')).toMatchObject({
+      intent: 'overdue',
+      agency: 'SKHCN',
+    });
+  });
+});

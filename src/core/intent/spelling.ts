@@ -490,6 +490,15 @@ function knownAs(folded: string, typed: string): boolean {
   return vocabulary().marked.get(folded)?.has(typed) === true;
 }
 
+/** Whether the vocabulary writes `word` right after `left` or right before `right`. */
+function seenBeside(word: string, left: string | null, right: string | null): boolean {
+  const { pairs } = vocabulary();
+  return (
+    (left !== null && (pairs.get(`${left} ${word}`) ?? 0) > 0) ||
+    (right !== null && (pairs.get(`${word} ${right}`) ?? 0) > 0)
+  );
+}
+
 /** Letters one region's speech makes one sound, so typists mix them up: s/x, d/r/gi, ch/tr, l/n. */
 const SOUND_ALIKE = ['sx', 'drg', 'ct', 'ln'];
 
@@ -523,6 +532,8 @@ const WORD = /\p{L}+(?:[1-9]\p{L}*)*/gu;
 interface WordAt {
   start: number;
   end: number;
+  /** The folded word as typed, before any correction. */
+  raw: string;
   /** The folded word, as corrected. */
   folded: string;
   written: string;
@@ -550,7 +561,7 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     const written = source.slice(folded.toOrig[start] ?? 0, folded.toOrig[end] ?? source.length);
     const named = /[/@_&]/u.test(text.charAt(start - 1)) || text.charAt(end) === '&';
     const fix = shorthand === undefined && !named ? correction(m[0], written) : null;
-    words.push({ start, end, folded: fix?.folded ?? m[0], written, fix, shorthand, named });
+    words.push({ start, end, raw: m[0], folded: fix?.folded ?? m[0], written, fix, shorthand, named });
   }
   // Two words, one of them unread, with their space misplaced: "đ ãxong", "củ atôi", "b ịkẹt".
   words.forEach((w, i) => {
@@ -561,9 +572,11 @@ export function correctSpelling(folded: Folded, source: string): Folded {
     Object.assign(w, { fix, folded: fix.folded, end: next.end });
     next.taken = true;
   });
-  // Then the words still unread, by the (corrected) words beside them; only across a space.
+  // Then the words still unread, by the (corrected) words beside them; only across a space. A word read
+  // alone ("tirnh" as telex for "tỉnh") that is never seen beside its neighbours is read again by them
+  // ("giai tirnh" is "giải trình").
   words.forEach((w, i) => {
-    if (w.fix !== null || w.shorthand !== undefined || w.named || w.taken) return;
+    if (w.shorthand !== undefined || w.named || w.taken) return;
     const prev = words[i - 1];
     const next = words[i + 1];
     const gap = prev === undefined ? '' : text.slice(prev.end, w.start);
@@ -576,6 +589,13 @@ export function correctSpelling(folded: Folded, source: string): Folded {
             ? CODE_WORD
             : null;
     const right = next !== undefined && /^\s+$/u.test(text.slice(w.end, next.start)) ? next.folded : null;
+    if (w.fix !== null) {
+      if (w.fix.folded.includes(' ') || seenBeside(w.fix.folded, left, right)) return;
+      const again = contextCorrection(w.raw, w.written, left, right);
+      if (again !== null && again.folded !== w.fix.folded)
+        Object.assign(w, { fix: again, folded: again.folded });
+      return;
+    }
     w.fix = contextCorrection(w.folded, w.written, left, right);
     if (w.fix !== null) w.folded = w.fix.folded;
   });

@@ -367,8 +367,7 @@ function senderThen(tokens: readonly Token[], verbs: readonly Phrase[]): boolean
     if (!isSender(t) || matchAt(tokens, i + 1, verbs) === null) return false;
     const prev = tokens[i - 1]?.folded;
     if (prev !== undefined && UNIT.has(prev)) return false;
-    // "Sở KHCN mình có …", "UBND xã em có …": a unit's initials before the word, the sender's unit.
-    if (/^\p{Lu}{2,}$/u.test(tokens[i - 1]?.orig ?? '')) return false;
+    if (unitNamedBefore(tokens, i)) return false;
     return !(t.folded === 'toi' && prev !== undefined && TIME.has(prev));
   });
 }
@@ -403,6 +402,19 @@ const FIRST_PERSON = new Set([
   'mine',
   'myself',
 ]);
+/**
+ * "Sở KHCN mình có …", "xã Mỹ Lộc mình có …", "Phường Long Thành mình còn …": a unit's name (initials,
+ * or two capitalised words, or a unit word and a name) right before "mình"/"em" makes it the sender's
+ * unit. Only words written side by side: "Anh Quang, em có …" is the sender after a greeting.
+ */
+function unitNamedBefore(tokens: readonly Token[], i: number): boolean {
+  const [before, name, self] = [tokens[i - 2], tokens[i - 1], tokens[i]];
+  if (name === undefined || self === undefined || self.start - name.end > 1) return false;
+  if (/^\p{Lu}{2,}$/u.test(name.orig)) return true;
+  if (!/^\p{Lu}/u.test(name.orig) || before === undefined || name.start - before.end > 1) return false;
+  return /^\p{Lu}/u.test(before.orig) || UNIT.has(before.folded);
+}
+
 /** Kin words a message may be written to, which are also the words a leader says "I" with. */
 const ADDRESS_KIN = new Set(['anh', 'chi']);
 /** Words before a kin word that make it the person written to ("thưa anh", "kính gửi chị", "báo cáo anh"). */
@@ -425,6 +437,6 @@ function notAddressee(tokens: readonly Token[]): Token[] {
 const isSender = (t: Token): boolean => SELF_FOLDED.has(t.folded) && SELF_VI.some((w) => wordMatches(t, w));
 const SELF_VI = ['tôi', 'em', 'mình', 'tui', 'anh', 'chị', 'a', 'c'].map((w) => tokenizePhrase(w)[0]!);
 /** "bên mình có việc nào …": the sender's unit, not the sender ("phía em", "đơn vị mình", "sở em"). */
-const UNIT = new Set(['ben', 'phia', 'vi', 'so', 'xa', 'phuong', 'nganh', 'phong']);
+const UNIT = new Set(['ben', 'phia', 'vi', 'so', 'xa', 'phuong', 'p', 'nganh', 'phong']);
 const SELF_FOLDED = new Set(SELF_VI.map((w) => w.folded));
 const TIME = new Set(['ngay', 'tuan', 'thang', 'quy', 'nam', 'sap', 'gio', 'toi']);

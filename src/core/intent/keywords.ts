@@ -65,6 +65,8 @@ export const EXPLAIN = compilePhrases([
   'explain why',
   'justify',
   'justification',
+  'show-cause',
+  'show cause',
   // Not bare "account for": "accounts for foreigners" reads so once its plural is dropped.
   'account for the',
   'account for it',
@@ -76,11 +78,34 @@ export const EXPLAIN = compilePhrases([
   'with the reasons',
   'reasons why',
   'demand reasons',
-  'ask for reasons',
   'for reasons',
   'for the reason',
   'for the reasons',
   ...REASONS,
+]);
+
+/**
+ * Of an item, "giải thích" is asked of its owner ("Sở Công Thương giải thích ngay NQ57-37", "bên làm
+ * NQ57-10 nói rõ lý do trễ"), unless what the item means is asked (MEANING_ASKED); of no item it may
+ * be anything ("giải thích vì sao trời mưa").
+ */
+export const EXPLAIN_ITEM = compilePhrases([
+  ...EXPLAIN.map((p) => p.text),
+  'giải thích',
+  'lời giải thích',
+  'nói rõ lý do',
+  'nói rõ lí do',
+  'trả lời lý do',
+]);
+
+/** What an item is or means asked ("giải thích giúp em NQ57-12 là gì"): no explanation of its delay. */
+export const MEANING_ASKED = compilePhrases([
+  'là gì',
+  'nghĩa là gì',
+  'có nghĩa là',
+  'là cái gì',
+  'what is',
+  'mean',
 ]);
 
 /** Asked of an item's owner after a demand ("yêu cầu Công an tỉnh làm rõ DA06-08"): an explanation. */
@@ -245,6 +270,8 @@ export const MY_TASKS = compilePhrases([
   'my targets',
   'my assignments',
   'my deliverables',
+  'under my name',
+  'have me down for',
   'my action items',
   'my todo',
   'my to do',
@@ -750,6 +777,8 @@ export const OVERDUE = compilePhrases([
   'should have been completed',
   'should have been wrapped up',
   'should have closed',
+  'exceeding the deadline',
+  'exceeded the deadline',
   'slipped past',
   'lẽ ra phải xong',
   'đáng lẽ phải xong',
@@ -1307,7 +1336,7 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'đã khép lại',
   ]),
   ...statusPhrases('done', true, ['done', 'completed', 'complete', 'finished', 'finish', 'accomplished']),
-  ...statusPhrases('done', false, ['finalised', 'finalized', 'closed', 'closed out']),
+  ...statusPhrases('done', false, ['finalised', 'finalized', 'closed', 'closed out', 'delivered']),
   // Accepted or in service is finished: "NQ57-01.1 nghiệm thu r", "CDS25-01.4 … is now live".
   ...statusPhrases('done', false, [
     'nghiệm thu',
@@ -1366,6 +1395,9 @@ const STATUS_ENTRIES: [Phrase, StatusPhrase][] = [
     'impediments',
     'has impediments',
     'stalled',
+    'put on ice',
+    'on ice',
+    'parked',
     'blocker',
     'blockers',
     'has blockers',
@@ -2034,6 +2066,8 @@ export const RANKING = compilePhrases([
   'xếp cuối',
   'leading',
   'worst performing',
+  'worst first',
+  'ranked',
   'rank the departments',
   'rank departments',
   'ranking of',

@@ -30,8 +30,11 @@ import {
   ASSIGN,
   ASSIGN_TO,
   CLARIFY,
+  DEMAND_PLAIN,
   EN_WORDS,
   EXPLAIN,
+  EXPLAIN_ITEM,
+  MEANING_ASKED,
   NEWS_ASKED,
   NEXT_PAGE,
   NO,
@@ -392,13 +395,16 @@ function parseItemMessage(a: Analysis): Draft {
   const codeIndex = tokenIndexFrom(a, code.start);
   // A word of explanation in the note of a report ("DA06-04.2 progress 65%, … accounts for …") is the
   // report's; before the code, or after it with no report, it asks for one.
+  const meaningAsked = hasPhrase(a.tokens, MEANING_ASKED) && !hasPhrase(a.tokens, DEMAND_PLAIN);
   if (
-    hasPhrase(a.tokens, EXPLAIN, 0, codeIndex) ||
-    // "phường Long Thành làm rõ DA06-12.2 sao chậm": asked to clarify the item named after it.
-    hasPhrase(a.tokens, CLARIFY, 0, codeIndex) ||
-    (hasPhrase(a.tokens, EXPLAIN) && (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
-    asksWhyLate(a) ||
-    (demandsClarity(a) && !reportsProgress(a, codeIndex))
+    !meaningAsked &&
+    (hasPhrase(a.tokens, EXPLAIN_ITEM, 0, codeIndex) ||
+      // "phường Long Thành làm rõ DA06-12.2 sao chậm": asked to clarify the item named after it.
+      hasPhrase(a.tokens, CLARIFY, 0, codeIndex) ||
+      (hasPhrase(a.tokens, EXPLAIN_ITEM) &&
+        (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
+      asksWhyLate(a) ||
+      (demandsClarity(a) && !reportsProgress(a, codeIndex)))
   ) {
     return {
       intent: 'request_explanation',

@@ -142,6 +142,11 @@ describe("officials' words", () => {
     ['Which tasks has nobody picked up yet?', 'list', 'not_started'],
     ['quy 2 da khep lai nhung dau viec nao', 'list', 'done'],
     ['tasks with blocker of TTHCC', 'list', 'blocked'],
+    ["what's been put on ice in Project 06?", 'list', 'blocked'],
+    ['List what Ngoc Lam has already delivered', 'list', 'done'],
+    ['Issue a show-cause request to Home Affairs on DA06-11.1', 'request_explanation', null],
+    ['Agencies lagging behind on Resolution 57, ranked worst first', 'summary', null],
+    ['Please inform which tasks are exceeding the deadline in Project 6.', 'overdue', null],
     ['bottom 5 agencies on NQ57', 'summary', null],
     ['which targets have blockers right now for DOET', 'list', 'blocked'],
     ['demand reasons from DOJ for DA06-07.2', 'request_explanation', null],
@@ -156,6 +161,9 @@ describe("officials' words", () => {
   });
 
   it.each([
+    'my parcel was delivered late',
+    'where is my car parked',
+    'cuộc họp đã khép lại lúc 5 giờ',
     'top 5 restaurants in Da Lat',
     'sum of 3 and 4',
     'show me how to cook pho',
@@ -212,8 +220,22 @@ describe('progress reached and an explanation demanded in plain words', () => {
     expect(parse(text).intent).toBe('request_explanation');
   });
 
-  it('is no demand when nobody is told to explain', () => {
+  it.each([
+    'Phường Long Thành phair giair thichs DA06-12',
+    'Sở Công Thương giải thích ngay NQ57-37',
+    'Dạ, anh muốn Sở Tư pháp giải thích DA06-07.1 ạ.',
+    'Đề nghị bên làm NQ57-10 trả lời lý do trễ.',
+  ])("%j asks the item's owner to explain it", (text) => {
+    expect(parse(text).intent).toBe('request_explanation');
+  });
+
+  it('is no demand when what the item is, or nothing of the plan, is to be explained', () => {
     expect(parse('giải thích giúp em NQ57-12 là gì').intent).toBe('status');
+    expect(parse('giải thích giúp em chỉ tiêu là gì').intent).not.toBe('request_explanation');
+    expect(parse('NQ57-12 80%, đã giải thích với đoàn kiểm tra')).toMatchObject({
+      intent: 'update',
+      percent: 80,
+    });
   });
 });
 
@@ -223,5 +245,17 @@ describe("a unit's initials before 'mình' or 'em'", () => {
       intent: 'overdue',
       agency: 'SKHCN',
     });
+    expect(parse('Phường Long Thành mình còn nhiệm vụ nào đã quá hạn không')).toMatchObject({
+      intent: 'overdue',
+      agency: 'P-LONGTHANH',
+    });
+    expect(parse('xã Mỹ Lộc mình có những việc nào chưa bắt đầu làm ạ')).toMatchObject({
+      intent: 'list',
+      status: 'not_started',
+    });
+  });
+
+  it('leaves the sender after a greeting ("Anh Quang, em có …")', () => {
+    expect(parse('Anh Quang, em có việc gì quá hạn không').intent).toBe('my_tasks');
   });
 });

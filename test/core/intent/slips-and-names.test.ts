@@ -165,7 +165,6 @@ describe("officials' words", () => {
     'where is my car parked',
     'cuộc họp đã khép lại lúc 5 giờ',
     'top 5 restaurants in Da Lat',
-    'sum of 3 and 4',
     'show me how to cook pho',
     'can i ask in person at the office',
     'the office is closed today',

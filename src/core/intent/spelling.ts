@@ -272,6 +272,10 @@ function withMarks(near: string, written: string, ascii: boolean): Correction | 
   const exact = toned.filter((f) => sameSet(qualitiesOf(f), quals));
   const more = toned.filter((f) => [...quals].every((q) => qualitiesOf(f).has(q)));
   const forms = exact.length > 0 ? exact : more;
+  // Typed with a vowel mark no form of `near` has, whatever its tone ("bị chăn" is no "bị chậm"; "đươc"
+  // is "được", its tone dropped): another word, not a slip.
+  const all = [...(vocabulary().marked.get(near) ?? [])];
+  if (forms.length === 0 && !all.some((f) => [...quals].every((q) => qualitiesOf(f).has(q)))) return null;
   return forms.length === 1 ? { folded: near, marked: forms[0] ?? null } : { folded: near, marked: null };
 }
 
@@ -434,6 +438,7 @@ export function contextCorrection(
     beforeWord(w);
   // A slip keeps the word's first letter ("bài phát biểu" is no "bài hát"), but for a letter the word
   // before took ("đangt hực"), two swapped ("htành") or one the regions say alike ("sem" for "xem").
+  const ascii = /^[a-z]+$/u.test(written);
   const ranked = [...near]
     .filter((w) => sameStart(w, folded, left))
     .map((w) => ({ w, n: seen(w) }))
@@ -443,7 +448,7 @@ export function contextCorrection(
   if (best === undefined || (next !== undefined && best.n < 2 * next.n)) return null;
   // The word itself: its wrong tone is dropped, so it reads as typed without marks.
   if (best.w === folded) return { folded, marked: folded };
-  return withMarks(best.w, written, /^[a-z]+$/u.test(written));
+  return withMarks(best.w, written, ascii);
 }
 
 /**

@@ -40,6 +40,17 @@ describe('a status typed wrong right after an item code', () => {
   });
 });
 
+describe('a word typed with a vowel mark the correction does not have', () => {
+  it('is not read as that word: "bị chăn" is no "bị chậm" (late)', () => {
+    expect(parse('Kế hoạch CĐS 2025 mục nào bị chăn')).toMatchObject({ intent: 'list', status: 'blocked' });
+    expect(parse('việc nào bị chăn ở Công an tỉnh').intent).not.toBe('overdue');
+  });
+
+  it('is still read when only its tone was dropped ("đươc" is "được")', () => {
+    expect(parse('DA06-03 đươc 60% rồi')).toMatchObject({ intent: 'update', percent: 60 });
+  });
+});
+
 describe('a slip in a long word with two readings', () => {
   it('is the reading that keeps both ends of the word', () => {
     expect(correction('blockd', 'blockd')?.folded).toBe('blocked');

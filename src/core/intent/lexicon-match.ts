@@ -88,7 +88,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * ("Sở Y tế", "Sở Giáo dục và Đào tạo"), as officials write it whether or not the data lists it. Only
  * initials no other department's name also gives, and of two letters or more.
  */
-function departmentInitials(lexicon: Lexicon): Map<string, string[]> {
+function departmentInitials(lexicon: Lexicon): Map<string, string> {
   const byInitials = new Map<string, string[]>();
   for (const e of lexicon.agencies) {
     const words = e.vi.normalize('NFC').trim().split(/\s+/u);
@@ -100,10 +100,9 @@ function departmentInitials(lexicon: Lexicon): Map<string, string[]> {
       .join('');
     byInitials.set(letters, [...(byInitials.get(letters) ?? []), e.code]);
   }
-  const out = new Map<string, string[]>();
-  for (const [letters, codes] of byInitials) {
-    const [code] = codes;
-    if (codes.length === 1 && code !== undefined && letters.length >= 2) out.set(code, [`Sở ${letters}`]);
+  const out = new Map<string, string>();
+  for (const [letters, [code, ...others]] of byInitials) {
+    if (code !== undefined && others.length === 0 && letters.length >= 2) out.set(code, `Sở ${letters}`);
   }
   return out;
 }
@@ -122,8 +121,7 @@ function buildIndex(lexicon: Lexicon): LexiconIndex {
   };
   for (const e of lexicon.programs) add('program', e.code, entryNames(e));
   const initials = departmentInitials(lexicon);
-  for (const e of lexicon.agencies)
-    add('agency', e.code, [...entryNames(e), ...(initials.get(e.code) ?? [])]);
+  for (const e of lexicon.agencies) add('agency', e.code, [...entryNames(e), initials.get(e.code) ?? '']);
 
   const markedKeys = new Set(variants.filter((v) => v.marked).map((v) => `${v.kind}|${v.code}|${v.key}`));
   const index: LexiconIndex = {

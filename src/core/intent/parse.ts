@@ -468,11 +468,10 @@ function itemReport(a: Analysis, target: ItemCode, codeIndex: number, announced:
   }
   const later = reported ? null : statusLaterInSentence(a, codeIndex);
   if (later !== null) {
-    const reportedLater = { ...reading, status: later };
     return {
       intent: 'update',
       target,
-      reading: reportedLater,
+      reading: { ...reading, status: later },
       note,
       scope: [0, tokenIndexFrom(a, reading.noteFrom)],
     };

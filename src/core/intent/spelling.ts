@@ -429,13 +429,12 @@ export function contextCorrection(
   // A vocabulary word typed with a tone it never has ("hoàn thánh", "vường mắc") may be that word.
   const near = endsAfterCode && !unknownWord ? new Set<string>() : anyEditAway(folded);
   if (misToned) near.add(folded);
-  const beforeWord = (w: string): number => (after === null ? 0 : (pairs.get(`${w} ${after}`) ?? 0));
+  const beforeNext = (w: string): number => (after === null ? 0 : (pairs.get(`${w} ${after}`) ?? 0));
   // The code is the weaker neighbour: the word after, when it knows any candidate, decides alone
   // ("nq57 21 đag chờ": "đang chờ", not the "đã" a code is often followed by).
-  const codeFirst = left === CODE_WORD && ![...near].some((w) => beforeWord(w) > 0);
+  const leftCounts = left !== CODE_WORD || ![...near].some((w) => beforeNext(w) > 0);
   const seen = (w: string): number =>
-    (left === null || (left === CODE_WORD && !codeFirst) ? 0 : (pairs.get(`${left} ${w}`) ?? 0)) +
-    beforeWord(w);
+    (left === null || !leftCounts ? 0 : (pairs.get(`${left} ${w}`) ?? 0)) + beforeNext(w);
   // A slip keeps the word's first letter ("bài phát biểu" is no "bài hát"), but for a letter the word
   // before took ("đangt hực"), two swapped ("htành") or one the regions say alike ("sem" for "xem").
   const ascii = /^[a-z]+$/u.test(written);

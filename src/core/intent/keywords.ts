@@ -104,8 +104,10 @@ export const MEANING_ASKED = compilePhrases([
   'nghĩa là gì',
   'có nghĩa là',
   'là cái gì',
-  'what is',
   'mean',
+  'means',
+  'stand for',
+  'stands for',
 ]);
 
 /** Asked of an item's owner after a demand ("yêu cầu Công an tỉnh làm rõ DA06-08"): an explanation. */

@@ -395,16 +395,16 @@ function parseItemMessage(a: Analysis): Draft {
   const codeIndex = tokenIndexFrom(a, code.start);
   // A word of explanation in the note of a report ("DA06-04.2 progress 65%, … accounts for …") is the
   // report's; before the code, or after it with no report, it asks for one.
+  // "giải thích giúp em NQ57-12 là gì": what the item is, asked; only "giải trình" and its kin then ask.
   const meaningAsked = hasPhrase(a.tokens, MEANING_ASKED) && !hasPhrase(a.tokens, DEMAND_PLAIN);
+  const explain = meaningAsked ? EXPLAIN : EXPLAIN_ITEM;
   if (
-    !meaningAsked &&
-    (hasPhrase(a.tokens, EXPLAIN_ITEM, 0, codeIndex) ||
-      // "phường Long Thành làm rõ DA06-12.2 sao chậm": asked to clarify the item named after it.
-      hasPhrase(a.tokens, CLARIFY, 0, codeIndex) ||
-      (hasPhrase(a.tokens, EXPLAIN_ITEM) &&
-        (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
-      asksWhyLate(a) ||
-      (demandsClarity(a) && !reportsProgress(a, codeIndex)))
+    hasPhrase(a.tokens, explain, 0, codeIndex) ||
+    // "phường Long Thành làm rõ DA06-12.2 sao chậm": asked to clarify the item named after it.
+    hasPhrase(a.tokens, CLARIFY, 0, codeIndex) ||
+    (hasPhrase(a.tokens, explain) && (!reportsProgress(a, codeIndex) || demandsExplanation(a, codeIndex))) ||
+    asksWhyLate(a) ||
+    (demandsClarity(a) && !reportsProgress(a, codeIndex))
   ) {
     return {
       intent: 'request_explanation',

@@ -112,6 +112,20 @@ function statusAt(a: Analysis, i: number, afterCode = false): { status: StatusPh
   return status === undefined ? null : { status, end };
 }
 
+/**
+ * The statuses named among tokens [from, to), each phrase read once and "cho" only where it is "chờ"
+ * (statusAt): "cho 90% hộ" names none.
+ */
+function statusesIn(a: Analysis, from: number, to: number): Set<ItemStatus> {
+  const found = new Set<ItemStatus>();
+  for (let i = from; i < to;) {
+    const hit = isBarrier(a.tokens[i]) ? null : statusAt(a, i);
+    if (hit !== null) found.add(hit.status.status);
+    i = hit?.end ?? i + 1;
+  }
+  return found;
+}
+
 /** Whether the word at token `i` ends its clause: the message, a clause's end, or only fillers after it. */
 function closesClause(a: Analysis, i: number): boolean {
   if (i + 1 >= a.tokens.length || clauseStarts(a).includes(i + 1)) return true;
@@ -322,9 +336,7 @@ export interface ReportBefore {
 export function reportBefore(a: Analysis, codeIndex: number): ReportBefore | null {
   if (codeIndex <= 0 || a.codes.length !== 1) return null;
   const before = a.tokens.slice(0, codeIndex);
-  const statuses = new Set(
-    before.map((_, k) => statusAt(a, k)?.status.status).filter((x) => x !== undefined),
-  );
+  const statuses = statusesIn(a, 0, codeIndex);
   const percentBefore = a.percents.some((p) => p.end <= (a.tokens[codeIndex]?.start ?? 0));
   const reports =
     percentBefore || statuses.size > 0 || hasPhrase(before, REPORT_WORDS) || hasPhrase(before, REPORT_LEADS);
@@ -376,16 +388,7 @@ export function statusLaterInSentence(a: Analysis, codeIndex: number): ItemStatu
   if (looksLikeQuestion(a, end)) return null;
   const own = a.tokens.slice(codeIndex + 1).filter((t) => t.start < end && !isBarrier(t));
   if ([OVERDUE, WISHED, QUESTION_PHRASES, ASKED_INSIDE].some((words) => hasPhrase(own, words))) return null;
-  const statuses = new Set<ItemStatus>();
-  for (let i = 0; i < own.length; i++) {
-    const hit = matchAt(own, i, STATUS_PHRASES);
-    if (hit === null) continue;
-    const status = STATUS_OF.get(hit)?.status;
-    // "cho 90% hộ" is no "chờ": the one-word wait only as written with its mark.
-    const bareWait = hit.tokens.length === 1 && own[i]?.folded === 'cho' && !hasMarks(own[i]!.sig);
-    if (status !== undefined && !bareWait) statuses.add(status);
-    i += hit.tokens.length - 1;
-  }
+  const statuses = statusesIn(a, codeIndex + 1, tokenIndexFrom(a, end));
   const [status] = statuses;
   // "đang làm", "đang triển khai" are said of work asked after too ("ai đang làm"): only a state
   // that holds the item up, or keeps it from starting, is read this far from the code.

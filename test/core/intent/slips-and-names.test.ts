@@ -202,6 +202,12 @@ describe("a report whose state comes after the item's title", () => {
     expect(parse(text)).toMatchObject({ intent, status: null });
   });
 
+  it('reads one status said before the code once, not again as the shorter phrase inside it', () => {
+    expect(
+      parse("Not started yet on CDS25-03 – team is still being assigned. I'll update as soon as we begin."),
+    ).toMatchObject({ intent: 'update', status: 'not_started' });
+  });
+
   it('reads no state from inside the sentence that is only part of the work, or a bare "cho"', () => {
     expect(parse('NQ57-12 số hóa xong giai đoạn 1').status).toBeNull();
     expect(parse('DA06-12.2 đã gắn mã địa chỉ số cho 90% hộ gia đình.').status).not.toBe('blocked');
@@ -237,6 +243,10 @@ describe('progress reached and an explanation demanded in plain words', () => {
     'Đề nghị bên làm NQ57-10 trả lời lý do trễ.',
   ])("%j asks the item's owner to explain it", (text) => {
     expect(parse(text).intent).toBe('request_explanation');
+  });
+
+  it('still asks why an item is late when the cause is asked with "là gì"', () => {
+    expect(parse('tại sao NQ57-12 chậm, nguyên nhân là gì').intent).toBe('request_explanation');
   });
 
   it('is no demand when what the item is, or nothing of the plan, is to be explained', () => {

@@ -2118,7 +2118,6 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'đã hoàn thiện',
     'hoàn thiện',
     'đã kết thúc',
-    'về đích',
     'chốt xong',
     // The South types "x" as "s": "đã làm song".
     'làm song',
@@ -2139,7 +2138,6 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'ách tắc',
     'bị đình trệ',
     'đình trệ',
-    'stalled',
     'waiting',
     'has problem',
     'has problems',
@@ -2155,7 +2153,6 @@ const LIST_STATUS_ENTRIES: [Phrase, ItemStatus][] = [
     'chưa ai động vào',
     'haven t been touched',
     'not been touched',
-    'chưa ai bắt tay',
     'nằm trên giấy',
     'chưa được khởi động',
     'chưa động đến',
